@@ -1,0 +1,35 @@
+# Two commands on a fresh machine (python3 and make only):
+#   make run    set up .venv, ingest the folders named in config.yaml, open the app
+#   make test   set up .venv with the test extras, lint, run the tests
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+N      ?= 2000
+
+.PHONY: run test lint bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+run: $(VENV)/.installed-run
+	$(VENV)/bin/scrutiny ingest
+	$(VENV)/bin/scrutiny
+
+lint: $(VENV)/.installed-test
+	$(PY) -m ruff check scrutiny_tui tests
+	$(VENV)/bin/lint-imports
+
+test: lint
+	$(PY) -m pytest -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache

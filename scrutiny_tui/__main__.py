@@ -1,0 +1,3 @@
+from scrutiny_tui.cli import main
+
+raise SystemExit(main())

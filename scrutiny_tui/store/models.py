@@ -1,0 +1,181 @@
+"""SQLModel tables.
+
+Parsed records (meetings, items, resolutions, ...) are replaced whenever their document is
+re-ingested. Everything the *user* creates (annotations, tracking status, action state) lives
+in separate tables keyed by stable ``uid`` strings, never by row id, and is never deleted by
+an ingest. A ``uid`` is derived from the document path and the record's position and label,
+so the same resolution gets the same uid after the file changes and is re-ingested.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class Document(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    path: str = Field(index=True, unique=True)  # absolute path of the file ingested
+    sha256: str = Field(index=True)  # of the original file's bytes
+    format: str  # text | markdown | html | pdf | docx
+    size: int
+    text: str  # the extracted text that record spans index into
+    warnings: str = "[]"  # JSON list of parser warnings
+    ingested_at: datetime
+
+
+class Meeting(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True)
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    council: str | None = Field(default=None, index=True)
+    body: str | None = Field(default=None, index=True)  # the committee
+    date: str | None = Field(default=None, index=True)  # YYYY-MM-DD
+    title: str | None = None
+
+
+class AgendaItem(SQLModel, table=True):
+    __tablename__ = "agenda_item"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
+    ordinal: int  # position in the document, from 0
+    number: str | None = None
+    title: str
+    text: str  # unwrapped minutes of the item
+    report_refs: str = "[]"  # JSON list
+    span_start: int
+    span_end: int
+
+
+class Person(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    honorific: str | None = None
+
+
+class Attendance(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
+    meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
+    item_id: int | None = Field(default=None, foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    kind: str  # present | apologies | substitute | attendee
+    role: str | None = None
+
+
+class DiscussionPoint(SQLModel, table=True):
+    __tablename__ = "discussion_point"
+
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    ordinal: int
+    text: str
+    span_start: int
+    span_end: int
+
+
+class Recommendation(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True)
+    item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    ordinal: int
+    ref: str | None = None
+    text: str
+    source: str
+    span_start: int
+    span_end: int
+
+
+class Resolution(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True)
+    item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    ordinal: int
+    label: str | None = None
+    kind: str = Field(index=True)
+    text: str
+    source: str
+    span_start: int
+    span_end: int
+
+
+class Action(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True)
+    item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    ordinal: int
+    text: str
+    due: str | None = Field(default=None, index=True)  # YYYY-MM-DD or YYYY-MM
+    body: str | None = None
+    source: str
+    span_start: int
+    span_end: int
+
+
+# ---- the user's own records: keyed by uid, never touched by ingest -------------------
+
+
+class ActionState(SQLModel, table=True):
+    __tablename__ = "action_state"
+
+    uid: str = Field(primary_key=True)
+    done: bool = False
+    done_at: datetime | None = None
+    note: str | None = None
+
+
+class RecommendationTracking(SQLModel, table=True):
+    """The hand-kept tracker columns for one recommendation or resolution (by uid)."""
+
+    __tablename__ = "recommendation_tracking"
+
+    uid: str = Field(primary_key=True)
+    status: str | None = None
+    area: str | None = None
+    executive_response_date: str | None = None
+    lead: str | None = None  # lead officer or member
+    action_taken: str | None = None
+    updated_at: datetime | None = None
+
+
+class StatusChange(SQLModel, table=True):
+    __tablename__ = "status_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(index=True)
+    status: str
+    changed_at: datetime
+    note: str | None = None
+
+
+class Annotation(SQLModel, table=True):
+    """A member's concern, question, follow-up or praise, anchored to minutes text.
+
+    Anchored by ``target_uid`` (a stable record uid) and by a TextQuoteSelector
+    (exact quote with a little prefix and suffix) within ``document_path``; ``anchor_state``
+    is "attached" or "detached" (its words are no longer found; kept, never dropped).
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    uuid: str = Field(index=True, unique=True)
+    target_kind: str  # item | resolution | recommendation | action | passage
+    target_uid: str | None = Field(default=None, index=True)
+    document_path: str | None = Field(default=None, index=True)
+    quote_exact: str = ""
+    quote_prefix: str = ""
+    quote_suffix: str = ""
+    span_start: int | None = None
+    span_end: int | None = None
+    anchor_state: str = "attached"
+    body: str  # Markdown
+    kind: str = "concern"  # question | concern | follow-up | praise
+    priority: str = "normal"  # high | normal | low
+    tags: str = "[]"  # JSON list
+    status: str = "open"  # open | resolved
+    ask_at: str | None = None  # committee / meeting to raise it at
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None = Field(default=None, index=True)  # soft delete, for undo
