@@ -1,0 +1,35 @@
+"""Shared fixtures. Every test runs with its own config, data folder and database, so a
+developer's own store and settings never leak into a test (nor a test into them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("SCRUTINY_CONFIG", str(home / "no-config.yaml"))
+    monkeypatch.setenv("SCRUTINY_DB", str(home / "scrutiny.db"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return home
+
+
+@pytest.fixture
+def seed_paths() -> list[Path]:
+    """The real ModernGov agenda-item minutes shipped in data/."""
+    return sorted(DATA_DIR.glob("*.txt"))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
