@@ -1,0 +1,421 @@
+"""HTML pages to minutes text: ModernGov agenda-item and meeting pages, and generic council HTML.
+
+The page is walked with a real parser (selectolax/lexbor) and written out in the plain layout
+the minutes parser reads: one block per paragraph or heading with a blank line between, list
+items as "• text", table rows one per line, and ModernGov's agenda items as "41. Title".
+Navigation, scripts, cookie banners and the like are dropped; the page's own metadata
+(committee, date, item) and its supporting-document links are returned beside the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from scrutiny_tui.extract.dates import find_date
+from scrutiny_tui.extract.result import Extraction, tidy_layout
+
+_SKIPPED_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "aside",
+    "form", "button", "select", "input", "textarea", "iframe", "svg", "canvas", "object",
+    "embed", "map", "img", "picture", "video", "audio", "-comment", "dialog",
+})
+_PAGE_CHROME_TAGS = frozenset({"header", "footer"})
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "blockquote", "pre", "address", "center",
+    "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "figure", "figcaption", "hr",
+    "fieldset", "details", "summary", "caption", "body", "html",
+})
+_NOISE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alert"})
+# id/class words that mark page furniture on council sites, ModernGov's among them.
+_NOISE_WORDS = re.compile(
+    r"cookie|consent|gdpr|breadcrumb|skip|nav(?:bar|igation)?\b|menu|sidebar|social|share|"
+    r"masthead|site-?header|site-?footer|page-?footer|feedback|print-?link|back-?to-?top|"
+    r"mgLinks|mgActionList|mgFooter|mgSearch|mgLanguage|mgCommitteeNav",
+    re.IGNORECASE,
+)
+_SIZE_SUFFIX = re.compile(
+    r"[ \t]*\b(?:PDF|DOCX?|XLSX?)[ \t]+[\d.,]+[ \t]*[KMG]B[ \t]*$", re.I | re.M
+)
+_DOCUMENT_LINK = re.compile(
+    r"mgConvert2PDF\.aspx|documents/[a-z]\d+/|\.(?:pdf|docx?)(?:[?#]|$)", re.I
+)
+_ITEM_PAGE_MEETING = re.compile(
+    r"^Meeting:\s*(?P<date>[^-–]+?)\s*[-–]\s*(?P<body>.+?)\s*\((?:Agenda\s+)?Item\s+(?P<item>[^)]+)\)",
+    re.I,
+)
+_BULLET = "• "
+
+
+class _Blocks:
+    """Collects rendered text as blocks (paragraphs), each possibly several lines.
+
+    Items of one list are kept on consecutive lines, as they are typed in plain minutes.
+    """
+
+    def __init__(self) -> None:
+        self.blocks: list[tuple[str, bool]] = []  # (text, is a list item)
+        self._current: list[str] = []
+        self._prefix = ""
+        self._in_list_item = False
+
+    def text(self, value: str) -> None:
+        if not value:
+            return
+        if self._prefix and value.strip():
+            self._current.append(self._prefix)
+            self._prefix = ""
+        self._current.append(value)
+
+    def line_break(self) -> None:
+        self._current.append("\n")
+
+    def end_block(self, prefix_next: str = "") -> None:
+        block = "".join(self._current).strip()
+        if block.replace("\u00a0", " ").strip():
+            self.blocks.append((block, self._in_list_item))
+        self._current = []
+        self._prefix = prefix_next or self._prefix
+        self._in_list_item = bool(prefix_next) or self._in_list_item
+
+    def end_list_item(self) -> None:
+        self.end_block()
+        self._prefix = ""
+        self._in_list_item = False
+
+    def render(self) -> str:
+        self.end_block()
+        parts: list[str] = []
+        previous_in_list = False
+        for text, in_list in self.blocks:
+            if parts:
+                parts.append("\n" if in_list and previous_in_list else "\n\n")
+            parts.append(text)
+            previous_in_list = in_list
+        return tidy_layout(_SIZE_SUFFIX.sub("", "".join(parts)))
+
+
+def _classes_and_id(node: LexborNode) -> str:
+    attrs = node.attributes
+    return f"{attrs.get('id') or ''} {attrs.get('class') or ''}"
+
+
+def _is_noise(node: LexborNode, *, chrome_allowed: bool) -> bool:
+    tag = node.tag or ""
+    if tag in _SKIPPED_TAGS or (tag in _PAGE_CHROME_TAGS and not chrome_allowed):
+        return True
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    if (attrs.get("role") or "").lower() in _NOISE_ROLES:
+        return True
+    style = (attrs.get("style") or "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return True
+    return bool(_NOISE_WORDS.search(_classes_and_id(node)))
+
+
+def _clean_inline(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
+
+
+def node_text(node: LexborNode) -> str:
+    """A node's visible text on one line, without ModernGov's "PDF 85 KB" size labels."""
+    out = _Blocks()
+    _Renderer(out, chrome_allowed=True).children(node)
+    text = " ".join(out.render().split())
+    return _SIZE_SUFFIX.sub("", text).strip()
+
+
+class _Renderer:
+    def __init__(self, out: _Blocks, *, chrome_allowed: bool) -> None:
+        self.out = out
+        self.chrome_allowed = chrome_allowed
+
+    def children(self, node: LexborNode) -> None:
+        for child in node.iter(include_text=True):
+            self.node(child)
+
+    def node(self, node: LexborNode) -> None:
+        if node.is_text_node:
+            self.out.text(_clean_inline(node.text_content or ""))
+            return
+        if _is_noise(node, chrome_allowed=self.chrome_allowed):
+            return
+        tag = node.tag or ""
+        if tag == "br":
+            self.out.line_break()
+        elif tag in ("ul", "ol", "menu"):
+            self.list(node)
+        elif tag == "li":  # a stray <li> outside a list
+            self.list_item(node, _BULLET)
+        elif tag == "table":
+            self.table(node)
+        elif tag in _BLOCK_TAGS or tag in ("tr", "td", "th"):
+            self.block(node)
+        else:
+            self.children(node)
+            if "mgItemNumber" in (node.attributes.get("class") or ""):
+                self.out.text(" ")
+
+    def block(self, node: LexborNode) -> None:
+        self.out.end_block()
+        if (node.tag or "") in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.out.text(node_text(node))
+        else:
+            self.children(node)
+        self.out.end_block()
+
+    def list(self, node: LexborNode) -> None:
+        self.out.end_list_item()
+        markers = _list_markers(node)
+        for child in node.iter():
+            if child.tag == "li" and not _is_noise(child, chrome_allowed=self.chrome_allowed):
+                self.list_item(child, next(markers))
+            elif child.tag in ("ul", "ol"):
+                self.list(child)
+        self.out.end_block()
+
+    def list_item(self, node: LexborNode, marker: str) -> None:
+        self.out.end_block(prefix_next=marker)
+        self.children(node)
+        self.out.end_list_item()
+
+    def table(self, node: LexborNode) -> None:
+        self.out.end_block()
+        for row in _table_rows(node):
+            self.table_row(row)
+        self.out.end_block()
+
+    def table_row(self, row: LexborNode) -> None:
+        cells = [c for c in row.iter() if c.tag in ("td", "th")]
+        if len(cells) >= 2 and _is_item_number_cell(cells[0]):
+            self.agenda_item_row(cells[0], cells[1])
+            return
+        if any(_has_blocks(cell) for cell in cells):
+            for cell in cells:  # a layout table: each cell is a column of paragraphs
+                self.block(cell)
+            return
+        texts = [node_text(cell) for cell in cells]
+        if any(texts):
+            self.out.end_block()
+            self.out.text(" | ".join(t for t in texts if t))
+            self.out.end_block()
+
+
+    def agenda_item_row(self, number_cell: LexborNode, content_cell: LexborNode) -> None:
+        """ModernGov's item row: "41." in one cell; title, agenda text and minutes in the next."""
+        title_node = content_cell.css_first(".mgAiTitleTxt")
+        title = node_text(title_node) if title_node is not None else ""
+        if title_node is not None:
+            title_node.decompose()
+        self.out.end_block()
+        self.out.text(f"{_item_number(node_text(number_cell))} {title}".strip())
+        self.out.end_block()
+        self.block(content_cell)
+
+
+def _item_number(text: str) -> str:
+    return f"{text}." if text.isdigit() else text
+
+
+def _table_rows(table: LexborNode) -> Iterator[LexborNode]:
+    for child in table.iter():
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            yield from _table_rows(child)
+
+
+def _has_blocks(node: LexborNode) -> bool:
+    return any(
+        (child.tag or "") in _BLOCK_TAGS | {"ul", "ol", "table", "br"}
+        for child in node.iter()
+    )
+
+
+def _is_item_number_cell(node: LexborNode) -> bool:
+    return "mgItemNumberCell" in (node.attributes.get("class") or "")
+
+
+def _list_markers(node: LexborNode) -> Iterator[str]:
+    if node.tag != "ol":
+        while True:
+            yield _BULLET
+    kind = node.attributes.get("type") or "1"
+    start = int(node.attributes.get("start") or 1)
+    number = start
+    while True:
+        yield _ordinal_marker(number, kind)
+        number += 1
+
+
+def _ordinal_marker(number: int, kind: str) -> str:
+    if kind in ("a", "A"):
+        letter = chr(ord(kind) + (number - 1) % 26)
+        return f"({letter}) "
+    if kind in ("i", "I"):
+        roman = _roman(number)
+        return f"({roman if kind == 'I' else roman.lower()}) "
+    return f"{number}. "
+
+
+def _roman(number: int) -> str:
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, numeral in numerals:
+        while number >= value:
+            out += numeral
+            number -= value
+    return out
+
+
+def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode, bool]:
+    """The node holding the page's own content, and whether header/footer tags inside count."""
+    for selector in ("#modgov", "main", "[role=main]", "article", "#content", "#main-content"):
+        node = tree.css_first(selector)
+        if node is not None:
+            return node, True
+    body = tree.body or tree.root
+    assert body is not None
+    return body, False
+
+
+def _render_item_table(root: LexborNode) -> None:
+    """Drop ModernGov's "No. | Item" header row so it does not read as a table of minutes."""
+    for table in root.css("table.mgItemTable"):
+        for row in _table_rows(table):
+            if row.css_first("th") is not None and row.css_first("td") is None:
+                row.decompose()
+
+
+# --- metadata ---------------------------------------------------------------------------
+
+
+def _council(tree: LexborHTMLParser) -> str | None:
+    site = tree.css_first('meta[property="og:site_name"]')
+    if site is not None and (name := (site.attributes.get("content") or "").strip()):
+        return name
+    title = tree.css_first("title")
+    if title is None:
+        return None
+    for part in re.split(r"\s+[|\-–]\s+", title.text(strip=True)):
+        if re.search(r"\b(Council|Borough|Authority)\b", part):
+            return part.strip()
+    return None
+
+
+def _labelled_value(root: LexborNode, label: str) -> str | None:
+    """Text after "Label:" in a ModernGov ``mgLabel`` span or a paragraph starting with it."""
+    prefix = label.lower() + ":"
+    for node in root.css("p, li, td, dd, h2, h3, .mgLabel"):
+        quick = node.text(deep=True).strip().lower()
+        if not quick.startswith(prefix) or len(quick) > 300:
+            continue
+        if node.tag == "span" and node.parent is not None:
+            node = node.parent
+        text = node_text(node)
+        if text.lower().startswith(prefix):
+            return text[len(prefix) :].strip() or None
+    return None
+
+
+def _meeting_heading(root: LexborNode) -> str | None:
+    node = root.css_first(".mgSubTitleTxt")
+    return node_text(node) if node is not None else None
+
+
+def _page_metadata(tree: LexborHTMLParser, root: LexborNode) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    if council := _council(tree):
+        meta["council"] = council
+    meeting_line = _labelled_value(root, "Meeting")
+    if meeting_line and (match := _ITEM_PAGE_MEETING.match("Meeting: " + meeting_line)):
+        meta.update(_item_page_metadata(root, match))
+    else:
+        meta.update(_meeting_page_metadata(root))
+    return {key: value for key, value in meta.items() if value}
+
+
+def _item_page_metadata(root: LexborNode, match: re.Match[str]) -> dict[str, str]:
+    meta = {"body": match["body"].strip(), "item_number": match["item"].strip()}
+    if iso := find_date(match["date"]):
+        meta["date"] = iso
+    title = root.css_first(".mgItemTitle") or root.css_first(".mgSubTitleTxt")
+    if title is not None and (text := node_text(title)):
+        meta["title"] = meta["item_title"] = text
+    return meta
+
+
+def _meeting_page_metadata(root: LexborNode) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    heading = _meeting_heading(root)
+    committee = _labelled_value(root, "Committee")
+    date_text = _labelled_value(root, "Date")
+    if heading and " - " in heading:
+        body, _, rest = heading.partition(" - ")
+        committee = committee or body.strip()
+        date_text = date_text or rest
+    if committee:
+        meta["body"] = committee
+    if date_text and (iso := find_date(date_text)):
+        meta["date"] = iso
+    return meta
+
+
+# --- references -------------------------------------------------------------------------
+
+
+def _base_url(tree: LexborHTMLParser) -> str:
+    for selector, attribute in (("base[href]", "href"), ('link[rel="canonical"]', "href"),
+                                ('meta[property="og:url"]', "content")):
+        node = tree.css_first(selector)
+        if node is not None and (url := node.attributes.get(attribute)):
+            return url
+    return ""
+
+
+def _supporting_document_links(root: LexborNode) -> Iterator[LexborNode]:
+    """Links under a "Supporting documents" heading, and document links in agenda items."""
+    for heading in root.css("h2, h3, h4, p, div, span, strong, dt"):
+        text = " ".join(heading.text(deep=True).split())
+        if re.match(r"(?i)(supporting|background) (documents|papers)\s*:?$", text):
+            sibling = heading.next
+            while sibling is not None and not _is_section_heading(sibling):
+                yield from sibling.css("a[href]") if sibling.is_element_node else ()
+                sibling = sibling.next
+    for table in root.css("table.mgItemTable, table.mgMainTable"):
+        yield from table.css("a[href]")
+
+
+def _is_section_heading(node: LexborNode) -> bool:
+    if node.tag in ("h1", "h2", "h3", "h4"):
+        return True
+    return "mgSubItemTitleTxt" in (node.attributes.get("class") or "")
+
+
+def _references(tree: LexborHTMLParser, root: LexborNode) -> list[str]:
+    base = _base_url(tree)
+    seen: dict[str, None] = {}
+    for link in _supporting_document_links(root):
+        href = (link.attributes.get("href") or "").strip()
+        if href and _DOCUMENT_LINK.search(href):
+            seen.setdefault(urljoin(base, href) if base else href, None)
+    return list(seen)
+
+
+# --- entry point ------------------------------------------------------------------------
+
+
+def extract_html(html: str) -> Extraction:
+    tree = LexborHTMLParser(html)
+    root, chrome_allowed = _content_root(tree)
+    metadata = _page_metadata(tree, root)
+    references = _references(tree, root)
+    _render_item_table(root)
+    out = _Blocks()
+    _Renderer(out, chrome_allowed=chrome_allowed).node(root)
+    return Extraction(text=out.render(), metadata=metadata, references=references)

@@ -1,0 +1,28 @@
+"""What each format's extractor hands back to ``load_document``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class ExtractError(Exception):
+    """The file cannot be turned into minutes text; the message says why, in one line."""
+
+
+@dataclass(slots=True)
+class Extraction:
+    text: str
+    metadata: dict[str, Any] = field(default_factory=dict)  # council/body/date/title, if stated
+    references: list[str] = field(default_factory=list)  # links to supporting documents
+
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def tidy_layout(text: str) -> str:
+    """Spaces collapsed within lines, at most one blank line between blocks, no edge blanks."""
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"
