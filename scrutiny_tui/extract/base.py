@@ -1,8 +1,15 @@
-"""Format detection and dispatch; plain text and Markdown decoding."""
+"""Format detection and dispatch: a file on disk to the text the parser reads.
+
+The format is decided by the file's content first (``%PDF``, a zip holding
+``word/document.xml``, ``<html``/``<!DOCTYPE html``) and its suffix second. The document keeps
+the sha256 of the original bytes, so re-ingesting an unchanged PDF is recognised as such,
+while ``text`` is what was extracted from it.
+"""
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,14 +17,26 @@ from typing import Any
 import yaml
 
 from scrutiny_tui.extract.decode import DecodeError, decode_text
+from scrutiny_tui.extract.result import ExtractError, Extraction
+from scrutiny_tui.extract.sniff import (
+    DOCX_SUFFIXES,
+    HTML_SUFFIXES,
+    MARKDOWN_SUFFIXES,
+    PDF_SUFFIXES,
+    TEXT_SUFFIXES,
+    UnsupportedFormat,
+    sniff_format,
+)
+
+__all__ = [
+    "ExtractError",
+    "ExtractedDocument",
+    "load_document",
+    "read_sidecar",
+    "supported_suffixes",
+]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-TEXT_SUFFIXES = {".txt", ".text", ""}
-MARKDOWN_SUFFIXES = {".md", ".markdown"}
-
-
-class ExtractError(Exception):
-    """The file cannot be turned into minutes text; the message says why, in one line."""
 
 
 @dataclass(slots=True)
@@ -48,17 +67,18 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 
 
 def supported_suffixes() -> set[str]:
-    return TEXT_SUFFIXES | MARKDOWN_SUFFIXES
+    """Suffixes worth picking up when walking a folder (files without one can still be read)."""
+    suffixes = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
+    return {suffix for suffix in suffixes if suffix}
 
 
-def load_document(path: Path) -> ExtractedDocument:
-    path = Path(path)
+def _read_bytes(path: Path) -> bytes:
+    if path.is_dir():
+        raise ExtractError(f"{path} is a folder, not a file")
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise ExtractError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if path.is_dir():
-        raise ExtractError(f"{path} is a folder, not a file")
     if size == 0:
         raise ExtractError("empty file")
     if size > MAX_FILE_BYTES:
@@ -66,16 +86,73 @@ def load_document(path: Path) -> ExtractedDocument:
             f"file too large: {size / 1_048_576:.0f} MB (limit {MAX_FILE_BYTES // 1_048_576} MB)"
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ExtractError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    sha256 = hashlib.sha256(data).hexdigest()
-    suffix = path.suffix.lower()
-    fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+
+
+def _decoded(data: bytes, name: str) -> str:
     try:
-        text = decode_text(data)
+        return decode_text(data)
     except DecodeError as exc:
-        raise ExtractError(f"{exc}: {path.name}") from exc
+        raise ExtractError(f"{exc}: {name}") from exc
+
+
+def _extract_text(data: bytes, name: str) -> Extraction:
+    return Extraction(text=_decoded(data, name))
+
+
+def _extract_html(data: bytes, name: str) -> Extraction:
+    from scrutiny_tui.extract.html import extract_html
+
+    extraction = extract_html(_decoded(data, name))
+    if not extraction.text.strip():
+        raise ExtractError("empty HTML page: no text in its content")
+    return extraction
+
+
+def _extract_pdf(data: bytes, name: str) -> Extraction:
+    from scrutiny_tui.extract.pdf import extract_pdf
+
+    if b"%PDF-" not in data[:1024]:
+        raise ExtractError("corrupt PDF: no %PDF header (not a PDF file)")
+    return extract_pdf(data)
+
+
+def _extract_docx(data: bytes, name: str) -> Extraction:
+    from scrutiny_tui.extract.docx import extract_docx
+
+    if not data.startswith(b"PK"):
+        raise ExtractError("corrupt Word document: not a zip archive")
+    return extract_docx(data)
+
+
+# The heavier readers are imported on first use, so `scrutiny parse notes.txt` stays quick.
+_EXTRACTORS: dict[str, Callable[[bytes, str], Extraction]] = {
+    "text": _extract_text,
+    "markdown": _extract_text,
+    "html": _extract_html,
+    "pdf": _extract_pdf,
+    "docx": _extract_docx,
+}
+
+
+def load_document(path: Path) -> ExtractedDocument:
+    path = Path(path)
+    data = _read_bytes(path)
+    try:
+        fmt = sniff_format(data, path.suffix)
+    except UnsupportedFormat as exc:
+        raise ExtractError(str(exc)) from exc
+    extraction = _EXTRACTORS[fmt](data, path.name)
+    # A sidecar is the user's own statement about the file, so it wins over the page's.
+    metadata = {**extraction.metadata, **read_sidecar(path)}
     return ExtractedDocument(
-        path=path, format=fmt, text=text, sha256=sha256, size=size, metadata=read_sidecar(path)
+        path=path,
+        format=fmt,
+        text=extraction.text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        metadata=metadata,
+        references=extraction.references,
     )
