@@ -1,0 +1,1 @@
+"""Reusable widgets. They display what they are given and never touch the store."""

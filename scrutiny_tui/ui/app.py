@@ -1,0 +1,87 @@
+"""The Textual app: modes, app-wide keys and the palette. Screens own their behaviour and
+services own the data; this class only wires them together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from scrutiny_tui.config import Settings
+from scrutiny_tui.store.db import Store
+from scrutiny_tui.ui import registry
+from scrutiny_tui.ui.commands import ScrutinyCommands
+from scrutiny_tui.ui.messages import StoreChanged
+
+
+def _screen_bindings() -> list[BindingType]:
+    return [
+        Binding(e.key, f"open('{e.name}')", e.title, tooltip=e.description, id=f"open-{e.name}")
+        for e in registry.SCREENS
+        if e.key
+    ]
+
+
+class ScrutinyApp(App[None]):
+    TITLE = "Scrutiny"
+    CSS_PATH = "app.tcss"
+    MODES: ClassVar = {e.name: e.factory for e in registry.SCREENS if e.mode}
+    DEFAULT_MODE = "meetings"
+    COMMANDS: ClassVar = App.COMMANDS | {ScrutinyCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", tooltip="Leave the app", id="quit"),
+        Binding("question_mark", "help", "Help", tooltip="Every key of this screen", id="help"),
+        *_screen_bindings(),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        *,
+        today: Callable[[], date] = date.today,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.today = today
+        self.cursor_blink = cursor_blink
+        self.data_version = 0  # bumped when the store changes; screens reload when stale
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        else:
+            self.notify(f"Unknown theme {self.settings.theme!r}; using the default.",
+                        severity="warning")
+
+    def action_open(self, name: str) -> None:
+        """Show a top-level area, or push a screen such as search or import."""
+        entry = registry.entry(name)
+        if entry.mode:
+            self.switch_mode(name)
+        else:
+            screen = entry.factory()
+            if type(self.screen) is not type(screen):  # already open: do not stack another
+                self.push_screen(screen)
+
+    def open_item(self, item_id: int, focus_uid: str | None = None) -> None:
+        from scrutiny_tui.ui.screens.item import ItemScreen
+
+        self.push_screen(ItemScreen(item_id, focus_uid=focus_uid))
+
+    def action_help(self) -> None:
+        from scrutiny_tui.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.current_theme.dark else "textual-dark"
+
+    def on_store_changed(self, _: StoreChanged) -> None:
+        self.data_version += 1

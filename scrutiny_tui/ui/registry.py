@@ -1,0 +1,95 @@
+"""The app's screens and palette commands, in one place.
+
+To add a top-level screen, append a :class:`ScreenEntry` to :data:`SCREENS`: the app builds
+its modes, key bindings and command-palette entries from this list. Commands that are not a
+screen go in :data:`COMMANDS`. Screens add context-sensitive commands by overriding
+``palette_commands()`` (by default, their own key bindings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class ScreenEntry:
+    name: str  # used in actions: app.open('<name>')
+    title: str
+    key: str | None  # the app-wide key that opens it
+    description: str  # shown in the palette, the help screen and as a tooltip
+    factory: Callable[[], Screen]
+    mode: bool = True  # a top-level area with its own screen stack, else pushed on top
+
+
+@dataclass(frozen=True)
+class PaletteCommand:
+    title: str
+    help: str
+    action: str  # run with the current screen as the default namespace
+
+
+def _meetings() -> Screen:
+    from scrutiny_tui.ui.screens.meetings import MeetingsScreen
+
+    return MeetingsScreen()
+
+
+def _resolutions() -> Screen:
+    from scrutiny_tui.ui.screens.resolutions import ResolutionsScreen
+
+    return ResolutionsScreen()
+
+
+def _recommendations() -> Screen:
+    from scrutiny_tui.ui.screens.recommendations import RecommendationsScreen
+
+    return RecommendationsScreen()
+
+
+def _actions() -> Screen:
+    from scrutiny_tui.ui.screens.actions import ActionsScreen
+
+    return ActionsScreen()
+
+
+def _search() -> Screen:
+    from scrutiny_tui.ui.screens.search import SearchScreen
+
+    return SearchScreen()
+
+
+def _import() -> Screen:
+    from scrutiny_tui.ui.screens.importer import ImportScreen
+
+    return ImportScreen()
+
+
+SCREENS: list[ScreenEntry] = [
+    ScreenEntry("meetings", "Meetings", "m", "Browse councils, committees, meetings and items",
+                _meetings),
+    ScreenEntry("resolutions", "Resolutions", "r", "Every resolution across all meetings",
+                _resolutions),
+    ScreenEntry("recommendations", "Recommendations", "c",
+                "Track recommendations: status, lead, executive response", _recommendations),
+    ScreenEntry("actions", "Actions", "t", "Requested reports and updates, with due dates",
+                _actions),
+    ScreenEntry("search", "Search", "slash", "Full-text search of all minutes", _search,
+                mode=False),
+    ScreenEntry("import", "Import minutes", "i", "Import a file or folder of minutes", _import,
+                mode=False),
+]
+
+COMMANDS: list[PaletteCommand] = [
+    PaletteCommand("Help: keys", "Every key of the current screen", "app.help"),
+    PaletteCommand("Toggle light/dark theme", "Switch between light and dark", "app.toggle_theme"),
+    PaletteCommand("Quit", "Leave the app", "app.quit"),
+]
+
+
+def entry(name: str) -> ScreenEntry:
+    return next(e for e in SCREENS if e.name == name)

@@ -1,0 +1,229 @@
+"""Meetings (home): council → committee → meeting → agenda item, with counts, and a filter.
+
+Missing metadata is said to be missing ("(undated)") and the file name shown; nothing is
+guessed. Items of a meeting are fetched when it is expanded, so a large store opens fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.timer import Timer
+from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from scrutiny_tui.services import browse
+from scrutiny_tui.services.browse import Counts, ItemRow, MeetingRow
+from scrutiny_tui.ui.messages import ItemsLoaded, MeetingsLoaded
+from scrutiny_tui.ui.screens.base import ScrutinyScreen
+from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_COUNCIL, NO_DATE, literal, one_line
+from scrutiny_tui.ui.widgets.inputs import QuietInput
+from scrutiny_tui.ui.widgets.vim import VimTree
+
+PRELOAD_ITEMS_UP_TO = 40  # meetings; beyond this, items load when a meeting is expanded
+FILTER_DELAY = 0.3
+
+EMPTY_STORE = """No minutes yet.
+
+Add some from a terminal:
+
+    scrutiny ingest PATH        (a file or a folder of minutes: .txt, .md, .html, .pdf, .docx)
+
+or press  i  to import a file or folder from here."""
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    meeting_id: int
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    item_id: int
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def counts_text(counts: Counts) -> Text:
+    return Text(
+        f"  {counts.resolutions} res · {counts.open_actions} open action{_s(counts.open_actions)}"
+        f" · {counts.concerns} concern{_s(counts.concerns)}",
+        style=DIM,
+    )
+
+
+def meeting_label(row: MeetingRow) -> Text:
+    parts: list[Text | tuple[str, str]] = [(row.date or NO_DATE, "bold")]
+    if row.title:
+        parts += ["  ", literal(one_line(row.title))]
+    parts += ["  ", literal(row.file_name, DIM), counts_text(row.counts)]
+    return Text.assemble(*parts)
+
+
+def item_label(row: ItemRow) -> Text:
+    number = f"{row.number}  " if row.number else ""
+    return Text.assemble(literal(number + one_line(row.title)), counts_text(row.counts))
+
+
+class MeetingsScreen(ScrutinyScreen):
+    CSS_PATH = "meetings.tcss"
+    TITLE = "Meetings"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "focus_filter", "Filter", tooltip="Filter by committee, dates or words",
+                id="meetings-filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="meetings-clear"),
+        Binding("e", "expand_all", "Expand all", show=False, tooltip="Open every meeting",
+                id="meetings-expand"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="body"):
+            yield QuietInput(
+                placeholder="Filter: words, committee:care, 2016-01..2017-12   (f)",
+                id="filter",
+            )
+            yield VimTree(Text("Meetings"), id="meetings")
+            yield Static(EMPTY_STORE, id="empty", markup=False)
+            yield Static("", id="summary", classes="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        tree = self.query_one(VimTree)
+        tree.show_root = False
+        tree.guide_depth = 3
+        self.query_one("#empty").display = False
+        tree.focus()
+
+    # ---- loading ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.load_meetings(browse.parse_filter(self.query_one("#filter", Input).value))
+
+    @work(thread=True, exclusive=True, group="meetings", exit_on_error=False)
+    def load_meetings(self, flt: browse.MeetingFilter) -> None:
+        meetings = browse.list_meetings(self.store, flt)
+        items: dict[int, list[ItemRow]] = {}
+        if len(meetings) <= PRELOAD_ITEMS_UP_TO:
+            items = {m.id: browse.items_of_meeting(self.store, m.id) for m in meetings}
+        empty = not meetings and flt.is_empty and browse.store_is_empty(self.store)
+        self.post_message(MeetingsLoaded(meetings, items, empty))
+
+    @work(thread=True, group="items", exit_on_error=False)
+    def load_items(self, meeting_id: int) -> None:
+        self.post_message(ItemsLoaded(meeting_id, browse.items_of_meeting(self.store, meeting_id)))
+
+    def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
+        tree = self.query_one(VimTree)
+        self.query_one("#empty").display = message.store_empty
+        tree.display = not message.store_empty
+        self.query_one("#filter").display = not message.store_empty
+        self.fill_tree(tree, message.meetings, message.items)
+        self.query_one("#summary", Static).update(self.summary(message.meetings))
+
+    def fill_tree(self, tree: Tree, meetings: list[MeetingRow],
+                  items: dict[int, list[ItemRow]]) -> None:
+        tree.clear()
+        first_item: TreeNode | None = None
+        for council, in_council in groupby(meetings, key=lambda m: m.council):
+            council_rows = list(in_council)
+            council_node = tree.root.add(self.group_label(council, NO_COUNCIL, council_rows),
+                                         expand=True)
+            for body, in_body in groupby(council_rows, key=lambda m: m.body):
+                body_rows = list(in_body)
+                body_node = council_node.add(self.group_label(body, NO_COMMITTEE, body_rows),
+                                             expand=True)
+                for row in body_rows:
+                    node = body_node.add(meeting_label(row), data=MeetingRef(row.id),
+                                         expand=row.id in items)
+                    added = self.add_items(node, items.get(row.id, []))
+                    first_item = first_item or added
+        if first_item is not None:
+            tree.move_cursor(first_item)
+
+    @staticmethod
+    def group_label(name: str | None, missing: str, rows: list[MeetingRow]) -> Text:
+        count = f"  {len(rows)} meeting{'s' if len(rows) != 1 else ''}"
+        title = literal(one_line(name), "bold") if name else Text(missing, style="italic")
+        return Text.assemble(title, (count, DIM))
+
+    @staticmethod
+    def add_items(node: TreeNode, items: Iterable[ItemRow]) -> TreeNode | None:
+        first = None
+        for item in items:
+            leaf = node.add_leaf(item_label(item), data=ItemRef(item.id))
+            first = first or leaf
+        return first
+
+    def on_items_loaded(self, message: ItemsLoaded) -> None:
+        for node in self.meeting_nodes():
+            if node.data == MeetingRef(message.meeting_id) and not node.children:
+                self.add_items(node, message.items)
+
+    def meeting_nodes(self) -> Iterable[TreeNode]:
+        stack = [self.query_one(VimTree).root]
+        while stack:
+            node = stack.pop()
+            if isinstance(node.data, MeetingRef):
+                yield node
+            else:
+                stack.extend(node.children)
+
+    @staticmethod
+    def summary(meetings: list[MeetingRow]) -> str:
+        items = sum(m.item_count for m in meetings)
+        return (f"{len(meetings)} meetings · {items} agenda items   "
+                "enter: open   /: search   ?: help")
+
+    # ---- events and actions -----------------------------------------------------------
+
+    @on(Tree.NodeExpanded)
+    def fetch_items(self, event: Tree.NodeExpanded) -> None:
+        if isinstance(event.node.data, MeetingRef) and not event.node.children:
+            self.load_items(event.node.data.meeting_id)
+
+    @on(Tree.NodeSelected)
+    def open_item(self, event: Tree.NodeSelected) -> None:
+        if isinstance(event.node.data, ItemRef):
+            self.scrutiny.open_item(event.node.data.item_id)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        if self.filter_timer is not None:
+            self.filter_timer.stop()
+        self.filter_timer = self.set_timer(FILTER_DELAY, self.reload)
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        if self.filter_timer is not None:
+            self.filter_timer.stop()
+        self.reload()
+        self.query_one(VimTree).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter").focus()
+
+    def action_clear_filter(self) -> None:
+        filter_box = self.query_one("#filter", Input)
+        if filter_box.value:
+            filter_box.value = ""
+            self.reload()
+        self.query_one(VimTree).focus()
+
+    def action_expand_all(self) -> None:
+        for node in self.meeting_nodes():
+            node.expand()

@@ -1,0 +1,52 @@
+"""Fixtures for the app tests: a fixed 'today', stores built row by row or from the seeds,
+and an app factory with the cursor blink off so screenshots are stable."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fixture_store import build_store
+
+from scrutiny_tui.config import Settings
+from scrutiny_tui.store.db import Store, open_store
+from scrutiny_tui.ui.app import ScrutinyApp
+
+TODAY = date(2026, 1, 15)
+
+
+@pytest.fixture
+def fixture_store(tmp_path: Path) -> Store:
+    store = build_store(tmp_path / "fixture.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Store:
+    store = open_store(tmp_path / "empty.db")
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def make_app() -> Callable[[Store], ScrutinyApp]:
+    def factory(store: Store, settings: Settings | None = None) -> ScrutinyApp:
+        return ScrutinyApp(store, settings or Settings(), today=lambda: TODAY,
+                           cursor_blink=False)
+
+    return factory
+
+
+async def settle(pilot: Pilot) -> None:
+    """Let workers finish and their results land on screen."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
