@@ -53,14 +53,16 @@ _BULLET = "• "
 class _Blocks:
     """Collects rendered text as blocks (paragraphs), each possibly several lines.
 
-    Items of one list are kept on consecutive lines, as they are typed in plain minutes.
+    The items of one list, and the rows of one table, are kept on consecutive lines as they
+    are typed in plain minutes; other blocks are separated by a blank line.
     """
 
     def __init__(self) -> None:
-        self.blocks: list[tuple[str, bool]] = []  # (text, is a list item)
+        self.blocks: list[tuple[str, int | None]] = []  # (text, list or table it belongs to)
         self._current: list[str] = []
         self._prefix = ""
-        self._in_list_item = False
+        self._groups: list[int | None] = [None]  # innermost list or table last
+        self._group_count = 0
 
     def text(self, value: str) -> None:
         if not value:
@@ -73,28 +75,45 @@ class _Blocks:
     def line_break(self) -> None:
         self._current.append("\n")
 
-    def end_block(self, prefix_next: str = "") -> None:
+    def end_block(self) -> None:
         block = "".join(self._current).strip()
         if block.replace("\u00a0", " ").strip():
-            self.blocks.append((block, self._in_list_item))
+            self.blocks.append((block, self._groups[-1]))
         self._current = []
-        self._prefix = prefix_next or self._prefix
-        self._in_list_item = bool(prefix_next) or self._in_list_item
 
-    def end_list_item(self) -> None:
+    def start_group(self, *, lines_shared: bool = True) -> None:
+        """A list or table begins: its items share lines, unless it is only for layout."""
+        self.end_block()
+        self._group_count += 1
+        self._groups.append(self._group_count if lines_shared else None)
+
+    def end_group(self) -> None:
+        self.end_block()
+        self._groups.pop()
+        self._prefix = ""
+
+    def start_item(self, marker: str) -> None:
+        self.end_block()
+        self._prefix = marker
+
+    def end_item(self) -> None:
         self.end_block()
         self._prefix = ""
-        self._in_list_item = False
+
+    def row(self, text: str) -> None:
+        self.end_block()
+        self.blocks.append((text, self._groups[-1]))
 
     def render(self) -> str:
         self.end_block()
         parts: list[str] = []
-        previous_in_list = False
-        for text, in_list in self.blocks:
+        previous_group: int | None = None
+        for text, group in self.blocks:
             if parts:
-                parts.append("\n" if in_list and previous_in_list else "\n\n")
+                same_group = group is not None and group == previous_group
+                parts.append("\n" if same_group else "\n\n")
             parts.append(text)
-            previous_in_list = in_list
+            previous_group = group
         return tidy_layout(_SIZE_SUFFIX.sub("", "".join(parts)))
 
 
@@ -170,40 +189,42 @@ class _Renderer:
         self.out.end_block()
 
     def list(self, node: LexborNode) -> None:
-        self.out.end_list_item()
+        self.out.start_group()
         markers = _list_markers(node)
         for child in node.iter():
             if child.tag == "li" and not _is_noise(child, chrome_allowed=self.chrome_allowed):
                 self.list_item(child, next(markers))
             elif child.tag in ("ul", "ol"):
                 self.list(child)
-        self.out.end_block()
+        self.out.end_group()
 
     def list_item(self, node: LexborNode, marker: str) -> None:
-        self.out.end_block(prefix_next=marker)
+        self.out.start_item(marker)
         self.children(node)
-        self.out.end_list_item()
+        self.out.end_item()
 
     def table(self, node: LexborNode) -> None:
-        self.out.end_block()
+        self.out.start_group()
         for row in _table_rows(node):
             self.table_row(row)
-        self.out.end_block()
+        self.out.end_group()
 
     def table_row(self, row: LexborNode) -> None:
         cells = [c for c in row.iter() if c.tag in ("td", "th")]
         if len(cells) >= 2 and _is_item_number_cell(cells[0]):
+            self.out.start_group(lines_shared=False)
             self.agenda_item_row(cells[0], cells[1])
+            self.out.end_group()
             return
         if any(_has_blocks(cell) for cell in cells):
+            self.out.start_group(lines_shared=False)
             for cell in cells:  # a layout table: each cell is a column of paragraphs
                 self.block(cell)
+            self.out.end_group()
             return
-        texts = [node_text(cell) for cell in cells]
-        if any(texts):
-            self.out.end_block()
-            self.out.text(" | ".join(t for t in texts if t))
-            self.out.end_block()
+        texts = [text for cell in cells if (text := node_text(cell))]
+        if texts:
+            self.out.row(" | ".join(texts))
 
 
     def agenda_item_row(self, number_cell: LexborNode, content_cell: LexborNode) -> None:
@@ -350,6 +371,18 @@ def _item_page_metadata(root: LexborNode, match: re.Match[str]) -> dict[str, str
     return meta
 
 
+_BODY_WORDS = re.compile(
+    r"\b(Committee|Sub-Committee|Board|Panel|Cabinet|Council|Commission|Forum|Executive)\b"
+)
+
+
+def _body_from_main_heading(root: LexborNode) -> str | None:
+    """A generic page's <h1>, when it names a committee ("Audit Committee")."""
+    heading = root.css_first("h1")
+    text = node_text(heading) if heading is not None else ""
+    return text if text and len(text) < 120 and _BODY_WORDS.search(text) else None
+
+
 def _meeting_page_metadata(root: LexborNode) -> dict[str, str]:
     meta: dict[str, str] = {}
     heading = _meeting_heading(root)
@@ -359,6 +392,7 @@ def _meeting_page_metadata(root: LexborNode) -> dict[str, str]:
         body, _, rest = heading.partition(" - ")
         committee = committee or body.strip()
         date_text = date_text or rest
+    committee = committee or _body_from_main_heading(root)
     if committee:
         meta["body"] = committee
     if date_text and (iso := find_date(date_text)):

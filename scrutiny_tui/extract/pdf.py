@@ -25,7 +25,9 @@ _MIN_LETTERS = 20
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s+of\s+\d+|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)$", re.I
 )
-_LINE_END_HYPHEN = re.compile(r"(?P<head>\b[A-Za-z]*[a-z])-\n(?P<tail>[a-z]+)(?P<rest>[^\n]*)")
+_LINE_END_HYPHEN = re.compile(
+    r"(?P<head>\b[A-Za-z]*[a-z])-\n(?P<tail>[a-z]+)(?P<trailing>\S*)(?P<rest>[^\n]*)"
+)
 _PARAGRAPH_END = re.compile(r"[.:;!?]['\"’”)]?$")
 # Prefixes that keep their hyphen in British usage even when a line break falls there.
 _HYPHENATED_PREFIXES = frozenset(
@@ -184,7 +186,7 @@ def repair_hyphenation(text: str) -> str:
         hyphenated = f"{head}-{tail}".lower()
         keep_hyphen = vocabulary[hyphenated] > 0 and vocabulary[(head + tail).lower()] == 0
         keep_hyphen = keep_hyphen or head.lower() in _HYPHENATED_PREFIXES
-        word = f"{head}-{tail}" if keep_hyphen else head + tail
+        word = (f"{head}-{tail}" if keep_hyphen else head + tail) + match["trailing"]
         rest = match["rest"].lstrip()
         return f"{word}\n{rest}" if rest else word
 
