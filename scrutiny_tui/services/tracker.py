@@ -199,14 +199,14 @@ def resolutions_page(store: Store, query: TrackerQuery) -> Page[ResolutionRow]:
 RECOMMENDATIONS = Tracker(
     columns=(
         Column("reference", "Ref", "x.reference"),
+        Column("status", "Status", "t.status"),
+        Column("text", "Recommendation", "x.text"),
         Column("committee", "Origin committee", "x.committee"),
         Column("date_agreed", "Agreed", "x.date_agreed"),
         Column("area", "Area", "t.area"),
-        Column("text", "Recommendation", "x.text"),
         Column("executive_response_date", "Exec response", "t.executive_response_date"),
         Column("lead", "Lead", "t.lead"),
         Column("action_taken", "Action taken", "t.action_taken"),
-        Column("status", "Status", "t.status"),
     ),
     searched=("x.reference", "x.committee", "x.text", "t.area", "t.lead", "t.action_taken",
               "t.status"),

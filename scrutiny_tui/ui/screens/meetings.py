@@ -153,7 +153,7 @@ class MeetingsScreen(ScrutinyScreen):
                     added = self.add_items(node, items.get(row.id, []))
                     first_item = first_item or added
         if first_item is not None:
-            tree.move_cursor(first_item)
+            self.call_after_refresh(tree.move_cursor, first_item)
 
     @staticmethod
     def group_label(name: str | None, missing: str, rows: list[MeetingRow]) -> Text:

@@ -1,0 +1,269 @@
+"""One agenda item: its minutes on the left, its records in tabs on the right.
+
+Highlighting a resolution, recommendation or action marks its source words in the minutes
+and scrolls them into view (spans come from the store, already mapped onto the readable
+text by the browse service).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from scrutiny_tui.services import browse, tracker
+from scrutiny_tui.services.browse import ItemDetail, Passage
+from scrutiny_tui.ui.messages import ItemLoaded
+from scrutiny_tui.ui.screens.base import ScrutinyScreen
+from scrutiny_tui.ui.text import (
+    DIM,
+    HIGHLIGHT,
+    NO_COMMITTEE,
+    NO_COUNCIL,
+    NO_DATE,
+    literal,
+    one_line,
+)
+from scrutiny_tui.ui.widgets.vim import VimOptionList
+
+TABS = ("resolutions", "recommendations", "actions", "attendees")
+
+
+class Paragraph(Static):
+    """One line of the minutes, knowing where it sits in the item's text."""
+
+    def __init__(self, text: str, start: int) -> None:
+        super().__init__(literal(text), classes="para")
+        self.text = text
+        self.start = start
+        self.end = start + len(text)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+    def mark(self, start: int | None = None, end: int | None = None) -> None:
+        shown = literal(self.text)
+        if start is not None and end is not None:
+            shown.stylize(HIGHLIGHT, max(start - self.start, 0), end - self.start)
+        self.update(shown)
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """One widget per line; the last line before a blank line ends a paragraph."""
+    found: list[Paragraph] = []
+    offset = 0
+    for line in body.split("\n"):
+        if line:
+            found.append(Paragraph(line, offset))
+        elif found:
+            found[-1].add_class("-paragraph-end")
+        offset += len(line) + 1
+    return found
+
+
+def passage_prompt(passage: Passage) -> Text:
+    label = f"({passage.label}) " if passage.label and passage.kind == "resolution" else ""
+    if passage.kind == "recommendation" and passage.label:
+        label = f"Rec {passage.label}: "
+    text = Text.assemble((label, "bold"), literal(one_line(passage.text)))
+    if passage.kind == "resolution" and passage.detail:
+        text.append(f"  · {passage.detail}", style=DIM)
+    if passage.kind == "action":
+        due = f"due {passage.detail}" if passage.detail else "no due date"
+        text.append(f"  {due}", style=DIM)
+        if passage.label:
+            text.append_text(literal(f" · to {one_line(passage.label)}", DIM))
+        if passage.done:
+            text.append("  ✓ done", style="bold green")
+    return text
+
+
+def heading(detail: ItemDetail) -> Text:
+    meeting = " › ".join([
+        detail.council or NO_COUNCIL,
+        detail.body_name or NO_COMMITTEE,
+        detail.date or NO_DATE,
+    ])
+    text = Text.assemble(literal(meeting, "bold"), ("  ", ""), literal(detail.file_name, DIM))
+    number = f"{detail.number}  " if detail.number else ""
+    text.append("\n")
+    text.append_text(literal(number + one_line(detail.title), "bold"))
+    if detail.report_refs:
+        text.append_text(literal("   Report " + ", ".join(detail.report_refs), DIM))
+    return text
+
+
+class ItemScreen(ScrutinyScreen):
+    CSS_PATH = "item.tcss"
+    TITLE = "Agenda item"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="Back to the list", id="back"),
+        Binding("left_square_bracket", "tab(-1)", "Prev tab", id="item-prev-tab"),
+        Binding("right_square_bracket", "tab(1)", "Next tab", id="item-next-tab"),
+        Binding("x", "toggle_done", "Mark done", tooltip="Mark the highlighted action done",
+                id="item-mark-done"),
+    ]
+
+    def __init__(self, item_id: int, focus_uid: str | None = None) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.focus_uid = focus_uid
+        self.detail: ItemDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="heading")
+        with Horizontal(id="panes"):
+            yield VerticalScroll(id="minutes", can_focus=True)
+            with TabbedContent(id="records"):
+                for tab in TABS:
+                    with TabPane(tab.capitalize(), id=f"tab-{tab}"):
+                        yield VimOptionList(id=f"list-{tab}")
+        yield Footer()
+
+    def reload(self) -> None:
+        self.load_item()
+
+    @work(thread=True, exclusive=True, group="item", exit_on_error=False)
+    def load_item(self) -> None:
+        self.post_message(ItemLoaded(browse.item_detail(self.store, self.item_id)))
+
+    def on_item_loaded(self, message: ItemLoaded) -> None:
+        detail = message.detail
+        if detail is None:
+            self.notify("This item is no longer in the store (its file was re-imported).",
+                        severity="warning")
+            self.dismiss()
+            return
+        self.detail = detail
+        self.sub_title = one_line(detail.title, 60)
+        self.query_one("#heading", Static).update(heading(detail))
+        minutes = self.query_one("#minutes", VerticalScroll)
+        minutes.remove_children()
+        minutes.mount_all(paragraphs(detail.body) or [Static("(no minutes text)",
+                                                             classes="placeholder")])
+        self.fill_lists(detail)
+        self.call_after_refresh(self.show_focus_uid)
+
+    def fill_lists(self, detail: ItemDetail) -> None:
+        groups = {"resolutions": detail.resolutions, "recommendations": detail.recommendations,
+                  "actions": detail.actions}
+        tabs = self.query_one(TabbedContent)
+        for name, passages in groups.items():
+            options = self.query_one(f"#list-{name}", OptionList)
+            options.clear_options()
+            options.add_options([Option(passage_prompt(p), id=p.uid) for p in passages]
+                                or [Option(Text(f"No {name} recorded", style=DIM),
+                                           disabled=True)])
+            tabs.get_tab(f"tab-{name}").label = f"{name.capitalize()} {len(passages)}"
+        attendees = self.query_one("#list-attendees", OptionList)
+        attendees.clear_options()
+        attendees.add_options([Option(self.attendee_prompt(a)) for a in detail.attendees]
+                              or [Option(Text("No attendees recorded", style=DIM),
+                                         disabled=True)])
+        tabs.get_tab("tab-attendees").label = f"Attendees {len(detail.attendees)}"
+
+    @staticmethod
+    def attendee_prompt(attendee: browse.Attendee) -> Text:
+        name = " ".join(filter(None, [attendee.honorific, attendee.name]))
+        text = literal(name, "bold")
+        if attendee.role:
+            text.append_text(literal(f", {attendee.role}"))
+        text.append(f"  · {attendee.kind}", style=DIM)
+        return text
+
+    def show_focus_uid(self) -> None:
+        """Open on the record the user came for (from a tracker or a search hit)."""
+        detail = self.detail
+        if detail is None:
+            return
+        for name in ("resolutions", "recommendations", "actions"):
+            passages = getattr(detail, name)
+            index = next((i for i, p in enumerate(passages) if p.uid == self.focus_uid), None)
+            if index is not None:
+                self.query_one(TabbedContent).active = f"tab-{name}"
+                options = self.query_one(f"#list-{name}", OptionList)
+                options.highlighted = index
+                options.focus()
+                return
+        first = self.query_one("#list-resolutions", OptionList)
+        first.focus()
+        if first.option_count and not first.get_option_at_index(0).disabled:
+            first.highlighted = 0
+
+    # ---- highlighting -----------------------------------------------------------------
+
+    def passage(self, option_id: str | None) -> Passage | None:
+        if self.detail is None or option_id is None:
+            return None
+        everything = self.detail.resolutions + self.detail.recommendations + self.detail.actions
+        return next((p for p in everything if p.uid == option_id), None)
+
+    @on(OptionList.OptionHighlighted)
+    def highlight_source(self, event: OptionList.OptionHighlighted) -> None:
+        passage = self.passage(event.option.id)
+        if passage is not None:
+            self.mark(passage.start, passage.end)
+
+    @on(OptionList.OptionSelected)
+    def select_source(self, event: OptionList.OptionSelected) -> None:
+        self.highlight_source(event)  # enter: same as highlight, for those who expect it
+
+    def mark(self, start: int, end: int) -> None:
+        first: Paragraph | None = None
+        for para in self.query(Paragraph):
+            if para.overlaps(start, end):
+                para.mark(start, end)
+                para.add_class("-marked")
+                first = first or para
+            elif para.has_class("-marked"):
+                para.mark()
+                para.remove_class("-marked")
+        if first is not None:
+            first.scroll_visible(animate=False, top=True)
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def action_tab(self, step: int) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [f"tab-{t}" for t in TABS]
+        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        self.query_one(f"#list-{tabs.active.removeprefix('tab-')}").focus()
+
+    @on(TabbedContent.TabActivated)
+    def focus_tab_list(self, event: TabbedContent.TabActivated) -> None:
+        option_list = event.pane.query_one(OptionList)
+        if option_list.highlighted is not None:
+            passage = self.passage(option_list.get_option_at_index(option_list.highlighted).id)
+            if passage is not None:
+                self.mark(passage.start, passage.end)
+
+    def action_toggle_done(self) -> None:
+        options = self.query_one("#list-actions", OptionList)
+        if self.query_one(TabbedContent).active != "tab-actions" or options.highlighted is None:
+            self.notify("Highlight an action in the Actions tab first.", severity="warning")
+            return
+        passage = self.passage(options.get_option_at_index(options.highlighted).id)
+        if passage is not None:
+            self.save_done(passage)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_done(self, passage: Passage) -> None:
+        tracker.set_action_done(self.store, passage.uid, not passage.done)
+        self.app.call_from_thread(self.done_saved, replace(passage, done=not passage.done))
+
+    def done_saved(self, passage: Passage) -> None:
+        if self.detail is None:
+            return
+        actions = tuple(passage if p.uid == passage.uid else p for p in self.detail.actions)
+        self.detail = replace(self.detail, actions=actions)
+        options = self.query_one("#list-actions", OptionList)
+        options.replace_option_prompt(passage.uid, passage_prompt(passage))
+        self.notify("Marked done." if passage.done else "Marked not done.")

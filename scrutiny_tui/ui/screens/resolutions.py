@@ -1,0 +1,40 @@
+"""Every resolution across all meetings."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+
+from scrutiny_tui.services import tracker
+from scrutiny_tui.services.tracker import Page, ResolutionRow, TrackerQuery
+from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
+from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
+
+
+class ResolutionsScreen(TrackerScreen):
+    TITLE = "Resolutions"
+    TRACKER = tracker.RESOLUTIONS
+    WIDTHS: ClassVar[dict[str, int]] = {"date": 10, "committee": 22, "label": 5, "kind": 11,
+                                        "text": 50, "item": 30}
+    EMPTY = "No resolutions yet. Import minutes with i (or `scrutiny ingest PATH`)."
+
+    def fetch(self, query: TrackerQuery) -> Page[ResolutionRow]:
+        return tracker.resolutions_page(self.store, query)
+
+    def cells(self, row: ResolutionRow) -> tuple[Text, ...]:
+        return (
+            Text(row.date or NO_DATE),
+            literal(one_line(row.committee or NO_COMMITTEE, 40)),
+            literal(row.label or ""),
+            Text(row.kind),
+            literal(one_line(row.text, 120)),
+            literal(one_line(row.item_title, 60)),
+        )
+
+    def describe(self, row: ResolutionRow) -> Text:
+        label = f"({row.label}) " if row.label else ""
+        text = Text.assemble((label, "bold"), literal(row.text), (f"   {row.kind}", DIM))
+        where = f"\n{row.committee or NO_COMMITTEE} · {row.date or NO_DATE} · "
+        text.append_text(literal(where + one_line(row.item_title) + f" · {row.file_name}", DIM))
+        return text

@@ -1,0 +1,219 @@
+"""What the three trackers share: a filter box, a sortable table read a page at a time
+from SQLite, a detail pane for the highlighted row, and enter to open the item."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from scrutiny_tui.services.tracker import Page, Tracker, TrackerQuery
+from scrutiny_tui.ui.messages import PageLoaded, RowChanged
+from scrutiny_tui.ui.screens.base import ScrutinyScreen
+from scrutiny_tui.ui.widgets.inputs import QuietInput
+from scrutiny_tui.ui.widgets.vim import VimDataTable
+
+FILTER_DELAY = 0.3
+FETCH_AHEAD = 20  # rows from the end of what is loaded at which the next page is fetched
+
+
+class TrackerScreen(ScrutinyScreen):
+    """Subclasses set TRACKER and WIDTHS and implement ``fetch``, ``cells`` and ``describe``."""
+
+    CSS_PATH: ClassVar = "tracker.tcss"
+    TRACKER: ClassVar[Tracker]
+    WIDTHS: ClassVar[dict[str, int]] = {}
+    EMPTY: ClassVar[str] = "Nothing here yet."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open_item", "Open item", tooltip="Open the agenda item of this row",
+                id="tracker-open"),
+        Binding("f", "focus_filter", "Filter", tooltip="Filter rows by words", id="tracker-filter"),
+        Binding("o", "sort_next", "Sort", tooltip="Sort by the next column", id="tracker-sort"),
+        Binding("O", "sort_reverse", "Reverse", tooltip="Reverse the sort order",
+                id="tracker-reverse"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="tracker-clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.query_state = TrackerQuery()
+        self.rows: dict[str, Any] = {}
+        self.generation = 0
+        self.fetching = False
+        self.total = 0
+        self.filter_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="toolbar"):
+            yield QuietInput(placeholder="Filter (f): words in any column", id="filter")
+            yield Static("", id="count")
+        yield VimDataTable(id="table", cursor_type="row", zebra_stripes=True)
+        with VerticalScroll(id="detail-pane"):
+            yield Static("", id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for column in self.TRACKER.columns:
+            table.add_column(column.label, key=column.key, width=self.WIDTHS.get(column.key))
+        table.focus()
+
+    # ---- subclass hooks ---------------------------------------------------------------
+
+    def fetch(self, query: TrackerQuery) -> Page[Any]:
+        raise NotImplementedError
+
+    def cells(self, row: Any) -> tuple[Text, ...]:
+        raise NotImplementedError
+
+    def describe(self, row: Any) -> Text:
+        raise NotImplementedError
+
+    def on_row_shown(self, row: Any) -> None:
+        """The highlighted row changed (the recommendations tracker loads its history)."""
+
+    # ---- loading ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self.generation += 1
+        self.rows.clear()
+        self.query_one(DataTable).clear()
+        self.query_one("#detail", Static).update("")
+        self.fetch_page(replace(self.query_state, offset=0))
+
+    def fetch_page(self, query: TrackerQuery) -> None:
+        self.fetching = True
+        self.load_page(query, self.generation)
+
+    @work(thread=True, exclusive=True, group="tracker-page", exit_on_error=False)
+    def load_page(self, query: TrackerQuery, generation: int) -> None:
+        self.post_message(PageLoaded(self.fetch(query), generation))
+
+    def on_page_loaded(self, message: PageLoaded) -> None:
+        if message.generation != self.generation:
+            return  # an answer to a query the user has since changed
+        self.fetching = False
+        self.total = message.page.total
+        table = self.query_one(DataTable)
+        for row in message.page.rows:
+            if row.uid not in self.rows:
+                self.rows[row.uid] = row
+                table.add_row(*self.cells(row), key=row.uid)
+        self.update_count()
+        if not self.rows:
+            self.query_one("#detail", Static).update(Text(self.empty_message(), style="italic"))
+        elif message.page.offset == 0:
+            self.show_row(next(iter(self.rows.values())))
+
+    def empty_message(self) -> str:
+        if self.query_state.text:
+            return f"No rows match “{self.query_state.text}”. Press escape to clear the filter."
+        return self.EMPTY
+
+    def update_count(self) -> None:
+        sort = next((c.label for c in self.TRACKER.columns if c.key == self.query_state.sort),
+                    "default order")
+        arrow = " ▼" if self.query_state.descending else ""
+        self.query_one("#count", Static).update(
+            f"{len(self.rows)} of {self.total} · sorted by {sort}{arrow}")
+
+    def on_row_changed(self, message: RowChanged) -> None:
+        row = message.row
+        if row.uid not in self.rows:
+            return
+        self.rows[row.uid] = row
+        table = self.query_one(DataTable)
+        for column, value in zip(self.TRACKER.columns, self.cells(row), strict=True):
+            table.update_cell(row.uid, column.key, value)
+        self.show_row(row)
+
+    # ---- events -----------------------------------------------------------------------
+
+    def current_row(self) -> Any | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row < 0 or table.cursor_row >= table.row_count:
+            return None
+        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+        return self.rows.get(str(key.value))
+
+    @on(DataTable.RowHighlighted)
+    def row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = self.rows.get(str(event.row_key.value))
+        if row is not None:
+            self.show_row(row)
+        near_end = event.cursor_row >= len(self.rows) - FETCH_AHEAD
+        if near_end and len(self.rows) < self.total and not self.fetching:
+            self.fetch_page(replace(self.query_state, offset=len(self.rows)))
+
+    def show_row(self, row: Any) -> None:
+        self.query_one("#detail", Static).update(self.describe(row))
+        self.on_row_shown(row)
+
+    @on(DataTable.RowSelected)
+    def row_selected(self) -> None:
+        self.action_open_item()
+
+    @on(DataTable.HeaderSelected)
+    def header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        descending = not self.query_state.descending if key == self.query_state.sort else False
+        self.sort_by(key, descending)
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        if self.filter_timer is not None:
+            self.filter_timer.stop()
+        self.filter_timer = self.set_timer(FILTER_DELAY, self.apply_filter)
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.apply_filter()
+        self.query_one(DataTable).focus()
+
+    def apply_filter(self) -> None:
+        if self.filter_timer is not None:
+            self.filter_timer.stop()
+        text = self.query_one("#filter", Input).value.strip()
+        if text != self.query_state.text:
+            self.query_state = replace(self.query_state, text=text)
+            self.reload()
+
+    # ---- actions ----------------------------------------------------------------------
+
+    def action_open_item(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.scrutiny.open_item(row.item_id, focus_uid=row.uid)
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter").focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.apply_filter()
+        self.query_one(DataTable).focus()
+
+    def action_sort_next(self) -> None:
+        keys = [c.key for c in self.TRACKER.columns]
+        current = keys.index(self.query_state.sort) if self.query_state.sort in keys else -1
+        self.sort_by(keys[(current + 1) % len(keys)], False)
+
+    def action_sort_reverse(self) -> None:
+        self.sort_by(self.query_state.sort or self.TRACKER.columns[0].key,
+                     not self.query_state.descending)
+
+    def sort_by(self, key: str, descending: bool) -> None:
+        self.query_state = replace(self.query_state, sort=key, descending=descending)
+        table = self.query_one(DataTable)
+        for column in self.TRACKER.columns:
+            arrow = (" ▼" if descending else " ▲") if column.key == key else ""
+            table.columns[column.key].label = Text(column.label + arrow)
+        self.reload()
