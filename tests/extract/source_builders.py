@@ -26,6 +26,11 @@ _LABEL = re.compile(r"^\((?P<label>[a-z])\)\s+(?P<text>.*)$")
 _ITEM_HEADING = re.compile(r"^\d+\.\s")
 
 
+def split_reorganisation(text: str) -> str:
+    """The minutes with "reorganisation" to be printed split across lines as "reorgan-"."""
+    return text.replace("proposed reorganisation", f"proposed reorgan{FORCED_HYPHEN}isation", 1)
+
+
 class _MinutesPdf(FPDF):
     def header(self) -> None:
         self.set_font("helvetica", "I", 9)

@@ -6,14 +6,19 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
-from source_builders import FORCED_HYPHEN, RUNNING_HEADER, write_minutes_pdf, write_scanned_pdf
+from source_builders import (
+    RUNNING_HEADER,
+    split_reorganisation,
+    write_minutes_pdf,
+    write_scanned_pdf,
+)
 
 from scrutiny_tui.extract import ExtractError, load_document
 from scrutiny_tui.extract.pdf import repair_hyphenation, strip_running_lines
 
 SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
 MINUTES = (SOURCES / "meeting_minutes.txt").read_text(encoding="utf-8")
-HYPHENATED = MINUTES.replace("proposed reorganisation", f"proposed reorgan{FORCED_HYPHEN}isation")
+HYPHENATED = split_reorganisation(MINUTES)
 
 
 @pytest.fixture(scope="module")
