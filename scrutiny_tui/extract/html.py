@@ -226,7 +226,6 @@ class _Renderer:
         if texts:
             self.out.row(" | ".join(texts))
 
-
     def agenda_item_row(self, number_cell: LexborNode, content_cell: LexborNode) -> None:
         """ModernGov's item row: "41." in one cell; title, agenda text and minutes in the next."""
         title_node = content_cell.css_first(".mgAiTitleTxt")
@@ -267,8 +266,8 @@ def _list_markers(node: LexborNode) -> Iterator[str]:
         while True:
             yield _BULLET
     kind = node.attributes.get("type") or "1"
-    start = int(node.attributes.get("start") or 1)
-    number = start
+    start = (node.attributes.get("start") or "1").strip()
+    number = int(start) if start.isdigit() else 1
     while True:
         yield _ordinal_marker(number, kind)
         number += 1
@@ -305,7 +304,7 @@ def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode, bool]:
     return body, False
 
 
-def _render_item_table(root: LexborNode) -> None:
+def _drop_item_table_header_rows(root: LexborNode) -> None:
     """Drop ModernGov's "No. | Item" header row so it does not read as a table of minutes."""
     for table in root.css("table.mgItemTable"):
         for row in _table_rows(table):
@@ -385,18 +384,17 @@ def _body_from_main_heading(root: LexborNode) -> str | None:
 
 def _meeting_page_metadata(root: LexborNode) -> dict[str, str]:
     meta: dict[str, str] = {}
+    committee = date = None
     heading = _meeting_heading(root)
-    committee = _labelled_value(root, "Committee")
-    date_text = _labelled_value(root, "Date")
-    if heading and " - " in heading:
+    if heading and " - " in heading:  # "Housing Scrutiny Panel - Monday, 3rd February, 2020"
         body, _, rest = heading.partition(" - ")
-        committee = committee or body.strip()
-        date_text = date_text or rest
-    committee = committee or _body_from_main_heading(root)
+        committee, date = body.strip(), find_date(rest)
+    committee = committee or _labelled_value(root, "Committee") or _body_from_main_heading(root)
+    date = date or find_date(_labelled_value(root, "Date") or "")
     if committee:
         meta["body"] = committee
-    if date_text and (iso := find_date(date_text)):
-        meta["date"] = iso
+    if date:
+        meta["date"] = date
     return meta
 
 
@@ -449,7 +447,7 @@ def extract_html(html: str) -> Extraction:
     root, chrome_allowed = _content_root(tree)
     metadata = _page_metadata(tree, root)
     references = _references(tree, root)
-    _render_item_table(root)
+    _drop_item_table_header_rows(root)
     out = _Blocks()
     _Renderer(out, chrome_allowed=chrome_allowed).node(root)
     return Extraction(text=out.render(), metadata=metadata, references=references)

@@ -155,3 +155,24 @@ def test_windows_1252_page(tmp_path: Path) -> None:
 
 def _without_blank_lines(text: str) -> list[str]:
     return [line for line in text.splitlines() if line.strip()]
+
+
+HEADED_MEETING_PAGE = """<html><head><title>Minutes - Housing Scrutiny Panel</title></head><body>
+<div id="modgov">
+<div class="mgHeader"><h1 class="mgMainTitleTxt">Minutes</h1></div>
+<p><span class="mgLabel">Committee:</span> Housing Scrutiny Panel</p>
+<p><span class="mgLabel">Date:</span> Monday, 3rd February, 2020 6.00 pm</p>
+<div class="mgContent">
+<h2><span class="mgItemNumber">7.</span><span class="mgItemTitle">Rough sleeping update</span></h2>
+<p class="mgSubItemTitleTxt">Decision:</p>
+<div class="mgWordPara"><p>RESOLVED that the update be noted.</p></div>
+<p class="mgSubItemTitleTxt">8. Tenant satisfaction survey</p>
+<div class="mgWordPara"><p>AGREED that results be reported to the Panel in April 2020.</p></div>
+</div></div></body></html>"""
+
+
+def test_meeting_page_with_heading_items_and_labelled_header() -> None:
+    extraction = extract_html(HEADED_MEETING_PAGE)
+    assert extraction.metadata == {"body": "Housing Scrutiny Panel", "date": "2020-02-03"}
+    assert "\n\n7. Rough sleeping update\n\nDecision:\n\nRESOLVED that" in extraction.text
+    assert "\n\n8. Tenant satisfaction survey\n\nAGREED that" in extraction.text
