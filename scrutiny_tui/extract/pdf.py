@@ -33,6 +33,10 @@ _PARAGRAPH_END = re.compile(r"[.:;!?]['\"’”)]?$")
 _HYPHENATED_PREFIXES = frozenset(
     {"self", "non", "cross", "ex", "multi", "half", "all", "well", "semi", "anti", "co"}
 )
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
+)
 # What pypdf raises on damaged files besides its own errors.
 _PYPDF_FAILURES = (
     PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
@@ -49,8 +53,6 @@ def _open_reader(data: bytes) -> PdfReader:
         if reader.is_encrypted:
             _decrypt(reader)
         _ = len(reader.pages)
-    except ExtractError:
-        raise
     except _PYPDF_FAILURES as exc:
         raise ExtractError(f"corrupt PDF: {_reason(exc)}") from exc
     return reader
@@ -87,7 +89,8 @@ def _page_text(reader: PdfReader, index: int) -> str:
 
 
 def _page_lines(text: str) -> list[str]:
-    lines = [" ".join(line.split()) for line in normalise_text(text).split("\n")]
+    text = normalise_text(text).translate(_LIGATURES)
+    lines = [" ".join(line.split()) for line in text.split("\n")]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:

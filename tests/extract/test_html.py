@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from scrutiny_tui.extract import load_document
 from scrutiny_tui.extract.html import extract_html
@@ -176,3 +178,17 @@ def test_meeting_page_with_heading_items_and_labelled_header() -> None:
     assert extraction.metadata == {"body": "Housing Scrutiny Panel", "date": "2020-02-03"}
     assert "\n\n7. Rough sleeping update\n\nDecision:\n\nRESOLVED that" in extraction.text
     assert "\n\n8. Tenant satisfaction survey\n\nAGREED that" in extraction.text
+
+
+_WORDS = st.lists(
+    st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=12)
+    .filter(lambda word: not set(word) & set("<>&•")),
+    min_size=1,
+    max_size=8,
+).map(" ".join)
+
+
+@given(st.lists(_WORDS, min_size=1, max_size=6))
+def test_any_paragraphs_come_back_as_blocks(paragraphs: list[str]) -> None:
+    page = "<html><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
+    assert extract_html(page).text == "\n\n".join(paragraphs) + "\n"
