@@ -3,6 +3,8 @@ and an app factory with the cursor blink off so screenshots are stable."""
 
 from __future__ import annotations
 
+import html
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -39,14 +41,39 @@ def empty_store(tmp_path: Path) -> Store:
 @pytest.fixture
 def make_app() -> Callable[[Store], ScrutinyApp]:
     def factory(store: Store, settings: Settings | None = None) -> ScrutinyApp:
-        return ScrutinyApp(store, settings or Settings(), today=lambda: TODAY,
-                           cursor_blink=False)
+        app = ScrutinyApp(store, settings or Settings(), today=lambda: TODAY,
+                          cursor_blink=False)
+        app.animation_level = "none"  # no waiting for tab underlines to slide
+        return app
 
     return factory
 
 
 async def settle(pilot: Pilot) -> None:
     """Let workers finish and their results land on screen."""
-    for _ in range(3):
+    for _ in range(2):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="([\d.]+)" y="([\d.]+)"[^>]*>(.*?)</text>')
+
+
+def screen_text(pilot: Pilot) -> str:
+    """What the terminal shows, as plain lines (read back from the SVG screenshot)."""
+    lines: dict[float, list[tuple[float, str]]] = {}
+    for match in _SVG_TEXT.finditer(pilot.app.export_screenshot()):
+        x, y = float(match[1]), float(match[2])
+        lines.setdefault(y, []).append((x, html.unescape(match[3])))
+    rows = []
+    for y in sorted(lines):
+        row = ""
+        for x, text in sorted(lines[y]):
+            row = row.ljust(round(x / 12.2)) + text
+        rows.append(row.replace("\xa0", " ").rstrip())
+    return "\n".join(rows)
+
+
+def flat(text: str) -> str:
+    """Screen text with runs of whitespace collapsed, for phrases that wrap."""
+    return " ".join(text.split())

@@ -16,7 +16,7 @@ from scrutiny_tui.ui.screens.base import ScrutinyModal
 from scrutiny_tui.ui.text import DIM
 from scrutiny_tui.ui.widgets.vim import VimDataTable
 
-HelpRow = tuple[str, str, str, str]  # key, what it does, details, where
+HelpRow = tuple[str, str, str, str]  # key, what it does, where, details
 
 
 def help_rows(app: App, screen: Screen) -> list[HelpRow]:
@@ -35,7 +35,7 @@ def help_rows(app: App, screen: Screen) -> list[HelpRow]:
         else:
             rank, where = 1, f"the {type(node).__name__.removeprefix('Vim').lower()}"
         key = app.get_key_display(binding)
-        rows.append((rank, (key, binding.description, binding.tooltip or "", where)))
+        rows.append((rank, (key, binding.description, where, binding.tooltip or "")))
     rows.sort(key=lambda pair: pair[0])
     return [row for _, row in rows]
 
@@ -60,8 +60,8 @@ class HelpScreen(ScrutinyModal):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns("Key", "Does", "Details", "Where")
-        for key, does, details, where in self.rows:
-            table.add_row(Text(key, style="bold"), Text(does), Text(details, style=DIM),
-                          Text(where, style=DIM))
+        table.add_columns("Key", "Does", "Where", "Details")
+        for key, does, where, details in self.rows:
+            table.add_row(Text(key, style="bold"), Text(does), Text(where, style=DIM),
+                          Text(details, style=DIM))
         table.focus()
