@@ -76,3 +76,7 @@ async def test_item_tabs_switch_with_brackets_and_action_marked_done(fixture_sto
         assert "Councillor Judith Blake" in screen_text(pilot)
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert tabs.active == "tab-recommendations"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert "12  Care Services Portfolio Plan Priorities  3 res · 1 open action" in (
+            screen_text(pilot))

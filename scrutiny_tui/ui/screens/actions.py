@@ -89,3 +89,4 @@ class ActionsScreen(TrackerScreen):
         done = not row.done
         overdue = tracker.is_overdue(row.due, done, self.today())
         self.post_message(RowChanged(replace(row, done=done, overdue=overdue)))
+        self.app.call_from_thread(self.mark_store_edited)

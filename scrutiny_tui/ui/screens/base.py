@@ -62,6 +62,12 @@ class ScrutinyScreen(AppAccess, Screen[None]):
             self.loaded_version = self.scrutiny.data_version
             self.reload()
 
+    def mark_store_edited(self) -> None:
+        """This screen changed the store: other screens reload when next shown, this one
+        (already up to date) does not."""
+        self.scrutiny.data_version += 1
+        self.loaded_version = self.scrutiny.data_version
+
     def palette_commands(self) -> Iterable[PaletteCommand]:
         """Commands for the palette while this screen is showing: its own key bindings."""
         for binding in self.BINDINGS:

@@ -237,8 +237,14 @@ class ItemScreen(ScrutinyScreen):
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
         self.query_one(f"#list-{tabs.active.removeprefix('tab-')}").focus()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_done":  # only offered where an action can be highlighted
+            return self.query_one(TabbedContent).active == "tab-actions"
+        return True
+
     @on(TabbedContent.TabActivated)
     def focus_tab_list(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
         option_list = event.pane.query_one(OptionList)
         if option_list.highlighted is not None:
             passage = self.passage(option_list.get_option_at_index(option_list.highlighted).id)
@@ -247,8 +253,7 @@ class ItemScreen(ScrutinyScreen):
 
     def action_toggle_done(self) -> None:
         options = self.query_one("#list-actions", OptionList)
-        if self.query_one(TabbedContent).active != "tab-actions" or options.highlighted is None:
-            self.notify("Highlight an action in the Actions tab first.", severity="warning")
+        if options.highlighted is None:
             return
         passage = self.passage(options.get_option_at_index(options.highlighted).id)
         if passage is not None:
@@ -260,6 +265,7 @@ class ItemScreen(ScrutinyScreen):
         self.app.call_from_thread(self.done_saved, replace(passage, done=not passage.done))
 
     def done_saved(self, passage: Passage) -> None:
+        self.mark_store_edited()
         if self.detail is None:
             return
         actions = tuple(passage if p.uid == passage.uid else p for p in self.detail.actions)

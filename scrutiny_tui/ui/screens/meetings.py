@@ -35,8 +35,9 @@ EMPTY_STORE = """No minutes yet.
 
 Add some from a terminal:
 
-    scrutiny ingest PATH        (a file or a folder of minutes: .txt, .md, .html, .pdf, .docx)
+    scrutiny ingest PATH
 
+where PATH is a file or a folder of minutes (.txt, .md, .html, .pdf, .docx),
 or press  i  to import a file or folder from here."""
 
 
@@ -132,13 +133,17 @@ class MeetingsScreen(ScrutinyScreen):
         self.query_one("#empty").display = message.store_empty
         tree.display = not message.store_empty
         self.query_one("#filter").display = not message.store_empty
+        self.query_one("#summary").display = not message.store_empty
         self.fill_tree(tree, message.meetings, message.items)
         self.query_one("#summary", Static).update(self.summary(message.meetings))
 
     def fill_tree(self, tree: Tree, meetings: list[MeetingRow],
                   items: dict[int, list[ItemRow]]) -> None:
+        """Rebuild the tree, keeping the cursor on the same meeting or item if still there."""
+        previous = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
         first_item: TreeNode | None = None
+        same: TreeNode | None = None
         for council, in_council in groupby(meetings, key=lambda m: m.council):
             council_rows = list(in_council)
             council_node = tree.root.add(self.group_label(council, NO_COUNCIL, council_rows),
@@ -152,8 +157,18 @@ class MeetingsScreen(ScrutinyScreen):
                                          expand=row.id in items)
                     added = self.add_items(node, items.get(row.id, []))
                     first_item = first_item or added
-        if first_item is not None:
-            self.call_after_refresh(tree.move_cursor, first_item)
+                    same = same or self.find_child(node, previous)
+        target = same or first_item
+        if target is not None:
+            self.call_after_refresh(tree.move_cursor, target)
+
+    @staticmethod
+    def find_child(node: TreeNode, data: object) -> TreeNode | None:
+        if data is None:
+            return None
+        if node.data == data:
+            return node
+        return next((child for child in node.children if child.data == data), None)
 
     @staticmethod
     def group_label(name: str | None, missing: str, rows: list[MeetingRow]) -> Text:

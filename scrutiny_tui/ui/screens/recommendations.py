@@ -149,6 +149,7 @@ class RecommendationsScreen(TrackerScreen):
         self.post_changed(uid)
 
     def post_changed(self, uid: str) -> None:
+        self.app.call_from_thread(self.mark_store_edited)
         row = tracker.recommendation(self.store, uid)
         if row is not None:
             self.post_message(RowChanged(row))

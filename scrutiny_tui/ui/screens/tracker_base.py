@@ -49,6 +49,7 @@ class TrackerScreen(ScrutinyScreen):
         self.fetching = False
         self.total = 0
         self.filter_timer: Timer | None = None
+        self.return_to: str | None = None  # uid to put the cursor back on after a reload
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -83,6 +84,8 @@ class TrackerScreen(ScrutinyScreen):
     # ---- loading ----------------------------------------------------------------------
 
     def reload(self) -> None:
+        current = self.current_row()
+        self.return_to = current.uid if current is not None else None
         self.generation += 1
         self.rows.clear()
         self.query_one(DataTable).clear()
@@ -111,7 +114,12 @@ class TrackerScreen(ScrutinyScreen):
         if not self.rows:
             self.query_one("#detail", Static).update(Text(self.empty_message(), style="italic"))
         elif message.page.offset == 0:
-            self.show_row(next(iter(self.rows.values())))
+            self.restore_cursor(table)
+
+    def restore_cursor(self, table: DataTable) -> None:
+        if self.return_to in self.rows:
+            table.move_cursor(row=table.get_row_index(self.return_to))
+        self.show_row(self.current_row() or next(iter(self.rows.values())))
 
     def empty_message(self) -> str:
         if self.query_state.text:

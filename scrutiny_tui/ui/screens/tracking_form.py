@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from scrutiny_tui.services.tracker import TrackingFields
@@ -18,7 +18,7 @@ from scrutiny_tui.ui.widgets.inputs import QuietInput
 
 FIELDS = (
     ("area", "Area"),
-    ("executive_response_date", "Executive response date (YYYY-MM-DD)"),
+    ("executive_response_date", "Executive response (date)"),
     ("lead", "Lead officer or member"),
     ("action_taken", "Action taken"),
 )
@@ -41,12 +41,13 @@ class TrackingForm(ScrutinyModal):
         with Vertical(id="dialog"):
             yield Label("Edit tracker columns", classes="pane-title")
             yield Label(literal(one_line(self.subject, 200)), id="subject")
-            for name, title in FIELDS:
-                yield Label(title, classes="field-label")
-                yield QuietInput(getattr(self.fields, name) or "", id=name)
+            with Grid(id="fields"):
+                for name, title in FIELDS:
+                    yield Label(title, classes="field-label")
+                    yield QuietInput(getattr(self.fields, name) or "", id=name, compact=True)
             with Horizontal(id="buttons"):
-                yield Button("Save (ctrl+s)", variant="primary", id="save")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
 
     @on(Input.Submitted)
     def next_field(self, event: Input.Submitted) -> None:
