@@ -128,6 +128,9 @@ class ItemScreen(ScrutinyScreen):
                         yield VimOptionList(id=f"list-{tab}")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#minutes").border_title = "Minutes"
+
     def reload(self) -> None:
         self.load_item()
 
@@ -157,18 +160,24 @@ class ItemScreen(ScrutinyScreen):
                   "actions": detail.actions}
         tabs = self.query_one(TabbedContent)
         for name, passages in groups.items():
-            options = self.query_one(f"#list-{name}", OptionList)
-            options.clear_options()
-            options.add_options([Option(passage_prompt(p), id=p.uid) for p in passages]
-                                or [Option(Text(f"No {name} recorded", style=DIM),
-                                           disabled=True)])
+            options = [Option(passage_prompt(p), id=p.uid) for p in passages]
+            self.fill_list(name, options, f"No {name} recorded")
             tabs.get_tab(f"tab-{name}").label = f"{name.capitalize()} {len(passages)}"
-        attendees = self.query_one("#list-attendees", OptionList)
-        attendees.clear_options()
-        attendees.add_options([Option(self.attendee_prompt(a)) for a in detail.attendees]
-                              or [Option(Text("No attendees recorded", style=DIM),
-                                         disabled=True)])
+        self.fill_list("attendees", [Option(self.attendee_prompt(a)) for a in detail.attendees],
+                       "No attendees recorded")
         tabs.get_tab("tab-attendees").label = f"Attendees {len(detail.attendees)}"
+
+    def fill_list(self, name: str, options: list[Option], empty: str) -> None:
+        """Options with a rule between each, or a note saying there are none."""
+        option_list = self.query_one(f"#list-{name}", OptionList)
+        option_list.clear_options()
+        if not options:
+            option_list.add_option(Option(Text(empty, style=DIM), disabled=True))
+            return
+        spaced: list[Option | None] = []
+        for option in options:
+            spaced += [option, None]
+        option_list.add_options(spaced[:-1])
 
     @staticmethod
     def attendee_prompt(attendee: browse.Attendee) -> Text:
@@ -186,11 +195,10 @@ class ItemScreen(ScrutinyScreen):
             return
         for name in ("resolutions", "recommendations", "actions"):
             passages = getattr(detail, name)
-            index = next((i for i, p in enumerate(passages) if p.uid == self.focus_uid), None)
-            if index is not None:
+            if any(p.uid == self.focus_uid for p in passages):
                 self.query_one(TabbedContent).active = f"tab-{name}"
                 options = self.query_one(f"#list-{name}", OptionList)
-                options.highlighted = index
+                options.highlighted = options.get_option_index(self.focus_uid or "")
                 options.focus()
                 return
         first = self.query_one("#list-resolutions", OptionList)

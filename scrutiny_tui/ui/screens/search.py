@@ -97,8 +97,10 @@ class SearchScreen(ScrutinyScreen):
         self.hits = list(result.hits)
         options = self.query_one("#hits", OptionList)
         options.clear_options()
-        options.add_options([Option(hit_prompt(hit), id=str(n)) for n, hit in
-                             enumerate(self.hits)])
+        spaced: list[Option | None] = []
+        for n, hit in enumerate(self.hits):
+            spaced += [Option(hit_prompt(hit), id=str(n)), None]
+        options.add_options(spaced[:-1])
         self.query_one("#notice", Static).update(self.notice(message.query, result))
 
     def notice(self, query: str, result: Any) -> Text:
