@@ -62,7 +62,10 @@ class ScrutinyApp(App[None]):
     def action_open(self, name: str) -> None:
         """Show a top-level area, or push a screen such as search or import."""
         entry = registry.entry(name)
-        if entry.mode:
+        if entry.mode and self.current_mode == name:
+            while len(self.screen_stack) > 1:  # pressed again: back to the area's top
+                self.pop_screen()
+        elif entry.mode:
             self.switch_mode(name)
         else:
             screen = entry.factory()

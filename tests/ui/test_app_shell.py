@@ -94,3 +94,6 @@ async def test_mode_keys_switch_areas_and_keep_their_place(fixture_store, make_a
         await pilot.press("m")
         await settle(pilot)
         assert isinstance(app.screen, ItemScreen)  # back where the user left meetings
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MeetingsScreen)  # and again: the top of meetings

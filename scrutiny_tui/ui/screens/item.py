@@ -105,8 +105,10 @@ class ItemScreen(ScrutinyScreen):
     TITLE = "Agenda item"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the list", id="back"),
-        Binding("left_square_bracket", "tab(-1)", "Prev tab", id="item-prev-tab"),
-        Binding("right_square_bracket", "tab(1)", "Next tab", id="item-next-tab"),
+        Binding("left_square_bracket", "tab(-1)", "Prev tab", tooltip="The tab to the left",
+                id="item-prev-tab"),
+        Binding("right_square_bracket", "tab(1)", "Next tab", tooltip="The tab to the right",
+                id="item-next-tab"),
         Binding("x", "toggle_done", "Mark done", tooltip="Mark the highlighted action done",
                 id="item-mark-done"),
     ]

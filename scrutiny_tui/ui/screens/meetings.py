@@ -82,7 +82,8 @@ class MeetingsScreen(ScrutinyScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f", "focus_filter", "Filter", tooltip="Filter by committee, dates or words",
                 id="meetings-filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="meetings-clear"),
+        Binding("escape", "clear_filter", "Clear filter", show=False,
+                tooltip="Show every meeting again", id="meetings-clear"),
         Binding("e", "expand_all", "Expand all", show=False, tooltip="Open every meeting",
                 id="meetings-expand"),
     ]

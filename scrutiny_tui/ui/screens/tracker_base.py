@@ -38,7 +38,8 @@ class TrackerScreen(ScrutinyScreen):
         Binding("o", "sort_next", "Sort", tooltip="Sort by the next column", id="tracker-sort"),
         Binding("O", "sort_reverse", "Reverse", tooltip="Reverse the sort order",
                 id="tracker-reverse"),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="tracker-clear"),
+        Binding("escape", "clear_filter", "Clear filter", show=False,
+                tooltip="Show every row again", id="tracker-clear"),
     ]
 
     def __init__(self) -> None:

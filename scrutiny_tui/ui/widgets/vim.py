@@ -8,8 +8,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, OptionList, Tree
 
 _VIM_LINES: list[BindingType] = [
-    Binding("j", "cursor_down", "Down", show=False, id="cursor-down"),
-    Binding("k", "cursor_up", "Up", show=False, id="cursor-up"),
+    Binding("j", "cursor_down", "Down", show=False, tooltip="Next line", id="cursor-down"),
+    Binding("k", "cursor_up", "Up", show=False, tooltip="Previous line", id="cursor-up"),
     Binding("g", "first", "Top", show=False, tooltip="Go to the first line", id="first"),
     Binding("G", "last", "Bottom", show=False, tooltip="Go to the last line", id="last"),
 ]
