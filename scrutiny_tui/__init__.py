@@ -1,3 +1,3 @@
-"""scrutiny-tui: council scrutiny minutes, resolutions, recommendations and actions in the terminal."""
+"""scrutiny-tui: council scrutiny minutes, resolutions and actions in the terminal."""
 
 __version__ = "0.1.0"

@@ -32,8 +32,14 @@ class TrackingStatus(BaseModel):
 
 
 DEFAULT_STATUSES: tuple[TrackingStatus, ...] = (
-    TrackingStatus(name="Achieved", rag="green", description="Achieved; monitoring no longer needed"),
-    TrackingStatus(name="On track (not yet due)", rag="amber", description="Acceptable progress; continue monitoring"),
+    TrackingStatus(
+        name="Achieved", rag="green", description="Achieved; monitoring no longer needed"
+    ),
+    TrackingStatus(
+        name="On track (not yet due)",
+        rag="amber",
+        description="Acceptable progress; continue monitoring",
+    ),
     TrackingStatus(name="Slipped", rag="red", description="Behind the agreed timescale"),
     TrackingStatus(name="Not achieved", rag="red", description="Unacceptable progress"),
     TrackingStatus(name="Paused", rag="amber", description="Work paused; continue monitoring"),
@@ -44,8 +50,12 @@ DEFAULT_STATUSES: tuple[TrackingStatus, ...] = (
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    database: Path | None = Field(default=None, description="SQLite file; default in the user data folder")
-    sources: list[Path] = Field(default_factory=list, description="Folders or files `make run` ingests")
+    database: Path | None = Field(
+        default=None, description="SQLite file; default in the user data folder"
+    )
+    sources: list[Path] = Field(
+        default_factory=list, description="Folders or files `make run` ingests"
+    )
     export_dir: Path | None = Field(default=None, description="Where briefing packs are written")
     tracking_statuses: list[TrackingStatus] = Field(default_factory=lambda: list(DEFAULT_STATUSES))
     theme: str = Field(default="textual-dark", description="A Textual theme name")

@@ -15,9 +15,7 @@ from pathlib import Path
 from scrutiny_tui import __version__
 
 # Each module defines ``register(subparsers)``; its subcommands set ``func(args) -> int``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "scrutiny_tui.cli.app_cmd",
-)
+COMMAND_MODULES: tuple[str, ...] = ("scrutiny_tui.cli.app_cmd",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Council scrutiny minutes in the terminal. With no command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"scrutiny-tui {__version__}")
-    parser.add_argument("--db", type=Path, help="SQLite database to use (overrides config and SCRUTINY_DB)")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite database to use (overrides config and SCRUTINY_DB)"
+    )
     parser.add_argument("--config", type=Path, help="config.yaml to use")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

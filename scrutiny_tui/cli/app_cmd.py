@@ -10,7 +10,8 @@ from scrutiny_tui.store.db import StoreError, open_store
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "open", help="open the app (the same as running scrutiny with no command)",
+        "open",
+        help="open the app (the same as running scrutiny with no command)",
         description="Open the terminal app on the configured database.",
     )
     parser.set_defaults(func=run_app)

@@ -24,8 +24,13 @@ from lxml.etree import LxmlError
 from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout
 
 _BULLET = "•"
-_TEXT_TAGS = {qn("w:t"): None, qn("w:tab"): " ", qn("w:br"): "\n", qn("w:cr"): "\n",
-              qn("w:noBreakHyphen"): "-"}
+_TEXT_TAGS = {
+    qn("w:t"): None,
+    qn("w:tab"): " ",
+    qn("w:br"): "\n",
+    qn("w:cr"): "\n",
+    qn("w:noBreakHyphen"): "-",
+}
 _SKIPPED_CONTAINERS = {qn("w:del"), qn("w:moveFrom"), qn("w:instrText")}
 
 
@@ -75,8 +80,21 @@ def _format_number(number: int, fmt: str) -> str:
 
 
 def _roman(number: int) -> str:
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-                (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    numerals = (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    )
     out = ""
     for value, numeral in numerals:
         count, number = divmod(number, value)
@@ -128,7 +146,7 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
         if num_pr is not None and num_pr.numId is not None:
             num_id = str(num_pr.numId.val)
             ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-            return (None if num_id == "0" else (num_id, int(ilvl)))
+            return None if num_id == "0" else (num_id, int(ilvl))
     return None
 
 

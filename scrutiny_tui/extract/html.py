@@ -18,17 +18,69 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from scrutiny_tui.extract.dates import find_date
 from scrutiny_tui.extract.result import Extraction, tidy_layout
 
-_SKIPPED_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "aside",
-    "form", "button", "select", "input", "textarea", "iframe", "svg", "canvas", "object",
-    "embed", "map", "img", "picture", "video", "audio", "-comment", "dialog",
-})
+_SKIPPED_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "nav",
+        "aside",
+        "form",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "iframe",
+        "svg",
+        "canvas",
+        "object",
+        "embed",
+        "map",
+        "img",
+        "picture",
+        "video",
+        "audio",
+        "-comment",
+        "dialog",
+    }
+)
 _PAGE_CHROME_TAGS = frozenset({"header", "footer"})
-_BLOCK_TAGS = frozenset({
-    "p", "div", "section", "article", "main", "blockquote", "pre", "address", "center",
-    "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "figure", "figcaption", "hr",
-    "fieldset", "details", "summary", "caption", "body", "html",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "blockquote",
+        "pre",
+        "address",
+        "center",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dl",
+        "dt",
+        "dd",
+        "figure",
+        "figcaption",
+        "hr",
+        "fieldset",
+        "details",
+        "summary",
+        "caption",
+        "body",
+        "html",
+    }
+)
 _NOISE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alert"})
 # id/class words that mark page furniture on council sites, ModernGov's among them.
 _NOISE_WORDS = re.compile(
@@ -252,8 +304,7 @@ def _table_rows(table: LexborNode) -> Iterator[LexborNode]:
 
 def _has_blocks(node: LexborNode) -> bool:
     return any(
-        (child.tag or "") in _BLOCK_TAGS | {"ul", "ol", "table", "br"}
-        for child in node.iter()
+        (child.tag or "") in _BLOCK_TAGS | {"ul", "ol", "table", "br"} for child in node.iter()
     )
 
 
@@ -402,8 +453,11 @@ def _meeting_page_metadata(root: LexborNode) -> dict[str, str]:
 
 
 def _base_url(tree: LexborHTMLParser) -> str:
-    for selector, attribute in (("base[href]", "href"), ('link[rel="canonical"]', "href"),
-                                ('meta[property="og:url"]', "content")):
+    for selector, attribute in (
+        ("base[href]", "href"),
+        ('link[rel="canonical"]', "href"),
+        ('meta[property="og:url"]', "content"),
+    ):
         node = tree.css_first(selector)
         if node is not None and (url := node.attributes.get(attribute)):
             return url

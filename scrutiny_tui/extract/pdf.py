@@ -34,13 +34,28 @@ _HYPHENATED_PREFIXES = frozenset(
     {"self", "non", "cross", "ex", "multi", "half", "all", "well", "semi", "anti", "co"}
 )
 _LIGATURES = str.maketrans(
-    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-     "\ufb05": "st", "\ufb06": "st"}
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+    }
 )
 # What pypdf raises on damaged files besides its own errors.
 _PYPDF_FAILURES = (
-    PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError, AssertionError,
-    ZeroDivisionError, OSError, RecursionError,
+    PyPdfError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    ZeroDivisionError,
+    OSError,
+    RecursionError,
 )
 
 # pypdf logs every malformed object it works around; a reader only needs our one-line reason.
@@ -63,8 +78,10 @@ def _decrypt(reader: PdfReader) -> None:
     try:
         result = reader.decrypt("")
     except DependencyError as exc:
-        raise ExtractError("encrypted PDF: its encryption (AES) needs the 'cryptography' "
-                           "package; install it or save an unencrypted copy") from exc
+        raise ExtractError(
+            "encrypted PDF: its encryption (AES) needs the 'cryptography' "
+            "package; install it or save an unencrypted copy"
+        ) from exc
     except (NotImplementedError, FileNotDecryptedError, PdfReadError) as exc:
         raise ExtractError(f"encrypted PDF: cannot decrypt ({_reason(exc)})") from exc
     if result == PasswordType.NOT_DECRYPTED:
@@ -132,8 +149,10 @@ def _strip_page(lines: list[str], page_number: int, running: set[str]) -> list[s
     start, end = 0, len(lines)
     while start < min(end, _EDGE_LINES * 2) and _is_furniture(lines[start], page_number, running):
         start += 1
-    while end > start and len(lines) - end < _EDGE_LINES * 2 and _is_furniture(
-        lines[end - 1], page_number, running
+    while (
+        end > start
+        and len(lines) - end < _EDGE_LINES * 2
+        and _is_furniture(lines[end - 1], page_number, running)
     ):
         end -= 1
     return lines[start:end]

@@ -202,8 +202,13 @@ def list_meetings(store: Store, flt: MeetingFilter | None = None) -> list[Meetin
         rows = session.execute(sql(_MEETINGS.format(where=where)), params).all()
     return [
         MeetingRow(
-            id=r[0], council=r[1], body=r[2], date=r[3], title=r[4],
-            file_name=PurePath(r[5]).name, item_count=r[6],
+            id=r[0],
+            council=r[1],
+            body=r[2],
+            date=r[3],
+            title=r[4],
+            file_name=PurePath(r[5]).name,
+            item_count=r[6],
             counts=Counts(r[7] or 0, r[8] or 0, r[9] or 0),
         )
         for r in rows
@@ -304,15 +309,21 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         params = {"id": item_id}
         resolutions = session.execute(
             sql("""SELECT uid, label, text, span_start, span_end, kind, 0 FROM resolution
-                   WHERE item_id = :id ORDER BY ordinal"""), params).all()
+                   WHERE item_id = :id ORDER BY ordinal"""),
+            params,
+        ).all()
         recommendations = session.execute(
             sql("""SELECT uid, ref, text, span_start, span_end, NULL, 0 FROM recommendation
-                   WHERE item_id = :id ORDER BY ordinal"""), params).all()
+                   WHERE item_id = :id ORDER BY ordinal"""),
+            params,
+        ).all()
         actions = session.execute(
             sql("""SELECT a.uid, a.body, a.text, a.span_start, a.span_end, a.due,
                           coalesce(s.done, 0)
                    FROM action a LEFT JOIN action_state s ON s.uid = a.uid
-                   WHERE a.item_id = :id ORDER BY a.ordinal"""), params).all()
+                   WHERE a.item_id = :id ORDER BY a.ordinal"""),
+            params,
+        ).all()
         attendees = session.execute(
             sql("""SELECT p.name, p.honorific, at.role, at.kind FROM attendance at
                    JOIN person p ON p.id = at.person_id
@@ -328,9 +339,18 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         return tuple(_passage(tuple(r), kind, base, mapping, limit) for r in rows)
 
     return ItemDetail(
-        id=head[0], uid=head[1], meeting_id=head[2], council=head[3], body_name=head[4],
-        date=head[5], meeting_title=head[6], file_name=PurePath(head[7]).name,
-        number=head[8], title=head[9], report_refs=tuple(_json_list(head[10])), body=body,
+        id=head[0],
+        uid=head[1],
+        meeting_id=head[2],
+        council=head[3],
+        body_name=head[4],
+        date=head[5],
+        meeting_title=head[6],
+        file_name=PurePath(head[7]).name,
+        number=head[8],
+        title=head[9],
+        report_refs=tuple(_json_list(head[10])),
+        body=body,
         resolutions=passages(resolutions, "resolution"),
         recommendations=passages(recommendations, "recommendation"),
         actions=passages(actions, "action"),

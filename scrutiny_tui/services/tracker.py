@@ -187,11 +187,14 @@ def resolutions_page(store: Store, query: TrackerQuery) -> Page[ResolutionRow]:
         LIMIT :limit OFFSET :offset"""
     with store.session() as session:
         total = session.execute(
-            sql(f"SELECT count(*) {_RESOLUTIONS_FROM} WHERE {where}"), params).scalar_one()
+            sql(f"SELECT count(*) {_RESOLUTIONS_FROM} WHERE {where}"), params
+        ).scalar_one()
         rows = session.execute(
-            sql(select), {**params, "limit": query.limit, "offset": query.offset}).all()
-    return Page(tuple(ResolutionRow(*r[:8], PurePath(r[8]).name) for r in rows), total,
-                query.offset)
+            sql(select), {**params, "limit": query.limit, "offset": query.offset}
+        ).all()
+    return Page(
+        tuple(ResolutionRow(*r[:8], PurePath(r[8]).name) for r in rows), total, query.offset
+    )
 
 
 # ---- recommendations ----------------------------------------------------------------
@@ -208,8 +211,15 @@ RECOMMENDATIONS = Tracker(
         Column("lead", "Lead", "t.lead"),
         Column("action_taken", "Action taken", "t.action_taken"),
     ),
-    searched=("x.reference", "x.committee", "x.text", "t.area", "t.lead", "t.action_taken",
-              "t.status"),
+    searched=(
+        "x.reference",
+        "x.committee",
+        "x.text",
+        "t.area",
+        "t.lead",
+        "t.action_taken",
+        "t.status",
+    ),
     default_sort=("x.date_agreed IS NULL", "x.date_agreed DESC", "x.path", "x.ordinal"),
 )
 
@@ -236,11 +246,12 @@ def recommendations_page(store: Store, query: TrackerQuery) -> Page[Recommendati
         ORDER BY {RECOMMENDATIONS.order_by(query)} LIMIT :limit OFFSET :offset"""
     with store.session() as session:
         total = session.execute(
-            sql(f"SELECT count(*) {_RECOMMENDATIONS_FROM} WHERE {where}"), params).scalar_one()
+            sql(f"SELECT count(*) {_RECOMMENDATIONS_FROM} WHERE {where}"), params
+        ).scalar_one()
         rows = session.execute(
-            sql(select), {**params, "limit": query.limit, "offset": query.offset}).all()
-    return Page(tuple(RecommendationRow(*r[:11], bool(r[11])) for r in rows), total,
-                query.offset)
+            sql(select), {**params, "limit": query.limit, "offset": query.offset}
+        ).all()
+    return Page(tuple(RecommendationRow(*r[:11], bool(r[11])) for r in rows), total, query.offset)
 
 
 def recommendation(store: Store, uid: str) -> RecommendationRow | None:
@@ -253,8 +264,9 @@ def recommendation(store: Store, uid: str) -> RecommendationRow | None:
     return None if row is None else RecommendationRow(*row[:11], bool(row[11]))
 
 
-def set_status(store: Store, uid: str, status: str, *, note: str | None = None,
-               now: datetime | None = None) -> None:
+def set_status(
+    store: Store, uid: str, status: str, *, note: str | None = None, now: datetime | None = None
+) -> None:
     """Record a new tracking status and append it to the status history."""
     when = now or datetime.now(UTC)
     with store.session() as session:
@@ -264,8 +276,9 @@ def set_status(store: Store, uid: str, status: str, *, note: str | None = None,
         session.add(StatusChange(uid=uid, status=status, changed_at=when, note=note))
 
 
-def update_tracking(store: Store, uid: str, fields: TrackingFields, *,
-                    now: datetime | None = None) -> None:
+def update_tracking(
+    store: Store, uid: str, fields: TrackingFields, *, now: datetime | None = None
+) -> None:
     """Save the hand-kept columns; blank values clear them."""
     with store.session() as session:
         tracking = session.get(RecommendationTracking, uid) or RecommendationTracking(uid=uid)
@@ -282,8 +295,9 @@ def tracking_fields(store: Store, uid: str) -> TrackingFields:
         tracking = session.get(RecommendationTracking, uid)
         if tracking is None:
             return TrackingFields()
-        return TrackingFields(tracking.area, tracking.executive_response_date, tracking.lead,
-                              tracking.action_taken)
+        return TrackingFields(
+            tracking.area, tracking.executive_response_date, tracking.lead, tracking.action_taken
+        )
 
 
 def status_history(store: Store, uid: str) -> list[StatusChangeRow]:
@@ -323,26 +337,30 @@ _OVERDUE = """(NOT coalesce(s.done, 0) AND a.due IS NOT NULL AND CASE length(a.d
     WHEN 10 THEN a.due < :today WHEN 7 THEN a.due < :month ELSE a.due < :year END)"""
 
 
-def actions_page(store: Store, query: TrackerQuery, *, today: date,
-                 show: ActionShow = "all") -> Page[ActionRow]:
+def actions_page(
+    store: Store, query: TrackerQuery, *, today: date, show: ActionShow = "all"
+) -> Page[ActionRow]:
     where, params = ACTIONS.where(query)
     if show == "open":
         where += " AND NOT coalesce(s.done, 0)"
     elif show == "overdue":
         where += f" AND {_OVERDUE}"
-    params |= {"today": today.isoformat(), "month": today.isoformat()[:7],
-               "year": str(today.year)}
+    params |= {"today": today.isoformat(), "month": today.isoformat()[:7], "year": str(today.year)}
     select = f"""SELECT a.uid, ai.id, a.text, a.due, a.body, m.body, m.date,
         coalesce(s.done, 0) {_ACTIONS_FROM} WHERE {where}
         ORDER BY {ACTIONS.order_by(query)} LIMIT :limit OFFSET :offset"""
     with store.session() as session:
         total = session.execute(
-            sql(f"SELECT count(*) {_ACTIONS_FROM} WHERE {where}"), params).scalar_one()
+            sql(f"SELECT count(*) {_ACTIONS_FROM} WHERE {where}"), params
+        ).scalar_one()
         rows = session.execute(
-            sql(select), {**params, "limit": query.limit, "offset": query.offset}).all()
+            sql(select), {**params, "limit": query.limit, "offset": query.offset}
+        ).all()
     return Page(
         tuple(ActionRow(*r[:7], bool(r[7]), is_overdue(r[3], bool(r[7]), today)) for r in rows),
-        total, query.offset)
+        total,
+        query.offset,
+    )
 
 
 def set_action_done(store: Store, uid: str, done: bool, *, now: datetime | None = None) -> None:

@@ -61,7 +61,9 @@ class Attendance(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
-    item_id: int | None = Field(default=None, foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
+    item_id: int | None = Field(
+        default=None, foreign_key="agenda_item.id", index=True, ondelete="CASCADE"
+    )
     kind: str  # present | apologies | substitute | attendee
     role: str | None = None
 

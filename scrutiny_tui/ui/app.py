@@ -56,8 +56,9 @@ class ScrutinyApp(App[None]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         else:
-            self.notify(f"Unknown theme {self.settings.theme!r}; using the default.",
-                        severity="warning")
+            self.notify(
+                f"Unknown theme {self.settings.theme!r}; using the default.", severity="warning"
+            )
 
     def action_open(self, name: str) -> None:
         """Show a top-level area, or push a screen such as search or import."""

@@ -16,8 +16,11 @@ class ScrutinyCommands(Provider):
     def commands(self) -> Iterator[PaletteCommand]:
         for screen_entry in registry.SCREENS:
             verb = "Open" if screen_entry.mode else "Start"
-            yield PaletteCommand(f"{verb}: {screen_entry.title}", screen_entry.description,
-                                 f"app.open('{screen_entry.name}')")
+            yield PaletteCommand(
+                f"{verb}: {screen_entry.title}",
+                screen_entry.description,
+                f"app.open('{screen_entry.name}')",
+            )
         yield from registry.COMMANDS
         screen_commands = getattr(self.screen, "palette_commands", None)
         if screen_commands is not None:
@@ -35,5 +38,10 @@ class ScrutinyCommands(Provider):
         for command in self.commands():
             score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, matcher.highlight(command.title), partial(self.run, command),
-                          text=command.title, help=command.help)
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),
+                    partial(self.run, command),
+                    text=command.title,
+                    help=command.help,
+                )

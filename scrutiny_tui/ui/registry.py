@@ -70,18 +70,28 @@ def _import() -> Screen:
 
 
 SCREENS: list[ScreenEntry] = [
-    ScreenEntry("meetings", "Meetings", "m", "Browse councils, committees, meetings and items",
-                _meetings),
-    ScreenEntry("resolutions", "Resolutions", "r", "Every resolution across all meetings",
-                _resolutions),
-    ScreenEntry("recommendations", "Recommendations", "c",
-                "Track recommendations: status, lead, executive response", _recommendations),
-    ScreenEntry("actions", "Actions", "t", "Requested reports and updates, with due dates",
-                _actions),
-    ScreenEntry("search", "Search", "slash", "Full-text search of all minutes", _search,
-                mode=False),
-    ScreenEntry("import", "Import minutes", "i", "Import a file or folder of minutes", _import,
-                mode=False),
+    ScreenEntry(
+        "meetings", "Meetings", "m", "Browse councils, committees, meetings and items", _meetings
+    ),
+    ScreenEntry(
+        "resolutions", "Resolutions", "r", "Every resolution across all meetings", _resolutions
+    ),
+    ScreenEntry(
+        "recommendations",
+        "Recommendations",
+        "c",
+        "Track recommendations: status, lead, executive response",
+        _recommendations,
+    ),
+    ScreenEntry(
+        "actions", "Actions", "t", "Requested reports and updates, with due dates", _actions
+    ),
+    ScreenEntry(
+        "search", "Search", "slash", "Full-text search of all minutes", _search, mode=False
+    ),
+    ScreenEntry(
+        "import", "Import minutes", "i", "Import a file or folder of minutes", _import, mode=False
+    ),
 ]
 
 COMMANDS: list[PaletteCommand] = [

@@ -48,14 +48,18 @@ def test_table_rows_in_document_order(minutes_docx: Path) -> None:
 def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
     document = Document()
     paragraph = document.add_paragraph("RESOLVED – That the report be ")
-    paragraph._p.append(parse_xml(
-        f'<w:del {nsdecls("w")} w:id="1" w:author="Clerk" w:date="2016-01-01T00:00:00Z">'
-        "<w:r><w:delText>rejected</w:delText></w:r></w:del>"
-    ))
-    paragraph._p.append(parse_xml(
-        f'<w:ins {nsdecls("w")} w:id="2" w:author="Clerk" w:date="2016-01-01T00:00:00Z">'
-        "<w:r><w:t>noted</w:t></w:r></w:ins>"
-    ))
+    paragraph._p.append(
+        parse_xml(
+            f'<w:del {nsdecls("w")} w:id="1" w:author="Clerk" w:date="2016-01-01T00:00:00Z">'
+            "<w:r><w:delText>rejected</w:delText></w:r></w:del>"
+        )
+    )
+    paragraph._p.append(
+        parse_xml(
+            f'<w:ins {nsdecls("w")} w:id="2" w:author="Clerk" w:date="2016-01-01T00:00:00Z">'
+            "<w:r><w:t>noted</w:t></w:r></w:ins>"
+        )
+    )
     path = tmp_path / "tracked.docx"
     document.save(str(path))
     assert load_document(path).text == "RESOLVED – That the report be noted\n"
@@ -74,7 +78,10 @@ def test_decimal_sub_levels_and_restarts(tmp_path: Path) -> None:
     document.save(str(path))
     lines = load_document(path).text.splitlines()
     assert [line.split(" ", 1)[1] for line in lines] == [
-        "Apologies", "Minutes", "Matters arising", "Work programme"
+        "Apologies",
+        "Minutes",
+        "Matters arising",
+        "Work programme",
     ]
     assert lines[0].startswith("1") and lines[1].startswith("2") and lines[3].startswith("3")
 

@@ -13,9 +13,20 @@ from scrutiny_tui.extract.html import extract_html
 
 SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
 PAGE_FURNITURE = (
-    "cookie", "Skip to", "Home", "Bins and recycling", "Accessibility", "Issue history",
-    "view the full minutes text", "trackPageView", "dataLayer", "display: none", "Search",
-    "Attendance details", "Printed minutes", "Privacy",
+    "cookie",
+    "Skip to",
+    "Home",
+    "Bins and recycling",
+    "Accessibility",
+    "Issue history",
+    "view the full minutes text",
+    "trackPageView",
+    "dataLayer",
+    "display: none",
+    "Search",
+    "Attendance details",
+    "Printed minutes",
+    "Privacy",
 )
 
 
@@ -137,7 +148,9 @@ def test_generic_council_page() -> None:
         "Line one\nline two\n"
     )
     assert extraction.metadata == {
-        "council": "Anyshire County Council", "body": "Audit Committee", "date": "2021-03-04"
+        "council": "Anyshire County Council",
+        "body": "Audit Committee",
+        "date": "2021-03-04",
     }
 
 
@@ -181,8 +194,9 @@ def test_meeting_page_with_heading_items_and_labelled_header() -> None:
 
 
 _WORDS = st.lists(
-    st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=12)
-    .filter(lambda word: not set(word) & set("<>&•")),
+    st.text(
+        st.characters(codec="utf-8", categories=("L", "N", "P", "S")), min_size=1, max_size=12
+    ).filter(lambda word: not set(word) & set("<>&•")),
     min_size=1,
     max_size=8,
 ).map(" ".join)

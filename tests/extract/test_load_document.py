@@ -18,7 +18,14 @@ MINUTES = (SOURCES / "meeting_minutes.txt").read_text(encoding="utf-8")
 
 def test_supported_suffixes() -> None:
     assert supported_suffixes() == {
-        ".txt", ".text", ".md", ".markdown", ".htm", ".html", ".pdf", ".docx"
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".htm",
+        ".html",
+        ".pdf",
+        ".docx",
     }
 
 
@@ -74,16 +81,31 @@ def _zip_with(name: str) -> bytes:
     [
         ("empty.txt", b"", "empty file"),
         ("minutes.txt", bytes(range(256)) * 16, "binary file, not text: minutes.txt"),
-        ("minutes.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
-         "unsupported format: Word 97-2003 (.doc) file; save it as .docx"),
-        ("minutes.rtf", b"{\\rtf1\\ansi minutes}",
-         "unsupported format: RTF; save it as .docx or plain text"),
-        ("budget.xlsx", _zip_with("xl/workbook.xml"),
-         "unsupported format: an Excel workbook, not minutes"),
-        ("papers.zip", _zip_with("papers/report.pdf"),
-         "unsupported format: zip archive, not a Word document"),
-        ("blank.html", b"<html><body><nav>Home</nav><p>&nbsp;</p></body></html>",
-         "empty HTML page: no text in its content"),
+        (
+            "minutes.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+            "unsupported format: Word 97-2003 (.doc) file; save it as .docx",
+        ),
+        (
+            "minutes.rtf",
+            b"{\\rtf1\\ansi minutes}",
+            "unsupported format: RTF; save it as .docx or plain text",
+        ),
+        (
+            "budget.xlsx",
+            _zip_with("xl/workbook.xml"),
+            "unsupported format: an Excel workbook, not minutes",
+        ),
+        (
+            "papers.zip",
+            _zip_with("papers/report.pdf"),
+            "unsupported format: zip archive, not a Word document",
+        ),
+        (
+            "blank.html",
+            b"<html><body><nav>Home</nav><p>&nbsp;</p></body></html>",
+            "empty HTML page: no text in its content",
+        ),
     ],
 )
 def test_failures_are_specific(tmp_path: Path, name: str, data: bytes, message: str) -> None:

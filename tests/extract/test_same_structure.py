@@ -81,8 +81,9 @@ SOURCES_BY_FORMAT: dict[str, Callable[[Path], Path]] = {
 
 @pytest.fixture(scope="module")
 def expected() -> list[dict[str, Any]]:
-    return _structure(parse_text(MINUTES, source="minutes.txt", sha256="", format="text",
-                                 metadata={}))
+    return _structure(
+        parse_text(MINUTES, source="minutes.txt", sha256="", format="text", metadata={})
+    )
 
 
 def test_the_plain_text_itself_parses_as_intended(expected: list[dict[str, Any]]) -> None:

@@ -41,8 +41,7 @@ def empty_store(tmp_path: Path) -> Store:
 @pytest.fixture
 def make_app() -> Callable[[Store], ScrutinyApp]:
     def factory(store: Store, settings: Settings | None = None) -> ScrutinyApp:
-        app = ScrutinyApp(store, settings or Settings(), today=lambda: TODAY,
-                          cursor_blink=False)
+        app = ScrutinyApp(store, settings or Settings(), today=lambda: TODAY, cursor_blink=False)
         app.animation_level = "none"  # no waiting for tab underlines to slide
         return app
 

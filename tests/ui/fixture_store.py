@@ -34,9 +34,13 @@ class ItemSpec:
     title: str
     text: str
     number: str | None = None
-    resolutions: list[tuple[str | None, str, str]] = field(default_factory=list)  # label, kind, words
+    resolutions: list[tuple[str | None, str, str]] = field(
+        default_factory=list
+    )  # label, kind, words
     recommendations: list[tuple[str | None, str]] = field(default_factory=list)  # ref, words
-    actions: list[tuple[str, str | None, str | None]] = field(default_factory=list)  # words, due, body
+    actions: list[tuple[str, str | None, str | None]] = field(
+        default_factory=list
+    )  # words, due, body
     attendees: list[tuple[str, str | None]] = field(default_factory=list)  # name, role
 
 
@@ -58,12 +62,24 @@ def _span(text: str, words: str) -> tuple[int, int]:
 def add_meeting(store: Store, spec: MeetingSpec) -> None:
     full_text = "\n\n".join(f"{item.title}\n\n{item.text}" for item in spec.items)
     with store.session() as s:
-        doc = Document(path=spec.path, sha256=spec.path, format="text", size=len(full_text),
-                       text=full_text, ingested_at=INGESTED)
+        doc = Document(
+            path=spec.path,
+            sha256=spec.path,
+            format="text",
+            size=len(full_text),
+            text=full_text,
+            ingested_at=INGESTED,
+        )
         s.add(doc)
         s.flush()
-        meeting = Meeting(uid=f"{spec.path}#m", document_id=doc.id, council=spec.council,
-                          body=spec.body, date=spec.date, title=spec.title)
+        meeting = Meeting(
+            uid=f"{spec.path}#m",
+            document_id=doc.id,
+            council=spec.council,
+            body=spec.body,
+            date=spec.date,
+            title=spec.title,
+        )
         s.add(meeting)
         s.flush()
         for ordinal, item in enumerate(spec.items):
@@ -74,29 +90,76 @@ def _add_item(s, doc, meeting, ordinal, item, full_text) -> None:
     start, _ = _span(full_text, item.title)
     end = start + len(item.title) + 2 + len(item.text)
     uid = f"{doc.path}#i{ordinal}"
-    row = AgendaItem(uid=uid, meeting_id=meeting.id, document_id=doc.id, ordinal=ordinal,
-                     number=item.number, title=item.title, text=item.text,
-                     span_start=start, span_end=end)
+    row = AgendaItem(
+        uid=uid,
+        meeting_id=meeting.id,
+        document_id=doc.id,
+        ordinal=ordinal,
+        number=item.number,
+        title=item.title,
+        text=item.text,
+        span_start=start,
+        span_end=end,
+    )
     s.add(row)
     s.flush()
     for n, (label, kind, words) in enumerate(item.resolutions):
         a, b = _span(full_text, words)
-        s.add(Resolution(uid=f"{uid}#res{n}", item_id=row.id, ordinal=n, label=label, kind=kind,
-                         text=words, source=words, span_start=a, span_end=b))
+        s.add(
+            Resolution(
+                uid=f"{uid}#res{n}",
+                item_id=row.id,
+                ordinal=n,
+                label=label,
+                kind=kind,
+                text=words,
+                source=words,
+                span_start=a,
+                span_end=b,
+            )
+        )
     for n, (ref, words) in enumerate(item.recommendations):
         a, b = _span(full_text, words)
-        s.add(Recommendation(uid=f"{uid}#rec{n}", item_id=row.id, ordinal=n, ref=ref, text=words,
-                             source=words, span_start=a, span_end=b))
+        s.add(
+            Recommendation(
+                uid=f"{uid}#rec{n}",
+                item_id=row.id,
+                ordinal=n,
+                ref=ref,
+                text=words,
+                source=words,
+                span_start=a,
+                span_end=b,
+            )
+        )
     for n, (words, due, body) in enumerate(item.actions):
         a, b = _span(full_text, words)
-        s.add(Action(uid=f"{uid}#act{n}", item_id=row.id, ordinal=n, text=words, due=due,
-                     body=body, source=words, span_start=a, span_end=b))
+        s.add(
+            Action(
+                uid=f"{uid}#act{n}",
+                item_id=row.id,
+                ordinal=n,
+                text=words,
+                due=due,
+                body=body,
+                source=words,
+                span_start=a,
+                span_end=b,
+            )
+        )
     for name, role in item.attendees:
         person = Person(name=name)
         s.add(person)
         s.flush()
-        s.add(Attendance(person_id=person.id, meeting_id=meeting.id, item_id=row.id,
-                         kind="attendee", role=role))
+        s.add(
+            Attendance(
+                person_id=person.id,
+                meeting_id=meeting.id,
+                item_id=row.id,
+                kind="attendee",
+                role=role,
+            )
+        )
 
 
 CARE_TEXT = """Report CS17037
@@ -126,19 +189,36 @@ def care_meeting() -> MeetingSpec:
         text=CARE_TEXT,
         resolutions=[
             ("a", "noted", "Noted the response."),
-            ("b", "recommended", "Recommend that the paper on mental health services be requested."),
-            ("c", "agreed", "That a meeting with the Chief Executive be arranged to progress recommendation 11."),
+            (
+                "b",
+                "recommended",
+                "Recommend that the paper on mental health services be requested.",
+            ),
+            (
+                "c",
+                "agreed",
+                "That a meeting with the Chief Executive be arranged to progress recommendation 11.",
+            ),
         ],
         recommendations=[("4", "The Board asked that cluster funding be made sustainable.")],
         actions=[
-            ("a report on missing children be provided to the meeting of the Care Services PDS Committee on 10th January 2016", "2016-01-10", "Care Services PDS Committee"),
+            (
+                "a report on missing children be provided to the meeting of the Care Services PDS Committee on 10th January 2016",
+                "2016-01-10",
+                "Care Services PDS Committee",
+            ),
             ("A report on new legislation be provided in April 2017", "2017-04", None),
         ],
         attendees=[("Councillor Judith Blake", "Executive Member, Children and Families")],
     )
-    return MeetingSpec(path="/minutes/care-2016-06-29.txt", items=[item],
-                       council="London Borough of Bromley", body="Care Services PDS Committee",
-                       date="2016-06-29", title="Care Services PDS Committee")
+    return MeetingSpec(
+        path="/minutes/care-2016-06-29.txt",
+        items=[item],
+        council="London Borough of Bromley",
+        body="Care Services PDS Committee",
+        date="2016-06-29",
+        title="Care Services PDS Committee",
+    )
 
 
 def hostile_meeting() -> MeetingSpec:

@@ -61,8 +61,12 @@ async def test_help_lists_the_keys_of_the_current_screen(fixture_store, make_app
         for phrase in ("Keys: Recommendations", "Set status", "Edit", "Sort", "this screen"):
             assert phrase in shown
         rows = {(key, does, where) for key, does, where, _ in app.screen.rows}
-        assert {("q", "Quit", "everywhere"), ("s", "Set status", "this screen"),
-                ("j", "Down", "the datatable"), ("/", "Search", "everywhere")} <= rows
+        assert {
+            ("q", "Quit", "everywhere"),
+            ("s", "Set status", "this screen"),
+            ("j", "Down", "the datatable"),
+            ("/", "Search", "everywhere"),
+        } <= rows
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

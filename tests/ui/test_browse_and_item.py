@@ -50,8 +50,9 @@ async def test_enter_opens_item_and_resolution_c_highlights_its_source(fixture_s
         await pilot.press("j", "j")  # (a) → (c)
         await pilot.pause()
         marked = [p.text for p in app.screen.query(Paragraph) if p.has_class("-marked")]
-        assert marked == ["c)  That a meeting with the Chief Executive be arranged to progress "
-                          "recommendation 11."]
+        assert marked == [
+            "c)  That a meeting with the Chief Executive be arranged to progress recommendation 11."
+        ]
         assert "(c) That a meeting with the Chief" in flat(screen_text(pilot))
         await pilot.press("escape")
         assert isinstance(app.screen, MeetingsScreen)
@@ -79,4 +80,5 @@ async def test_item_tabs_switch_with_brackets_and_action_marked_done(fixture_sto
         await pilot.press("escape")
         await settle(pilot)
         assert "12  Care Services Portfolio Plan Priorities  3 res · 1 open action" in (
-            screen_text(pilot))
+            screen_text(pilot)
+        )

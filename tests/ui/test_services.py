@@ -33,15 +33,21 @@ def test_readable_collapses_blank_lines_and_keeps_spans():
     text, mapping = readable(raw)
     assert text == "Minutes:\n\n·  First point.\n·  Second.\n\nRESOLVED – that"
     start = raw.index("Second")
-    assert text[mapping[start]:mapping[start + len("Second.")]] == "Second."
+    assert text[mapping[start] : mapping[start + len("Second.")]] == "Second."
     assert len(mapping) == len(raw) + 1 and mapping[-1] == len(text)
 
 
 @pytest.mark.parametrize(
     ("due", "done", "overdue"),
-    [("2016-01-10", False, True), ("2026-01-15", False, False), ("2026-01", False, False),
-     ("2025-12", False, True), ("2025-12", True, False), (None, False, False),
-     ("2026-02-30", False, False)],
+    [
+        ("2016-01-10", False, True),
+        ("2026-01-15", False, False),
+        ("2026-01", False, False),
+        ("2025-12", False, True),
+        ("2025-12", True, False),
+        (None, False, False),
+        ("2026-02-30", False, False),
+    ],
 )
 def test_overdue_counts_a_month_as_its_last_day(due, done, overdue):
     assert is_overdue(due, done, date(2026, 1, 15)) is overdue
@@ -55,17 +61,27 @@ def test_item_detail_maps_spans_onto_readable_text(fixture_store):
     detail = browse.item_detail(fixture_store, 1)
     assert detail is not None
     for passage in detail.resolutions + detail.actions + detail.recommendations:
-        assert detail.body[passage.start:passage.end] == passage.text
+        assert detail.body[passage.start : passage.end] == passage.text
     assert browse.item_detail(fixture_store, 999) is None
 
 
 def test_concerns_count_live_annotations_on_an_item_and_its_records(fixture_store):
     now = datetime(2026, 1, 1, tzinfo=UTC)
     with fixture_store.session() as s:
-        for n, (uid, deleted) in enumerate([(f"{CARE_ITEM}#res2", None), (CARE_ITEM, None),
-                                             (CARE_ITEM, now)]):
-            s.add(Annotation(uuid=f"a{n}", target_kind="resolution", target_uid=uid, body="?",
-                             created_at=now, updated_at=now, deleted_at=deleted))
+        for n, (uid, deleted) in enumerate(
+            [(f"{CARE_ITEM}#res2", None), (CARE_ITEM, None), (CARE_ITEM, now)]
+        ):
+            s.add(
+                Annotation(
+                    uuid=f"a{n}",
+                    target_kind="resolution",
+                    target_uid=uid,
+                    body="?",
+                    created_at=now,
+                    updated_at=now,
+                    deleted_at=deleted,
+                )
+            )
     meeting = next(m for m in browse.list_meetings(fixture_store) if m.date)
     assert meeting.counts.concerns == 2
     assert browse.items_of_meeting(fixture_store, meeting.id)[0].counts.concerns == 2
@@ -80,11 +96,14 @@ def test_pages_do_not_overlap(fixture_store):
 
 def test_recommended_resolutions_join_the_recommendations_tracker(fixture_store):
     page = tracker.recommendations_page(fixture_store, TrackerQuery())
-    assert [(r.reference, r.from_resolution) for r in page.rows] == [("Rec 4", False),
-                                                                       ("Res b", True)]
+    assert [(r.reference, r.from_resolution) for r in page.rows] == [
+        ("Rec 4", False),
+        ("Res b", True),
+    ]
 
 
 def test_unknown_sort_key_falls_back_to_default_order(fixture_store):
-    page = tracker.actions_page(fixture_store, TrackerQuery(sort="no such; DROP TABLE action"),
-                                today=date(2026, 1, 15))
+    page = tracker.actions_page(
+        fixture_store, TrackerQuery(sort="no such; DROP TABLE action"), today=date(2026, 1, 15)
+    )
     assert page.total == 3

@@ -36,9 +36,17 @@ def tracked_store(fixture_store):
     when = datetime(2025, 11, 3, 10, 30, tzinfo=UTC)
     tracker.set_status(fixture_store, REC_UID, "On track (not yet due)", now=when)
     tracker.set_status(fixture_store, REC_UID, "Slipped", now=when.replace(month=12))
-    tracker.update_tracking(fixture_store, REC_UID, tracker.TrackingFields(
-        area="Children's services", executive_response_date="2016-09-01",
-        lead="Director of Children's Services", action_taken="Funding review begun"), now=when)
+    tracker.update_tracking(
+        fixture_store,
+        REC_UID,
+        tracker.TrackingFields(
+            area="Children's services",
+            executive_response_date="2016-09-01",
+            lead="Director of Children's Services",
+            action_taken="Funding review begun",
+        ),
+        now=when,
+    )
     return fixture_store
 
 
@@ -70,5 +78,6 @@ def test_meetings_small_terminal(tracked_store, make_app, snap_compare):
 
 
 def test_item_large_terminal(tracked_store, make_app, snap_compare):
-    assert snap_compare(make_app(tracked_store), terminal_size=(200, 60),
-                        run_before=keys("enter", "j", "j"))
+    assert snap_compare(
+        make_app(tracked_store), terminal_size=(200, 60), run_before=keys("enter", "j", "j")
+    )

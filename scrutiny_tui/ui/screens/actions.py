@@ -17,8 +17,11 @@ from scrutiny_tui.ui.messages import RowChanged
 from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
 
-SHOW_TITLES: dict[ActionShow, str] = {"all": "all actions", "open": "open actions",
-                                      "overdue": "overdue actions"}
+SHOW_TITLES: dict[ActionShow, str] = {
+    "all": "all actions",
+    "open": "open actions",
+    "overdue": "overdue actions",
+}
 
 
 def state_text(row: ActionRow) -> Text:
@@ -32,14 +35,30 @@ def state_text(row: ActionRow) -> Text:
 class ActionsScreen(TrackerScreen):
     TITLE = "Actions"
     TRACKER = tracker.ACTIONS
-    WIDTHS: ClassVar[dict[str, int]] = {"due": 10, "state": 9, "text": 56, "body": 24,
-                                        "committee": 22, "date": 10}
+    WIDTHS: ClassVar[dict[str, int]] = {
+        "due": 10,
+        "state": 9,
+        "text": 56,
+        "body": 24,
+        "committee": 22,
+        "date": 10,
+    }
     EMPTY = "No actions yet. Import minutes with i (or `scrutiny ingest PATH`)."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("x", "toggle_done", "Mark done", tooltip="Mark the action done (or not done)",
-                id="actions-mark-done"),
-        Binding("v", "cycle_show", "Show", tooltip="Show all, open or overdue actions",
-                id="actions-show"),
+        Binding(
+            "x",
+            "toggle_done",
+            "Mark done",
+            tooltip="Mark the action done (or not done)",
+            id="actions-mark-done",
+        ),
+        Binding(
+            "v",
+            "cycle_show",
+            "Show",
+            tooltip="Show all, open or overdue actions",
+            id="actions-show",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -43,7 +43,9 @@ class AppAccess:
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             self.app.notify(
-                f"{type(error).__name__}: {error}", title="Could not finish", severity="error",
+                f"{type(error).__name__}: {error}",
+                title="Could not finish",
+                severity="error",
                 markup=False,  # the message may quote minutes text
             )
 

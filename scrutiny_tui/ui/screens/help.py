@@ -62,6 +62,10 @@ class HelpScreen(ScrutinyModal):
         table = self.query_one(DataTable)
         table.add_columns("Key", "Does", "Where", "Details")
         for key, does, where, details in self.rows:
-            table.add_row(Text(key, style="bold"), Text(does), Text(where, style=DIM),
-                          Text(details, style=DIM))
+            table.add_row(
+                Text(key, style="bold"),
+                Text(does),
+                Text(where, style=DIM),
+                Text(details, style=DIM),
+            )
         table.focus()

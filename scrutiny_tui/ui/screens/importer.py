@@ -23,8 +23,9 @@ PROMPT = "A file or folder of minutes (.txt, .md, .html, .pdf, .docx); folders a
 class ImportScreen(ScrutinyModal):
     CSS_PATH = "importer.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Close", tooltip="Close (an import carries on)",
-                id="import-close"),
+        Binding(
+            "escape", "cancel", "Close", tooltip="Close (an import carries on)", id="import-close"
+        ),
     ]
 
     def __init__(self, path: str = "") -> None:
@@ -36,8 +37,11 @@ class ImportScreen(ScrutinyModal):
         with Vertical(id="dialog"):
             yield Label("Import minutes", classes="pane-title")
             yield Label(PROMPT, id="prompt")
-            yield QuietInput(self.initial_path or self.default_path(), id="path",
-                             placeholder="~/minutes or ./data")
+            yield QuietInput(
+                self.initial_path or self.default_path(),
+                id="path",
+                placeholder="~/minutes or ./data",
+            )
             yield ProgressBar(id="progress", show_eta=False)
             yield Static("Enter to import.", id="summary", markup=False)
 
@@ -55,7 +59,8 @@ class ImportScreen(ScrutinyModal):
         path = Path(event.value.strip()).expanduser()
         if not event.value.strip() or not path.exists():
             self.query_one("#summary", Static).update(
-                literal(f"Not found: {path}. Type the path of a file or folder."))
+                literal(f"Not found: {path}. Type the path of a file or folder.")
+            )
             return
         self.running = True
         self.query_one("#progress").display = True
@@ -81,14 +86,16 @@ class ImportScreen(ScrutinyModal):
 
     def on_import_progress(self, message: ImportProgress) -> None:
         self.query_one(ProgressBar).update(total=message.total or None, progress=message.done)
-        self.query_one("#summary", Static).update(literal(f"{message.done}/{message.total}  "
-                                                          f"{Path(message.name).name}"))
+        self.query_one("#summary", Static).update(
+            literal(f"{message.done}/{message.total}  {Path(message.name).name}")
+        )
 
     def on_import_finished(self, message: ImportFinished) -> None:
         bar = self.query_one(ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         self.query_one("#summary", Static).update(
-            literal(f"{summary_line(message.summary)}\n\nEscape to close."))
+            literal(f"{summary_line(message.summary)}\n\nEscape to close.")
+        )
 
 
 def summary_line(summary: Any) -> str:

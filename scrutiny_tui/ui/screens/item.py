@@ -86,11 +86,13 @@ def passage_prompt(passage: Passage) -> Text:
 
 
 def heading(detail: ItemDetail) -> Text:
-    meeting = " › ".join([
-        detail.council or NO_COUNCIL,
-        detail.body_name or NO_COMMITTEE,
-        detail.date or NO_DATE,
-    ])
+    meeting = " › ".join(
+        [
+            detail.council or NO_COUNCIL,
+            detail.body_name or NO_COMMITTEE,
+            detail.date or NO_DATE,
+        ]
+    )
     text = Text.assemble(literal(meeting, "bold"), ("  ", ""), literal(detail.file_name, DIM))
     number = f"{detail.number}  " if detail.number else ""
     text.append("\n")
@@ -105,12 +107,27 @@ class ItemScreen(ScrutinyScreen):
     TITLE = "Agenda item"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", tooltip="Back to the list", id="back"),
-        Binding("left_square_bracket", "tab(-1)", "Prev tab", tooltip="The tab to the left",
-                id="item-prev-tab"),
-        Binding("right_square_bracket", "tab(1)", "Next tab", tooltip="The tab to the right",
-                id="item-next-tab"),
-        Binding("x", "toggle_done", "Mark done", tooltip="Mark the highlighted action done",
-                id="item-mark-done"),
+        Binding(
+            "left_square_bracket",
+            "tab(-1)",
+            "Prev tab",
+            tooltip="The tab to the left",
+            id="item-prev-tab",
+        ),
+        Binding(
+            "right_square_bracket",
+            "tab(1)",
+            "Next tab",
+            tooltip="The tab to the right",
+            id="item-next-tab",
+        ),
+        Binding(
+            "x",
+            "toggle_done",
+            "Mark done",
+            tooltip="Mark the highlighted action done",
+            id="item-mark-done",
+        ),
     ]
 
     def __init__(self, item_id: int, focus_uid: str | None = None) -> None:
@@ -143,8 +160,10 @@ class ItemScreen(ScrutinyScreen):
     def on_item_loaded(self, message: ItemLoaded) -> None:
         detail = message.detail
         if detail is None:
-            self.notify("This item is no longer in the store (its file was re-imported).",
-                        severity="warning")
+            self.notify(
+                "This item is no longer in the store (its file was re-imported).",
+                severity="warning",
+            )
             self.dismiss()
             return
         self.detail = detail
@@ -152,21 +171,28 @@ class ItemScreen(ScrutinyScreen):
         self.query_one("#heading", Static).update(heading(detail))
         minutes = self.query_one("#minutes", VerticalScroll)
         minutes.remove_children()
-        minutes.mount_all(paragraphs(detail.body) or [Static("(no minutes text)",
-                                                             classes="placeholder")])
+        minutes.mount_all(
+            paragraphs(detail.body) or [Static("(no minutes text)", classes="placeholder")]
+        )
         self.fill_lists(detail)
         self.call_after_refresh(self.show_focus_uid)
 
     def fill_lists(self, detail: ItemDetail) -> None:
-        groups = {"resolutions": detail.resolutions, "recommendations": detail.recommendations,
-                  "actions": detail.actions}
+        groups = {
+            "resolutions": detail.resolutions,
+            "recommendations": detail.recommendations,
+            "actions": detail.actions,
+        }
         tabs = self.query_one(TabbedContent)
         for name, passages in groups.items():
             options = [Option(passage_prompt(p), id=p.uid) for p in passages]
             self.fill_list(name, options, f"No {name} recorded")
             tabs.get_tab(f"tab-{name}").label = f"{name.capitalize()} {len(passages)}"
-        self.fill_list("attendees", [Option(self.attendee_prompt(a)) for a in detail.attendees],
-                       "No attendees recorded")
+        self.fill_list(
+            "attendees",
+            [Option(self.attendee_prompt(a)) for a in detail.attendees],
+            "No attendees recorded",
+        )
         tabs.get_tab("tab-attendees").label = f"Attendees {len(detail.attendees)}"
 
     def fill_list(self, name: str, options: list[Option], empty: str) -> None:

@@ -80,12 +80,29 @@ class MeetingsScreen(ScrutinyScreen):
     CSS_PATH = "meetings.tcss"
     TITLE = "Meetings"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "focus_filter", "Filter", tooltip="Filter by committee, dates or words",
-                id="meetings-filter"),
-        Binding("escape", "clear_filter", "Clear filter", show=False,
-                tooltip="Show every meeting again", id="meetings-clear"),
-        Binding("e", "expand_all", "Expand all", show=False, tooltip="Open every meeting",
-                id="meetings-expand"),
+        Binding(
+            "f",
+            "focus_filter",
+            "Filter",
+            tooltip="Filter by committee, dates or words",
+            id="meetings-filter",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            tooltip="Show every meeting again",
+            id="meetings-clear",
+        ),
+        Binding(
+            "e",
+            "expand_all",
+            "Expand all",
+            show=False,
+            tooltip="Open every meeting",
+            id="meetings-expand",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -138,8 +155,9 @@ class MeetingsScreen(ScrutinyScreen):
         self.fill_tree(tree, message.meetings, message.items)
         self.query_one("#summary", Static).update(self.summary(message.meetings))
 
-    def fill_tree(self, tree: Tree, meetings: list[MeetingRow],
-                  items: dict[int, list[ItemRow]]) -> None:
+    def fill_tree(
+        self, tree: Tree, meetings: list[MeetingRow], items: dict[int, list[ItemRow]]
+    ) -> None:
         """Rebuild the tree, keeping the cursor on the same meeting or item if still there."""
         previous = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
@@ -147,15 +165,18 @@ class MeetingsScreen(ScrutinyScreen):
         same: TreeNode | None = None
         for council, in_council in groupby(meetings, key=lambda m: m.council):
             council_rows = list(in_council)
-            council_node = tree.root.add(self.group_label(council, NO_COUNCIL, council_rows),
-                                         expand=True)
+            council_node = tree.root.add(
+                self.group_label(council, NO_COUNCIL, council_rows), expand=True
+            )
             for body, in_body in groupby(council_rows, key=lambda m: m.body):
                 body_rows = list(in_body)
-                body_node = council_node.add(self.group_label(body, NO_COMMITTEE, body_rows),
-                                             expand=True)
+                body_node = council_node.add(
+                    self.group_label(body, NO_COMMITTEE, body_rows), expand=True
+                )
                 for row in body_rows:
-                    node = body_node.add(meeting_label(row), data=MeetingRef(row.id),
-                                         expand=row.id in items)
+                    node = body_node.add(
+                        meeting_label(row), data=MeetingRef(row.id), expand=row.id in items
+                    )
                     added = self.add_items(node, items.get(row.id, []))
                     first_item = first_item or added
                     same = same or self.find_child(node, previous)
@@ -202,8 +223,9 @@ class MeetingsScreen(ScrutinyScreen):
     @staticmethod
     def summary(meetings: list[MeetingRow]) -> str:
         items = sum(m.item_count for m in meetings)
-        return (f"{len(meetings)} meetings · {items} agenda items   "
-                "enter: open   /: search   ?: help")
+        return (
+            f"{len(meetings)} meetings · {items} agenda items   enter: open   /: search   ?: help"
+        )
 
     # ---- events and actions -----------------------------------------------------------
 

@@ -33,16 +33,35 @@ class RecommendationsScreen(TrackerScreen):
     TITLE = "Recommendations"
     TRACKER = tracker.RECOMMENDATIONS
     WIDTHS: ClassVar[dict[str, int]] = {
-        "reference": 7, "committee": 18, "date_agreed": 10, "area": 12, "text": 40,
-        "executive_response_date": 10, "lead": 14, "action_taken": 18, "status": 24,
+        "reference": 7,
+        "committee": 18,
+        "date_agreed": 10,
+        "area": 12,
+        "text": 40,
+        "executive_response_date": 10,
+        "lead": 14,
+        "action_taken": 18,
+        "status": 24,
     }
-    EMPTY = ("No recommendations yet. They come from \"Recommendation 4 –\" paragraphs and "
-             "\"RESOLVED that ... be recommended to\" resolutions in imported minutes.")
+    EMPTY = (
+        'No recommendations yet. They come from "Recommendation 4 –" paragraphs and '
+        '"RESOLVED that ... be recommended to" resolutions in imported minutes.'
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "set_status", "Set status", tooltip="Choose a tracking status",
-                id="recommendations-status"),
-        Binding("e", "edit", "Edit", tooltip="Edit area, response date, lead, action taken",
-                id="recommendations-edit"),
+        Binding(
+            "s",
+            "set_status",
+            "Set status",
+            tooltip="Choose a tracking status",
+            id="recommendations-status",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Edit area, response date, lead, action taken",
+            id="recommendations-edit",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -67,11 +86,14 @@ class RecommendationsScreen(TrackerScreen):
 
     def describe(self, row: RecommendationRow) -> Text:
         text = Text.assemble((f"{row.reference}  ", "bold"), literal(row.text))
-        origin = "a resolution recommending to the executive" if row.from_resolution else \
-            "a scrutiny recommendation"
-        text.append_text(literal(
-            f"\n{row.committee or NO_COMMITTEE} · agreed {row.date_agreed or NO_DATE} · {origin}",
-            DIM))
+        origin = (
+            "a resolution recommending to the executive"
+            if row.from_resolution
+            else "a scrutiny recommendation"
+        )
+        committee = row.committee or NO_COMMITTEE
+        agreed = row.date_agreed or NO_DATE
+        text.append_text(literal(f"\n{committee} · agreed {agreed} · {origin}", DIM))
         text.append("\nStatus: ")
         text.append_text(rag_text(row.status, self.settings.rag_of(row.status)))
         for label, value in (("Lead", row.lead), ("Action taken", row.action_taken)):

@@ -15,8 +15,14 @@ from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
 class ResolutionsScreen(TrackerScreen):
     TITLE = "Resolutions"
     TRACKER = tracker.RESOLUTIONS
-    WIDTHS: ClassVar[dict[str, int]] = {"date": 10, "committee": 22, "label": 5, "kind": 11,
-                                        "text": 50, "item": 30}
+    WIDTHS: ClassVar[dict[str, int]] = {
+        "date": 10,
+        "committee": 22,
+        "label": 5,
+        "kind": 11,
+        "text": 50,
+        "item": 30,
+    }
     EMPTY = "No resolutions yet. Import minutes with i (or `scrutiny ingest PATH`)."
 
     def fetch(self, query: TrackerQuery) -> Page[ResolutionRow]:

@@ -26,8 +26,7 @@ from scrutiny_tui.ui.widgets.vim import VimOptionList
 
 SEARCH_DELAY = 0.25
 LIMIT = 50
-HINT = ('Type to search all minutes: words, "exact phrases", OR, NOT, prefix*. '
-        "Enter opens the item.")
+HINT = 'Type to search all minutes: words, "exact phrases", OR, NOT, prefix*. Enter opens the item.'
 
 
 def snippet_text(snippet: str, highlights: list[tuple[int, int]]) -> Text:
@@ -40,7 +39,8 @@ def snippet_text(snippet: str, highlights: list[tuple[int, int]]) -> Text:
 
 def hit_prompt(hit: Any) -> Text:
     where = " · ".join(
-        [hit.body or NO_COMMITTEE, hit.date or NO_DATE, hit.item_title or hit.file_name])
+        [hit.body or NO_COMMITTEE, hit.date or NO_DATE, hit.item_title or hit.file_name]
+    )
     kind = f"{hit.kind}  " if getattr(hit, "kind", None) else ""
     prompt = Text.assemble((kind, "bold"), literal(where, DIM))
     prompt.append("\n")

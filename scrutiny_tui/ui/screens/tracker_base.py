@@ -32,14 +32,26 @@ class TrackerScreen(ScrutinyScreen):
     WIDTHS: ClassVar[dict[str, int]] = {}
     EMPTY: ClassVar[str] = "Nothing here yet."
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open_item", "Open item", tooltip="Open the agenda item of this row",
-                id="tracker-open"),
+        Binding(
+            "enter",
+            "open_item",
+            "Open item",
+            tooltip="Open the agenda item of this row",
+            id="tracker-open",
+        ),
         Binding("f", "focus_filter", "Filter", tooltip="Filter rows by words", id="tracker-filter"),
         Binding("o", "sort_next", "Sort", tooltip="Sort by the next column", id="tracker-sort"),
-        Binding("O", "sort_reverse", "Reverse", tooltip="Reverse the sort order",
-                id="tracker-reverse"),
-        Binding("escape", "clear_filter", "Clear filter", show=False,
-                tooltip="Show every row again", id="tracker-clear"),
+        Binding(
+            "O", "sort_reverse", "Reverse", tooltip="Reverse the sort order", id="tracker-reverse"
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear filter",
+            show=False,
+            tooltip="Show every row again",
+            id="tracker-clear",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -128,11 +140,14 @@ class TrackerScreen(ScrutinyScreen):
         return self.EMPTY
 
     def update_count(self) -> None:
-        sort = next((c.label for c in self.TRACKER.columns if c.key == self.query_state.sort),
-                    "default order")
+        sort = next(
+            (c.label for c in self.TRACKER.columns if c.key == self.query_state.sort),
+            "default order",
+        )
         arrow = " ▼" if self.query_state.descending else ""
         self.query_one("#count", Static).update(
-            f"{len(self.rows)} of {self.total} · sorted by {sort}{arrow}")
+            f"{len(self.rows)} of {self.total} · sorted by {sort}{arrow}"
+        )
 
     def on_row_changed(self, message: RowChanged) -> None:
         row = message.row
@@ -216,8 +231,9 @@ class TrackerScreen(ScrutinyScreen):
         self.sort_by(keys[(current + 1) % len(keys)], False)
 
     def action_sort_reverse(self) -> None:
-        self.sort_by(self.query_state.sort or self.TRACKER.columns[0].key,
-                     not self.query_state.descending)
+        self.sort_by(
+            self.query_state.sort or self.TRACKER.columns[0].key, not self.query_state.descending
+        )
 
     def sort_by(self, key: str, descending: bool) -> None:
         self.query_state = replace(self.query_state, sort=key, descending=descending)
