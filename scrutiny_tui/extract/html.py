@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scrutiny_tui.extract.dates import find_date
+from scrutiny_tui.parser.dates import find_date
 from scrutiny_tui.extract.result import Extraction, tidy_layout
 
 _SKIPPED_TAGS = frozenset(

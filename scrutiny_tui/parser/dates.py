@@ -60,3 +60,19 @@ def _to_iso(match: re.Match[str]) -> str | None:
         return date(int(match["year"]), month, int(match["day"])).isoformat()
     except ValueError:
         return None
+
+
+_MONTH_YEAR = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>(?:19|20)\d{2})\b")
+
+
+def find_due(text: str) -> str | None:
+    """When something is due: the first full date ("10th January 2016" → "2016-01-10"), else
+    the first month and year ("in April 2017" → "2017-04"), else None."""
+    full = find_date(text)
+    if full is not None:
+        return full
+    for match in _MONTH_YEAR.finditer(text):
+        month = _MONTHS.get(match["month"].lower())
+        if month is not None and match["month"][0].isupper():
+            return f"{int(match['year']):04d}-{month:02d}"
+    return None

@@ -1,0 +1,75 @@
+"""Requested actions: reports, updates and meetings the minutes ask for, with when and to whom.
+
+"requested that a report ... be provided to the meeting of the Care Services PDS Committee on
+10th January 2016" → due 2016-01-10, body "Care Services PDS Committee";
+"... being reported to Cabinet in December 2017" → due 2017-12, body "Cabinet".
+"""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny_tui.parser.dates import find_due
+
+_CUE = re.compile(
+    r"\b(?:request(?:s|ed)?\s+(?:that|a|an|further|more|the|for)|asked\s+(?:that|for|to)"
+    r"|(?:be|being|is|are)\s+(?:\w+ly\s+)?(?:provided|brought|submitted|presented|reported|"
+    r"circulated|supplied|specified|invited|arranged|scheduled|added|included|shared|sent|"
+    r"given|made\s+available|requested|considered\s+at|returned|re-?presented|produced|"
+    r"prepared)"
+    r"|report(?:s|ed)?\s+back|come\s+back\s+to|return\s+to\s+(?:the|a)\b"
+    r"|(?:would|will|to)\s+(?:receive|report|return|provide|bring|circulate|be\s+invited)\b"
+    r"|to\s+a\s+future\s+meeting|(?:added\s+to|included\s+in)\s+the\s+work\s+programme)",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(
+    r"\b(?:report|update|briefing|paper|presentation|information|details|meeting|review|"
+    r"item|clarification|data|figures|breakdown|measures|plan|response|note|session|visit|"
+    r"progress|work\s+programme|attend)",
+    re.IGNORECASE,
+)
+_BODY_NAME = (
+    r"(?:[A-Z][\w&'’,-]*(?:\s+|,\s+)(?:(?:and|of|for|the)\s+)?){0,10}"
+    r"(?:Committees?|Sub-Committees?|Board|Panel|Cabinet|Council|Commission|Forum|Executive|"
+    r"Group|Scrutiny)"
+)
+_TO_BODY = re.compile(
+    rf"\b(?:(?:joint\s+|next\s+|future\s+|special\s+)?meeting\s+of\s+(?:the\s+)?|"
+    rf"(?:reported|report|submitted|presented|brought|referred|provided|circulated|returned|back)"
+    rf"\s+(?:back\s+)?to\s+(?:the\s+|a\s+)?(?:(?:joint|next|future)\s+meeting\s+of\s+(?:the\s+)?)?)"
+    rf"(?P<body>{_BODY_NAME})\b"
+)
+_SENTENCE_END = re.compile(r"(?<=[.;!?])[\s\u00a0]+(?=[A-Z‘“\"'(])")
+_ABBREVIATION = re.compile(
+    r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|Nos|para|Prof|St|e\.g|i\.e|cf|approx)\.$", re.IGNORECASE
+)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if _ABBREVIATION.search(text[start : match.start()]):
+            continue
+        spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def is_request(sentence: str) -> bool:
+    return bool(_CUE.search(sentence)) and bool(_ABOUT.search(sentence))
+
+
+def due_and_body(sentence: str) -> tuple[str | None, str | None]:
+    cue = _CUE.search(sentence)
+    after = sentence[cue.start() :] if cue else sentence
+    body_match = _TO_BODY.search(after)
+    body = _tidy_body(body_match["body"]) if body_match else None
+    return find_due(after), body
+
+
+def _tidy_body(body: str) -> str:
+    return re.sub(r"[\s\u00a0]+", " ", body).strip(" ,")

@@ -1,0 +1,163 @@
+"""Lines and blocks: the minutes text cut into paragraphs, bullets and list items.
+
+Nothing is copied out of the text without its offsets: every :class:`Block` knows where it
+starts and ends in the original string, so records built from blocks can point back at the
+exact words. Hard-wrapped lines are joined into one block; a blank line (spaces and
+non-breaking spaces count as blank), a bullet, a list label or a heading starts a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+BULLET = re.compile(r"^(?P<marker>[·•▪◦●‣∙\-*–—]|\uf0b7)(?:[\s\u00a0]+|$)")
+LIST_LABEL = re.compile(
+    r"^(?P<marker>\((?P<p>[a-z]{1,2}|[ivxlc]{1,6}|\d{1,2})\)"
+    r"|(?P<b>[a-z]|[ivxlc]{1,6}|\d{1,2})[.)])(?:[\s\u00a0]+|$)",
+    re.IGNORECASE,
+)
+
+
+def squash(text: str) -> str:
+    """Whitespace (including non-breaking spaces and line breaks) collapsed to single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # offset of the first character of the line in the document
+    raw: str  # the line without its newline
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.raw)
+
+    @property
+    def text(self) -> str:
+        return squash(self.raw)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+    @property
+    def content_start(self) -> int:
+        return self.start + (len(self.raw) - len(self.raw.lstrip(" \t\u00a0\ufeff")))
+
+    @property
+    def content_end(self) -> int:
+        return self.start + len(self.raw.rstrip(" \t\u00a0\r"))
+
+
+def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    """The lines of ``text[start:end]`` with their offsets."""
+    end = len(text) if end is None else end
+    lines: list[Line] = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline == -1 else newline
+        lines.append(Line(position, text[position:stop]))
+        position = stop + 1
+    return lines
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph, bullet or list item: one or more joined lines."""
+
+    start: int
+    end: int
+    raw: str  # text[start:end], exactly
+    marker: str | None = None  # "·", "-", "(a)", "b)", "1." ... when the block is a list entry
+    label: str | None = None  # "a", "ii", "3": a list entry's label without brackets
+    after_blank: bool = True  # a blank line (or the start) comes before it
+
+    @property
+    def text(self) -> str:
+        """The block's words on one line, its marker removed."""
+        body = self.raw
+        if self.marker is not None:
+            body = body.lstrip(" \t\u00a0\ufeff")[len(self.marker) :]
+        return squash(body)
+
+    @property
+    def is_bullet(self) -> bool:
+        return self.marker is not None and self.label is None
+
+    @property
+    def is_labelled(self) -> bool:
+        return self.label is not None
+
+
+def list_marker(line_text: str) -> tuple[str, str | None] | None:
+    """(marker, label) when the line opens a bullet or a labelled list entry."""
+    labelled = LIST_LABEL.match(line_text)
+    if labelled:
+        return labelled["marker"], labelled["p"] or labelled["b"]
+    bullet = BULLET.match(line_text)
+    if bullet:
+        return bullet["marker"], None
+    return None
+
+
+_ENDS_SENTENCE = re.compile(r"[.;:!?]['’”\")]*$")
+
+LineTest = Callable[[Line], bool]
+
+
+def blocks_of(
+    text: str,
+    lines: list[Line],
+    *,
+    dense: bool,
+    alone: LineTest | None = None,
+    opens: LineTest | None = None,
+) -> list[Block]:
+    """Join lines into blocks.
+
+    ``dense`` text has few blank lines, so there a line that ends a sentence also ends its
+    block. ``alone(line)`` marks lines that are blocks by themselves (headings, "Minutes:");
+    ``opens(line)`` marks lines that always start a block ("RESOLVED –").
+    """
+    blocks: list[Block] = []
+    current: list[Line] = []
+    marker: tuple[str, str | None] | None = None
+    after_blank = True
+
+    def close() -> None:
+        nonlocal current, marker, after_blank
+        if current:
+            start, end = current[0].content_start, current[-1].content_end
+            label = marker[1] if marker else None
+            blocks.append(
+                Block(
+                    start, end, text[start:end], marker[0] if marker else None, label, after_blank
+                )
+            )
+        current, marker, after_blank = [], None, False
+
+    for line in lines:
+        if line.blank:
+            close()
+            after_blank = True
+            continue
+        if alone is not None and alone(line):
+            close()
+            current = [line]
+            close()
+            continue
+        entry = list_marker(line.text)
+        starts = entry is not None or (opens is not None and opens(line))
+        ended = dense and bool(current) and _ENDS_SENTENCE.search(current[-1].text) is not None
+        if current and (starts or ended):
+            close()
+        if not current:
+            marker = entry
+        current.append(line)
+    close()
+    return blocks

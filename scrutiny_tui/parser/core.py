@@ -1,0 +1,220 @@
+"""``parse_text``: minutes text in, a :class:`ParsedDocument` out. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
+from scrutiny_tui.parser.dates import find_date
+from scrutiny_tui.parser.decisions import TRIGGER
+from scrutiny_tui.parser.headings import AGENDA_ITEM, SECTION_LABEL, Heading, find_headings
+from scrutiny_tui.parser.items import read_item
+from scrutiny_tui.parser.meeting import (
+    APOLOGIES_FROM,
+    ATTENDANCE_LABEL,
+    MEETING_LINE,
+    attendance_kind,
+    heading_facts,
+)
+from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
+from scrutiny_tui.parser.people import people_from_list
+
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+_META_KEYS = {
+    "council": "council",
+    "body": "body",
+    "committee": "body",
+    "date": "date",
+    "title": "title",
+}
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str = "",
+    sha256: str = "",
+    format: str = "text",
+    metadata: dict[str, Any] | None = None,
+) -> ParsedDocument:
+    """Read minutes: meeting facts, agenda items and everything decided or asked for in them.
+
+    Facts are taken from the text where it states them, then from YAML front matter, then
+    from ``metadata`` (a sidecar file or the page's own headings); otherwise left null.
+    """
+    body_start, front = _front_matter(text)
+    lines = split_lines(text, body_start)
+    blank = sum(1 for line in lines if line.blank)
+    dense = blank < 0.15 * max(1, len(lines) - blank)
+    headings = find_headings(lines, dense)
+    document = ParsedDocument(text=text, source=source, sha256=sha256, format=format)  # type: ignore[arg-type]
+    if not headings:
+        headings = _single_item_heading(lines)
+    preamble_end = headings[0].line if headings else len(lines)
+    meeting = document.meeting
+    _meeting_facts(lines[:preamble_end], meeting)
+    _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
+    _attendance(text, lines[:preamble_end], dense, meeting)
+    for position, heading in enumerate(headings):
+        end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
+        item = _item(text, lines, heading, end, dense, document.warnings)
+        document.items.append(item)
+        if _is_apologies(item.title):
+            meeting.apologies += _apologies_in(text, item)
+    _fill_from(meeting, {**(metadata or {}), **front} if front else (metadata or {}))
+    _fill_from(meeting, metadata or {})
+    if not document.items:
+        document.warnings.append("no agenda items found")
+    if meeting.date is None:
+        document.warnings.append("meeting date not stated")
+    return document
+
+
+def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return 0, {}
+    try:
+        loaded = yaml.safe_load(match["yaml"])
+    except yaml.YAMLError:
+        return 0, {}
+    return (match.end(), loaded) if isinstance(loaded, dict) else (0, {})
+
+
+def _fill_from(meeting: Meeting, facts: dict[str, Any]) -> None:
+    for key, field_name in _META_KEYS.items():
+        value = facts.get(key)
+        if value is None or getattr(meeting, field_name) is not None:
+            continue
+        text = str(value).strip()
+        if field_name == "date":
+            text = find_date(text) or ""
+        if text:
+            setattr(meeting, field_name, text)
+
+
+def _single_item_heading(lines: list[Line]) -> list[Heading]:
+    """Minutes of one item with no heading we know: its first line is its title, if the text
+    has minutes or a decision in it at all."""
+    has_minutes = any(
+        SECTION_LABEL.match(line.text) or TRIGGER.match(line.text)
+        for line in lines
+        if not line.blank
+    )
+    first = next((i for i, line in enumerate(lines) if not line.blank), None)
+    if not has_minutes or first is None:
+        return []
+    title = lines[first].text
+    if len(title) > 150 or SECTION_LABEL.match(title) or TRIGGER.match(title):
+        return []
+    return [Heading(first, first, None, title.rstrip(":"))]
+
+
+def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:
+    """Lines between an "Agenda item" marker and its title ("Meeting: …")."""
+    return [line for h in headings for line in lines[h.line : h.title_line]]
+
+
+def _meeting_facts(lines: list[Line], meeting: Meeting) -> None:
+    for line in lines:
+        if line.blank or AGENDA_ITEM.match(line.text):
+            continue
+        facts = heading_facts(line.text)
+        for key in ("council", "body", "date"):
+            if facts.get(key) and getattr(meeting, key) is None:
+                setattr(meeting, key, facts[key])
+
+
+def _item(
+    text: str, lines: list[Line], heading: Heading, end: int, dense: bool, warnings: list[str]
+) -> Item:
+    body_lines = lines[heading.title_line + 1 : end]
+    blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
+    content = read_item(blocks, heading.title)
+    last = max(
+        (line.content_end for line in lines[heading.line : end] if not line.blank), default=0
+    )
+    start = lines[heading.line].content_start
+    warnings += content.warnings
+    return Item(
+        number=heading.number,
+        title=squash(heading.title),
+        span=Span(start, max(start, last)),
+        text=content.text,
+        report_refs=content.report_refs,
+        attendees=content.attendees,
+        points=content.points,
+        recommendations=content.recommendations,
+        resolutions=content.resolutions,
+        actions=content.actions,
+    )
+
+
+def _stands_alone(line: Line) -> bool:
+    return bool(SECTION_LABEL.match(line.text)) or bool(MEETING_LINE.match(line.text))
+
+
+def _opens_block(line: Line) -> bool:
+    return bool(TRIGGER.match(line.text)) or bool(ATTENDANCE_LABEL.match(line.text))
+
+
+# ---- attendance ------------------------------------------------------------------------
+
+
+def _attendance(text: str, lines: list[Line], dense: bool, meeting: Meeting) -> None:
+    """ "Present:", "Apologies:", "Substitutes:" lists before the first item."""
+    blocks = blocks_of(text, lines, dense=dense, opens=_opens_block)
+    kind: str | None = None
+    for block in blocks:
+        label = ATTENDANCE_LABEL.match(block.raw.lstrip(" \t\u00a0"))
+        if label:
+            kind = attendance_kind(label["label"])
+            lead = len(block.raw) - len(block.raw.lstrip(" \t\u00a0")) + label.end()
+            _add_people(meeting, kind, block.raw[lead:], block.start + lead)
+        elif kind is not None and not heading_facts(block.text):
+            before = len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes)
+            _add_people(meeting, kind, _entry_text(block), _entry_start(block))
+            if before == len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes):
+                kind = None
+
+
+def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
+    people: list[Person] = []
+    position = 0
+    for line in raw.split("\n"):
+        people += people_from_list(line, offset + position)
+        position += len(line) + 1
+    getattr(meeting, kind).extend(people)
+
+
+def _entry_text(block: Block) -> str:
+    return block.raw[_entry_start(block) - block.start :]
+
+
+def _entry_start(block: Block) -> int:
+    if block.marker is None:
+        return block.start
+    raw = block.raw
+    position = len(raw) - len(raw.lstrip(" \t\u00a0")) + len(block.marker)
+    while position < len(raw) and raw[position] in " \t\u00a0":
+        position += 1
+    return block.start + position
+
+
+def _is_apologies(title: str) -> bool:
+    return bool(re.match(r"^\s*Apolog", title, re.IGNORECASE))
+
+
+def _apologies_in(text: str, item: Item) -> list[Person]:
+    """Names in "Apologies for absence were received from Councillors A and B."."""
+    people: list[Person] = []
+    for point in item.points:
+        match = APOLOGIES_FROM.search(point.source)
+        if match:
+            people += people_from_list(match["names"], point.span.start + match.start("names"))
+    return people

@@ -1,0 +1,132 @@
+"""Decisions: the words that open them ("RESOLVED –", "Resolved:-", "AGREED that",
+"RECOMMENDED – T H A T", "The Committee resolved:-", "Decisions:") and what kind each is."""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny_tui.parser.model import ResolutionKind
+
+_BODY = (
+    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Executive|"
+    r"Group|Scrutiny\s+\w+|Members)"
+)
+_SPACED_THAT = r"T\s+H\s+A\s+T"
+# The opening words, optionally after a paragraph number ("5.3 RESOLVED:").
+TRIGGER = re.compile(
+    r"^(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?"
+    r"(?P<word>R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|R\s?E\s?C\s?O\s?M\s?M\s?E\s?N\s?D\s?E\s?D"
+    r"|Recommended|DECISIONS?|Decisions?|DECIDED|Decided"
+    rf"|(?:The|That\s+the)\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:has\s+)?(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided)"
+    r")\b(?P<tail>[^\n]*)",
+)
+_LEAD_PUNCTUATION = re.compile(r"^\s*(?:[:–—\-]+\s*)*(?:-\s*)?")
+_THAT_ONLY = re.compile(rf"^(?:that|{_SPACED_THAT})\s*[:,–—-]?\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r":\s*$|\b(?:that|to|as\s+follows|the\s+following)\s*[:,–—-]?\s*$", re.IGNORECASE
+)
+
+# Sections that end a decision ("Reason for Decisions:", "Supporting documents:")
+DECISION_END = re.compile(
+    r"^(?:Reasons?\s+for\s+(?:the\s+)?(?:Decisions?|Recommendations?)|Alternative\s+options|"
+    r"Supporting\s+documents|Background\s+papers|Declarations?\s+of\s+interest|Minutes:|"
+    r"The\s+meeting\s+(?:ended|closed|finished))",
+    re.IGNORECASE,
+)
+
+# A decision stated without the word: "The Panel notes the update and endorses ..."
+BODY_DECIDES = re.compile(
+    rf"^The\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:notes|endorses|agrees|approves|recommends|resolves"
+    r"|requests|welcomes|supports|accepts|asks)\b"
+)
+
+
+def trigger_tail(line: str) -> tuple[str, str, int] | None:
+    """(trigger word, decision words after it, offset of those words) if ``line`` opens a
+    decision; the words may be empty ("RESOLVED –" alone on its line)."""
+    match = TRIGGER.match(line)
+    if match is None:
+        return None
+    tail = match["tail"]
+    if tail and tail[0].isalnum():
+        return None  # "Resolved issues were ..." is prose, not a decision
+    lead = _LEAD_PUNCTUATION.match(tail)
+    skip = lead.end() if lead else 0
+    return _word(match["word"]), tail[skip:], match.start("tail") + skip
+
+
+def _word(word: str) -> str:
+    squashed = re.sub(r"\s+", "", word).upper()
+    for key in ("RESOLVED", "AGREED", "RECOMMENDED", "DECISION", "DECIDED"):
+        if key in squashed:
+            return key
+    return "RESOLVED"
+
+
+def is_lead_in(words: str) -> bool:
+    """Words that introduce a list rather than decide anything: "That", "The Board:",
+    "RESOLVED that the Executive be recommended to:"."""
+    stripped = words.strip()
+    return not stripped or bool(_THAT_ONLY.match(stripped)) or bool(_LEAD_IN.search(stripped))
+
+
+_BE_VERB = re.compile(
+    r"\b(?:be|being|is|are|was|were|been|hereby)\s+(?:\w+ly\s+)?(?P<verb>noted|received|approved|endorsed|adopted|"
+    r"accepted|confirmed|signed|ratified|agreed|recommended|requested|asked|invited|delegated|"
+    r"authorised|deferred|postponed|withdrawn|provided|submitted|brought|presented|circulated|"
+    r"reported|arranged|supplied|sent|scheduled)\b",
+    re.IGNORECASE,
+)
+_VERB_KIND: dict[str, ResolutionKind] = {
+    "noted": "noted",
+    "received": "noted",
+    "approved": "approved",
+    "endorsed": "approved",
+    "adopted": "approved",
+    "accepted": "approved",
+    "confirmed": "approved",
+    "signed": "approved",
+    "ratified": "approved",
+    "agreed": "agreed",
+    "recommended": "recommended",
+    "requested": "requested",
+    "asked": "requested",
+    "invited": "requested",
+    "delegated": "delegated",
+    "authorised": "delegated",
+    "deferred": "deferred",
+    "postponed": "deferred",
+    "withdrawn": "deferred",
+    **dict.fromkeys(
+        ("provided", "submitted", "brought", "presented", "circulated", "reported", "arranged"),
+        "requested",
+    ),
+    **dict.fromkeys(("supplied", "sent", "scheduled"), "requested"),
+}
+_ANY_VERB: list[tuple[re.Pattern[str], ResolutionKind]] = [
+    (re.compile(r"\bdefer(?:s|red)?\b|\bpostpone", re.IGNORECASE), "deferred"),
+    (re.compile(r"\bdelegat(?:e|es|ed|ion)\b", re.IGNORECASE), "delegated"),
+    (re.compile(r"\brecommend(?:s|ed)?\b", re.IGNORECASE), "recommended"),
+    (re.compile(r"\brequest(?:s|ed)?\b|\basks?\b", re.IGNORECASE), "requested"),
+    (re.compile(r"\bapprov(?:e|es|ed)\b|\bendors(?:e|es|ed)\b", re.IGNORECASE), "approved"),
+    (re.compile(r"\bagree(?:s|d)?\b", re.IGNORECASE), "agreed"),
+    (re.compile(r"\bnot(?:e|es|ed)\b|\backnowledg|\bwelcom", re.IGNORECASE), "noted"),
+]
+_TRIGGER_KIND: dict[str, ResolutionKind] = {"AGREED": "agreed", "RECOMMENDED": "recommended"}
+
+
+def classify(text: str, trigger: str | None = None) -> ResolutionKind:
+    """What a decision does: "RECOMMENDED" decisions are recommendations; otherwise the main
+    verb decides ("be noted" → noted, "be delegated to the Director" → delegated), else the
+    opening word (AGREED), else any telling verb, else "other"."""
+    if trigger == "RECOMMENDED":
+        return "recommended"
+    passive = _BE_VERB.search(text)
+    if passive:
+        return _VERB_KIND[passive["verb"].lower()]
+    if trigger in _TRIGGER_KIND:
+        return _TRIGGER_KIND[trigger]
+    for pattern, kind in _ANY_VERB:
+        if pattern.search(text):
+            return kind
+    return "other"

@@ -1,0 +1,315 @@
+"""One agenda item's content: its sections, decisions, recommendations, attendees, points and
+requested actions, each with the span of the words it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scrutiny_tui.parser import actions as action_rules
+from scrutiny_tui.parser.blocks import Block, squash
+from scrutiny_tui.parser.decisions import (
+    BODY_DECIDES,
+    DECISION_END,
+    classify,
+    is_lead_in,
+    trigger_tail,
+)
+from scrutiny_tui.parser.headings import SECTION_LABEL
+from scrutiny_tui.parser.model import Action, Person, Point, Recommendation, Resolution, Span
+from scrutiny_tui.parser.people import people_from_list, person_from_entry
+
+RECOMMENDATION = re.compile(
+    r"^Recommendation\s+(?P<ref>\d+(?:\.\d+)*[a-z]?|[A-Z]\b)\s*(?:[-–—:.)]|\s)\s*(?P<text>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+REPORT_REF = re.compile(
+    r"\bReports?\s+(?:No\.?\s*|Number\s+|Ref(?:erence)?\.?\s*:?\s*)?"
+    r"(?P<ref>[A-Z]{1,6}[/-]?\s?\d{2,}(?:[/.-]\d+)*[A-Z]?)\b"
+)
+_ATTENDANCE_LEAD = re.compile(
+    r"\b(?:in\s+attendance|were\s+present|was\s+present|attended\s+(?:the\s+meeting|for\s+this\s+item)"
+    r"|present\s+for\s+(?:this|the)\s+item)\b",
+    re.IGNORECASE,
+)
+_TRAILING_JOIN = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$", re.IGNORECASE)
+_STOP_SECTIONS = re.compile(
+    r"^(?:Supporting\s+documents|Background\s+papers)\s*:?\s*$", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class ItemContent:
+    text: str = ""
+    report_refs: list[str] = field(default_factory=list)
+    attendees: list[Person] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    resolutions: list[Resolution] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_item(blocks: list[Block], title: str = "") -> ItemContent:
+    content = ItemContent()
+    blocks = _until_supporting_documents(blocks)
+    used: set[int] = set()  # indexes of blocks that are not discussion points
+    _decisions(blocks, content, used)
+    _attendees(blocks, content, used)
+    for block in blocks:
+        recommendation = RECOMMENDATION.match(block.text)
+        if recommendation:
+            content.recommendations.append(
+                Recommendation(
+                    recommendation["ref"], squash(recommendation["text"]), _span(block), block.raw
+                )
+            )
+    content.report_refs = _report_refs(title, blocks)
+    content.points = [
+        Point(block.text, _span(block), block.raw)
+        for index, block in enumerate(blocks)
+        if index not in used and not _is_label(block) and not block.text.endswith(":")
+    ]
+    content.actions = _actions(blocks, content.resolutions)
+    content.text = "\n".join(_display(block) for block in blocks)
+    return content
+
+
+def _until_supporting_documents(blocks: list[Block]) -> list[Block]:
+    for index, block in enumerate(blocks):
+        if _STOP_SECTIONS.match(block.text):
+            return blocks[:index]
+    return blocks
+
+
+def _span(block: Block) -> Span:
+    return Span(block.start, block.end)
+
+
+def _display(block: Block) -> str:
+    if block.is_bullet:
+        return f"• {block.text}"
+    if block.marker is not None:
+        return f"{block.marker} {block.text}"
+    return block.text
+
+
+def _is_label(block: Block) -> bool:
+    return bool(SECTION_LABEL.match(block.text))
+
+
+# ---- decisions ---------------------------------------------------------------------
+
+
+def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
+    seen: set[str] = set()
+    index = 0
+    found_any = False
+    while index < len(blocks):
+        block = blocks[index]
+        opened = _opens_decision(block)
+        if opened is None:
+            index += 1
+            continue
+        found_any = True
+        trigger, words, words_start = opened
+        used.add(index)
+        index = _read_decision(blocks, index, trigger, words, words_start, content, used, seen)
+    if not found_any:
+        _implicit_decisions(blocks, content, used)
+
+
+def _opens_decision(block: Block) -> tuple[str, str, int] | None:
+    """(trigger, words after it, raw offset of those words) for a block opening a decision."""
+    raw = block.raw.lstrip(" \t\u00a0\ufeff")
+    lead = len(block.raw) - len(raw)
+    if block.marker is not None and block.label is not None and block.label.isdigit():
+        # "1. RESOLVED that ..." or a paragraph number
+        stripped = raw[len(block.marker) :]
+        inner = stripped.lstrip(" \t\u00a0")
+        lead += len(block.marker) + len(stripped) - len(inner)
+        raw = inner
+    if re.match(r"^Decisions?\s*:\s*$", squash(raw), re.IGNORECASE):
+        return "DECISION", "", block.start + len(block.raw)
+    opened = trigger_tail(raw)
+    if opened is None:
+        return None
+    trigger, words, offset = opened
+    return trigger, words, block.start + lead + offset
+
+
+def _read_decision(
+    blocks: list[Block],
+    index: int,
+    trigger: str,
+    words: str,
+    words_start: int,
+    content: ItemContent,
+    used: set[int],
+    seen: set[str],
+) -> int:
+    """Read the decision opened at ``blocks[index]``; return the index after it."""
+    block = blocks[index]
+    tail = block.raw[words_start - block.start :]
+    if squash(tail) and not is_lead_in(squash(tail)):
+        _add_resolution(content, seen, None, squash(tail), trigger, block)
+        index += 1
+        return _entries(blocks, index, trigger, content, used, seen, only_after_lead_in=True)
+    return _entries(blocks, index + 1, trigger, content, used, seen, only_after_lead_in=False)
+
+
+def _entries(
+    blocks: list[Block],
+    index: int,
+    trigger: str,
+    content: ItemContent,
+    used: set[int],
+    seen: set[str],
+    *,
+    only_after_lead_in: bool,
+) -> int:
+    """The lettered/numbered/bulleted clauses of a decision (after "RESOLVED – That")."""
+    taken = 0
+    while index < len(blocks):
+        block = blocks[index]
+        if _ends_decision(block) or (only_after_lead_in and not block.marker):
+            break
+        if block.marker is not None:
+            if not block.after_blank and taken == 0 and only_after_lead_in:
+                break
+            label = block.label
+            _add_resolution(content, seen, label, _clause(block.text), trigger, block)
+        elif taken == 0 and block.text.endswith(":"):
+            pass  # "The Scrutiny Board (Children and Families):"
+        elif taken == 0:
+            _add_resolution(content, seen, None, block.text, trigger, block)
+            used.add(index)
+            return index + 1
+        else:
+            break
+        used.add(index)
+        taken += 1
+        index += 1
+    return index
+
+
+def _ends_decision(block: Block) -> bool:
+    return (
+        bool(DECISION_END.match(block.text))
+        or _opens_decision(block) is not None
+        or bool(_STOP_SECTIONS.match(block.text))
+    )
+
+
+def _clause(text: str) -> str:
+    return _TRAILING_JOIN.sub("", text).strip() or text
+
+
+def _add_resolution(
+    content: ItemContent,
+    seen: set[str],
+    label: str | None,
+    text: str,
+    trigger: str,
+    block: Block,
+) -> None:
+    key = re.sub(r"[^a-z0-9]+", "", text.lower())
+    if not key:
+        return
+    if key in seen:
+        content.warnings.append(f"decision given twice, kept once: {text[:60]}")
+        return
+    seen.add(key)
+    content.resolutions.append(
+        Resolution(label, _clause(text), classify(text, trigger), _span(block), block.raw)
+    )
+
+
+def _implicit_decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
+    """Decisions stated without the word: a lettered list of "That …" clauses, or
+    "The Panel notes the update and endorses …"."""
+    seen: set[str] = set()
+    for index, block in enumerate(blocks):
+        that_clause = block.is_labelled and block.text.lower().startswith("that ")
+        body_decides = not block.marker and BODY_DECIDES.match(block.text)
+        if that_clause or body_decides:
+            label = block.label if that_clause else None
+            _add_resolution(content, seen, label, block.text, "", block)
+            used.add(index)
+
+
+# ---- people ------------------------------------------------------------------------
+
+
+def _attendees(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
+    for index, block in enumerate(blocks):
+        if not _ATTENDANCE_LEAD.search(block.text) or block.marker:
+            continue
+        head, colon, rest = block.raw.partition(":")
+        if colon and squash(rest):
+            offset = block.start + len(head) + 1
+            content.attendees += people_from_list(rest, offset)
+            used.add(index)
+            continue
+        if not block.text.endswith(":"):
+            continue
+        for follower in range(index + 1, len(blocks)):
+            entry = blocks[follower]
+            if not entry.is_bullet:
+                break
+            person = person_from_entry(_after_marker(entry), _after_marker_start(entry))
+            if person is None:
+                break
+            content.attendees.append(person)
+            used.add(follower)
+
+
+def _after_marker(block: Block) -> str:
+    return block.raw[_after_marker_start(block) - block.start :]
+
+
+def _after_marker_start(block: Block) -> int:
+    raw = block.raw
+    position = len(raw) - len(raw.lstrip(" \t\u00a0"))
+    position += len(block.marker or "")
+    while position < len(raw) and raw[position] in " \t\u00a0":
+        position += 1
+    return block.start + position
+
+
+# ---- references and actions ----------------------------------------------------------
+
+
+def _report_refs(title: str, blocks: list[Block]) -> list[str]:
+    refs: list[str] = []
+    for text in [title, *(block.text for block in blocks)]:
+        for match in REPORT_REF.finditer(text):
+            ref = re.sub(r"\s+", "", match["ref"])
+            if ref not in refs and any(char.isdigit() for char in ref):
+                refs.append(ref)
+    return refs
+
+
+def _actions(blocks: list[Block], resolutions: list[Resolution]) -> list[Action]:
+    found: list[Action] = []
+    for block in blocks:
+        if block.text.endswith(":"):
+            continue
+        raw = block.raw
+        for start, end in action_rules.sentences(raw):
+            sentence = raw[start:end]
+            words = squash(sentence)
+            if not action_rules.is_request(words):
+                continue
+            due, body = action_rules.due_and_body(words)
+            span = Span(block.start + start, block.start + end)
+            if any(a.span == span for a in found):
+                continue
+            found.append(Action(_without_marker(words, block, start), due, body, span, sentence))
+    return found
+
+
+def _without_marker(words: str, block: Block, start: int) -> str:
+    if start == 0 and block.marker and words.startswith(block.marker):
+        words = words[len(block.marker) :].strip()
+    return _clause(words.rstrip(" ;,"))

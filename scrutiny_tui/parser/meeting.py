@@ -1,0 +1,92 @@
+"""Meeting-level facts stated in the text: council, committee, date, and the attendance lists."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from scrutiny_tui.parser.dates import find_date
+
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_BODY_WORDS = (
+    r"(?:Committee|Sub-Committee|Board|Panel|Cabinet|Council|Commission|Forum|Executive|"
+    r"Group|Scrutiny|Assembly)"
+)
+# "Housing Scrutiny Panel - Monday, 3rd February, 2020 6.00 pm"
+BODY_DASH_DATE = re.compile(
+    rf"^(?P<body>[^\n]{{3,120}}?{_BODY_WORDS}[^\n]{{0,40}}?)\s*[-–—]\s*(?P<date>{_WEEKDAY}?,?\s*"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4})(?P<rest>.*)$"
+)
+# "Meeting: 12/03/2019 - Scrutiny Board (Environment) (Item 41)"
+MEETING_LINE = re.compile(
+    r"^Meeting:\s*(?P<date>[^-–—]+?)\s*[-–—]\s*(?P<body>.+?)(?:\s*\(Item\s+(?P<item>[\w/.*]+)\))?$",
+    re.IGNORECASE,
+)
+# "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
+MINUTES_OF = re.compile(
+    r"^Minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
+    r"(?:held\s+(?:on|at|in)\b(?P<rest>.*)$|$)",
+    re.IGNORECASE,
+)
+COUNCIL_LINE = re.compile(
+    r"^(?:(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w' -]+|City\s+of\s+[A-Z][\w' -]+"
+    r"(?:\s+Council)?|[A-Z][\w'.& -]{1,60}?\s+(?:County|City|Borough|District|Metropolitan"
+    r"(?:\s+Borough)?|Town|Parish|Combined)\s+Council|[A-Z][\w'& -]{1,40}\s+Council)$",
+    re.IGNORECASE,
+)
+_NOT_COUNCIL = re.compile(r"\b(?:meeting|minutes|held|report|agenda)\b", re.IGNORECASE)
+
+
+def heading_facts(line: str) -> dict[str, Any]:
+    """Council, body, date and item number stated by one line of a page or minutes heading."""
+    meeting = MEETING_LINE.match(line)
+    if meeting:
+        return _facts(body=meeting["body"], date=find_date(meeting["date"]), item=meeting["item"])
+    dated = BODY_DASH_DATE.match(line)
+    if dated and find_date(dated["date"]):
+        return _facts(body=dated["body"], date=find_date(dated["date"]))
+    minutes = MINUTES_OF.match(line)
+    if minutes:
+        return _facts(body=minutes["body"], date=find_date(minutes["rest"] or ""))
+    if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):
+        return {"council": _council_name(line)}
+    return {}
+
+
+def _facts(**facts: str | None) -> dict[str, Any]:
+    return {key: value.strip() for key, value in facts.items() if value}
+
+
+def _council_name(line: str) -> str:
+    """Title case for shouted names ("LONDON BOROUGH OF BROMLEY"), as written otherwise."""
+    if line.isupper():
+        return " ".join(
+            word if word in {"OF"} else word.capitalize() for word in line.split()
+        ).replace(" OF ", " of ")
+    return line.strip()
+
+
+ATTENDANCE_LABEL = re.compile(
+    r"^(?P<label>(?:Members\s+)?Present|Councillors\s+present|In\s+attendance|Also\s+(?:present|in\s+attendance)"
+    r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)\s*(?:[:–—-]\s*|\s*$)",
+    re.IGNORECASE,
+)
+APOLOGIES_FROM = re.compile(
+    r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been)\s+"
+    r"(?:received|submitted|given|made|tendered)\s+(?:on\s+behalf\s+of|from|by)\s+(?P<names>.+?)\.?$",
+    re.IGNORECASE,
+)
+SUBSTITUTE_FOR = re.compile(
+    r"(?P<names>(?:Councillor|Cllr\.?)\s+[^,;]+?)\s+(?:attended|was\s+present|substituted)\s+"
+    r"(?:as\s+(?:a\s+)?substitute\s+)?for\b",
+    re.IGNORECASE,
+)
+
+
+def attendance_kind(label: str) -> str:
+    lowered = label.lower()
+    if lowered.startswith("apolog"):
+        return "apologies"
+    if lowered.startswith("substitut"):
+        return "substitutes"
+    return "present"

@@ -1,0 +1,162 @@
+"""People named in minutes: "Councillor Judith Blake, Executive Member, Children and Families",
+"Cllr A Smith (Chairman)", "Nigel Richardson, Director of Children's Services", and lists such
+as "Councillors Brown (Chair), Patel and O'Neill"."""
+
+from __future__ import annotations
+
+import re
+
+from scrutiny_tui.parser.model import Person, Span
+
+HONORIFICS = (
+    r"County\s+Councillors?|Councillors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|"
+    r"Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
+)
+_HONORIFIC = re.compile(rf"^(?P<honorific>{HONORIFICS})\.?(?=[\s\u00a0])\s*", re.IGNORECASE)
+_NAME_WORD = (
+    r"(?:[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
+    r"|[A-Z]{2,})"
+)
+_NAME_PARTICLE = r"(?:van|von|de|da|der|le|la|du|del|bin|al)"
+_NAME = re.compile(
+    rf"^{_NAME_WORD}(?:[\s\u00a0]+(?:{_NAME_PARTICLE}[\s\u00a0]+)?{_NAME_WORD}){{0,4}}$"
+)
+_ROLE_IN_BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<role>[^()]*(?:\([^()]*\)[^()]*)*)\)$")
+_NOT_NAMES = re.compile(
+    r"^(?:The|This|That|It|Members?|Officers?|Chair(?:man)?|Vice|Director|Head|Chief|Executive|"
+    r"Deputy|Assistant|Council|Committee|Board|Panel|Cabinet|Apologies|None|Also|Present|In|"
+    r"For|Item|Report|Minutes|Children|Families|Services?|Health|Public|Adult|Care|Social|"
+    r"Education|Housing|Finance|Policy|Partnership|Development|Support|Business|Strategic|"
+    r"Corporate|Portfolio|Lead|Senior|Manager|Team|Scrutiny|Resources|Environment)\b"
+)
+_PLURALS = {"councillors", "cllrs", "county councillors"}
+_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_SPACE = re.compile(r"[\s\u00a0]+")
+
+
+def looks_like_name(words: str) -> bool:
+    words = words.strip()
+    return bool(_NAME.match(words)) and not _NOT_NAMES.match(words) and len(words) <= 60
+
+
+def person_from_entry(entry: str, offset: int) -> Person | None:
+    """One person from a list entry that names one person ("Name, Role" or "Name (Role)")."""
+    cleaned = entry.strip().rstrip(";.,")
+    if not cleaned:
+        return None
+    lead = len(entry) - len(entry.lstrip())
+    honorific, rest = _split_honorific(cleaned)
+    name, role = _split_role(rest)
+    if not (honorific or looks_like_name(name)) or not name or len(name.split()) > 6:
+        return None
+    start = offset + lead
+    return Person(
+        name=_squash(name),
+        honorific=_normal_honorific(honorific),
+        role=_squash(role) if role else None,
+        span=Span(start, start + len(cleaned)),
+        source=cleaned,
+    )
+
+
+def people_from_list(text: str, offset: int) -> list[Person]:
+    """Everyone named in a run-on list: "Councillors A (Chair), B and C; Mr D (co-opted)".
+
+    Pieces between commas/"and" that do not look like a name are taken as the previous
+    person's role ("Executive Member, Children and Families").
+    """
+    people: list[Person] = []
+    shared_honorific: str | None = None
+    for piece_start, piece in _pieces(text):
+        honorific, rest = _split_honorific(piece)
+        if honorific and _squash(honorific).lower().rstrip(".") in _PLURALS:
+            shared_honorific = _squash(honorific).rstrip(".")[:-1]
+        name, role = _split_role(rest)
+        start = offset + piece_start
+        if (honorific or looks_like_name(name)) and name:
+            people.append(
+                Person(
+                    name=_squash(name),
+                    honorific=_normal_honorific(honorific or shared_honorific),
+                    role=_squash(role) if role else None,
+                    span=Span(start, start + len(piece)),
+                    source=piece,
+                )
+            )
+        elif people:
+            _extend_role(people[-1], text, offset, start + len(piece))
+    return people
+
+
+def _extend_role(person: Person, text: str, offset: int, end: int) -> None:
+    """The person's entry grows to ``end``; everything after the name becomes the role."""
+    assert person.span is not None
+    start = person.span.start
+    source = text[start - offset : end - offset]
+    name_end = source.find(person.name) + len(person.name) if person.name in source else 0
+    role = source[name_end:].strip(" ,;:")
+    person.span = Span(start, end)
+    person.source = source
+    person.role = _squash(role.strip("()")) or None
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    pieces: list[tuple[int, str]] = []
+    position = 0
+    depth_free = _mask_brackets(text)
+    for match in _SEPARATORS.finditer(depth_free):
+        pieces.append((position, text[position : match.start()]))
+        position = match.end()
+    pieces.append((position, text[position:]))
+    return [
+        (start + len(piece) - len(piece.lstrip()), piece.strip().rstrip("."))
+        for start, piece in pieces
+        if piece.strip().rstrip(".")
+    ]
+
+
+def _mask_brackets(text: str) -> str:
+    """The text with everything inside brackets blanked, so separators there are ignored."""
+    out, depth = [], 0
+    for char in text:
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        out.append(char if depth == 0 or char in "()" else "x")
+    return "".join(out)
+
+
+def _split_honorific(text: str) -> tuple[str | None, str]:
+    match = _HONORIFIC.match(text)
+    if not match:
+        return None, text
+    return match["honorific"], text[match.end() :]
+
+
+def _split_role(text: str) -> tuple[str, str | None]:
+    """("Sue Rumbold", "Chief Officer (Business Support)") from "Sue Rumbold, Chief Officer
+    (Business Support)"; ("A Smith", "Chairman") from "A Smith (Chairman)"."""
+    name, comma, role = text.partition(",")
+    if comma:
+        return name.strip(), role.strip() or None
+    bracketed = _ROLE_IN_BRACKETS.match(text.strip())
+    if bracketed:
+        return bracketed["name"].strip(), bracketed["role"].strip()
+    return text.strip(), None
+
+
+def _normal_honorific(honorific: str | None) -> str | None:
+    if not honorific:
+        return None
+    word = _squash(honorific).rstrip(".")
+    lowered = word.lower()
+    if lowered in {"cllr", "cllrs", "councillors"}:
+        return "Councillor"
+    if lowered == "county councillors":
+        return "County Councillor"
+    return word[0].upper() + word[1:]
+
+
+def _squash(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
