@@ -20,11 +20,12 @@ from scrutiny_tui.parser.meeting import (
     heading_facts,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
-from scrutiny_tui.parser.people import people_from_list
+from scrutiny_tui.parser.people import HONORIFICS, people_from_list
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
+_HONORIFIC_START = re.compile(rf"^(?:{HONORIFICS})\b", re.IGNORECASE)
 _META_KEYS = {
     "council": "council",
     "body": "body",
@@ -184,12 +185,15 @@ def _attendance(text: str, lines: list[Line], dense: bool, meeting: Meeting) -> 
 
 
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
-    people: list[Person] = []
+    """One person a line when every line opens with a name; else one run-on, wrapped list."""
+    lines = raw.split("\n")
+    if len(lines) == 1 or not all(_HONORIFIC_START.match(line.strip()) for line in lines):
+        getattr(meeting, kind).extend(people_from_list(raw, offset))
+        return
     position = 0
-    for line in raw.split("\n"):
-        people += people_from_list(line, offset + position)
+    for line in lines:
+        getattr(meeting, kind).extend(people_from_list(line, offset + position))
         position += len(line) + 1
-    getattr(meeting, kind).extend(people)
 
 
 def _entry_text(block: Block) -> str:

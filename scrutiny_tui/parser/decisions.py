@@ -74,7 +74,7 @@ _BE_VERB = re.compile(
     r"\b(?:be|being|is|are|was|were|been|hereby)\s+(?:\w+ly\s+)?(?P<verb>noted|received|approved|endorsed|adopted|"
     r"accepted|confirmed|signed|ratified|agreed|recommended|requested|asked|invited|delegated|"
     r"authorised|deferred|postponed|withdrawn|provided|submitted|brought|presented|circulated|"
-    r"reported|arranged|supplied|sent|scheduled)\b",
+    r"reported|arranged|supplied|sent|scheduled|added|included)\b",
     re.IGNORECASE,
 )
 _VERB_KIND: dict[str, ResolutionKind] = {
@@ -101,7 +101,7 @@ _VERB_KIND: dict[str, ResolutionKind] = {
         ("provided", "submitted", "brought", "presented", "circulated", "reported", "arranged"),
         "requested",
     ),
-    **dict.fromkeys(("supplied", "sent", "scheduled"), "requested"),
+    **dict.fromkeys(("supplied", "sent", "scheduled", "added", "included"), "requested"),
 }
 _ANY_VERB: list[tuple[re.Pattern[str], ResolutionKind]] = [
     (re.compile(r"\bdefer(?:s|red)?\b|\bpostpone", re.IGNORECASE), "deferred"),

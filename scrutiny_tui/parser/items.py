@@ -303,8 +303,9 @@ def _actions(blocks: list[Block], resolutions: list[Resolution]) -> list[Action]
                 continue
             due, body = action_rules.due_and_body(words)
             span = Span(block.start + start, block.start + end)
-            if any(a.span == span for a in found):
-                continue
+            key = re.sub(r"[^a-z0-9]+", "", words.lower())
+            if any(re.sub(r"[^a-z0-9]+", "", a.source.lower()) == key for a in found):
+                continue  # the same request under "Decision:" and again under "Minutes:"
             found.append(Action(_without_marker(words, block, start), due, body, span, sentence))
     return found
 

@@ -14,7 +14,7 @@ _BODY_WORDS = (
 )
 # "Housing Scrutiny Panel - Monday, 3rd February, 2020 6.00 pm"
 BODY_DASH_DATE = re.compile(
-    rf"^(?P<body>[^\n]{{3,120}}?{_BODY_WORDS}[^\n]{{0,40}}?)\s*[-–—]\s*(?P<date>{_WEEKDAY}?,?\s*"
+    rf"^(?P<body>[^\n]{{0,120}}?{_BODY_WORDS}[^\n]{{0,40}}?)\s*[-–—]\s*(?P<date>{_WEEKDAY}?,?\s*"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+\d{4})(?P<rest>.*)$"
 )
 # "Meeting: 12/03/2019 - Scrutiny Board (Environment) (Item 41)"
