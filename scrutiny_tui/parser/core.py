@@ -67,8 +67,9 @@ def parse_text(
         document.items.append(item)
         if _is_apologies(item.title):
             meeting.apologies += _apologies_in(text, item)
-    _fill_from(meeting, {**(metadata or {}), **front} if front else (metadata or {}))
+    _fill_from(meeting, front)
     _fill_from(meeting, metadata or {})
+    _fill_item_number(document.items, {**(metadata or {}), **front})
     if not document.items:
         document.warnings.append("no agenda items found")
     if meeting.date is None:
@@ -97,6 +98,13 @@ def _fill_from(meeting: Meeting, facts: dict[str, Any]) -> None:
             text = find_date(text) or ""
         if text:
             setattr(meeting, field_name, text)
+
+
+def _fill_item_number(items: list[Item], facts: dict[str, Any]) -> None:
+    """A page about one item may state its number only in its metadata."""
+    number = facts.get("item_number") or facts.get("item")
+    if len(items) == 1 and items[0].number is None and number is not None:
+        items[0].number = str(number).strip() or None
 
 
 def _single_item_heading(lines: list[Line]) -> list[Heading]:
