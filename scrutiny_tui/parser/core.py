@@ -60,6 +60,7 @@ def parse_text(
     meeting = document.meeting
     _meeting_facts(lines[:preamble_end], meeting)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
+    _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
     _attendance(text, lines[:preamble_end], dense, meeting)
     for position, heading in enumerate(headings):
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
@@ -143,6 +144,12 @@ def _item(
     text: str, lines: list[Line], heading: Heading, end: int, dense: bool, warnings: list[str]
 ) -> Item:
     body_lines = lines[heading.title_line + 1 : end]
+    page_lines = [line for line in body_lines if MEETING_LINE.match(line.text)]
+    number = heading.number or next(
+        (facts["item"] for line in page_lines if (facts := heading_facts(line.text)).get("item")),
+        None,
+    )
+    body_lines = [line for line in body_lines if line not in page_lines]
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
     content = read_item(blocks, heading.title)
     last = max(
@@ -151,7 +158,7 @@ def _item(
     start = lines[heading.line].content_start
     warnings += content.warnings
     return Item(
-        number=heading.number,
+        number=number,
         title=squash(heading.title),
         span=Span(start, max(start, last)),
         text=content.text,
