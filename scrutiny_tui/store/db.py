@@ -80,6 +80,11 @@ def migrate(engine: Engine) -> int:
             if version in applied:
                 continue
             conn.execute("BEGIN IMMEDIATE")
+            if conn.execute(
+                "SELECT 1 FROM schema_version WHERE version = ?", (version,)
+            ).fetchone():
+                conn.execute("ROLLBACK")  # another process applied it while we waited
+                continue
             try:
                 for statement in _split_sql(sql):
                     conn.execute(statement)
