@@ -59,6 +59,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def may_request(text: str) -> bool:
+    """A quick check that some sentence of ``text`` could be a request."""
+    return bool(_CUE.search(text))
+
+
 def is_request(sentence: str) -> bool:
     return bool(_CUE.search(sentence)) and bool(_ABOUT.search(sentence))
 

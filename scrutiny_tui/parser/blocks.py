@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-
-_SPACE = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+from dataclasses import dataclass, field
 
 BULLET = re.compile(r"^(?P<marker>[·•▪◦●‣∙\-*–—]|\uf0b7)(?:[\s\u00a0]+|$)")
 LIST_LABEL = re.compile(
@@ -24,21 +22,21 @@ LIST_LABEL = re.compile(
 
 def squash(text: str) -> str:
     """Whitespace (including non-breaking spaces and line breaks) collapsed to single spaces."""
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 @dataclass(slots=True)
 class Line:
     start: int  # offset of the first character of the line in the document
     raw: str  # the line without its newline
+    text: str = field(init=False)  # the line's words, whitespace collapsed
+
+    def __post_init__(self) -> None:
+        self.text = squash(self.raw)
 
     @property
     def end(self) -> int:
         return self.start + len(self.raw)
-
-    @property
-    def text(self) -> str:
-        return squash(self.raw)
 
     @property
     def blank(self) -> bool:
@@ -76,14 +74,13 @@ class Block:
     marker: str | None = None  # "·", "-", "(a)", "b)", "1." ... when the block is a list entry
     label: str | None = None  # "a", "ii", "3": a list entry's label without brackets
     after_blank: bool = True  # a blank line (or the start) comes before it
+    text: str = field(init=False)  # the block's words on one line, its marker removed
 
-    @property
-    def text(self) -> str:
-        """The block's words on one line, its marker removed."""
+    def __post_init__(self) -> None:
         body = self.raw
         if self.marker is not None:
             body = body.lstrip(" \t\u00a0\ufeff")[len(self.marker) :]
-        return squash(body)
+        self.text = squash(body)
 
     @property
     def is_bullet(self) -> bool:

@@ -32,7 +32,6 @@ _ATTENDANCE_LEAD = re.compile(
     r"|present\s+for\s+(?:this|the)\s+item)\b",
     re.IGNORECASE,
 )
-_TRAILING_JOIN = re.compile(r"[\s;,]*(?:\b(?:and|or)\b)?[\s;,]*$", re.IGNORECASE)
 _STOP_SECTIONS = re.compile(
     r"^(?:Supporting\s+documents|Background\s+papers)\s*:?\s*$", re.IGNORECASE
 )
@@ -202,7 +201,12 @@ def _ends_decision(block: Block) -> bool:
 
 
 def _clause(text: str) -> str:
-    return _TRAILING_JOIN.sub("", text).strip() or text
+    """A clause without the "; and" that joins it to the next one."""
+    clause = text.rstrip(" ;,")
+    for joiner in (" and", " or"):
+        if clause.lower().endswith(joiner):
+            clause = clause[: -len(joiner)].rstrip(" ;,")
+    return clause or text
 
 
 def _add_resolution(
@@ -293,7 +297,7 @@ def _report_refs(title: str, blocks: list[Block]) -> list[str]:
 def _actions(blocks: list[Block], resolutions: list[Resolution]) -> list[Action]:
     found: list[Action] = []
     for block in blocks:
-        if block.text.endswith(":"):
+        if block.text.endswith(":") or not action_rules.may_request(block.text):
             continue
         raw = block.raw
         for start, end in action_rules.sentences(raw):
