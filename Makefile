@@ -31,5 +31,8 @@ lint: $(VENV)/.installed-test
 test: lint
 	$(PY) -m pytest -q
 
+bench: $(VENV)/.installed-test
+	$(PY) benchmarks/run.py --n $(N)
+
 clean:
 	rm -rf $(VENV) .pytest_cache
