@@ -1,0 +1,482 @@
+"""The large-archive benchmarks: each measure beside its baseline, in one run, as one table.
+
+    python benchmarks/run.py [--n N] [--seed S] [--workdir DIR] [--keep] [--profile]
+
+Generates (or reuses) a corpus of N agenda items, then measures, each heavy step in its own
+process (benchmarks/probes.py) so imports and peak RSS are its own:
+
+- ingest into a fresh store through ``ingest_paths``, beside reading the same files into a
+  plain FTS5 table in one transaction; re-ingest of the unchanged corpus;
+- 20 searches through the search service, beside ``grep -rlci`` (ripgrep if on PATH);
+- app start to a filled meetings list, and 100 down-arrows in the meetings list and the
+  actions tracker, beside a minimal Textual app with one ListView of 100 items; peak RSS;
+- a briefing pack of 200 items, if the briefing service exists;
+- the CLI's cold start (``scrutiny --version``), beside ``python -c pass``.
+
+Prints a Markdown table and writes it to benchmarks/results/latest.md and n{N}.md. With
+``--profile`` each probe also writes cProfile statistics into the work folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # this folder is not a package
+
+import cold_start
+import make_corpus
+import probes
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+RESULTS = HERE / "results"
+
+PROBE_TIMEOUT = 4 * 3600
+BRIEFING_ITEMS = 200
+
+# (query for the search service, grep patterns for the same words: any of them matches)
+QUERIES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("safeguarding", ("safeguarding",)),
+    ("recycling", ("recycling",)),
+    ("Ofsted", ("ofsted",)),
+    ("overspend", ("overspend",)),
+    ("dementia", ("dementia",)),
+    ("Kestrel", ("kestrel",)),
+    ("homelessness", ("homelessness",)),
+    ("potholes", ("potholes",)),
+    ("CAMHS", ("camhs",)),
+    ('"temporary accommodation"', ("temporary accommodation",)),
+    ('"adult social care"', ("adult social care",)),
+    ('"task and finish group"', ("task and finish group",)),
+    ('"Equality Impact Assessment"', ("equality impact assessment",)),
+    ('"Fire and Rescue Service"', ("fire and rescue service",)),
+    ("flood*", ("flood",)),
+    ("regenerat*", ("regenerat",)),
+    ("fost*", ("fost",)),
+    ("dementia OR CAMHS", ("dementia", "camhs")),
+    ("Kestrel OR Meridian", ("kestrel", "meridian")),
+    ('"rough sleepers" OR homelessness', ("rough sleepers", "homelessness")),
+)
+
+
+DETAILS: list[str] = []  # further tables, printed after the main one
+
+
+@dataclass
+class Row:
+    measure: str
+    value: str
+    baseline: str = "—"
+    ratio: str = "—"
+    target: str = "—"
+    result: str = "—"
+
+
+# ---- helpers ----------------------------------------------------------------------------
+
+
+def run_probe(
+    name: str, *args: str, workdir: Path, profile: bool = False, timeout: float = PROBE_TIMEOUT
+) -> dict[str, Any]:
+    """Run one probe in a fresh interpreter; its JSON answer, or {"error": why}."""
+    command = [sys.executable, str(HERE / "probes.py")]
+    if profile:
+        command += ["--profile", str(workdir / f"profile-{name}.txt")]
+    command += [name, *args]
+    try:
+        completed = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, cwd=REPO, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    if completed.returncode != 0:
+        lines = completed.stderr.strip().splitlines()
+        return {"error": lines[-1] if lines else f"exit {completed.returncode}"}
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def ok(condition: bool) -> str:
+    return "pass" if condition else "FAIL"
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    """Nearest-rank percentile (share in 0..1)."""
+    ordered = sorted(values)
+    rank = max(1, round(share * len(ordered) + 0.4999))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f} s" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
+
+
+def fmt_ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def error_row(measure: str, result: dict[str, Any], target: str = "—") -> Row:
+    return Row(measure, f"error: {result['error']}", target=target, result="FAIL")
+
+
+def remove_store(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+# ---- corpus -----------------------------------------------------------------------------
+
+
+def corpus(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, Any], float]:
+    """The corpus for (n, seed), generated once and reused; (folder, manifest, seconds)."""
+    folder = workdir / f"corpus-n{n}-s{seed}"
+    manifest_path = folder / make_corpus.MANIFEST
+    if manifest_path.exists():
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        if manifest.get("n_items") == n and manifest.get("seed") == seed:
+            return folder, manifest, 0.0
+    shutil.rmtree(folder, ignore_errors=True)
+    started = time.perf_counter()
+    manifest = make_corpus.make_corpus(n, folder, seed)
+    return folder, manifest, time.perf_counter() - started
+
+
+# ---- measures ---------------------------------------------------------------------------
+
+
+def measure_ingest(
+    n: int, root: Path, files: list[str], workdir: Path, profile: bool
+) -> tuple[list[Row], Path | None]:
+    store = workdir / f"store-n{n}.db"
+    remove_store(store)
+    first = run_probe("ingest", str(store), str(root), workdir=workdir, profile=profile)
+    if "error" in first:
+        return [error_row("Ingest (items/s)", first, "≥ 2,000 items/s")], None
+    files_json = workdir / "files.json"
+    files_json.write_text(json.dumps(files), encoding="utf-8")
+    tokenize = probes.store_fts_tokenizer(str(store))
+    baseline = run_probe(
+        "fts-baseline",
+        str(workdir / "fts-baseline.db"),
+        str(root),
+        str(files_json),
+        tokenize,
+        workdir=workdir,
+    )
+    again = run_probe("ingest", str(store), str(root), workdir=workdir)
+    rate = n / first["seconds"]
+    rows = [ingest_row(rate, baseline, n)]
+    rows.append(
+        Row(
+            "Ingest peak RSS",
+            f"{first['rss_mb']:.0f} MB",
+            f"{baseline['rss_mb']:.0f} MB" if "rss_mb" in baseline else "—",
+        )
+    )
+    if "error" in again:
+        rows.append(error_row("Re-ingest, unchanged corpus", again, "≤ 5 s"))
+    else:
+        rows.append(
+            Row(
+                "Re-ingest, unchanged corpus",
+                fmt_s(again["seconds"]),
+                target="≤ 5 s",
+                result=ok(again["seconds"] <= 5),
+            )
+        )
+    print_summary("first ingest", first.get("summary"))
+    print_summary("re-ingest", again.get("summary"))
+    return rows, store
+
+
+def ingest_row(rate: float, baseline: dict[str, Any], n: int) -> Row:
+    if "error" in baseline:
+        return Row(
+            "Ingest (items/s)",
+            f"{rate:,.0f}",
+            f"error: {baseline['error']}",
+            target="≥ 2,000 items/s",
+            result=ok(rate >= 2000),
+        )
+    base_rate = n / baseline["seconds"]
+    return Row(
+        "Ingest (items/s)",
+        f"{rate:,.0f}",
+        f"{base_rate:,.0f} (raw text into FTS5)",
+        f"{rate / base_rate:.2f}×",
+        "≥ 2,000 items/s",
+        ok(rate >= 2000),
+    )
+
+
+def print_summary(label: str, summary: Any) -> None:
+    if summary is not None:
+        print(f"{label}: {json.dumps(summary)[:400]}", file=sys.stderr)
+
+
+def grep_command(patterns: tuple[str, ...], root: Path) -> list[str]:
+    expressions = [arg for p in patterns for arg in ("-e", p)]
+    if shutil.which("rg"):
+        return ["rg", "-l", "-c", "-i", "-F", *expressions, str(root)]
+    return ["grep", "-r", "-l", "-c", "-i", "-F", *expressions, str(root)]
+
+
+def time_grep(patterns: tuple[str, ...], root: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run(grep_command(patterns, root), capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+def measure_search(store: Path, root: Path, workdir: Path, profile: bool) -> list[Row]:
+    queries = [q for q, _ in QUERIES]
+    result = run_probe(
+        "search", str(store), json.dumps(queries), "3", workdir=workdir, profile=profile
+    )
+    time_grep(QUERIES[0][1], root)  # warm the page cache as the store's pages are warm
+    grep = [time_grep(patterns, root) for _, patterns in QUERIES]
+    tool = "rg" if shutil.which("rg") else "grep -rlci"
+    grep_p50, grep_p95 = percentile(grep, 0.5), percentile(grep, 0.95)
+    if "error" in result:
+        return [
+            error_row("Search p95 (20 queries)", result, "≤ 50 ms"),
+            Row("grep over the files, p50 / p95", f"{fmt_s(grep_p50)} / {fmt_s(grep_p95)}"),
+        ]
+    times = [result["median"][q] for q in queries]
+    p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
+    first = [result["first"][q] for q in queries]
+    speedups = [g / s for g, s in zip(grep, times, strict=True)]
+    print_query_table(queries, result, grep)
+    return [
+        Row(
+            "Search p50 (20 queries)",
+            fmt_ms(p50),
+            f"{fmt_s(grep_p50)} ({tool})",
+            f"{grep_p50 / p50:,.0f}× faster",
+            "≥ 20× faster than grep",
+            ok(grep_p50 / p50 >= 20),
+        ),
+        Row(
+            "Search p95 (20 queries)",
+            fmt_ms(p95),
+            f"{fmt_s(grep_p95)} ({tool})",
+            f"{grep_p95 / p95:,.0f}× faster",
+            "≤ 50 ms",
+            ok(p95 <= 0.050),
+        ),
+        Row(
+            "Search, slowest query vs its grep",
+            f"{min(speedups):,.0f}× faster",
+            target="≥ 20×",
+            result=ok(min(speedups) >= 20),
+        ),
+        Row("Search p95, first run of each query", fmt_ms(percentile(first, 0.95))),
+    ]
+
+
+def print_query_table(queries: list[str], result: dict[str, Any], grep: list[float]) -> None:
+    DETAILS.append("\n## Search, query by query\n")
+    DETAILS.append("| query | hits (limit 50) | search, median of 3 | first run | grep |")
+    DETAILS.append("|---|---:|---:|---:|---:|")
+    for query, grep_s in zip(queries, grep, strict=True):
+        DETAILS.append(
+            f"| `{query}` | {result['hits'][query]} | {fmt_ms(result['median'][query])}"
+            f" | {fmt_ms(result['first'][query])} | {fmt_s(grep_s)} |"
+        )
+
+
+def measure_app(store: Path, workdir: Path, profile: bool) -> list[Row]:
+    minimal = run_probe("minimal", workdir=workdir)
+    app = run_probe("app", str(store), workdir=workdir, profile=profile)
+    if "error" in minimal:
+        return [error_row("Minimal Textual app", minimal)]
+    if "error" in app:
+        return [error_row("App start to filled meetings list", app, "≤ 2× minimal app")]
+    print(f"app: {json.dumps(app)}\nminimal: {json.dumps(minimal)}", file=sys.stderr)
+    start_ratio = app["start_s"] / minimal["start_s"]
+    meetings_ratio = app["meetings_down_s"] / minimal["down_s"]
+    actions_ratio = app["actions_down_s"] / minimal["down_s"]
+    return [
+        Row(
+            "App start to filled meetings list",
+            fmt_s(app["start_s"]),
+            f"{fmt_s(minimal['start_s'])} (minimal app)",
+            f"{start_ratio:.2f}×",
+            "≤ 2×",
+            ok(start_ratio <= 2),
+        ),
+        Row(
+            "100 × down, meetings list",
+            fmt_s(app["meetings_down_s"]),
+            f"{fmt_s(minimal['down_s'])} (ListView)",
+            f"{meetings_ratio:.2f}×",
+            "≤ 1.5×",
+            ok(meetings_ratio <= 1.5),
+        ),
+        Row("Actions tracker open to first rows", fmt_s(app["actions_open_s"])),
+        Row(
+            "100 × down, actions tracker",
+            fmt_s(app["actions_down_s"]),
+            f"{fmt_s(minimal['down_s'])} (ListView)",
+            f"{actions_ratio:.2f}×",
+            "≤ 1.5×",
+            ok(actions_ratio <= 1.5),
+        ),
+        Row(
+            "App peak RSS",
+            f"{app['rss_mb']:.0f} MB",
+            f"{minimal['rss_mb']:.0f} MB (minimal app)",
+            f"{app['rss_mb'] / minimal['rss_mb']:.1f}×",
+            "≤ 250 MB",
+            ok(app["rss_mb"] <= 250),
+        ),
+    ]
+
+
+def measure_briefing(store: Path, workdir: Path, profile: bool) -> list[Row]:
+    result = run_probe(
+        "briefing", str(store), str(BRIEFING_ITEMS), workdir=workdir, profile=profile
+    )
+    measure = f"Briefing pack, {BRIEFING_ITEMS} items"
+    if "error" in result:
+        return [error_row(measure, result, "≤ 1 s")]
+    if not result.get("available"):
+        return [Row(measure, "not available", target="≤ 1 s")]
+    return [
+        Row(
+            f"Briefing pack, {result['items']} items",
+            fmt_s(result["seconds"]),
+            target="≤ 1 s",
+            result=ok(result["seconds"] <= 1),
+        )
+    ]
+
+
+def measure_cold_start() -> list[Row]:
+    version = cold_start.version_ms()
+    bare = cold_start.bare_python_ms()
+    report = cold_start.version_import_report()
+    heavy = ", ".join(report.heavy) or "none"
+    return [
+        Row(
+            "`scrutiny --version` wall",
+            f"{version:.0f} ms",
+            f"{bare:.0f} ms (`python -c pass`)",
+            f"{version / bare:.1f}×",
+        ),
+        Row(
+            "Imported by `scrutiny --version`",
+            f"{report.total_us / 1000:.0f} ms: {heavy}",
+            target="no textual",
+            result=ok("textual" not in report.heavy),
+        ),
+    ]
+
+
+# ---- the table --------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        memory = f", {pages / 2**30:.0f} GB RAM"
+    except (ValueError, OSError):
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{memory},"
+        f" Python {platform.python_version()}, SQLite {sqlite_version()}"
+    )
+
+
+def sqlite_version() -> str:
+    import sqlite3
+
+    return sqlite3.sqlite_version
+
+
+def commit() -> str:
+    completed = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=REPO
+    )
+    return completed.stdout.strip() or "unknown"
+
+
+def render(rows: list[Row], header: list[str]) -> str:
+    lines = [*header, "", "| measure | value | baseline | ratio | target | result |"]
+    lines.append("|---|---:|---:|---:|---|---|")
+    for r in rows:
+        lines.append(
+            f"| {r.measure} | {r.value} | {r.baseline} | {r.ratio} | {r.target} | {r.result} |"
+        )
+    return "\n".join([*lines, *DETAILS]) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=2000, help="agenda items in the corpus")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workdir", type=Path, default=HERE / "out")
+    parser.add_argument("--keep", action="store_true", help="keep the stores after the run")
+    parser.add_argument("--profile", action="store_true", help="cProfile each probe")
+    args = parser.parse_args(argv)
+    workdir = args.workdir.resolve()
+    workdir.mkdir(parents=True, exist_ok=True)
+    began = time.perf_counter()
+
+    root, manifest, generated = corpus(args.n, args.seed, workdir)
+    minutes = root / manifest["root"]
+    files = [f["path"] for f in manifest["files"]]
+    size = sum((minutes / p).stat().st_size for p in files)
+    print(
+        f"corpus: {args.n} items, {len(files)} files, {size / 1e6:.0f} MB"
+        + (f", generated in {generated:.1f} s" if generated else ", cached"),
+        file=sys.stderr,
+    )
+    rows, store = measure_ingest(args.n, minutes, files, workdir, args.profile)
+    if store is not None:
+        rows += measure_search(store, minutes, workdir, args.profile)
+        rows += measure_app(store, workdir, args.profile)
+        rows += measure_briefing(store, workdir, args.profile)
+    rows += measure_cold_start()
+
+    header = [
+        f"# Benchmarks at N = {args.n:,} agenda items",
+        "",
+        f"- {datetime.now(UTC).strftime('%Y-%m-%d %H:%M UTC')}, commit {commit()}",
+        f"- {machine()}",
+        f"- corpus: `benchmarks/make_corpus.py {args.n} OUT --seed {args.seed}`:"
+        f" {len(files):,} files, {manifest['meetings']:,} meetings, {size / 1e6:.0f} MB",
+        f"- whole run {time.perf_counter() - began:.0f} s",
+    ]
+    table = render(rows, header)
+    print(table)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.md").write_text(table, encoding="utf-8")
+    (RESULTS / f"n{args.n}.md").write_text(table, encoding="utf-8")
+    if not args.keep:
+        remove_store(workdir / f"store-n{args.n}.db")
+        remove_store(workdir / "fts-baseline.db")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
