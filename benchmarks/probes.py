@@ -97,6 +97,18 @@ def probe_fts_baseline(db_path: str, root: str, files_json: str, tokenize: str) 
     return {"seconds": time.perf_counter() - started, "rss_mb": peak_rss_mb()}
 
 
+def probe_parse(root: str, files_json: str, limit: str) -> dict[str, Any]:
+    """parse_text alone on one core: the ceiling a single parsing process puts on ingest."""
+    from scrutiny_tui.parser import parse_text
+
+    texts = []
+    for path in json.loads(Path(files_json).read_text(encoding="utf-8"))[: int(limit)]:
+        texts.append((Path(root) / path).read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    items = sum(len(parse_text(text).items) for text in texts)
+    return {"seconds": time.perf_counter() - started, "items": items, "files": len(texts)}
+
+
 # ---- search -----------------------------------------------------------------------------
 
 
@@ -285,6 +297,7 @@ def briefing_builder(briefing: Any) -> Callable[[Any, list[int]], str] | None:
 PROBES: dict[str, Callable[..., dict[str, Any]]] = {
     "ingest": probe_ingest,
     "fts-baseline": probe_fts_baseline,
+    "parse": probe_parse,
     "search": probe_search,
     "app": probe_app,
     "minimal": probe_minimal,

@@ -45,6 +45,7 @@ RESULTS = HERE / "results"
 
 PROBE_TIMEOUT = 4 * 3600
 BRIEFING_ITEMS = 200
+PARSE_SAMPLE = 1000  # files
 
 # (query for the search service, grep patterns for the same words: any of them matches)
 QUERIES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -175,8 +176,16 @@ def measure_ingest(
         workdir=workdir,
     )
     again = run_probe("ingest", str(store), str(root), workdir=workdir)
+    parse = run_probe("parse", str(root), str(files_json), str(PARSE_SAMPLE), workdir=workdir)
     rate = n / first["seconds"]
     rows = [ingest_row(rate, baseline, n)]
+    if "error" not in parse:
+        rows.append(
+            Row(
+                f"Parser alone, one process, {parse['files']:,} files (items/s)",
+                f"{parse['items'] / parse['seconds']:,.0f}",
+            )
+        )
     rows.append(
         Row(
             "Ingest peak RSS",
