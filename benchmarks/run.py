@@ -96,12 +96,16 @@ def run_probe(
     if profile:
         command += ["--profile", str(workdir / f"profile-{name}.txt")]
     command += [name, *args]
+    print(f"{datetime.now(UTC):%H:%M:%S} {name}…", file=sys.stderr, flush=True)
+    started = time.perf_counter()
     try:
         completed = subprocess.run(
             command, capture_output=True, text=True, timeout=timeout, cwd=REPO, check=False
         )
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
+    finally:
+        print(f"  {name}: {time.perf_counter() - started:.1f} s", file=sys.stderr, flush=True)
     if completed.returncode != 0:
         lines = completed.stderr.strip().splitlines()
         return {"error": lines[-1] if lines else f"exit {completed.returncode}"}
