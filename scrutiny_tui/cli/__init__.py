@@ -15,7 +15,10 @@ from pathlib import Path
 from scrutiny_tui import __version__
 
 # Each module defines ``register(subparsers)``; its subcommands set ``func(args) -> int``.
-COMMAND_MODULES: tuple[str, ...] = ("scrutiny_tui.cli.app_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "scrutiny_tui.cli.app_cmd",
+    "scrutiny_tui.cli.locate_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,8 +15,8 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from scrutiny_tui.parser.dates import find_date
 from scrutiny_tui.extract.result import Extraction, tidy_layout
+from scrutiny_tui.parser.dates import find_date
 
 _SKIPPED_TAGS = frozenset(
     {
