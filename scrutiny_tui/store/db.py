@@ -134,6 +134,17 @@ class Store:
                 session.rollback()
                 raise
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session holding the write lock from its first statement (BEGIN IMMEDIATE).
+
+        Taking the lock up front means a second writer waits its turn (busy timeout) instead
+        of failing with "database is locked" when it upgrades a read to a write.
+        """
+        with self.session() as session:
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield session
+
     def close(self) -> None:
         self.engine.dispose()
 

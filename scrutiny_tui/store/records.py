@@ -1,0 +1,279 @@
+"""Writing one parsed document into the store, replacing what an earlier ingest wrote.
+
+Runs inside the caller's write transaction on the raw sqlite3 connection (batched
+``executemany``: an archive is hundreds of thousands of rows). Only parsed tables are
+touched; the member's own tables are keyed by uid and left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from scrutiny_tui.parser.model import Item, ParsedDocument, Person
+from scrutiny_tui.store.uids import UidMaker
+
+
+@dataclass(slots=True)
+class DocumentFacts:
+    """What the store keeps about the file itself."""
+
+    path: str
+    sha256: str
+    format: str
+    size: int
+
+
+@dataclass(slots=True)
+class WriteCounts:
+    items: int = 0
+    resolutions: int = 0
+    recommendations: int = 0
+    actions: int = 0
+
+    def add(self, other: WriteCounts) -> None:
+        self.items += other.items
+        self.resolutions += other.resolutions
+        self.recommendations += other.recommendations
+        self.actions += other.actions
+
+
+@dataclass(frozen=True, slots=True)
+class KnownDocument:
+    id: int
+    sha256: str
+
+
+def known_documents(conn: sqlite3.Connection) -> dict[str, KnownDocument]:
+    """Every stored document by path, to decide what is new, changed or unchanged."""
+    rows = conn.execute("SELECT path, id, sha256 FROM document")
+    return {path: KnownDocument(doc_id, sha) for path, doc_id, sha in rows}
+
+
+def record_texts(conn: sqlite3.Connection, document_id: int) -> dict[str, tuple[str, str, str]]:
+    """uid -> (kind, item uid, text) for the tracked records of a document."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for kind in ("resolution", "recommendation", "action"):
+        rows = conn.execute(
+            f"SELECT r.uid, i.uid, r.text FROM {kind} r JOIN agenda_item i ON i.id = r.item_id"
+            " WHERE i.document_id = ?",
+            (document_id,),
+        )
+        for uid, item_uid, text in rows:
+            found[uid] = (kind, item_uid, text)
+    return found
+
+
+class PeopleCache:
+    """Person rows by (name, honorific), shared across the documents of one ingest."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.ids: dict[tuple[str, str | None], int] = {}
+
+    def id_of(self, person: Person) -> int:
+        key = (person.name, person.honorific)
+        if key not in self.ids:
+            row = self.conn.execute(
+                "SELECT id FROM person WHERE name = ? AND honorific IS ?", key
+            ).fetchone()
+            if row is None:
+                cursor = self.conn.execute(
+                    "INSERT INTO person (name, honorific) VALUES (?, ?)", key
+                )
+                row = (cursor.lastrowid,)
+            self.ids[key] = row[0]
+        return self.ids[key]
+
+
+def write_document(
+    conn: sqlite3.Connection,
+    facts: DocumentFacts,
+    parsed: ParsedDocument,
+    ingested_at: datetime,
+    people: PeopleCache,
+    existing: KnownDocument | None = None,
+) -> tuple[int, WriteCounts]:
+    """Insert (or replace) one document and its records; returns its id and counts."""
+    doc_id = _upsert_document(conn, facts, parsed, ingested_at, existing)
+    uids = UidMaker(facts.path)
+    meeting = parsed.meeting
+    cursor = conn.execute(
+        "INSERT INTO meeting (uid, document_id, council, body, date, title)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (uids.meeting(), doc_id, meeting.council, meeting.body, meeting.date, meeting.title),
+    )
+    meeting_id = int(cursor.lastrowid or 0)
+    attendance = [
+        (people.id_of(person), meeting_id, None, kind, person.role)
+        for kind, group in (
+            ("present", meeting.present),
+            ("apologies", meeting.apologies),
+            ("substitute", meeting.substitutes),
+        )
+        for person in group
+    ]
+    counts = WriteCounts()
+    for ordinal, item in enumerate(parsed.items):
+        attendance += _write_item(conn, uids, doc_id, meeting_id, ordinal, item, people, counts)
+    conn.executemany(
+        "INSERT INTO attendance (person_id, meeting_id, item_id, kind, role)"
+        " VALUES (?, ?, ?, ?, ?)",
+        attendance,
+    )
+    return doc_id, counts
+
+
+def _upsert_document(
+    conn: sqlite3.Connection,
+    facts: DocumentFacts,
+    parsed: ParsedDocument,
+    ingested_at: datetime,
+    existing: KnownDocument | None,
+) -> int:
+    values = (
+        facts.sha256,
+        facts.format,
+        facts.size,
+        parsed.text,
+        json.dumps(parsed.warnings),
+        ingested_at.isoformat(sep=" "),
+    )
+    if existing is None:
+        cursor = conn.execute(
+            "INSERT INTO document (sha256, format, size, text, warnings, ingested_at, path)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (*values, facts.path),
+        )
+        return int(cursor.lastrowid or 0)
+    # Meetings cascade to items, and items to everything parsed from them.
+    conn.execute("DELETE FROM meeting WHERE document_id = ?", (existing.id,))
+    conn.execute(
+        "UPDATE document SET sha256 = ?, format = ?, size = ?, text = ?, warnings = ?,"
+        " ingested_at = ? WHERE id = ?",
+        (*values, existing.id),
+    )
+    return existing.id
+
+
+def _write_item(
+    conn: sqlite3.Connection,
+    uids: UidMaker,
+    doc_id: int,
+    meeting_id: int,
+    ordinal: int,
+    item: Item,
+    people: PeopleCache,
+    counts: WriteCounts,
+) -> list[tuple]:
+    item_uid = uids.item(item.number, item.title)
+    cursor = conn.execute(
+        "INSERT INTO agenda_item (uid, meeting_id, document_id, ordinal, number, title, text,"
+        " report_refs, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            item_uid,
+            meeting_id,
+            doc_id,
+            ordinal,
+            item.number,
+            item.title,
+            item.text,
+            json.dumps(item.report_refs),
+            item.span.start,
+            item.span.end,
+        ),
+    )
+    item_id = int(cursor.lastrowid or 0)
+    conn.executemany(
+        "INSERT INTO discussion_point (item_id, ordinal, text, span_start, span_end)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(item_id, n, p.text, p.span.start, p.span.end) for n, p in enumerate(item.points)],
+    )
+    conn.executemany(
+        "INSERT INTO resolution (uid, item_id, ordinal, label, kind, text, source,"
+        " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                uids.record(item_uid, "res", r.label, r.text),
+                item_id,
+                n,
+                r.label,
+                r.kind,
+                r.text,
+                r.source,
+                r.span.start,
+                r.span.end,
+            )
+            for n, r in enumerate(item.resolutions)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO recommendation (uid, item_id, ordinal, ref, text, source,"
+        " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                uids.record(item_uid, "rec", r.ref, r.text),
+                item_id,
+                n,
+                r.ref,
+                r.text,
+                r.source,
+                r.span.start,
+                r.span.end,
+            )
+            for n, r in enumerate(item.recommendations)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO action (uid, item_id, ordinal, text, due, body, source, span_start,"
+        " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                uids.record(item_uid, "act", None, a.text),
+                item_id,
+                n,
+                a.text,
+                a.due,
+                a.body,
+                a.source,
+                a.span.start,
+                a.span.end,
+            )
+            for n, a in enumerate(item.actions)
+        ],
+    )
+    counts.items += 1
+    counts.resolutions += len(item.resolutions)
+    counts.recommendations += len(item.recommendations)
+    counts.actions += len(item.actions)
+    return [
+        (people.id_of(person), meeting_id, item_id, "attendee", person.role)
+        for person in item.attendees
+    ]
+
+
+def rename_uids(conn: sqlite3.Connection, renames: dict[str, str]) -> None:
+    """Move the member's tracking, status history and action state to a record's new uid."""
+    for table in ("recommendation_tracking", "action_state"):
+        for old, new in renames.items():
+            taken = conn.execute(f"SELECT 1 FROM {table} WHERE uid = ?", (new,)).fetchone()
+            if not taken:
+                conn.execute(f"UPDATE {table} SET uid = ? WHERE uid = ?", (new, old))
+    conn.executemany(
+        "UPDATE status_change SET uid = ? WHERE uid = ?",
+        [(new, old) for old, new in renames.items()],
+    )
+
+
+def tracked_uids(conn: sqlite3.Connection, uids: list[str]) -> set[str]:
+    """Which of ``uids`` carry something of the member's (status, history, action state)."""
+    found: set[str] = set()
+    for start in range(0, len(uids), 500):
+        chunk = uids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in ("recommendation_tracking", "action_state", "status_change"):
+            rows = conn.execute(f"SELECT uid FROM {table} WHERE uid IN ({marks})", chunk)
+            found.update(uid for (uid,) in rows)
+    return found
