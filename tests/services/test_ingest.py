@@ -1,0 +1,126 @@
+"""Ingest: seeds in, idempotent re-runs, changed files replaced, bad files skipped."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from scrutiny_tui.services import tracker
+from scrutiny_tui.services.ingest import NOT_MINUTES, ingest_paths
+from scrutiny_tui.store.db import open_store
+
+MEETING = """Housing Scrutiny Panel - Monday, 3rd February, 2020 6.00 pm
+
+PRESENT: Councillor Ann Smith (Chair), Councillor Raj Patel
+
+1. Apologies for absence
+
+Apologies were received from Councillor Tom Hughes.
+
+2. Housing repairs performance
+
+The Panel considered report HS20011 on responsive repairs.
+
+RESOLVED –
+
+(a) That the report be noted.
+(b) That a report on damp and mould be provided to the Panel in April 2020.
+"""
+
+
+def count(db: Path, table: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def uid_of(db: Path, resolution_text: str) -> str:
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT uid FROM resolution WHERE text = ?", (resolution_text,))
+        return row.fetchone()[0]
+
+
+@pytest.fixture
+def store(db_path):
+    store = open_store(db_path)
+    yield store
+    store.close()
+
+
+def test_seeds_are_stored_with_their_records(store, db_path, seed_paths):
+    summary = ingest_paths(store, seed_paths)
+    assert (summary.new, summary.changed, summary.failed) == (len(seed_paths), 0, [])
+    assert summary.counts.items == count(db_path, "agenda_item") == len(seed_paths)
+    assert summary.counts.resolutions == count(db_path, "resolution") > 0
+    assert summary.counts.actions == count(db_path, "action") > 0
+    assert summary.formats == {"text": len(seed_paths)}
+    assert f"{len(seed_paths)} new" in summary.describe()
+
+
+def test_a_second_run_changes_nothing(store, db_path, seed_paths):
+    ingest_paths(store, seed_paths)
+    rows = count(db_path, "resolution")
+    again = ingest_paths(store, [seed_paths[0].parent])
+    assert (again.new, again.changed, again.unchanged) == (0, 0, len(seed_paths))
+    assert count(db_path, "resolution") == rows
+    assert count(db_path, "document") == len(seed_paths)
+
+
+def test_a_changed_file_is_replaced_and_its_tracking_follows(store, db_path, tmp_path):
+    minutes = tmp_path / "housing.txt"
+    minutes.write_text(MEETING, encoding="utf-8")
+    ingest_paths(store, [minutes])
+    noted = uid_of(db_path, "That the report be noted.")
+    tracker.set_status(store, noted, "Achieved")
+    minutes.write_text(
+        MEETING.replace("That the report be noted.", "That the report be noted, with thanks.")
+        + "\n3. Any other business\n\nNone.\n",
+        encoding="utf-8",
+    )
+    summary = ingest_paths(store, [minutes])
+    assert (summary.new, summary.changed) == (0, 1)
+    assert count(db_path, "document") == 1
+    assert count(db_path, "agenda_item") == 3
+    edited = uid_of(db_path, "That the report be noted, with thanks.")
+    assert edited != noted
+    with sqlite3.connect(db_path) as conn:
+        tracked = conn.execute("SELECT uid, status FROM recommendation_tracking").fetchall()
+        history = conn.execute("SELECT uid FROM status_change").fetchall()
+    assert tracked == [(edited, "Achieved")]
+    assert history == [(edited,)]
+
+
+def test_bad_files_are_reported_and_the_rest_ingested(store, tmp_path, seed_paths):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "good.txt").write_text(MEETING, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (folder / "shopping.txt").write_text("Milk\nEggs\n", encoding="utf-8")
+    summary = ingest_paths(store, [folder, tmp_path / "missing"])
+    reasons = {Path(p.path).name: p.reason for p in summary.failed}
+    assert summary.new == 1
+    assert reasons["empty.txt"] == "empty file"
+    assert "binary" in reasons["image.txt"]
+    assert reasons["shopping.txt"] == NOT_MINUTES
+    assert reasons["missing"] == "no such file or folder"
+
+
+def test_many_files_parse_in_worker_processes(store, db_path, tmp_path):
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    for n in range(30):
+        text = MEETING.replace("Monday, 3rd February", f"Monday, {n % 28 + 1} February")
+        (folder / f"meeting-{n:02}.txt").write_text(text, encoding="utf-8")
+    summary = ingest_paths(store, [folder], workers=2)
+    assert summary.new == 30 and not summary.failed
+    assert count(db_path, "meeting") == 30
+    assert count(db_path, "agenda_item") == 60
+
+
+def test_progress_reaches_the_total(store, seed_paths):
+    seen: list[tuple[int, int]] = []
+    ingest_paths(store, seed_paths, progress=lambda done, total, name: seen.append((done, total)))
+    assert seen[-1] == (len(seed_paths), len(seed_paths))
+    assert [done for done, _ in seen] == sorted(done for done, _ in seen)

@@ -1,0 +1,96 @@
+"""Search: ranked hits with exact highlight ranges; malformed queries never raise."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny_tui.services.ingest import ingest_paths
+from scrutiny_tui.services.search import literal_query, search, split_marks
+from scrutiny_tui.store.db import open_store
+from tests.ui.fixture_store import HOSTILE, build_store
+
+
+@pytest.fixture
+def seeds_store(db_path, seed_paths):
+    store = open_store(db_path)
+    ingest_paths(store, seed_paths)
+    yield store
+    store.close()
+
+
+def test_a_word_finds_the_item_that_says_it(seeds_store):
+    result = search(seeds_store, "CAMHS")
+    assert result.notice is None and result.hits
+    hit = result.hits[0]
+    assert hit.item_title == "Integrated Children's Services"
+    assert hit.file_name.startswith("002_")
+    for start, end in hit.highlights:
+        assert hit.snippet[start:end].lower() == "camhs"
+
+
+def test_the_last_word_matches_as_a_prefix_while_typing(seeds_store):
+    assert search(seeds_store, "safeguard").hits
+    assert search(seeds_store, "safeguard").hits == search(seeds_store, "safeguard*").hits
+
+
+def test_hits_say_what_they_are(seeds_store):
+    kinds = {hit.kind for hit in search(seeds_store, "noted", limit=100).hits}
+    assert {"resolution", "item"} <= kinds
+
+
+def test_paging_and_more(seeds_store):
+    first = search(seeds_store, "the", limit=3)
+    second = search(seeds_store, "the", limit=3, offset=3)
+    assert first.more and len(first.hits) == 3
+    assert not {h.uid for h in first.hits} & {h.uid for h in second.hits}
+
+
+@pytest.mark.parametrize("query", ['"AND (', "NEAR(", "*", '"', "AND", "(", ":", "^", "title:"])
+def test_malformed_queries_get_a_notice_not_a_traceback(seeds_store, query):
+    result = search(seeds_store, query)
+    assert result.notice is None or "searched for the words literally" in result.notice
+    if query in ('"AND (', "NEAR("):
+        assert result.notice
+
+
+def test_a_blank_query_finds_nothing_quietly(seeds_store):
+    assert search(seeds_store, "   ") == search(seeds_store, "")
+    assert search(seeds_store, "").hits == ()
+
+
+def test_hostile_minutes_come_back_as_plain_text(db_path):
+    store = build_store(db_path)
+    hit = search(store, "overspend").hits[0]
+    assert HOSTILE in hit.snippet  # markup and escape sequences kept verbatim, as data
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end] == "overspend"
+
+
+def test_notes_are_found_with_the_item_they_sit_in(db_path):
+    store = build_store(db_path)
+    with store.session() as session:
+        from sqlalchemy import text
+
+        item_uid = session.execute(text("SELECT uid FROM agenda_item LIMIT 1")).scalar_one()
+        session.execute(
+            text(
+                "INSERT INTO annotation (uuid, target_kind, target_uid, quote_exact,"
+                " quote_prefix, quote_suffix, anchor_state, body, kind, priority, tags,"
+                " status, created_at, updated_at) VALUES ('n1', 'item', :uid, '', '', '',"
+                " 'attached', 'Ask about placement sufficiency', 'question', 'high', '[]',"
+                " 'open', '2026-01-01', '2026-01-01')"
+            ),
+            {"uid": item_uid},
+        )
+    hit = search(store, "sufficiency").hits[0]
+    assert (hit.kind, hit.uid) == ("note", "n1")
+    assert hit.item_id is not None and hit.item_title
+
+
+def test_split_marks_gives_exact_ranges():
+    assert split_marks("a \ue000bc\ue001 d \ue000e\ue001") == ("a bc d e", ((2, 4), (7, 8)))
+
+
+def test_literal_query_quotes_every_word():
+    assert literal_query('"AND ( x') == '"AND" "x"*'
+    assert literal_query("()") == ""
