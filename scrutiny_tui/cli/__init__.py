@@ -18,6 +18,9 @@ from scrutiny_tui import __version__
 COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.app_cmd",
     "scrutiny_tui.cli.locate_cmd",
+    "scrutiny_tui.cli.parse_cmd",
+    "scrutiny_tui.cli.ingest_cmd",
+    "scrutiny_tui.cli.search_cmd",
 )
 
 

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from scrutiny_tui.config import ConfigError, Settings, load_settings
+from scrutiny_tui.store.db import Store, StoreError, open_store
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:
@@ -23,4 +24,9 @@ def fail(message: str, code: int = 1) -> int:
     return code
 
 
-__all__ = ["ConfigError", "fail", "settings_from_args"]
+def store_from_args(args: argparse.Namespace) -> Store:
+    """The configured store, opened (raises ConfigError or StoreError with the reason)."""
+    return open_store(settings_from_args(args).database_path)
+
+
+__all__ = ["ConfigError", "StoreError", "fail", "settings_from_args", "store_from_args"]

@@ -8,15 +8,12 @@ can neither clear the screen nor reach the terminal.
 
 from __future__ import annotations
 
-import re
-
 from rich.style import Style
 from rich.text import Text
 
 from scrutiny_tui.config import Rag
+from scrutiny_tui.safe_text import one_line, visible_controls  # noqa: F401  (re-exported)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_PICTURES = {0x7F: "\u2421"}  # DEL has its own control picture
 HIGHLIGHT = Style(reverse=True, bold=True)
 DIM = Style(dim=True)
 RAG_STYLES: dict[Rag, Style] = {
@@ -31,29 +28,9 @@ NO_COMMITTEE = "(committee not stated)"
 NO_DATE = "(undated)"
 
 
-def visible_controls(value: str) -> str:
-    """Replace control characters (except newline and tab) with their Unicode pictures."""
-
-    def picture(match: re.Match[str]) -> str:
-        code = ord(match.group())
-        if code < 0x20:
-            return chr(0x2400 + code)
-        return _PICTURES.get(code, f"\\x{code:02x}")
-
-    return _CONTROL.sub(picture, value)
-
-
 def literal(value: str | None, style: Style | str = "") -> Text:
     """Text that displays exactly as typed, whatever brackets or escapes it holds."""
     return Text(visible_controls(value or ""), style=style, end="")
-
-
-def one_line(value: str | None, limit: int = 0) -> str:
-    """Collapse whitespace (for a table cell or a tree label); cut to ``limit`` chars."""
-    flat = " ".join((value or "").split())
-    if limit and len(flat) > limit:
-        return flat[: limit - 1] + "…"
-    return flat
 
 
 def rag_text(status: str | None, rag: Rag | None) -> Text:

@@ -1,0 +1,88 @@
+"""``scrutiny search QUERY``: ranked hits with a highlighted snippet and where they are."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from scrutiny_tui.cli.common import ConfigError, StoreError, fail, store_from_args
+from scrutiny_tui.safe_text import one_line, visible_controls
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "search",
+        help="full-text search of minutes and notes",
+        description='Search all stored minutes and your notes: words, "exact phrases", OR, '
+        "NOT, prefix*. A query SQLite cannot read is searched as plain words, with a notice.",
+    )
+    parser.add_argument("query", nargs="+", help="what to look for")
+    parser.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from scrutiny_tui.services.search import search
+
+    try:
+        store = store_from_args(args)
+    except (ConfigError, StoreError) as exc:
+        return fail(str(exc))
+    try:
+        result = search(store, " ".join(args.query), limit=max(1, args.limit))
+    finally:
+        store.close()
+    if result.notice:
+        print(f"scrutiny: {visible_controls(result.notice)}", file=sys.stderr)
+    if args.json:
+        print(json.dumps([_as_json(hit) for hit in result.hits], ensure_ascii=False, indent=2))
+        return 0
+    if not result.hits:
+        print("No matches.")
+    emphasis = _emphasis(sys.stdout.isatty())
+    for rank, hit in enumerate(result.hits, 1):
+        where = " · ".join(
+            [
+                hit.body or "(committee not stated)",
+                hit.date or "(undated)",
+                one_line(hit.item_title) or hit.file_name,
+            ]
+        )
+        print(f"{rank:>3}. {hit.kind:<14} {visible_controls(where)}")
+        print(f"     {marked(hit.snippet, hit.highlights, emphasis)}")
+        print(f"     {visible_controls(hit.file_name)} (item {hit.item_id})")
+    return 0
+
+
+def _emphasis(terminal: bool) -> tuple[str, str]:
+    return ("\x1b[1;7m", "\x1b[0m") if terminal else ("«", "»")
+
+
+def marked(snippet: str, highlights: tuple[tuple[int, int], ...], emphasis: tuple[str, str]) -> str:
+    """The snippet on one line, controls made visible, each hit wrapped in ``emphasis``."""
+    out, last = [], 0
+    for start, end in highlights:
+        out += [_flat(snippet[last:start]), emphasis[0], _flat(snippet[start:end]), emphasis[1]]
+        last = end
+    out.append(_flat(snippet[last:]))
+    return "".join(out)
+
+
+def _flat(text: str) -> str:
+    return visible_controls(text.replace("\n", " "))
+
+
+def _as_json(hit) -> dict:  # type: ignore[no-untyped-def]
+    return {
+        "kind": hit.kind,
+        "uid": hit.uid,
+        "item_id": hit.item_id,
+        "body": hit.body,
+        "date": hit.date,
+        "item_title": hit.item_title,
+        "file": hit.file_name,
+        "snippet": hit.snippet,
+        "highlights": [list(h) for h in hit.highlights],
+    }
