@@ -25,6 +25,8 @@ from scrutiny_tui.parser.people import HONORIFICS, people_from_list
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
+# libyaml's safe loader where it is built in: front matter on every file of an archive adds up.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HONORIFIC_START = re.compile(rf"^(?:{HONORIFICS})\b", re.IGNORECASE)
 _META_KEYS = {
     "council": "council",
@@ -83,7 +85,7 @@ def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
     if not match:
         return 0, {}
     try:
-        loaded = yaml.safe_load(match["yaml"])
+        loaded = yaml.load(match["yaml"], Loader=_YAML_LOADER)
     except yaml.YAMLError:
         return 0, {}
     return (match.end(), loaded) if isinstance(loaded, dict) else (0, {})

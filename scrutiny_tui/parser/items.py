@@ -28,7 +28,7 @@ REPORT_REF = re.compile(
     r"(?P<ref>[A-Z]{1,6}[/-]?\s?\d{2,}(?:[/.-]\d+)*[A-Z]?)\b"
 )
 _ATTENDANCE_LEAD = re.compile(
-    r"\b(?:in\s+attendance|were\s+present|was\s+present|attended\s+(?:the\s+meeting|for\s+this\s+item)"
+    r"\b(?=[iwap])(?:in\s+attendance|were\s+present|was\s+present|attended\s+(?:the\s+meeting|for\s+this\s+item)"
     r"|present\s+for\s+(?:this|the)\s+item)\b",
     re.IGNORECASE,
 )

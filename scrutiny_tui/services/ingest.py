@@ -17,7 +17,8 @@ import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from multiprocessing import get_context
@@ -192,11 +193,18 @@ def _prepare_all(paths: list[Path], workers: int | None) -> Iterator[_Prepared]:
     if workers <= 1 or len(paths) < POOL_THRESHOLD:
         yield from map(prepare_file, paths)
         return
-    # spawn, not fork: the app calls this from a worker thread, and forking a threaded
-    # process can copy a held lock into the child.
-    pool: Executor = ProcessPoolExecutor(workers, mp_context=get_context("spawn"))
-    with pool:
-        yield from pool.map(prepare_file, paths, chunksize=8)
+    done = 0
+    try:
+        # spawn, not fork: the app calls this from a worker thread, and forking a threaded
+        # process can copy a held lock into the child.
+        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+            for prepared in pool.map(prepare_file, paths, chunksize=8):
+                done += 1
+                yield prepared
+    except (BrokenProcessPool, OSError):
+        # Worker processes cannot start here (an embedding host, a locked-down machine):
+        # parse the rest in this process rather than fail the run.
+        yield from map(prepare_file, paths[done:])
 
 
 def _write_all(
