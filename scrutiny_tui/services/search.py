@@ -116,7 +116,7 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> Search
                 break
             except (OperationalError, sqlite3.OperationalError) as exc:
                 plan.notice = (
-                    f"Could not read that as a search expression ({_reason(exc)}); "
+                    f"Not a valid search expression ({_reason(exc)}): "
                     "searched for the words literally."
                 )
         else:

@@ -109,7 +109,8 @@ class SearchScreen(ScrutinyScreen):
         if not self.hits:
             return literal(f"No matches for {query}.")
         more = "+" if len(self.hits) >= LIMIT else ""
-        return Text(f"{len(self.hits)}{more} matches. ↓ to the results, enter to open.")
+        noun = "match" if len(self.hits) == 1 else "matches"
+        return Text(f"{len(self.hits)}{more} {noun}. ↓ to the results, enter to open.")
 
     @on(Input.Submitted, "#query")
     def submitted(self) -> None:
