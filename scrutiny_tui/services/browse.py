@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import PurePath
 
@@ -356,6 +357,28 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         actions=passages(actions, "action"),
         attendees=tuple(Attendee(*r) for r in attendees),
     )
+
+
+def document_span(store: Store, item_id: int, start: int, end: int) -> tuple[int, int] | None:
+    """The document offsets of ``[start, end)`` in the item's readable text (see
+    :func:`readable`): what a note on a passage of the minutes is anchored to."""
+    with store.session() as session:
+        row = session.execute(
+            sql("""SELECT ai.span_start, substr(d.text, ai.span_start + 1,
+                          ai.span_end - ai.span_start)
+                   FROM agenda_item ai JOIN document d ON d.id = ai.document_id
+                   WHERE ai.id = :id"""),
+            {"id": item_id},
+        ).first()
+    if row is None:
+        return None
+    base, raw = row
+    _, mapping = readable(raw or "")
+    first = bisect_left(mapping, start)
+    last = bisect_left(mapping, end)
+    while last > first and raw[last - 1].isspace():
+        last -= 1
+    return base + first, base + last
 
 
 def _json_list(value: str | None) -> list[str]:

@@ -107,3 +107,16 @@ def test_unknown_sort_key_falls_back_to_default_order(fixture_store):
         fixture_store, TrackerQuery(sort="no such; DROP TABLE action"), today=date(2026, 1, 15)
     )
     assert page.total == 3
+
+
+def test_document_span_maps_a_readable_paragraph_back_to_the_file(fixture_store):
+    item_id = browse.first_item_id(fixture_store)
+    detail = browse.item_detail(fixture_store, item_id)
+    words = "Members asked about CAMHS waiting times for looked after children."
+    start = detail.body.index(words)
+    doc_start, doc_end = browse.document_span(fixture_store, item_id, start, start + len(words))
+    with fixture_store.session() as session:
+        from sqlalchemy import text
+
+        document = session.execute(text("SELECT text FROM document LIMIT 1")).scalar_one()
+    assert document[doc_start:doc_end] == words
