@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -24,48 +24,16 @@ from scrutiny_tui.ui.messages import ItemLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import (
     DIM,
-    HIGHLIGHT,
     NO_COMMITTEE,
     NO_COUNCIL,
     NO_DATE,
     literal,
     one_line,
 )
+from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph, paragraphs
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
 TABS = ("resolutions", "recommendations", "actions", "attendees")
-
-
-class Paragraph(Static):
-    """One line of the minutes, knowing where it sits in the item's text."""
-
-    def __init__(self, text: str, start: int) -> None:
-        super().__init__(literal(text), classes="para")
-        self.text = text
-        self.start = start
-        self.end = start + len(text)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        return self.start < end and start < self.end
-
-    def mark(self, start: int | None = None, end: int | None = None) -> None:
-        shown = literal(self.text)
-        if start is not None and end is not None:
-            shown.stylize(HIGHLIGHT, max(start - self.start, 0), end - self.start)
-        self.update(shown)
-
-
-def paragraphs(body: str) -> list[Paragraph]:
-    """One widget per line; the last line before a blank line ends a paragraph."""
-    found: list[Paragraph] = []
-    offset = 0
-    for line in body.split("\n"):
-        if line:
-            found.append(Paragraph(line, offset))
-        elif found:
-            found[-1].add_class("-paragraph-end")
-        offset += len(line) + 1
-    return found
 
 
 def passage_prompt(passage: Passage) -> Text:
@@ -140,7 +108,7 @@ class ItemScreen(ScrutinyScreen):
         yield Header()
         yield Static("", id="heading")
         with Horizontal(id="panes"):
-            yield VerticalScroll(id="minutes", can_focus=True)
+            yield MinutesPane(id="minutes")
             with TabbedContent(id="records"):
                 for tab in TABS:
                     with TabPane(tab.capitalize(), id=f"tab-{tab}"):
@@ -169,7 +137,7 @@ class ItemScreen(ScrutinyScreen):
         self.detail = detail
         self.sub_title = one_line(detail.title, 60)
         self.query_one("#heading", Static).update(heading(detail))
-        minutes = self.query_one("#minutes", VerticalScroll)
+        minutes = self.query_one("#minutes", MinutesPane)
         minutes.remove_children()
         minutes.mount_all(
             paragraphs(detail.body) or [Static("(no minutes text)", classes="placeholder")]
