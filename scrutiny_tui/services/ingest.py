@@ -15,9 +15,9 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -38,6 +38,7 @@ from scrutiny_tui.store.records import (
     known_documents,
     record_texts,
     rename_uids,
+    touch_document,
     tracked_uids,
     write_document,
 )
@@ -46,6 +47,8 @@ Progress = Callable[[int, int, str], None]
 
 NOT_MINUTES = "not minutes: no agenda items found"
 POOL_THRESHOLD = 24  # fewer files than this parse faster in-process than a pool starts
+CHUNK = 8  # files a worker parses per task
+WINDOW_PER_WORKER = 64  # files read ahead per worker process
 BATCH_ITEMS = 2_000  # items written per transaction
 SAME_RECORD_SCORE = 85  # rapidfuzz ratio above which an edited record is the same record
 
@@ -116,18 +119,22 @@ def ingest_paths(
     files = collect_files([Path(p) for p in paths], summary.failed)
     with store.session() as session:
         known = known_documents(_raw(session))
-    todo: list[tuple[Path, str]] = []
+    todo: list[Path] = []
+    touched: list[tuple[int, int, int]] = []
     for done, path in enumerate(files, 1):
-        key = str(path)
-        sha = _sha256(path)
-        if sha is not None and key in known and known[key].sha256 == sha:
+        if _unchanged(path, known.get(str(path)), touched):
             summary.unchanged += 1
             if progress:
-                progress(done, len(files), key)
+                progress(done, len(files), str(path))
         else:
-            todo.append((path, key))
+            todo.append(path)
+    if touched:
+        with store.writing() as session:
+            conn = _raw(session)
+            for doc_id, size, mtime_ns in touched:
+                touch_document(conn, doc_id, size, mtime_ns)
     base = summary.unchanged
-    prepared = _prepare_all([p for p, _ in todo], workers)
+    prepared = _prepare_all(todo, workers)
     _write_all(store, prepared, known, summary, progress, base, len(files))
     summary.seconds = time.perf_counter() - started
     return summary
@@ -159,6 +166,24 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
+def _unchanged(
+    path: Path, known: KnownDocument | None, touched: list[tuple[int, int, int]]
+) -> bool:
+    """Whether a stored file is unchanged: same size and mtime, or else the same bytes."""
+    if known is None:
+        return False
+    try:
+        stat = path.stat()
+    except OSError:
+        return False  # load_document reports why
+    if known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
+        return True
+    if _sha256(path) == known.sha256:
+        touched.append((known.id, stat.st_size, stat.st_mtime_ns))
+        return True
+    return False
+
+
 def _sha256(path: Path) -> str | None:
     try:
         with path.open("rb") as handle:
@@ -184,7 +209,11 @@ def prepare_file(path: Path) -> _Prepared:
         return _Prepared(key, problem=f"could not parse: {type(exc).__name__}: {exc}")
     if not parsed.items:
         return _Prepared(key, problem=NOT_MINUTES)
-    facts = DocumentFacts(path=key, sha256=doc.sha256, format=doc.format, size=doc.size)
+    try:
+        mtime_ns: int | None = path.stat().st_mtime_ns
+    except OSError:
+        mtime_ns = None
+    facts = DocumentFacts(key, doc.sha256, doc.format, doc.size, mtime_ns)
     return _Prepared(key, facts=facts, parsed=parsed)
 
 
@@ -198,13 +227,30 @@ def _prepare_all(paths: list[Path], workers: int | None) -> Iterator[_Prepared]:
         # spawn, not fork: the app calls this from a worker thread, and forking a threaded
         # process can copy a held lock into the child.
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for prepared in pool.map(prepare_file, paths, chunksize=8):
+            for prepared in _in_order(pool, paths, window=workers * WINDOW_PER_WORKER):
                 done += 1
                 yield prepared
     except (BrokenProcessPool, OSError):
         # Worker processes cannot start here (an embedding host, a locked-down machine):
         # parse the rest in this process rather than fail the run.
         yield from map(prepare_file, paths[done:])
+
+
+def _in_order(pool: ProcessPoolExecutor, paths: list[Path], window: int) -> Iterator[_Prepared]:
+    """Results in order, with at most ``window`` files in flight: parsed documents wait in
+    memory only as long as the writer needs to catch up."""
+    pending: deque[Future[list[_Prepared]]] = deque()
+    chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
+    for chunk in chunks:
+        pending.append(pool.submit(_prepare_chunk, chunk))
+        if len(pending) * CHUNK >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _prepare_chunk(paths: list[Path]) -> list[_Prepared]:
+    return [prepare_file(path) for path in paths]
 
 
 def _write_all(

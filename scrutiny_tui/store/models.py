@@ -20,6 +20,7 @@ class Document(SQLModel, table=True):
     sha256: str = Field(index=True)  # of the original file's bytes
     format: str  # text | markdown | html | pdf | docx
     size: int
+    mtime_ns: int | None = None  # the file's modification time when read
     text: str  # the extracted text that record spans index into
     warnings: str = "[]"  # JSON list of parser warnings
     ingested_at: datetime

@@ -24,6 +24,7 @@ class DocumentFacts:
     sha256: str
     format: str
     size: int
+    mtime_ns: int | None = None
 
 
 @dataclass(slots=True)
@@ -44,12 +45,21 @@ class WriteCounts:
 class KnownDocument:
     id: int
     sha256: str
+    size: int | None = None
+    mtime_ns: int | None = None
 
 
 def known_documents(conn: sqlite3.Connection) -> dict[str, KnownDocument]:
     """Every stored document by path, to decide what is new, changed or unchanged."""
-    rows = conn.execute("SELECT path, id, sha256 FROM document")
-    return {path: KnownDocument(doc_id, sha) for path, doc_id, sha in rows}
+    rows = conn.execute("SELECT path, id, sha256, size, mtime_ns FROM document")
+    return {path: KnownDocument(*rest) for path, *rest in rows}
+
+
+def touch_document(conn: sqlite3.Connection, doc_id: int, size: int, mtime_ns: int) -> None:
+    """Remember a file's new stat() when its bytes turned out unchanged."""
+    conn.execute(
+        "UPDATE document SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime_ns, doc_id)
+    )
 
 
 def record_texts(conn: sqlite3.Connection, document_id: int) -> dict[str, tuple[str, str, str]]:
@@ -137,22 +147,23 @@ def _upsert_document(
         facts.sha256,
         facts.format,
         facts.size,
+        facts.mtime_ns,
         parsed.text,
         json.dumps(parsed.warnings),
         ingested_at.isoformat(sep=" "),
     )
     if existing is None:
         cursor = conn.execute(
-            "INSERT INTO document (sha256, format, size, text, warnings, ingested_at, path)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO document (sha256, format, size, mtime_ns, text, warnings, ingested_at,"
+            " path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (*values, facts.path),
         )
         return int(cursor.lastrowid or 0)
     # Meetings cascade to items, and items to everything parsed from them.
     conn.execute("DELETE FROM meeting WHERE document_id = ?", (existing.id,))
     conn.execute(
-        "UPDATE document SET sha256 = ?, format = ?, size = ?, text = ?, warnings = ?,"
-        " ingested_at = ? WHERE id = ?",
+        "UPDATE document SET sha256 = ?, format = ?, size = ?, mtime_ns = ?, text = ?,"
+        " warnings = ?, ingested_at = ? WHERE id = ?",
         (*values, existing.id),
     )
     return existing.id

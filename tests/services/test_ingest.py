@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -124,3 +125,19 @@ def test_progress_reaches_the_total(store, seed_paths):
     ingest_paths(store, seed_paths, progress=lambda done, total, name: seen.append((done, total)))
     assert seen[-1] == (len(seed_paths), len(seed_paths))
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
+
+
+def test_a_touched_but_identical_file_is_unchanged(store, db_path, tmp_path):
+    minutes = tmp_path / "housing.txt"
+    minutes.write_text(MEETING, encoding="utf-8")
+    ingest_paths(store, [minutes])
+    stat = minutes.stat()
+    os.utime(minutes, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    assert ingest_paths(store, [minutes]).unchanged == 1
+    with sqlite3.connect(db_path) as conn:
+        stored = conn.execute("SELECT mtime_ns FROM document").fetchone()[0]
+    assert stored == minutes.stat().st_mtime_ns
+    same_size = MEETING.replace("damp and mould", "mould and damp")
+    minutes.write_text(same_size, encoding="utf-8")
+    os.utime(minutes, ns=(stat.st_atime_ns, stat.st_mtime_ns + 9_000_000_000))
+    assert ingest_paths(store, [minutes]).changed == 1
