@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from scrutiny_tui.cli.common import ConfigError, fail, settings_from_args
-from scrutiny_tui.store.db import StoreError, open_store
+from scrutiny_tui.cli.common import SetupError, fail, open_settings_store, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,8 +20,8 @@ def run_app(args: argparse.Namespace) -> int:
     """Load settings, open the store and run the app until the user quits."""
     try:
         settings = settings_from_args(args)
-        store = open_store(settings.database_path)
-    except (ConfigError, StoreError) as exc:
+        store = open_settings_store(settings)
+    except SetupError as exc:
         return fail(str(exc))
     from scrutiny_tui.ui.app import ScrutinyApp  # Textual only loads when the app opens
 

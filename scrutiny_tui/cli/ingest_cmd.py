@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from scrutiny_tui.cli.common import ConfigError, StoreError, fail, settings_from_args
+from scrutiny_tui.cli.common import SetupError, fail, open_settings_store, settings_from_args
 from scrutiny_tui.safe_text import visible_controls
-from scrutiny_tui.store.db import open_store
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         settings = settings_from_args(args)
-        store = open_store(settings.database_path)
-    except (ConfigError, StoreError) as exc:
+        store = open_settings_store(settings)
+    except SetupError as exc:
         return fail(str(exc))
     paths = args.paths or settings.sources
     if not paths:

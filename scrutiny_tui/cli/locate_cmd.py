@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from scrutiny_tui import locations
-from scrutiny_tui.cli.common import ConfigError, fail, settings_from_args
+from scrutiny_tui.cli.common import SetupError, fail, settings_from_args
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         settings = settings_from_args(args)
-    except ConfigError as exc:
+    except SetupError as exc:
         return fail(str(exc))
     config = settings.config_file or "(none found; defaults in use)"
     rows = [

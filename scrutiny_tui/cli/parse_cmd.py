@@ -5,11 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrutiny_tui.cli.common import fail
-from scrutiny_tui.extract import ExtractError, load_document
-from scrutiny_tui.parser import ParsedDocument, parse_text
 from scrutiny_tui.safe_text import one_line, visible_controls
+
+if TYPE_CHECKING:
+    from scrutiny_tui.parser import ParsedDocument
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,6 +28,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from scrutiny_tui.extract import ExtractError, load_document
+    from scrutiny_tui.parser import parse_text
+
     path: Path = args.file
     try:
         doc = load_document(path)

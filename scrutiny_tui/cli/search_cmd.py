@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from scrutiny_tui.cli.common import ConfigError, StoreError, fail, store_from_args
+from scrutiny_tui.cli.common import SetupError, fail, store_from_args
 from scrutiny_tui.safe_text import one_line, visible_controls
 
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         store = store_from_args(args)
-    except (ConfigError, StoreError) as exc:
+    except SetupError as exc:
         return fail(str(exc))
     try:
         result = search(store, " ".join(args.query), limit=max(1, args.limit))
