@@ -67,14 +67,24 @@ def _plan(query: str) -> _Plan:
     return _Plan(literal)
 
 
+# Ranked in an inner query that reads only rowids, so snippets are made for the rows
+# shown and not for every match; item facts joined in the same statement.
 _SQL = text(
     f"""
+    WITH top AS (
+        SELECT rowid AS id, rank AS score FROM search_index
+        WHERE search_index MATCH :match
+        ORDER BY rank LIMIT :limit OFFSET :offset
+    )
     SELECT s.kind, s.ref, s.item_id,
-           snippet(search_index, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}) AS snip
-    FROM search_index s
-    WHERE search_index MATCH :match
-    ORDER BY bm25(search_index, 0, 0, 0, 2.0, 1.0)
-    LIMIT :limit OFFSET :offset
+           snippet(search_index, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}) AS snip,
+           i.title, m.body, m.date, d.path
+    FROM top
+    JOIN search_index s ON s.rowid = top.id AND search_index MATCH :match
+    LEFT JOIN agenda_item i ON i.id = s.item_id
+    LEFT JOIN meeting m ON m.id = i.meeting_id
+    LEFT JOIN document d ON d.id = i.document_id
+    ORDER BY top.score
     """
 )
 
@@ -131,14 +141,14 @@ def _reason(exc: Exception) -> str:
 
 
 def _hit(session, row) -> SearchHit:  # type: ignore[no-untyped-def]
-    kind, ref, item_id, snip = row
-    if kind == "note":
+    kind, ref, item_id, snip, title, body, date, path = row
+    if kind == "note":  # a note's item is where its words are now
         item_id = session.execute(_NOTE_ITEM, {"uuid": ref}).scalar()
-    facts = session.execute(_ITEM_FACTS, {"item_id": item_id}).first() if item_id else None
+        facts = session.execute(_ITEM_FACTS, {"item_id": item_id}).first() if item_id else None
+        _, title, body, date, path = facts or (None, None, None, None, None)
     snippet, highlights = split_marks(snip or "")
-    if facts is None:
+    if item_id is None or path is None:
         return SearchHit(kind, ref, None, None, None, None, "", snippet, highlights)
-    _, title, body, date, path = facts
     return SearchHit(
         kind, ref, int(item_id), body, date, title, PurePath(path).name, snippet, highlights
     )
