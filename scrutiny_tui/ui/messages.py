@@ -5,20 +5,34 @@ Workers post these (``post_message`` is thread-safe); screens handle them on the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from textual.message import Message
 
-from scrutiny_tui.services.browse import ItemDetail, ItemRow, MeetingRow
+from scrutiny_tui.services.browse import (
+    CommitteeGroup,
+    ItemDetail,
+    ItemRow,
+    MeetingFilter,
+    MeetingRow,
+)
 from scrutiny_tui.services.tracker import Page
 
 
 @dataclass
 class MeetingsLoaded(Message):
-    meetings: list[MeetingRow]
+    groups: list[CommitteeGroup]
+    meetings: list[MeetingRow]  # every meeting (small stores) or none (opened on demand)
     items: dict[int, list[ItemRow]]  # preloaded items by meeting id (small stores)
     store_empty: bool
+    filter: MeetingFilter
+
+
+@dataclass
+class CommitteeLoaded(Message):
+    ref: Any  # screens.meetings.CommitteeRef
+    meetings: list[MeetingRow]
 
 
 @dataclass
@@ -30,6 +44,7 @@ class ItemsLoaded(Message):
 @dataclass
 class ItemLoaded(Message):
     detail: ItemDetail | None
+    notes: list[Any] = field(default_factory=list)  # services.notes.NoteView on the item
 
 
 @dataclass
@@ -65,3 +80,14 @@ class ImportFinished(Message):
 
 class StoreChanged(Message):
     """The store's contents changed (an import); screens reload when next shown."""
+
+
+@dataclass
+class NotesLoaded(Message):
+    query: str
+    notes: list[Any]  # services.notes.NoteView
+
+
+@dataclass
+class BriefingBuilt(Message):
+    briefing: Any  # services.briefing.Briefing

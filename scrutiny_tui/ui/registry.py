@@ -57,6 +57,18 @@ def _actions() -> Screen:
     return ActionsScreen()
 
 
+def _concerns() -> Screen:
+    from scrutiny_tui.ui.screens.concerns import ConcernsScreen
+
+    return ConcernsScreen()
+
+
+def _briefing() -> Screen:
+    from scrutiny_tui.ui.screens.briefing import BriefingScreen
+
+    return BriefingScreen()
+
+
 def _search() -> Screen:
     from scrutiny_tui.ui.screens.search import SearchScreen
 
@@ -85,6 +97,10 @@ SCREENS: list[ScreenEntry] = [
     ),
     ScreenEntry(
         "actions", "Actions", "t", "Requested reports and updates, with due dates", _actions
+    ),
+    ScreenEntry("concerns", "Concerns", "n", "Your concerns, questions and follow-ups", _concerns),
+    ScreenEntry(
+        "briefing", "Briefing", "b", "Build a Markdown briefing pack for a meeting", _briefing
     ),
     ScreenEntry(
         "search", "Search", "slash", "Full-text search of all minutes", _search, mode=False

@@ -73,9 +73,12 @@ async def test_item_tabs_switch_with_brackets_and_action_marked_done(fixture_sto
         await settle(pilot)
         assert "✓ done" in screen_text(pilot)
         await pilot.press("right_square_bracket")
+        assert tabs.active == "tab-concerns"
+        assert "No concerns noted: press a to add one" in screen_text(pilot)
+        await pilot.press("right_square_bracket")
         assert tabs.active == "tab-attendees"
         assert "Councillor Judith Blake" in screen_text(pilot)
-        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")
         assert tabs.active == "tab-recommendations"
         await pilot.press("escape")
         await settle(pilot)

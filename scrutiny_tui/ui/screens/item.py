@@ -7,8 +7,9 @@ text by the browse service).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,6 +23,7 @@ from scrutiny_tui.services import browse, tracker
 from scrutiny_tui.services.browse import ItemDetail, Passage
 from scrutiny_tui.ui.messages import ItemLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
+from scrutiny_tui.ui.screens.concerns import note_prompt
 from scrutiny_tui.ui.text import (
     DIM,
     NO_COMMITTEE,
@@ -33,7 +35,8 @@ from scrutiny_tui.ui.text import (
 from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph, paragraphs
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
-TABS = ("resolutions", "recommendations", "actions", "attendees")
+TABS = ("resolutions", "recommendations", "actions", "concerns", "attendees")
+RECORD_TABS = ("resolutions", "recommendations", "actions")
 
 
 def passage_prompt(passage: Passage) -> Text:
@@ -51,6 +54,16 @@ def passage_prompt(passage: Passage) -> Text:
         if passage.done:
             text.append("  ✓ done", style="bold green")
     return text
+
+
+def quote_span(body: str, quote: str) -> tuple[int, int] | None:
+    """Where a note's quoted words are in the readable minutes (spaces may differ)."""
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(word) for word in words)
+    found = re.search(pattern, body)
+    return (found.start(), found.end()) if found else None
 
 
 def heading(detail: ItemDetail) -> Text:
@@ -90,6 +103,13 @@ class ItemScreen(ScrutinyScreen):
             id="item-next-tab",
         ),
         Binding(
+            "a",
+            "annotate",
+            "Add concern",
+            tooltip="Note a concern on the highlighted record, the minutes line, or the item",
+            id="item-annotate",
+        ),
+        Binding(
             "x",
             "toggle_done",
             "Mark done",
@@ -103,6 +123,7 @@ class ItemScreen(ScrutinyScreen):
         self.item_id = item_id
         self.focus_uid = focus_uid
         self.detail: ItemDetail | None = None
+        self.notes: list[Any] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -123,7 +144,11 @@ class ItemScreen(ScrutinyScreen):
 
     @work(thread=True, exclusive=True, group="item", exit_on_error=False)
     def load_item(self) -> None:
-        self.post_message(ItemLoaded(browse.item_detail(self.store, self.item_id)))
+        from scrutiny_tui.services.notes import list_notes
+
+        detail = browse.item_detail(self.store, self.item_id)
+        notes = [n for n in list_notes(self.store) if n.item_id == self.item_id]
+        self.post_message(ItemLoaded(detail, notes))
 
     def on_item_loaded(self, message: ItemLoaded) -> None:
         detail = message.detail
@@ -135,6 +160,7 @@ class ItemScreen(ScrutinyScreen):
             self.dismiss()
             return
         self.detail = detail
+        self.notes = list(message.notes)
         self.sub_title = one_line(detail.title, 60)
         self.query_one("#heading", Static).update(heading(detail))
         minutes = self.query_one("#minutes", MinutesPane)
@@ -156,6 +182,12 @@ class ItemScreen(ScrutinyScreen):
             options = [Option(passage_prompt(p), id=p.uid) for p in passages]
             self.fill_list(name, options, f"No {name} recorded")
             tabs.get_tab(f"tab-{name}").label = f"{name.capitalize()} {len(passages)}"
+        self.fill_list(
+            "concerns",
+            [Option(note_prompt(n), id=n.uuid) for n in self.notes],
+            "No concerns noted: press a to add one",
+        )
+        tabs.get_tab("tab-concerns").label = f"Concerns {len(self.notes)}"
         self.fill_list(
             "attendees",
             [Option(self.attendee_prompt(a)) for a in detail.attendees],
@@ -189,12 +221,15 @@ class ItemScreen(ScrutinyScreen):
         detail = self.detail
         if detail is None:
             return
-        for name in ("resolutions", "recommendations", "actions"):
-            passages = getattr(detail, name)
-            if any(p.uid == self.focus_uid for p in passages):
+        groups: dict[str, list[str]] = {
+            name: [p.uid for p in getattr(detail, name)] for name in RECORD_TABS
+        }
+        groups["concerns"] = [n.uuid for n in self.notes]
+        for name, ids in groups.items():
+            if self.focus_uid is not None and self.focus_uid in ids:
                 self.query_one(TabbedContent).active = f"tab-{name}"
                 options = self.query_one(f"#list-{name}", OptionList)
-                options.highlighted = options.get_option_index(self.focus_uid or "")
+                options.highlighted = options.get_option_index(self.focus_uid)
                 options.focus()
                 return
         first = self.query_one("#list-resolutions", OptionList)
@@ -210,11 +245,22 @@ class ItemScreen(ScrutinyScreen):
         everything = self.detail.resolutions + self.detail.recommendations + self.detail.actions
         return next((p for p in everything if p.uid == option_id), None)
 
+    def note_span(self, option_id: str | None) -> tuple[int, int] | None:
+        note = next((n for n in self.notes if n.uuid == option_id), None)
+        if note is None or self.detail is None:
+            return None
+        target = self.passage(note.target_uid)
+        if note.target_kind != "passage" and target is not None:
+            return target.start, target.end
+        return quote_span(self.detail.body, note.quote or "")
+
     @on(OptionList.OptionHighlighted)
     def highlight_source(self, event: OptionList.OptionHighlighted) -> None:
         passage = self.passage(event.option.id)
         if passage is not None:
             self.mark(passage.start, passage.end)
+        elif (span := self.note_span(event.option.id)) is not None:
+            self.mark(*span)
 
     @on(OptionList.OptionSelected)
     def select_source(self, event: OptionList.OptionSelected) -> None:
@@ -251,9 +297,12 @@ class ItemScreen(ScrutinyScreen):
         self.refresh_bindings()
         option_list = event.pane.query_one(OptionList)
         if option_list.highlighted is not None:
-            passage = self.passage(option_list.get_option_at_index(option_list.highlighted).id)
+            option_id = option_list.get_option_at_index(option_list.highlighted).id
+            passage = self.passage(option_id)
             if passage is not None:
                 self.mark(passage.start, passage.end)
+            elif (span := self.note_span(option_id)) is not None:
+                self.mark(*span)
 
     def action_toggle_done(self) -> None:
         options = self.query_one("#list-actions", OptionList)
@@ -277,3 +326,46 @@ class ItemScreen(ScrutinyScreen):
         options = self.query_one("#list-actions", OptionList)
         options.replace_option_prompt(passage.uid, passage_prompt(passage))
         self.notify("Marked done." if passage.done else "Marked not done.")
+
+    # ---- concerns ---------------------------------------------------------------------
+
+    def annotation_target(self) -> tuple[str, str, str, tuple[int, int] | None] | None:
+        """(target kind, target uid, what it is, passage span) for ``a``, from the focus."""
+        detail = self.detail
+        if detail is None:
+            return None
+        focused = self.focused
+        if isinstance(focused, MinutesPane) and (line := focused.current()) is not None:
+            return "passage", detail.uid, line.text, (line.start, line.end)
+        if isinstance(focused, OptionList) and focused.highlighted is not None:
+            passage = self.passage(focused.get_option_at_index(focused.highlighted).id)
+            if passage is not None:
+                return passage.kind, passage.uid, passage.text, None
+        return "item", detail.uid, detail.title, None
+
+    def action_annotate(self) -> None:
+        target = self.annotation_target()
+        if target is None:
+            return
+        from scrutiny_tui.ui.screens.note_form import NoteForm
+
+        kind, uid, subject, span = target
+
+        def saved(note: Any) -> None:
+            if note is not None:
+                self.save_note(kind, uid, note, span)
+
+        self.app.push_screen(NoteForm(f"On this {kind}: {subject}"), saved)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_note(self, kind: str, uid: str, note: Any, span: tuple[int, int] | None) -> None:
+        from scrutiny_tui.services.notes import add_note
+
+        quote = browse.document_span(self.store, self.item_id, *span) if span else None
+        add_note(self.store, kind, uid, note, quote=quote)
+        self.app.call_from_thread(self.note_saved)
+
+    def note_saved(self) -> None:
+        self.mark_store_edited()
+        self.notify("Concern noted. See it in the Concerns tab, or press n for all.")
+        self.load_item()

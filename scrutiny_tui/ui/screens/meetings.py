@@ -21,14 +21,15 @@ from textual.widgets import Footer, Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from scrutiny_tui.services import browse
-from scrutiny_tui.services.browse import Counts, ItemRow, MeetingRow
-from scrutiny_tui.ui.messages import ItemsLoaded, MeetingsLoaded
+from scrutiny_tui.services.browse import CommitteeGroup, Counts, ItemRow, MeetingRow
+from scrutiny_tui.ui.messages import CommitteeLoaded, ItemsLoaded, MeetingsLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_COUNCIL, NO_DATE, literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimTree
 
 PRELOAD_ITEMS_UP_TO = 40  # meetings; beyond this, items load when a meeting is expanded
+PRELOAD_MEETINGS_UP_TO = 300  # beyond this, a committee's meetings load when it is expanded
 FILTER_DELAY = 0.3
 
 EMPTY_STORE = """No minutes yet.
@@ -44,6 +45,12 @@ or press  i  to import a file or folder from here."""
 @dataclass(frozen=True)
 class MeetingRef:
     meeting_id: int
+
+
+@dataclass(frozen=True)
+class CommitteeRef:
+    council: str | None
+    body: str | None
 
 
 @dataclass(frozen=True)
@@ -108,6 +115,7 @@ class MeetingsScreen(ScrutinyScreen):
     def __init__(self) -> None:
         super().__init__()
         self.filter_timer: Timer | None = None
+        self.loaded_filter = browse.MeetingFilter()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -135,12 +143,20 @@ class MeetingsScreen(ScrutinyScreen):
 
     @work(thread=True, exclusive=True, group="meetings", exit_on_error=False)
     def load_meetings(self, flt: browse.MeetingFilter) -> None:
-        meetings = browse.list_meetings(self.store, flt)
+        groups = browse.committee_groups(self.store, flt)
+        meetings: list[MeetingRow] = []
+        if sum(g.meetings for g in groups) <= PRELOAD_MEETINGS_UP_TO:
+            meetings = browse.list_meetings(self.store, flt)
         items: dict[int, list[ItemRow]] = {}
         if len(meetings) <= PRELOAD_ITEMS_UP_TO:
             items = {m.id: browse.items_of_meeting(self.store, m.id) for m in meetings}
-        empty = not meetings and flt.is_empty and browse.store_is_empty(self.store)
-        self.post_message(MeetingsLoaded(meetings, items, empty))
+        empty = not groups and flt.is_empty and browse.store_is_empty(self.store)
+        self.post_message(MeetingsLoaded(groups, meetings, items, empty, flt))
+
+    @work(thread=True, group="committee", exit_on_error=False)
+    def load_committee(self, ref: CommitteeRef, flt: browse.MeetingFilter) -> None:
+        meetings = browse.list_meetings(self.store, flt, group=(ref.council, ref.body))
+        self.post_message(CommitteeLoaded(ref, meetings))
 
     @work(thread=True, group="items", exit_on_error=False)
     def load_items(self, meeting_id: int) -> None:
@@ -152,37 +168,74 @@ class MeetingsScreen(ScrutinyScreen):
         tree.display = not message.store_empty
         self.query_one("#filter").display = not message.store_empty
         self.query_one("#summary").display = not message.store_empty
-        self.fill_tree(tree, message.meetings, message.items)
-        self.query_one("#summary", Static).update(self.summary(message.meetings))
+        self.loaded_filter = message.filter
+        self.fill_tree(tree, message.groups, message.meetings, message.items)
+        self.query_one("#summary", Static).update(self.summary(message.groups))
 
     def fill_tree(
-        self, tree: Tree, meetings: list[MeetingRow], items: dict[int, list[ItemRow]]
+        self,
+        tree: Tree,
+        groups: list[CommitteeGroup],
+        meetings: list[MeetingRow],
+        items: dict[int, list[ItemRow]],
     ) -> None:
-        """Rebuild the tree, keeping the cursor on the same meeting or item if still there."""
+        """Rebuild the tree, keeping the cursor on the same meeting or item if still there.
+
+        With few meetings every committee is open; in a large archive committees start
+        closed and fetch their meetings when opened."""
         previous = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
+        by_group = {
+            key: list(rows) for key, rows in groupby(meetings, key=lambda m: (m.council, m.body))
+        }
         first_item: TreeNode | None = None
         same: TreeNode | None = None
-        for council, in_council in groupby(meetings, key=lambda m: m.council):
-            council_rows = list(in_council)
+        for council, in_council in groupby(groups, key=lambda g: g.council):
+            council_groups = list(in_council)
             council_node = tree.root.add(
-                self.group_label(council, NO_COUNCIL, council_rows), expand=True
+                self.group_label(council, NO_COUNCIL, council_groups), expand=True
             )
-            for body, in_body in groupby(council_rows, key=lambda m: m.body):
-                body_rows = list(in_body)
+            for group in council_groups:
+                rows = by_group.get((group.council, group.body), [])
                 body_node = council_node.add(
-                    self.group_label(body, NO_COMMITTEE, body_rows), expand=True
+                    self.group_label(group.body, NO_COMMITTEE, [group]),
+                    data=CommitteeRef(group.council, group.body),
+                    expand=bool(rows),
+                    allow_expand=True,
                 )
-                for row in body_rows:
-                    node = body_node.add(
-                        meeting_label(row), data=MeetingRef(row.id), expand=row.id in items
-                    )
-                    added = self.add_items(node, items.get(row.id, []))
-                    first_item = first_item or added
-                    same = same or self.find_child(node, previous)
+                added, found = self.add_meetings(body_node, rows, items, previous)
+                first_item = first_item or added
+                same = same or found or self.find_child(body_node, previous)
         target = same or first_item
         if target is not None:
             self.call_after_refresh(tree.move_cursor, target)
+
+    def add_meetings(
+        self,
+        node: TreeNode,
+        rows: list[MeetingRow],
+        items: dict[int, list[ItemRow]],
+        previous: object = None,
+    ) -> tuple[TreeNode | None, TreeNode | None]:
+        first_item: TreeNode | None = None
+        same: TreeNode | None = None
+        for row in rows:
+            meeting = node.add(meeting_label(row), data=MeetingRef(row.id), expand=row.id in items)
+            added = self.add_items(meeting, items.get(row.id, []))
+            first_item = first_item or added
+            same = same or self.find_child(meeting, previous)
+        return first_item, same
+
+    def on_committee_loaded(self, message: CommitteeLoaded) -> None:
+        for node in self.committee_nodes():
+            if node.data == message.ref and not node.children:
+                self.add_meetings(node, message.meetings, {})
+                if not message.meetings:
+                    node.allow_expand = False
+
+    def committee_nodes(self) -> Iterable[TreeNode]:
+        for council in self.query_one(VimTree).root.children:
+            yield from council.children
 
     @staticmethod
     def find_child(node: TreeNode, data: object) -> TreeNode | None:
@@ -193,8 +246,9 @@ class MeetingsScreen(ScrutinyScreen):
         return next((child for child in node.children if child.data == data), None)
 
     @staticmethod
-    def group_label(name: str | None, missing: str, rows: list[MeetingRow]) -> Text:
-        count = f"  {len(rows)} meeting{'s' if len(rows) != 1 else ''}"
+    def group_label(name: str | None, missing: str, groups: list[CommitteeGroup]) -> Text:
+        meetings = sum(g.meetings for g in groups)
+        count = f"  {meetings} meeting{_s(meetings)}"
         title = literal(one_line(name), "bold") if name else Text(missing, style="italic")
         return Text.assemble(title, (count, DIM))
 
@@ -221,18 +275,20 @@ class MeetingsScreen(ScrutinyScreen):
                 stack.extend(node.children)
 
     @staticmethod
-    def summary(meetings: list[MeetingRow]) -> str:
-        items = sum(m.item_count for m in meetings)
-        return (
-            f"{len(meetings)} meetings · {items} agenda items   enter: open   /: search   ?: help"
-        )
+    def summary(groups: list[CommitteeGroup]) -> str:
+        meetings = sum(g.meetings for g in groups)
+        items = sum(g.items for g in groups)
+        return f"{meetings} meetings · {items} agenda items   enter: open   /: search   ?: help"
 
     # ---- events and actions -----------------------------------------------------------
 
     @on(Tree.NodeExpanded)
     def fetch_items(self, event: Tree.NodeExpanded) -> None:
-        if isinstance(event.node.data, MeetingRef) and not event.node.children:
-            self.load_items(event.node.data.meeting_id)
+        data = event.node.data
+        if isinstance(data, MeetingRef) and not event.node.children:
+            self.load_items(data.meeting_id)
+        elif isinstance(data, CommitteeRef) and not event.node.children:
+            self.load_committee(data, self.loaded_filter)
 
     @on(Tree.NodeSelected)
     def open_item(self, event: Tree.NodeSelected) -> None:

@@ -1,0 +1,264 @@
+"""Concerns: every note the member has made, filterable; enter shows it in its minutes.
+
+Filter words match the note, its quote and its item; ``tag:``, ``kind:``, ``status:`` and
+``committee:`` narrow the list (``kind:question status:open``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from scrutiny_tui.ui.messages import NotesLoaded
+from scrutiny_tui.ui.screens.base import ScrutinyScreen
+from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
+from scrutiny_tui.ui.widgets.inputs import QuietInput
+from scrutiny_tui.ui.widgets.vim import VimOptionList
+
+PRIORITY_STYLE = {"high": "bold red", "normal": "bold", "low": "dim"}
+FIELDS = {
+    "tag": "tag",
+    "kind": "kind",
+    "status": "status",
+    "committee": "committee",
+    "c": "committee",
+}
+EMPTY = (
+    "No concerns yet. Open an agenda item (m, enter) and press  a  on a resolution, "
+    "recommendation, action or paragraph of the minutes to note one."
+)
+
+
+@dataclass(frozen=True)
+class NoteFilter:
+    words: tuple[str, ...] = ()
+    tag: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    committee: str | None = None
+
+
+def parse_note_filter(query: str) -> NoteFilter:
+    fields: dict[str, str] = {}
+    words: list[str] = []
+    for token in query.split():
+        name, colon, value = token.partition(":")
+        if colon and name.lower() in FIELDS and value:
+            fields[FIELDS[name.lower()]] = value
+        else:
+            words.append(token.lower())
+    return NoteFilter(tuple(words), **fields)
+
+
+def matches(note: Any, words: tuple[str, ...]) -> bool:
+    haystack = " ".join(
+        [note.body, note.quote or "", note.item_title or "", " ".join(note.tags)]
+    ).lower()
+    return all(word in haystack for word in words)
+
+
+def note_prompt(note: Any) -> Text:
+    head = Text.assemble(
+        (f"{note.priority.upper():<6} ", PRIORITY_STYLE.get(note.priority, "")),
+        (f"{note.kind} · {note.status}", "bold"),
+    )
+    if note.anchor_state == "detached":
+        head.append("  · detached (its words are no longer in the minutes)", style="bold red")
+    if note.tags:
+        head.append_text(literal("  #" + " #".join(note.tags), DIM))
+    where = " · ".join(
+        [note.committee or NO_COMMITTEE, note.date or NO_DATE, note.item_title or "(no item)"]
+    )
+    head.append("\n")
+    head.append_text(literal(one_line(where, 150), DIM))
+    head.append("\n")
+    head.append_text(literal(one_line(note.body, 300)))
+    if note.quote:
+        head.append("\n")
+        head.append_text(literal(f"“{one_line(note.quote, 200)}”", "italic"))
+    if note.ask_at:
+        head.append_text(literal(f"\nAsk at: {one_line(note.ask_at, 100)}", DIM))
+    return head
+
+
+class ConcernsScreen(ScrutinyScreen):
+    CSS_PATH = "concerns.tcss"
+    TITLE = "Concerns"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f", "focus_filter", "Filter", tooltip="Filter the notes", id="concerns-filter"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="concerns-edit"),
+        Binding(
+            "x",
+            "toggle_resolved",
+            "Resolve",
+            tooltip="Mark resolved / open again",
+            id="concerns-resolve",
+        ),
+        Binding("d", "delete", "Delete", tooltip="Delete (asks first)", id="concerns-delete"),
+        Binding(
+            "u",
+            "undo",
+            "Undo delete",
+            tooltip="Bring back the last deleted note",
+            id="concerns-undo",
+        ),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="concerns-clear"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notes: list[Any] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="body"):
+            yield QuietInput(
+                placeholder="Filter (f): words, tag:budget kind:question status:open c:care",
+                id="filter",
+            )
+            yield Static("", id="notice", classes="status-line", markup=False)
+            yield VimOptionList(id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#notes").focus()
+
+    def reload(self) -> None:
+        self.load_notes(self.query_one("#filter", Input).value)
+
+    @work(thread=True, exclusive=True, group="concerns", exit_on_error=False)
+    def load_notes(self, query: str) -> None:
+        from scrutiny_tui.services.notes import list_notes
+
+        flt = parse_note_filter(query)
+        notes = list_notes(
+            self.store, tag=flt.tag, kind=flt.kind, status=flt.status, committee=flt.committee
+        )
+        self.post_message(NotesLoaded(query, [n for n in notes if matches(n, flt.words)]))
+
+    def on_notes_loaded(self, message: NotesLoaded) -> None:
+        options = self.query_one("#notes", OptionList)
+        keep = self.highlighted_note()
+        self.notes = list(message.notes)
+        options.clear_options()
+        spaced: list[Option | None] = []
+        for note in self.notes:
+            spaced += [Option(note_prompt(note), id=note.uuid), None]
+        options.add_options(spaced[:-1])
+        if self.notes:
+            ids = [n.uuid for n in self.notes]
+            options.highlighted = ids.index(keep.uuid) if keep and keep.uuid in ids else 0
+        self.query_one("#notice", Static).update(self.notice(message.query))
+
+    def notice(self, query: str) -> str:
+        if self.notes:
+            open_count = sum(1 for n in self.notes if n.status == "open")
+            return (
+                f"{len(self.notes)} notes, {open_count} open. enter: show in the minutes   "
+                "e: edit   x: resolve   d: delete"
+            )
+        return f"No notes match {query!r}." if query.strip() else EMPTY
+
+    def highlighted_note(self) -> Any | None:
+        options = self.query_one("#notes", OptionList)
+        if options.highlighted is None or not self.notes:
+            return None
+        option_id = options.get_option_at_index(options.highlighted).id
+        return next((n for n in self.notes if n.uuid == option_id), None)
+
+    @on(Input.Submitted, "#filter")
+    def filter_submitted(self) -> None:
+        self.reload()
+        self.query_one("#notes").focus()
+
+    @on(Input.Changed, "#filter")
+    def filter_changed(self) -> None:
+        self.reload()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#filter").focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        self.query_one("#notes").focus()
+
+    @on(OptionList.OptionSelected, "#notes")
+    def open_note(self, event: OptionList.OptionSelected) -> None:
+        note = next((n for n in self.notes if n.uuid == event.option.id), None)
+        if note is None:
+            return
+        if note.item_id is None:
+            self.notify(
+                "This note's words are no longer in the minutes; its quote is kept here.",
+                severity="warning",
+            )
+            return
+        self.scrutiny.open_item(note.item_id, focus_uid=note.uuid)
+
+    def action_edit(self) -> None:
+        note = self.highlighted_note()
+        if note is None:
+            return
+        from scrutiny_tui.ui.screens.note_form import NoteForm
+
+        def saved(new: Any) -> None:
+            if new is not None:
+                self.save(lambda notes: notes.edit_note(self.store, note.uuid, new), "Saved.")
+
+        self.app.push_screen(NoteForm(note.quote or note.item_title or "", note, "Edit"), saved)
+
+    def action_toggle_resolved(self) -> None:
+        note = self.highlighted_note()
+        if note is not None:
+            status = "open" if note.status == "resolved" else "resolved"
+            message = "Marked resolved." if status == "resolved" else "Opened again."
+            self.save(lambda notes: notes.set_status(self.store, note.uuid, status), message)
+
+    def action_delete(self) -> None:
+        note = self.highlighted_note()
+        if note is None:
+            return
+        from scrutiny_tui.ui.screens.confirm import Confirm
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.save(
+                    lambda notes: notes.delete_note(self.store, note.uuid),
+                    "Deleted. Press u to undo.",
+                )
+
+        self.app.push_screen(
+            Confirm("Delete this note?", one_line(note.body, 200), yes="Delete"), answered
+        )
+
+    def action_undo(self) -> None:
+        self.save(
+            lambda notes: notes.undo_delete(self.store),
+            "Restored the last deleted note.",
+            nothing="Nothing to undo.",
+        )
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save(self, change: Any, message: str, nothing: str | None = None) -> None:
+        from scrutiny_tui.services import notes
+
+        result = change(notes)
+        if nothing is not None and result is None:
+            message = nothing
+        self.app.call_from_thread(self.saved, message)
+
+    def saved(self, message: str) -> None:
+        self.mark_store_edited()
+        if message:
+            self.notify(message)
+        self.reload()

@@ -1,0 +1,107 @@
+"""Add or edit a concern: a Markdown body, its kind, priority, tags and where to raise it."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.widgets import Button, Input, Label, Select, TextArea
+
+from scrutiny_tui.ui.screens.base import ScrutinyModal
+from scrutiny_tui.ui.text import literal, one_line
+from scrutiny_tui.ui.widgets.inputs import QuietInput
+
+KINDS = ("concern", "question", "follow-up", "praise")
+PRIORITIES = ("high", "normal", "low")
+
+
+class NoteForm(ScrutinyModal):
+    """Dismissed with a ``services.notes.NoteInput``, or None on escape."""
+
+    CSS_PATH = "note_form.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", tooltip="Save the note and close", id="note-save"),
+    ]
+
+    def __init__(self, subject: str, note: Any | None = None, title: str = "Add a concern") -> None:
+        super().__init__()
+        self.subject = subject
+        self.note = note  # a NoteView when editing
+        self.form_title = title
+
+    def compose(self) -> ComposeResult:
+        note = self.note
+        with Vertical(id="dialog"):
+            yield Label(self.form_title, classes="pane-title")
+            yield Label(literal(one_line(self.subject, 300)), id="subject")
+            yield TextArea(
+                note.body if note else "",
+                id="body",
+                language=None,
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+            )
+            yield Label("", id="problem", classes="status-line")
+            with Grid(id="fields"):
+                yield Label("Kind", classes="field-label")
+                yield Select(
+                    [(k.capitalize(), k) for k in KINDS],
+                    value=note.kind if note else "concern",
+                    allow_blank=False,
+                    id="kind",
+                    compact=True,
+                )
+                yield Label("Priority", classes="field-label")
+                yield Select(
+                    [(p.capitalize(), p) for p in PRIORITIES],
+                    value=note.priority if note else "normal",
+                    allow_blank=False,
+                    id="priority",
+                    compact=True,
+                )
+                yield Label("Tags (comma separated)", classes="field-label")
+                yield QuietInput(", ".join(note.tags) if note else "", id="tags", compact=True)
+                yield Label("Ask at (committee or meeting)", classes="field-label")
+                yield QuietInput((note.ask_at or "") if note else "", id="ask_at", compact=True)
+            with Horizontal(id="buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        body = self.query_one("#body", TextArea)
+        body.cursor_blink = bool(getattr(self.app, "cursor_blink", True))
+        body.focus()
+
+    @on(Input.Submitted)
+    def next_field(self, event: Input.Submitted) -> None:
+        if event.input.id == "ask_at":
+            self.action_save()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        from scrutiny_tui.services.notes import NoteInput
+
+        tags = self.query_one("#tags", Input).value
+        try:
+            note = NoteInput(
+                body=self.query_one("#body", TextArea).text.strip(),
+                kind=str(self.query_one("#kind", Select).value),
+                priority=str(self.query_one("#priority", Select).value),
+                tags=tuple(t.strip() for t in tags.split(",") if t.strip()),
+                ask_at=self.query_one("#ask_at", Input).value.strip() or None,
+            )
+        except ValueError as exc:
+            self.query_one("#problem", Label).update(literal(str(exc), "bold red"))
+            self.query_one("#body").focus()
+            return
+        self.dismiss(note)
+
+    @on(Button.Pressed, "#cancel")
+    def cancel_pressed(self) -> None:
+        self.dismiss(None)
