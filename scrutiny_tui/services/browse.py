@@ -40,6 +40,16 @@ class MeetingRow:
 
 
 @dataclass(frozen=True, slots=True)
+class CommitteeGroup:
+    """One council's committee and how many meetings of it match the filter."""
+
+    council: str | None
+    body: str | None
+    meetings: int
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
 class ItemRow:
     id: int
     meeting_id: int
@@ -160,17 +170,36 @@ _ITEM_COUNTS = f"""
       AND n.target_uid IN ({_ITEM_UIDS.format(item="ai.id")})) AS concerns
 """
 
-_MEETINGS = f"""
+_MEETINGS = """
 SELECT m.id, m.council, m.body, m.date, m.title, d.path,
-       count(ai.id), sum(c.resolutions), sum(c.open_actions), sum(c.concerns)
+       (SELECT count(*) FROM agenda_item ai WHERE ai.meeting_id = m.id),
+       (SELECT count(*) FROM resolution r JOIN agenda_item ai ON ai.id = r.item_id
+         WHERE ai.meeting_id = m.id),
+       (SELECT count(*) FROM action a JOIN agenda_item ai ON ai.id = a.item_id
+         LEFT JOIN action_state s ON s.uid = a.uid
+         WHERE ai.meeting_id = m.id AND NOT coalesce(s.done, 0)),
+       (SELECT count(*) FROM annotation n WHERE n.deleted_at IS NULL AND n.target_uid IN (
+          SELECT ai.uid FROM agenda_item ai WHERE ai.meeting_id = m.id
+          UNION ALL SELECT r.uid FROM resolution r JOIN agenda_item ai ON ai.id = r.item_id
+            WHERE ai.meeting_id = m.id
+          UNION ALL SELECT r.uid FROM recommendation r JOIN agenda_item ai ON ai.id = r.item_id
+            WHERE ai.meeting_id = m.id
+          UNION ALL SELECT a.uid FROM action a JOIN agenda_item ai ON ai.id = a.item_id
+            WHERE ai.meeting_id = m.id))
 FROM meeting m
 JOIN document d ON d.id = m.document_id
-LEFT JOIN agenda_item ai ON ai.meeting_id = m.id
-LEFT JOIN (SELECT ai.id AS item_id, {_ITEM_COUNTS} FROM agenda_item ai) c ON c.item_id = ai.id
-WHERE {{where}}
-GROUP BY m.id
+WHERE {where}
 ORDER BY m.council IS NULL, m.council, m.body IS NULL, m.body, m.date IS NULL, m.date DESC,
          d.path
+"""
+
+_GROUPS = """
+SELECT m.council, m.body, count(*),
+       sum((SELECT count(*) FROM agenda_item ai WHERE ai.meeting_id = m.id))
+FROM meeting m JOIN document d ON d.id = m.document_id
+WHERE {where}
+GROUP BY m.council, m.body
+ORDER BY m.council IS NULL, m.council, m.body IS NULL, m.body
 """
 
 
@@ -196,9 +225,26 @@ def _meeting_where(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
     return " AND ".join(clauses), params
 
 
-def list_meetings(store: Store, flt: MeetingFilter | None = None) -> list[MeetingRow]:
-    """Meetings matching ``flt``, grouped order: council, committee, newest first."""
+def committee_groups(store: Store, flt: MeetingFilter | None = None) -> list[CommitteeGroup]:
+    """Council and committee pairs with their matching meetings: the top of the tree, cheap
+    to fetch however large the archive."""
     where, params = _meeting_where(flt or MeetingFilter())
+    with store.session() as session:
+        rows = session.execute(sql(_GROUPS.format(where=where)), params).all()
+    return [CommitteeGroup(r[0], r[1], r[2], r[3] or 0) for r in rows]
+
+
+def list_meetings(
+    store: Store,
+    flt: MeetingFilter | None = None,
+    group: tuple[str | None, str | None] | None = None,
+) -> list[MeetingRow]:
+    """Meetings matching ``flt`` (of one council and committee if ``group`` is given), in
+    order: council, committee, newest first."""
+    where, params = _meeting_where(flt or MeetingFilter())
+    if group is not None:
+        where += " AND m.council IS :group_council AND m.body IS :group_body"
+        params = {**params, "group_council": group[0], "group_body": group[1]}
     with store.session() as session:
         rows = session.execute(sql(_MEETINGS.format(where=where)), params).all()
     return [
