@@ -1,0 +1,277 @@
+"""``scrutiny notes``: add, list, resolve, delete, export and import the member's notes.
+
+Everything printed from the store (minutes, notes, paths) has its control characters made
+visible, so no stored text can drive the terminal. The services (and so SQLAlchemy) are
+imported only when a notes command runs, to keep ``scrutiny --help`` instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path, PurePath
+from typing import TYPE_CHECKING, Any
+
+from scrutiny_tui.cli.common import SetupError, fail, store_from_args
+from scrutiny_tui.safe_text import one_line, visible_controls
+
+if TYPE_CHECKING:
+    from scrutiny_tui.services.notes import NoteView
+    from scrutiny_tui.store.db import Store
+
+# The same choices as services.notes (which checks them); repeated here for --help.
+KINDS = ("question", "concern", "follow-up", "praise")
+PRIORITIES = ("high", "normal", "low")
+STATUSES = ("open", "resolved")
+
+Action = Callable[["Store", argparse.Namespace], int]
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "notes",
+        help="add, list, resolve, export and import your notes",
+        description="Your concerns, questions, follow-ups and praise on the minutes.",
+    )
+    commands = parser.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
+    _add_parser(commands)
+    _list_parser(commands)
+    export = commands.add_parser("export", help="write every note as W3C Web Annotation JSON")
+    export.add_argument("--out", type=Path, help="file to write (default: print it)")
+    export.set_defaults(func=_runner(_export))
+    load = commands.add_parser("import", help="add or update notes from exported JSON")
+    load.add_argument("file", type=Path, help="JSON written by 'scrutiny notes export'")
+    load.set_defaults(func=_runner(_import))
+    for name, helptext, action in (
+        ("resolve", "mark a note resolved", _resolve),
+        ("reopen", "mark a resolved note open again", _reopen),
+        ("delete", "delete a note", _delete),
+    ):
+        sub = commands.add_parser(name, help=helptext)
+        sub.add_argument("uuid", help="the note's uuid (or the start of it)")
+        sub.set_defaults(func=_runner(action))
+
+
+def _add_parser(commands: argparse._SubParsersAction) -> None:
+    add = commands.add_parser(
+        "add",
+        help="note a concern on an agenda item or on the best search match",
+        description="Add a note on an agenda item (--item) or on the record that best "
+        "matches a search (--search). The note's words are Markdown.",
+    )
+    where = add.add_mutually_exclusive_group(required=True)
+    where.add_argument("--item", help="agenda item: its number in the store, or its uid")
+    where.add_argument("--search", metavar="QUERY", help="note the best match for QUERY")
+    add.add_argument("text", nargs="+", help="what the note says")
+    add.add_argument("--kind", default="concern", help=f"one of {', '.join(KINDS)}")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    add.add_argument("--priority", default="normal", help=f"one of {', '.join(PRIORITIES)}")
+    add.add_argument("--ask-at", help="the meeting or committee to raise it at")
+    add.set_defaults(func=_runner(_add))
+
+
+def _list_parser(commands: argparse._SubParsersAction) -> None:
+    listing = commands.add_parser("list", help="list notes, with where they are")
+    listing.add_argument("--json", action="store_true", help="print the notes as JSON")
+    listing.add_argument("--tag", help="only notes with this tag")
+    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind")
+    listing.add_argument("--status", choices=STATUSES, help="only open or resolved notes")
+    listing.add_argument("--committee", help="only notes on this committee's minutes")
+    listing.set_defaults(func=_runner(_list))
+
+
+def _runner(action: Action) -> Callable[[argparse.Namespace], int]:
+    """Open the store, run ``action``, report a ValueError or LookupError as one line."""
+
+    def run(args: argparse.Namespace) -> int:
+        try:
+            store = store_from_args(args)
+        except SetupError as exc:
+            return fail(visible_controls(str(exc)))
+        try:
+            return action(store, args)
+        except (ValueError, LookupError) as exc:
+            return fail(visible_controls(str(exc)))
+        finally:
+            store.close()
+
+    return run
+
+
+def show(value: object, limit: int = 0) -> str:
+    """A stored value on one line, safe to print."""
+    return visible_controls(one_line(str(value) if value is not None else "", limit))
+
+
+# ---- add ------------------------------------------------------------------------------
+
+
+def _add(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+    from scrutiny_tui.services.notes import NoteInput
+
+    note = NoteInput(" ".join(args.text), args.kind, args.priority, tuple(args.tag), args.ask_at)
+    if args.item is not None:
+        target = _item_target(store, args.item)
+    else:
+        target = _search_target(store, args.search)
+    if isinstance(target, int):
+        return target
+    view = notes.add_note(store, *target, note)
+    print(f"Noted {view.uuid} on {_where(view)}")
+    if view.quote:
+        print(f"    “{show(view.quote, 200)}”")
+    return 0
+
+
+def _item_target(store: Store, item: str) -> tuple[str, str] | int:
+    from scrutiny_tui.services import browse
+
+    if not item.strip().isdigit():
+        return "item", item.strip()
+    detail = browse.item_detail(store, int(item))
+    if detail is None:
+        return fail(f"no agenda item {int(item)}; 'scrutiny search' shows item numbers")
+    return "item", detail.uid
+
+
+def _search_target(store: Store, query: str) -> tuple[str, str] | int:
+    try:
+        from scrutiny_tui.services.search import search
+    except ImportError:
+        return fail("--search is not available in this version; use --item")
+    hits = search(store, query, limit=1).hits
+    if not hits:
+        return fail(f"nothing in the minutes matches {show(query, 80)!r}")
+    hit = hits[0]
+    if hit.kind == "note":
+        return fail("the best match is one of your notes; search for words in the minutes")
+    return hit.kind, hit.uid
+
+
+# ---- list -----------------------------------------------------------------------------
+
+
+def _where(view: NoteView) -> str:
+    place = " · ".join(
+        [
+            view.committee or "(committee not stated)",
+            view.date or "(undated)",
+            one_line(view.item_title) or PurePath(view.document_path or "?").name,
+        ]
+    )
+    item = f" (item {view.item_id})" if view.item_id is not None else ""
+    return f"{view.target_kind}: {show(place)}{item}"
+
+
+def _print_note(view: NoteView) -> None:
+    state = " · DETACHED (its words are no longer in the minutes)"
+    head = f"{view.uuid}  {view.kind} · {view.priority} · {view.status}"
+    head += state if view.anchor_state == "detached" else ""
+    if view.tags:
+        head += "  #" + " #".join(view.tags)
+    print(show(head))
+    print(f"    on {_where(view)}")
+    if view.quote:
+        print(f"    “{show(view.quote, 200)}”")
+    print(f"    {show(view.body, 300)}")
+    if view.ask_at:
+        print(f"    ask at: {show(view.ask_at, 100)}")
+
+
+def _as_json(view: NoteView) -> dict[str, Any]:
+    data = asdict(view)
+    data["tags"] = list(view.tags)
+    data["created_at"] = view.created_at.isoformat()
+    data["updated_at"] = view.updated_at.isoformat()
+    return data
+
+
+def _list(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+
+    found = notes.list_notes(
+        store, tag=args.tag, kind=args.kind, status=args.status, committee=args.committee
+    )
+    if args.json:
+        print(json.dumps([_as_json(v) for v in found], indent=2))  # ASCII: no raw controls
+        return 0
+    if not found:
+        print("No notes.")
+    for number, view in enumerate(found):
+        if number:
+            print()
+        _print_note(view)
+    return 0
+
+
+# ---- export and import ----------------------------------------------------------------
+
+
+def _export(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+
+    data = notes.export_notes(store)
+    if args.out is None:
+        print(json.dumps(data, indent=2))
+        return 0
+    out = args.out.expanduser()
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, indent=2, ensure_ascii=False)
+    except OSError as exc:
+        return fail(f"cannot write {show(out)}: {exc.strerror or exc}")
+    print(f"Exported {data['total']} notes to {show(out)}")
+    return 0
+
+
+def _import(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+
+    try:
+        data = json.loads(args.file.expanduser().read_text(encoding="utf-8"))
+    except OSError as exc:
+        return fail(f"cannot read {show(args.file)}: {exc.strerror or exc}")
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return fail(f"{show(args.file)} is not JSON: {show(exc)}")
+    report = notes.import_notes(store, data)
+    for problem in report.problems:
+        print(f"scrutiny: {show(problem)}", file=sys.stderr)
+    print(f"Imported: {report.added} added, {report.updated} updated, {report.skipped} unchanged")
+    read = report.added + report.updated + report.skipped
+    return 1 if report.problems and not read else 0
+
+
+# ---- status and delete ----------------------------------------------------------------
+
+
+def _resolve(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+
+    view = notes.set_status(store, notes.resolve_uuid(store, args.uuid), "resolved")
+    print(f"Resolved {view.uuid}: {show(view.body, 80)}")
+    return 0
+
+
+def _reopen(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+
+    view = notes.set_status(store, notes.resolve_uuid(store, args.uuid), "open")
+    print(f"Opened again {view.uuid}: {show(view.body, 80)}")
+    return 0
+
+
+def _delete(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+
+    uuid = notes.resolve_uuid(store, args.uuid)
+    view = notes.get_note(store, uuid)
+    notes.delete_note(store, uuid)
+    body = show(view.body, 80) if view else ""
+    print(f"Deleted {uuid}: {body}")
+    return 0
