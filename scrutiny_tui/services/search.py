@@ -18,10 +18,8 @@ from sqlalchemy.exc import OperationalError
 
 from scrutiny_tui.store.db import Store
 
-OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks around hits; stripped from the text
 _OPERATOR = re.compile(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|[()*^:+]')
 _WORD = re.compile(r"\w+")
-SNIPPET_TOKENS = 24
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +65,20 @@ def _plan(query: str) -> _Plan:
     return _Plan(literal)
 
 
-# Ranked in an inner query that reads only rowids, so snippets are made for the rows
-# shown and not for every match; item facts joined in the same statement.
+# Ranked in an inner query that reads only rowids (bm25, titles weighted double); the text
+# and item facts of the rows shown are then fetched by rowid in the same statement.
+# Snippets are cut here rather than by FTS5's snippet(), which re-reads the whole match
+# list of every query term once per row shown.
 _SQL = text(
-    f"""
+    """
     WITH top AS (
-        SELECT rowid AS id, rank AS score FROM search_index
-        WHERE search_index MATCH :match
-        ORDER BY rank LIMIT :limit OFFSET :offset
+        SELECT rowid AS id, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS score
+        FROM search_index WHERE search_index MATCH :match
+        ORDER BY score LIMIT :limit OFFSET :offset
     )
-    SELECT s.kind, s.ref, s.item_id,
-           snippet(search_index, -1, '{OPEN}', '{CLOSE}', '…', {SNIPPET_TOKENS}) AS snip,
-           i.title, m.body, m.date, d.path
+    SELECT s.kind, s.ref, s.item_id, s.title, s.body, i.title, m.body, m.date, d.path
     FROM top
-    JOIN search_index s ON s.rowid = top.id AND search_index MATCH :match
+    CROSS JOIN search_index s ON s.rowid = top.id
     LEFT JOIN agenda_item i ON i.id = s.item_id
     LEFT JOIN meeting m ON m.id = i.meeting_id
     LEFT JOIN document d ON d.id = i.document_id
@@ -131,7 +129,8 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> Search
                 )
         else:
             return SearchResult(query, notice=plan.notice)
-        hits = tuple(_hit(session, row) for row in rows[:limit])
+        words = word_patterns(query)
+        hits = tuple(_hit(session, row, words) for row in rows[:limit])
     return SearchResult(query, hits, plan.notice, more=len(rows) > limit)
 
 
@@ -140,13 +139,13 @@ def _reason(exc: Exception) -> str:
     return message.removeprefix("fts5: ").split("\n")[0]
 
 
-def _hit(session, row) -> SearchHit:  # type: ignore[no-untyped-def]
-    kind, ref, item_id, snip, title, body, date, path = row
+def _hit(session, row, words: list[re.Pattern[str]]) -> SearchHit:  # type: ignore[no-untyped-def]
+    kind, ref, item_id, heading, text_, title, body, date, path = row
     if kind == "note":  # a note's item is where its words are now
         item_id = session.execute(_NOTE_ITEM, {"uuid": ref}).scalar()
         facts = session.execute(_ITEM_FACTS, {"item_id": item_id}).first() if item_id else None
         _, title, body, date, path = facts or (None, None, None, None, None)
-    snippet, highlights = split_marks(snip or "")
+    snippet, highlights = make_snippet(text_ or heading or "", words)
     if item_id is None or path is None:
         return SearchHit(kind, ref, None, None, None, None, "", snippet, highlights)
     return SearchHit(
@@ -154,20 +153,38 @@ def _hit(session, row) -> SearchHit:  # type: ignore[no-untyped-def]
     )
 
 
-def split_marks(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The snippet without its hit marks, and the (start, end) of each hit within it."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start: int | None = None
-    for part in re.split(f"([{OPEN}{CLOSE}])", marked):
-        if part == OPEN:
-            start = length
-        elif part == CLOSE:
-            if start is not None and length > start:
-                spans.append((start, length))
-            start = None
+_SUFFIX = re.compile(r"(?:ing|ed|es|(?<!s)s|ly)$")
+_NOT_WORDS = {"and", "or", "not", "near"}
+
+
+def word_patterns(query: str) -> list[re.Pattern[str]]:
+    """What to highlight: each query word and the words it stems to (report, reported)."""
+    patterns = []
+    for word in _WORD.findall(query):
+        if word.lower() in _NOT_WORDS and word.isupper():
+            continue
+        stem = _SUFFIX.sub("", word.lower()) if len(word) > 4 else word.lower()
+        patterns.append(re.compile(rf"\b{re.escape(stem)}\w*", re.IGNORECASE))
+    return patterns
+
+
+def make_snippet(
+    text_: str, words: list[re.Pattern[str]], before: int = 60, width: int = 220
+) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """A window of ``text_`` around the first hit, and the hits within it."""
+    first = min((m.start() for w in words if (m := w.search(text_))), default=0)
+    start = 0 if first <= before else text_.rfind(" ", 0, first - before) + 1
+    end = len(text_) if start + width >= len(text_) else text_.find(" ", start + width)
+    end = len(text_) if end < 0 else end
+    window = text_[start:end]
+    spans = sorted({m.span() for w in words for m in w.finditer(window)})
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
         else:
-            out.append(part)
-            length += len(part)
-    return "".join(out), tuple(spans)
+            merged.append((a, b))
+    lead = "…" if start > 0 else ""
+    tail = "…" if end < len(text_) else ""
+    shift = len(lead)
+    return lead + window + tail, tuple((a + shift, b + shift) for a, b in merged)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from scrutiny_tui.services.ingest import ingest_paths
-from scrutiny_tui.services.search import literal_query, search, split_marks
+from scrutiny_tui.services.search import literal_query, make_snippet, search, word_patterns
 from scrutiny_tui.store.db import open_store
 from tests.ui.fixture_store import HOSTILE, build_store
 
@@ -87,8 +87,19 @@ def test_notes_are_found_with_the_item_they_sit_in(db_path):
     assert hit.item_id is not None and hit.item_title
 
 
-def test_split_marks_gives_exact_ranges():
-    assert split_marks("a \ue000bc\ue001 d \ue000e\ue001") == ("a bc d e", ((2, 4), (7, 8)))
+def test_snippets_cut_around_the_first_hit_and_mark_every_form_of_the_word():
+    text = "x " * 100 + "The report was noted. Officers reported back on reporting lines."
+    snippet, spans = make_snippet(text, word_patterns("reports"))
+    assert snippet.startswith("…") and "The report was noted." in snippet
+    assert [snippet[a:b] for a, b in spans] == ["report", "reported", "reporting"]
+
+
+def test_operators_are_not_highlighted_as_words():
+    assert [p.pattern for p in word_patterns('"rough sleepers" OR homelessness')] == [
+        r"\brough\w*",
+        r"\bsleeper\w*",
+        r"\bhomelessness\w*",
+    ]
 
 
 def test_literal_query_quotes_every_word():
