@@ -50,7 +50,7 @@ POOL_THRESHOLD = 24  # fewer files than this parse faster in-process than a pool
 CHUNK = 8  # files a worker parses per task
 WINDOW_PER_WORKER = 64  # files read ahead per worker process
 BATCH_ITEMS = 2_000  # items written per transaction
-SAME_RECORD_SCORE = 85  # rapidfuzz ratio above which an edited record is the same record
+SAME_RECORD_SCORE = 85  # rapidfuzz WRatio, within the same item, for "the same record, edited"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +88,10 @@ class IngestSummary:
                 "formats: " + ", ".join(f"{n} {f}" for f, n in sorted(self.formats.items()))
             )
         if self.notes_detached:
+            one = self.notes_detached == 1
             lines.append(
-                f"{self.notes_detached} notes could not be placed in the changed minutes; "
-                "they are kept and shown as detached"
+                f"{self.notes_detached} note{'' if one else 's'} could not be placed in the "
+                f"changed minutes; {'it is' if one else 'they are'} kept and shown as detached"
             )
         lines += [f"failed: {problem.path}: {problem.reason}" for problem in self.failed]
         return "\n".join(lines)
@@ -337,13 +338,13 @@ def _follow_edited_records(
     claimed = set(after) & set(before)
     renames: dict[str, str] = {}
     for old in sorted(tracked_uids(conn, gone)):
-        kind, _item, text = before[old]
+        kind, item_uid, text = before[old]
         candidates = {
             uid: new_text
-            for uid, (new_kind, _, new_text) in after.items()
-            if new_kind == kind and uid not in claimed
+            for uid, (new_kind, new_item, new_text) in after.items()
+            if new_kind == kind and new_item == item_uid and uid not in claimed
         }
-        best = process.extractOne(text, candidates, scorer=fuzz.ratio)
+        best = process.extractOne(text, candidates, scorer=fuzz.WRatio)
         if best is not None and best[1] >= SAME_RECORD_SCORE:
             renames[old] = best[2]
             claimed.add(best[2])

@@ -141,3 +141,36 @@ def test_a_touched_but_identical_file_is_unchanged(store, db_path, tmp_path):
     minutes.write_text(same_size, encoding="utf-8")
     os.utime(minutes, ns=(stat.st_atime_ns, stat.st_mtime_ns + 9_000_000_000))
     assert ingest_paths(store, [minutes]).changed == 1
+
+
+def test_every_note_survives_a_changed_file_reattached_or_detached(store, db_path, tmp_path):
+    from scrutiny_tui.services.notes import NoteInput, add_note, list_notes
+
+    minutes = tmp_path / "housing.txt"
+    minutes.write_text(MEETING, encoding="utf-8")
+    ingest_paths(store, [minutes])
+    damp = uid_of(
+        db_path, "That a report on damp and mould be provided to the Panel in April 2020."
+    )
+    add_note(store, "resolution", damp, NoteInput("Chase the damp report", kind="follow-up"))
+    with sqlite3.connect(db_path) as conn:
+        item_uid, doc = conn.execute(
+            "SELECT i.uid, d.text FROM agenda_item i JOIN document d ON d.id = i.document_id"
+            " WHERE i.title = 'Housing repairs performance'"
+        ).fetchone()
+    start = doc.index("report HS20011 on responsive repairs")
+    add_note(store, "passage", item_uid, NoteInput("Which repairs?"), quote=(start, start + 36))
+
+    edited = MEETING.replace("The Panel considered", "At the start, the Panel considered")
+    edited = edited.replace("report HS20011 on responsive repairs", "the repairs dashboard")
+    minutes.write_text(edited, encoding="utf-8")
+    summary = ingest_paths(store, [minutes])
+
+    notes = {n.body: n for n in list_notes(store)}
+    assert set(notes) == {"Chase the damp report", "Which repairs?"}
+    assert notes["Chase the damp report"].anchor_state == "attached"
+    assert notes["Chase the damp report"].item_title == "Housing repairs performance"
+    assert notes["Which repairs?"].anchor_state == "detached"
+    assert notes["Which repairs?"].quote == "report HS20011 on responsive repairs"
+    assert summary.notes_detached == 1
+    assert "1 note could not be placed in the changed minutes; it is kept" in summary.describe()
