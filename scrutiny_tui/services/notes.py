@@ -36,6 +36,7 @@ CONTEXT_CHARS = 32  # prefix and suffix kept either side of a quote
 FUZZY_THRESHOLD = 85.0  # rapidfuzz partial_ratio needed to re-attach changed words
 FUZZY_MIN_CHARS = 8  # shorter quotes are only ever matched exactly
 FUZZY_WINDOW = 2000  # characters either side of the old place searched first
+FUZZY_BUDGET = 400_000_000  # text length x quote length above which only the window is searched
 MAX_OCCURRENCES = 1000
 FUZZY_REFINE_MAX = 60  # how far the ends of an approximate match may move to fit the words
 
@@ -483,7 +484,7 @@ def _refine(text: str, exact: str, start: int, end: int) -> tuple[int, int]:
 def _fuzzy(text: str, exact: str, hint: int | None) -> tuple[int, int] | None:
     if len(exact.strip()) < FUZZY_MIN_CHARS:
         return None
-    windows = [(0, len(text))]
+    windows = [(0, len(text))] if len(text) * len(exact) <= FUZZY_BUDGET else []
     if hint is not None:
         low = max(0, hint - FUZZY_WINDOW)
         windows.insert(0, (low, min(len(text), hint + len(exact) + FUZZY_WINDOW)))
