@@ -820,10 +820,13 @@ def _same(row: Annotation, item: _Imported) -> bool:
 
 
 def _store_entry(session: Session, item: _Imported) -> str:
-    """Add or update one note; returns "added", "updated" or "skipped"."""
+    """Add or update one note; returns "added", "updated", "skipped" or "newer" (the note
+    here was edited after the imported copy, so it is kept)."""
     row = session.exec(_by_uuid(item.uuid)).first()
     if row is not None and _same(row, item):
         return "skipped"
+    if row is not None and row.deleted_at is None and _when(row.updated_at) > item.modified:
+        return "newer"
     fields = {
         **_fields(item.note),
         **_anchor(session, item),
@@ -872,6 +875,11 @@ def import_notes(store: Store, data: Any) -> ImportReport:
                 continue
             seen.add(item.uuid)
             outcome = _store_entry(session, item)
+            if outcome == "newer":
+                report.problems.append(
+                    f"entry {number} skipped: the note here was edited after it was exported"
+                )
+                outcome = "skipped"
             setattr(report, outcome, getattr(report, outcome) + 1)
             session.flush()
     return report

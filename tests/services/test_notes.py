@@ -438,3 +438,23 @@ def test_import_reports_malformed_entries_and_keeps_the_rest(store):
     for data in (None, 5, "x", {"items": "no"}):
         report = notes.import_notes(store, data)
         assert report.added == 0 and report.problems[0].startswith("nothing imported")
+
+
+def test_import_keeps_a_note_edited_here_after_the_export(store):
+    view = notes.add_note(store, "item", ITEM, NoteInput("Original"))
+    data = json.loads(json.dumps(notes.export_notes(store)))
+    notes.edit_note(store, view.uuid, NoteInput("Edited here later"))
+    data["items"][0]["body"][0]["value"] = "Old copy elsewhere"
+    report = notes.import_notes(store, data)
+    assert (report.added, report.updated, report.skipped) == (0, 0, 1)
+    assert report.problems == ["entry 1 skipped: the note here was edited after it was exported"]
+    assert notes.get_note(store, view.uuid).body == "Edited here later"
+
+
+def test_import_brings_back_a_deleted_note(store):
+    view = notes.add_note(store, "item", ITEM, NoteInput("Original"))
+    data = notes.export_notes(store)
+    notes.delete_note(store, view.uuid)
+    report = notes.import_notes(store, data)
+    assert report.updated == 1
+    assert notes.get_note(store, view.uuid).body == "Original"
