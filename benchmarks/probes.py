@@ -283,13 +283,17 @@ def probe_briefing(store_path: str, items: str) -> dict[str, Any]:
 
 
 def briefing_builder(briefing: Any) -> Callable[[Any, list[int]], str] | None:
-    """How to build a pack for a list of item ids with this version of the briefing service."""
-    scope_type = getattr(briefing, "Scope", None) or getattr(briefing, "BriefingScope", None)
-    for name in ("build_briefing", "build_pack", "build"):
-        function = getattr(briefing, name, None)
-        if function is not None and scope_type is not None:
-            return lambda store, ids: str(function(store, scope_type(item_ids=list(ids))))
-    return None
+    """Build the pack for a list of item ids through the briefing service."""
+    from datetime import UTC, date, datetime
+
+    def build(store: Any, ids: list[int]) -> str:
+        scope = briefing.BriefingScope(item_ids=tuple(ids))
+        pack = briefing.build_briefing(
+            store, scope, today=date.today(), generated_at=datetime.now(UTC)
+        )
+        return pack.markdown
+
+    return build
 
 
 # ---- running ----------------------------------------------------------------------------
