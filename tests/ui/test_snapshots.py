@@ -13,7 +13,7 @@ import pytest
 from conftest import settle
 from textual.pilot import Pilot
 
-from scrutiny_tui.services import tracker
+from scrutiny_tui.services import notes, tracker
 
 SIZE = (100, 30)
 REC_UID = "/minutes/care-2016-06-29.txt#i0#rec0"
@@ -48,6 +48,37 @@ def tracked_store(fixture_store):
         now=when,
     )
     return fixture_store
+
+
+@pytest.fixture
+def noted_store(tracked_store):
+    item_uid = "/minutes/care-2016-06-29.txt#i0"
+    notes.add_note(
+        tracked_store,
+        "recommendation",
+        REC_UID,
+        notes.NoteInput("Is cluster funding in the budget?", "question", "high", ("budget",)),
+    )
+    notes.add_note(
+        tracked_store,
+        "item",
+        item_uid,
+        notes.NoteInput("Good progress on the plan", "praise", "low", ask_at="Full Council"),
+    )
+    return tracked_store
+
+
+@pytest.mark.parametrize(
+    ("name", "pressed"),
+    [
+        ("concerns", ("n",)),
+        ("item_concerns_tab", ("enter", *["right_square_bracket"] * 3)),
+        ("note_form", ("enter", "a")),
+        ("briefing", ("b",)),
+    ],
+)
+def test_concern_screens(name, pressed, noted_store, make_app, snap_compare):
+    assert snap_compare(make_app(noted_store), terminal_size=SIZE, run_before=keys(*pressed))
 
 
 @pytest.mark.parametrize(

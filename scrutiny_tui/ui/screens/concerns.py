@@ -81,7 +81,7 @@ def note_prompt(note: Any) -> Text:
     head.append_text(literal(one_line(where, 150), DIM))
     head.append("\n")
     head.append_text(literal(one_line(note.body, 300)))
-    if note.quote:
+    if note.quote and note.target_kind != "item":  # an item's quote is all of its minutes
         head.append("\n")
         head.append_text(literal(f"“{one_line(note.quote, 200)}”", "italic"))
     if note.ask_at:
