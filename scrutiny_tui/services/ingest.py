@@ -319,11 +319,14 @@ def _write_one(
     summary.counts.add(counts)
     summary.formats[entry.facts.format] += 1
     if existing is None:
-        summary.new += 1
-        return
-    summary.changed += 1
-    _follow_edited_records(conn, before, record_texts(conn, doc_id))
-    summary.notes_detached += _reanchor_notes(session, entry.path, entry.parsed.text)
+        summary.new += 1  # notes imported before their minutes find their words now
+    else:
+        summary.changed += 1
+        _follow_edited_records(conn, before, record_texts(conn, doc_id))
+    if conn.execute(
+        "SELECT 1 FROM annotation WHERE document_path = ? LIMIT 1", (entry.path,)
+    ).fetchone():
+        summary.notes_detached += _reanchor_notes(session, entry.path, entry.parsed.text)
 
 
 def _follow_edited_records(
@@ -352,7 +355,7 @@ def _follow_edited_records(
 
 
 def _reanchor_notes(session: Session, path: str, text: str) -> int:
-    """Re-attach the member's notes on a changed document; returns how many are detached."""
+    """Re-attach the member's notes on a document; returns how many are detached."""
     from scrutiny_tui.services.notes import reanchor_document
 
     session.flush()

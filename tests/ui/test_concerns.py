@@ -46,7 +46,7 @@ async def test_a_concern_on_a_resolution_is_saved_and_listed(fixture_store, make
         assert isinstance(app.screen, ConcernsScreen)
         shown = flat(screen_text(pilot))
         assert "Ask when the [bold]paper[/] will come" in shown
-        assert "1 notes, 1 open" in shown
+        assert "1 note, 1 open" in shown
 
 
 async def test_a_concern_on_a_line_of_the_minutes_quotes_that_line(fixture_store, make_app):

@@ -161,8 +161,9 @@ class ConcernsScreen(ScrutinyScreen):
     def notice(self, query: str) -> str:
         if self.notes:
             open_count = sum(1 for n in self.notes if n.status == "open")
+            noun = "note" if len(self.notes) == 1 else "notes"
             return (
-                f"{len(self.notes)} notes, {open_count} open. enter: show in the minutes   "
+                f"{len(self.notes)} {noun}, {open_count} open. enter: show in the minutes   "
                 "e: edit   x: resolve   d: delete"
             )
         return f"No notes match {query!r}." if query.strip() else EMPTY
