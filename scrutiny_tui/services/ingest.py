@@ -49,7 +49,7 @@ NOT_MINUTES = "not minutes: no agenda items found"
 POOL_THRESHOLD = 24  # fewer files than this parse faster in-process than a pool starts
 CHUNK = 8  # files a worker parses per task
 WINDOW_PER_WORKER = 64  # files read ahead per worker process
-BATCH_ITEMS = 2_000  # items written per transaction
+BATCH_ITEMS = 1_000  # items per transaction: about a second of holding the write lock
 SAME_RECORD_SCORE = 85  # rapidfuzz WRatio, within the same item, for "the same record, edited"
 
 

@@ -321,7 +321,7 @@ def add_note(
 ) -> NoteView:
     """Note ``note`` on a record, quoting its words (or the passage ``quote`` of its document)."""
     target_kind = _choice("target kind", target_kind, TARGET_KINDS)
-    with store.session() as session:
+    with store.writing() as session:
         target = _find_target(session, target_kind, target_uid)
         start, end = quote if quote is not None else (target.start, target.end)
         if not 0 <= start < end <= len(target.text):
@@ -366,7 +366,7 @@ def _must_get(store: Store, uuid: str) -> NoteView:
 
 
 def _update(store: Store, uuid: str, assignments: str, params: dict[str, Any]) -> None:
-    with store.session() as session:
+    with store.writing() as session:
         result = session.execute(
             sql(f"UPDATE annotation SET {assignments} WHERE uuid = :uuid AND deleted_at IS NULL"),
             {**params, "uuid": uuid},
@@ -412,7 +412,7 @@ def delete_note(store: Store, uuid: str) -> None:
 
 def undo_delete(store: Store) -> NoteView | None:
     """Bring back the most recently deleted note; None when there is none."""
-    with store.session() as session:
+    with store.writing() as session:
         uuid = session.execute(
             sql(
                 "SELECT uuid FROM annotation WHERE deleted_at IS NOT NULL "
@@ -863,7 +863,7 @@ def import_notes(store: Store, data: Any) -> ImportReport:
         return report
     now = _now()
     seen: set[str] = set()
-    with store.session() as session:
+    with store.writing() as session:
         for number, entry in enumerate(entries, 1):
             try:
                 item = _read_entry(entry, now)

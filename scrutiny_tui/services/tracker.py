@@ -269,7 +269,7 @@ def set_status(
 ) -> None:
     """Record a new tracking status and append it to the status history."""
     when = now or datetime.now(UTC)
-    with store.session() as session:
+    with store.writing() as session:
         tracking = session.get(RecommendationTracking, uid) or RecommendationTracking(uid=uid)
         tracking.status, tracking.updated_at = status, when
         session.add(tracking)
@@ -280,7 +280,7 @@ def update_tracking(
     store: Store, uid: str, fields: TrackingFields, *, now: datetime | None = None
 ) -> None:
     """Save the hand-kept columns; blank values clear them."""
-    with store.session() as session:
+    with store.writing() as session:
         tracking = session.get(RecommendationTracking, uid) or RecommendationTracking(uid=uid)
         tracking.area = fields.area or None
         tracking.executive_response_date = fields.executive_response_date or None
@@ -364,7 +364,7 @@ def actions_page(
 
 
 def set_action_done(store: Store, uid: str, done: bool, *, now: datetime | None = None) -> None:
-    with store.session() as session:
+    with store.writing() as session:
         state = session.get(ActionState, uid) or ActionState(uid=uid)
         state.done = done
         state.done_at = (now or datetime.now(UTC)) if done else None
