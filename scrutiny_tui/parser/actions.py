@@ -43,6 +43,8 @@ _TO_BODY = re.compile(
     rf"\s+(?:back\s+)?to\s+(?:the\s+|a\s+)?(?:(?:joint|next|future)\s+meeting\s+of\s+(?:the\s+)?)?)"
     rf"(?P<body>{_BODY_NAME})\b"
 )
+# Failing those: the body named after "to" ("... to report progress to the Committee in ...")
+_TO_ANY_BODY = re.compile(rf"\bto\s+(?:the\s+|this\s+)?(?P<body>{_BODY_NAME})\b")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])[\s\u00a0]+(?=[A-Z‘“\"'(])")
 _ABBREVIATION = re.compile(
     r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|Nos|para|Prof|St|e\.g|i\.e|cf|approx)\.$", re.IGNORECASE
@@ -75,7 +77,7 @@ def is_request(sentence: str) -> bool:
 def due_and_body(sentence: str) -> tuple[str | None, str | None]:
     cue = _CUE.search(sentence)
     after = sentence[cue.start() :] if cue else sentence
-    body_match = _TO_BODY.search(after)
+    body_match = _TO_BODY.search(after) or _TO_ANY_BODY.search(after)
     body = _tidy_body(body_match["body"]) if body_match else None
     return find_due(after), body
 

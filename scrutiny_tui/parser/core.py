@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.dates import find_date
 from scrutiny_tui.parser.decisions import TRIGGER
@@ -16,7 +17,9 @@ from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
     ATTENDANCE_LABEL,
     MEETING_LINE,
+    SUBSTITUTE_FOR,
     attendance_kind,
+    body_line,
     heading_facts,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
@@ -60,7 +63,7 @@ def parse_text(
         headings = _single_item_heading(lines)
     preamble_end = headings[0].line if headings else len(lines)
     meeting = document.meeting
-    _meeting_facts(lines[:preamble_end], meeting)
+    _meeting_facts(lines[:preamble_end], meeting, preamble=True)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
     _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
     _attendance(text, lines[:preamble_end], dense, meeting)
@@ -69,7 +72,7 @@ def parse_text(
         item = _item(text, lines, heading, end, dense, document.warnings)
         document.items.append(item)
         if _is_apologies(item.title):
-            meeting.apologies += _apologies_in(text, item)
+            _attendance_in(item, meeting)
     _fill_from(meeting, front)
     _fill_from(meeting, metadata or {})
     _fill_item_number(document.items, {**(metadata or {}), **front})
@@ -132,11 +135,13 @@ def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:
     return [line for h in headings for line in lines[h.line : h.title_line]]
 
 
-def _meeting_facts(lines: list[Line], meeting: Meeting) -> None:
+def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = False) -> None:
     for line in lines:
         if line.blank or AGENDA_ITEM.match(line.text):
             continue
         facts = heading_facts(line.text)
+        if preamble and not facts and (body := body_line(line.text)):
+            facts = {"body": body}
         for key in ("council", "body", "date"):
             if facts.get(key) and getattr(meeting, key) is None:
                 setattr(meeting, key, facts[key])
@@ -231,11 +236,24 @@ def _is_apologies(title: str) -> bool:
     return bool(re.match(r"^\s*Apolog", title, re.IGNORECASE))
 
 
-def _apologies_in(text: str, item: Item) -> list[Person]:
-    """Names in "Apologies for absence were received from Councillors A and B."."""
-    people: list[Person] = []
+def _attendance_in(item: Item, meeting: Meeting) -> None:
+    """Names in "Apologies for absence were received from Councillors A and B." and in
+    "Councillor C attended as a substitute for Councillor A.", one sentence at a time; a
+    name the attendance lists already give is not added twice."""
     for point in item.points:
-        match = APOLOGIES_FROM.search(point.source)
-        if match:
-            people += people_from_list(match["names"], point.span.start + match.start("names"))
-    return people
+        for start, end in sentences(point.source):
+            sentence = point.source[start:end]
+            offset = point.span.start + start
+            for kind, pattern in (("apologies", APOLOGIES_FROM), ("substitutes", SUBSTITUTE_FOR)):
+                match = pattern.search(sentence)
+                if match:
+                    found = people_from_list(match["names"], offset + match.start("names"))
+                    _add_new(getattr(meeting, kind), found)
+
+
+def _add_new(people: list[Person], found: list[Person]) -> None:
+    names = {person.name for person in people}
+    for person in found:
+        if person.name not in names:
+            people.append(person)
+            names.add(person.name)

@@ -108,7 +108,13 @@ _ANY_VERB: list[tuple[re.Pattern[str], ResolutionKind]] = [
     (re.compile(r"\bdelegat(?:e|es|ed|ion)\b", re.IGNORECASE), "delegated"),
     (re.compile(r"\brecommend(?:s|ed)?\b", re.IGNORECASE), "recommended"),
     (re.compile(r"\brequest(?:s|ed)?\b|\basks?\b", re.IGNORECASE), "requested"),
-    (re.compile(r"\bapprov(?:e|es|ed)\b|\bendors(?:e|es|ed)\b", re.IGNORECASE), "approved"),
+    (
+        re.compile(
+            r"\bapprov(?:e|es|ed)\b|\bendors(?:e|es|ed)\b|\bsupport(?:s|ed)\b|\bto\s+support\b",
+            re.IGNORECASE,
+        ),
+        "approved",
+    ),
     (re.compile(r"\bagree(?:s|d)?\b", re.IGNORECASE), "agreed"),
     (re.compile(r"\bnot(?:e|es|ed)\b|\backnowledg|\bwelcom", re.IGNORECASE), "noted"),
 ]

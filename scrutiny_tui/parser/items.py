@@ -315,6 +315,10 @@ def _actions(blocks: list[Block], resolutions: list[Resolution]) -> list[Action]
 
 
 def _without_marker(words: str, block: Block, start: int) -> str:
+    """The request's words without the list marker or "RESOLVED –" that opens its block."""
     if start == 0 and block.marker and words.startswith(block.marker):
         words = words[len(block.marker) :].strip()
+    opened = trigger_tail(words) if start == 0 else None
+    if opened is not None and opened[1].strip():
+        words = words[opened[2] :].strip()
     return _clause(words.rstrip(" ;,"))

@@ -24,7 +24,7 @@ MEETING_LINE = re.compile(
 )
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
 MINUTES_OF = re.compile(
-    r"^Minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body>.+?)\s+"
+    r"^Minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
     r"(?:held\s+(?:on|at|in)\b(?P<rest>.*)$|$)",
     re.IGNORECASE,
 )
@@ -34,6 +34,12 @@ COUNCIL_LINE = re.compile(
     r"(?:\s+Borough)?|Town|Parish|Combined)\s+Council|[A-Z][\w'& -]{1,40}\s+Council)$",
     re.IGNORECASE,
 )
+# "OVERVIEW AND SCRUTINY COMMITTEE" on a line of its own at the head of the minutes
+BODY_LINE = re.compile(
+    r"^(?:[A-Z][\w'’&(),-]*\s+(?:(?:and|of|for|the|&)\s+)?){0,8}"
+    r"(?i:Committee|Sub-Committee|Panel|Board|Commission|Forum)$"
+)
+_SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
 _NOT_COUNCIL = re.compile(r"\b(?:meeting|minutes|held|report|agenda)\b", re.IGNORECASE)
 
 
@@ -51,6 +57,22 @@ def heading_facts(line: str) -> dict[str, Any]:
     if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):
         return {"council": _council_name(line)}
     return {}
+
+
+def body_line(line: str) -> str | None:
+    """The committee a heading line names by itself ("OVERVIEW AND SCRUTINY COMMITTEE")."""
+    if len(line) > 80 or not BODY_LINE.match(line) or _NOT_COUNCIL.search(line):
+        return None
+    if not line.isupper():
+        return line
+    words = [
+        word.lower() if word.lower() in _SMALL_WORDS else _capitalise(word) for word in line.split()
+    ]
+    return " ".join(words)
+
+
+def _capitalise(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _facts(**facts: str | None) -> dict[str, Any]:
@@ -74,7 +96,7 @@ ATTENDANCE_LABEL = re.compile(
 APOLOGIES_FROM = re.compile(
     r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been)\s+"
     r"(?:received|submitted|given|made|tendered)\s+(?:on\s+behalf\s+of|from|by)\s+(?P<names>.+?)\.?$",
-    re.IGNORECASE,
+    re.IGNORECASE | re.DOTALL,
 )
 SUBSTITUTE_FOR = re.compile(
     r"(?P<names>(?:Councillor|Cllr\.?)\s+[^,;]+?)\s+(?:attended|was\s+present|substituted)\s+"
