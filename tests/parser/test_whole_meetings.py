@@ -1,4 +1,4 @@
-"""Whole meetings in three council styles, parsed to the structure a reader of them sees."""
+"""Whole meetings in four council styles, parsed to the structure a reader of them sees."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "minutes"
 HOUSING = "housing_scrutiny_panel_2020-02-03.txt"
 CHILDREN = "childrens_services_osc_2019-03-12.txt"
 OVERVIEW = "overview_scrutiny_2015-12-08.txt"
+HEALTH = "health_asc_scrutiny_board_2017-09-14.txt"
 
 
 def parse_fixture(name: str) -> ParsedDocument:
@@ -41,7 +42,7 @@ def asked(item: Item) -> list[tuple[str | None, str | None]]:
     return [(action.due, action.body) for action in item.actions]
 
 
-@pytest.mark.parametrize("name", [HOUSING, CHILDREN, OVERVIEW])
+@pytest.mark.parametrize("name", [HOUSING, CHILDREN, OVERVIEW, HEALTH])
 def test_every_record_points_at_its_words(name: str) -> None:
     parsed = parse_fixture(name)
     text = parsed.text
@@ -357,3 +358,90 @@ def test_overview_work_programme() -> None:
         "the review of leisure centre charges be deferred to the next municipal year."
     )
     assert item.actions == []
+
+
+# ---- Health and ASC Scrutiny Board: dense text, bare "231" and "*233" items --------------
+
+
+def test_health_meeting_facts() -> None:
+    meeting = parse_fixture(HEALTH).meeting
+    assert (meeting.council, meeting.body, meeting.date) == (
+        "Northfield Metropolitan Borough Council",
+        "Health and Adult Social Care Scrutiny Board",
+        "2017-09-14",
+    )
+    assert people(meeting.present) == [
+        ("Councillor", "S Mahmood", "Chair"),
+        ("Councillor", "R Ellison", "Vice-Chair"),
+        ("Councillor", "K Burgess", None),
+        ("Councillor", "D Okoye", None),
+        ("Councillor", "P Shaw", None),
+        ("Councillor", "J Harper", "Cabinet Member for Adult Social Care"),
+        ("Dr", "A Rowe", "Director of Public Health"),
+    ]
+    assert people(meeting.apologies) == [
+        ("Councillor", "T Walsh", None),
+        ("Councillor", "E Byrne", None),
+    ]
+    assert meeting.substitutes == []
+
+
+def test_health_items() -> None:
+    assert numbered(parse_fixture(HEALTH)) == [
+        ("231", "Apologies for Absence and Substitutions"),
+        ("232", "Minutes of the previous meeting"),
+        ("*233", "Call-in: Closure of Elmtree Day Centre"),
+        ("234", "Adult Social Care Budget Monitoring - Quarter 1 2017/18"),
+        ("235", "NHS Winter Pressures Plan 2017/18"),
+        ("236", "Work Programme"),
+    ]
+
+
+def test_health_minutes_approved() -> None:
+    parsed = parse_fixture(HEALTH)
+    assert by_number(parsed, "231").resolutions == []
+    item = by_number(parsed, "232")
+    assert decided(item) == [(None, "approved")]
+    assert item.resolutions[0].text == (
+        "that the minutes of the meeting held on 13 July 2017 be approved as a correct record."
+    )
+
+
+def test_health_call_in_board_resolved() -> None:
+    item = by_number(parse_fixture(HEALTH), "*233")
+    assert decided(item) == [("a", "other"), ("b", "requested"), ("c", "requested")]
+    assert item.resolutions[0].text == "not to refer the decision back to the Cabinet Member"
+    assert asked(item) == [(None, None), ("2018-01", "Board")]
+    assert item.actions[1].text == (
+        "that a report on the outcome of the transfers be submitted to this Board in January 2018."
+    )
+
+
+def test_health_budget_concern_reported_to_cabinet() -> None:
+    item = by_number(parse_fixture(HEALTH), "234")
+    assert item.report_refs == ["ASC/17/09"]
+    assert decided(item) == [(None, "noted")]
+    assert asked(item) == [("2017-12", "Cabinet")]
+    bullets = [point.text for point in item.points if point.source.startswith("- ")]
+    assert bullets == [
+        "the forecast overspend of £2.1m was mainly on residential and nursing placements "
+        "for older people;",
+        "the average weekly cost of a residential placement had risen by 6% since April;",
+        "savings of £0.8m from the reablement service were on track.",
+    ]
+
+
+def test_health_decisions_without_the_word() -> None:
+    item = by_number(parse_fixture(HEALTH), "235")
+    assert decided(item) == [("a", "other"), ("b", "requested"), ("c", "other")]
+    assert item.resolutions[2].text == (
+        "That the Chair write to NHS England about the shortage of community nursing staff."
+    )
+    assert asked(item) == [(None, None)]
+    assert item.actions[0].text.startswith("That the Trust be asked to provide the Board")
+
+
+def test_health_work_programme() -> None:
+    item = by_number(parse_fixture(HEALTH), "236")
+    assert decided(item) == [(None, "approved")]
+    assert asked(item) == [("2018-04", None)]
