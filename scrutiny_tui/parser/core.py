@@ -31,6 +31,8 @@ _FRONT_MATTER = re.compile(
 # libyaml's safe loader where it is built in: front matter on every file of an archive adds up.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HONORIFIC_START = re.compile(rf"^(?:{HONORIFICS})\b", re.IGNORECASE)
+# "Minutes of a meeting of the ... Overview and Scrutiny" with "Committee held on ..." below
+_WRAPPED_HEADING = re.compile(r"^Minutes\s+of\b(?!.*\bheld\s+on\b.*\d{4})", re.IGNORECASE)
 _META_KEYS = {
     "council": "council",
     "body": "body",
@@ -136,10 +138,12 @@ def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:
 
 
 def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = False) -> None:
-    for line in lines:
+    for index, line in enumerate(lines):
         if line.blank or AGENDA_ITEM.match(line.text):
             continue
         facts = heading_facts(line.text)
+        if preamble and _WRAPPED_HEADING.match(line.text) and index + 1 < len(lines):
+            facts = heading_facts(f"{line.text} {lines[index + 1].text}") or facts
         if preamble and not facts and (body := body_line(line.text)):
             facts = {"body": body}
         for key in ("council", "body", "date"):

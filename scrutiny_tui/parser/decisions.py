@@ -39,6 +39,12 @@ BODY_DECIDES = re.compile(
     rf"^The\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:notes|endorses|agrees|approves|recommends|resolves"
     r"|requests|welcomes|supports|accepts|asks)\b"
 )
+# "The minutes of the meeting held on 1 February 2019 were approved as a correct record."
+MINUTES_APPROVED = re.compile(
+    r"^The\s+minutes\s+of\s+the\s+(?:previous\s+)?meeting\b[^.]{0,80}?\s+(?:were|was)\s+"
+    r"(?:\w+ly\s+)?(?:approved|agreed|confirmed|signed|accepted)\b",
+    re.IGNORECASE,
+)
 
 
 def trigger_tail(line: str) -> tuple[str, str, int] | None:
@@ -63,11 +69,20 @@ def _word(word: str) -> str:
     return "RESOLVED"
 
 
+# "RESOLVED: that the Committee" with its clauses to follow
+_THAT_BODY_ONLY = re.compile(rf"^that\s+(?:the\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s*$", re.I)
+
+
 def is_lead_in(words: str) -> bool:
     """Words that introduce a list rather than decide anything: "That", "The Board:",
-    "RESOLVED that the Executive be recommended to:"."""
+    "that the Committee", "RESOLVED that the Executive be recommended to:"."""
     stripped = words.strip()
-    return not stripped or bool(_THAT_ONLY.match(stripped)) or bool(_LEAD_IN.search(stripped))
+    return (
+        not stripped
+        or bool(_THAT_ONLY.match(stripped))
+        or bool(_LEAD_IN.search(stripped))
+        or bool(_THAT_BODY_ONLY.match(stripped))
+    )
 
 
 _BE_VERB = re.compile(

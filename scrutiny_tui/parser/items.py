@@ -11,6 +11,7 @@ from scrutiny_tui.parser.blocks import Block, squash
 from scrutiny_tui.parser.decisions import (
     BODY_DECIDES,
     DECISION_END,
+    MINUTES_APPROVED,
     classify,
     is_lead_in,
     trigger_tail,
@@ -230,12 +231,14 @@ def _add_resolution(
 
 
 def _implicit_decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
-    """Decisions stated without the word: a lettered list of "That …" clauses, or
-    "The Panel notes the update and endorses …"."""
+    """Decisions stated without the word: a lettered list of "That …" clauses,
+    "The Panel notes the update and endorses …", or "The minutes … were approved"."""
     seen: set[str] = set()
     for index, block in enumerate(blocks):
         that_clause = block.is_labelled and block.text.lower().startswith("that ")
-        body_decides = not block.marker and BODY_DECIDES.match(block.text)
+        body_decides = not block.marker and (
+            BODY_DECIDES.match(block.text) or MINUTES_APPROVED.match(block.text)
+        )
         if that_clause or body_decides:
             label = block.label if that_clause else None
             _add_resolution(content, seen, label, block.text, "", block)

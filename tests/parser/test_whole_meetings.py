@@ -183,6 +183,7 @@ def test_housing_work_programme_agreed() -> None:
 
 
 def test_children_meeting_facts() -> None:
+    # the heading's "held on 12 March 2019" is wrapped onto its second line
     meeting = parse_fixture(CHILDREN).meeting
     assert (meeting.council, meeting.body, meeting.date) == (
         "Somervale County Council",
@@ -218,10 +219,13 @@ def test_children_items() -> None:
     ]
 
 
-def test_children_minutes_confirmed() -> None:
+def test_children_minutes_confirmed_without_the_word() -> None:
     item = by_number(parse_fixture(CHILDREN), "37/19")
     assert decided(item) == [(None, "approved")]
-    assert item.resolutions[0].text.startswith("that the minutes of the meeting held on 22 Jan")
+    assert item.resolutions[0].text == (
+        "The minutes of the meeting held on 22 January 2019 were confirmed as a correct record "
+        "and signed by the Chair."
+    )
 
 
 def test_children_ofsted_numbered_resolutions() -> None:
@@ -252,6 +256,7 @@ def test_children_task_group_recommendations() -> None:
 
 
 def test_children_paragraph_numbered_resolution_with_roman_clauses() -> None:
+    # "5.3 RESOLVED: that the Committee" only leads in to its clauses
     item = by_number(parse_fixture(CHILDREN), "40/19")
     assert decided(item) == [("i", "noted"), ("ii", "requested"), ("iii", "approved")]
     assert item.resolutions[0].text == "notes the forecast overspend on the High Needs Block"
