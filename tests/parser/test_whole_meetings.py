@@ -450,3 +450,14 @@ def test_health_work_programme() -> None:
     item = by_number(parse_fixture(HEALTH), "236")
     assert decided(item) == [(None, "approved")]
     assert asked(item) == [("2018-04", None)]
+
+
+@pytest.mark.parametrize("name", [HOUSING, CHILDREN, OVERVIEW, HEALTH])
+def test_windows_line_endings_read_the_same(name: str) -> None:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    unix = parse_text(text).to_json()
+    windows = parse_text(text.replace("\n", "\r\n"))
+    assert windows.to_json() == unix
+    for item in windows.items:
+        for record in [*item.points, *item.resolutions, *item.actions]:
+            assert windows.text[record.span.start : record.span.end] == record.source
