@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.parse_cmd",
     "scrutiny_tui.cli.ingest_cmd",
     "scrutiny_tui.cli.search_cmd",
+    "scrutiny_tui.cli.export_cmd",
     "scrutiny_tui.cli.notes_cmd",
 )
 

@@ -1,0 +1,449 @@
+"""Briefing packs: a Markdown document a member takes into the next meeting.
+
+For a scope (committee, date range, topic search, tags, chosen items) the pack holds, in
+order: a title block, contents, outstanding and overdue actions, the resolutions and
+recommendations with their tracking status, then each agenda item with a short extract (its
+own opening sentences, never generated wording), its resolutions, the member's concerns by
+priority, their own questions, and where it came from.
+
+Every string from minutes or notes goes through :func:`inline`, which escapes what Markdown
+would read as structure, so a line starting with ``#``, a ``|`` in a table cell or a
+``<script>`` stays text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path, PurePath
+from typing import Any
+
+from sqlalchemy import text as sql
+
+from scrutiny_tui.safe_text import visible_controls
+from scrutiny_tui.services.tracker import is_overdue
+from scrutiny_tui.store.db import Store
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
+_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
+PRIORITIES = ("high", "normal", "low")
+EXTRACT_CHARS = 400
+
+
+class BriefingError(Exception):
+    """The pack cannot be written where asked; the message says why, in one line."""
+
+
+@dataclass(frozen=True, slots=True)
+class BriefingScope:
+    """What the pack covers. Every field empty: the whole store."""
+
+    committee: str | None = None
+    since: str | None = None  # YYYY-MM-DD, inclusive
+    until: str | None = None  # YYYY-MM-DD, inclusive
+    search: str | None = None  # a topic: items with a search hit
+    tags: tuple[str, ...] = ()  # items carrying a note with one of these tags
+    item_ids: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value and not _DATE.match(value):
+                raise ValueError(f"{name} must be a date as YYYY-MM-DD, not {value!r}")
+            object.__setattr__(self, name, value or None)
+        object.__setattr__(self, "committee", (self.committee or "").strip() or None)
+        object.__setattr__(self, "search", (self.search or "").strip() or None)
+        object.__setattr__(self, "tags", tuple(t for t in self.tags if t))
+        object.__setattr__(self, "item_ids", tuple(int(i) for i in self.item_ids))
+
+    def describe(self) -> str:
+        parts = []
+        if self.committee:
+            parts.append(f"committee matching “{self.committee}”")
+        if self.since or self.until:
+            parts.append(f"meetings {self.since or 'any date'} to {self.until or 'any date'}")
+        if self.search:
+            parts.append(f"items mentioning “{self.search}”")
+        if self.tags:
+            parts.append("notes tagged " + ", ".join(f"#{t}" for t in self.tags))
+        if self.item_ids:
+            parts.append(f"{len(self.item_ids)} chosen items")
+        return "; ".join(parts) or "everything in the store"
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    title: str
+    markdown: str
+    item_count: int
+
+    def __str__(self) -> str:
+        return self.markdown
+
+
+# ---- escaping -----------------------------------------------------------------------
+
+
+def inline(value: str | None) -> str:
+    """Text from minutes or notes as one line of literal Markdown text."""
+    flat = " ".join(visible_controls(value or "").split())
+    escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
+    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2], escaped)
+
+
+def _anchor(text: str) -> str:
+    """The id markdown-it's anchors plugin or GitHub would give a heading (for contents)."""
+    return re.sub(r"[^\w\- ]", "", text.lower()).strip().replace(" ", "-")
+
+
+# ---- gathering ----------------------------------------------------------------------
+
+
+@dataclass
+class _Item:
+    id: int
+    uid: str
+    number: str | None
+    title: str
+    text: str
+    committee: str | None
+    date: str | None
+    path: str
+    resolutions: list[tuple] = field(default_factory=list)
+    recommendations: list[tuple] = field(default_factory=list)
+    actions: list[tuple] = field(default_factory=list)
+    notes: list[Any] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        number = f"{self.number} " if self.number else ""
+        committee = self.committee or "Committee not stated"
+        return f"{self.date or 'Undated'} · {committee} · {number}{self.title}"
+
+    @property
+    def source(self) -> str:
+        where = f"agenda item {self.number}" if self.number else "agenda item"
+        return f"{PurePath(self.path).name}, {where}"
+
+
+def _scoped_item_ids(store: Store, scope: BriefingScope) -> set[int] | None:
+    """Item ids the topic, tag and chosen-item parts of the scope allow (None: any)."""
+    allowed: set[int] | None = None
+
+    def narrow(ids: set[int]) -> None:
+        nonlocal allowed
+        allowed = ids if allowed is None else allowed & ids
+
+    if scope.item_ids:
+        narrow(set(scope.item_ids))
+    if scope.search:
+        from scrutiny_tui.services.search import search
+
+        narrow({h.item_id for h in search(store, scope.search, limit=2000).hits if h.item_id})
+    if scope.tags:
+        from scrutiny_tui.services.notes import list_notes
+
+        tagged: set[int] = set()
+        for tag in scope.tags:
+            tagged |= {n.item_id for n in list_notes(store, tag=tag) if n.item_id is not None}
+        narrow(tagged)
+    return allowed
+
+
+_ITEMS = """
+SELECT ai.id, ai.uid, ai.number, ai.title, ai.text, m.body, m.date, d.path
+FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
+WHERE {where}
+ORDER BY m.date IS NULL, m.date, m.body, d.path, ai.ordinal
+"""
+
+
+def _items(store: Store, scope: BriefingScope) -> list[_Item]:
+    allowed = _scoped_item_ids(store, scope)
+    if allowed is not None and not allowed:
+        return []
+    clauses, params = ["1"], {}
+    if scope.committee:
+        clauses.append("m.body LIKE :committee")
+        params["committee"] = f"%{scope.committee}%"
+    if scope.since:
+        clauses.append("m.date >= :since")
+        params["since"] = scope.since
+    if scope.until:
+        clauses.append("m.date <= :until")
+        params["until"] = scope.until
+    if allowed is not None:
+        clauses.append(f"ai.id IN ({','.join(str(int(i)) for i in allowed)})")
+    with store.session() as session:
+        rows = session.execute(sql(_ITEMS.format(where=" AND ".join(clauses))), params).all()
+        items = [_Item(*row) for row in rows]
+        _add_records(session, {item.id: item for item in items})
+    return items
+
+
+def _add_records(session: Any, items: dict[int, _Item]) -> None:
+    ids = ",".join(str(i) for i in items) or "NULL"
+    queries = {
+        "resolutions": f"""SELECT r.item_id, r.uid, r.label, r.kind, r.text, t.status
+            FROM resolution r LEFT JOIN recommendation_tracking t ON t.uid = r.uid
+            WHERE r.item_id IN ({ids}) ORDER BY r.item_id, r.ordinal""",
+        "recommendations": f"""SELECT r.item_id, r.uid, r.ref, r.text, t.status
+            FROM recommendation r LEFT JOIN recommendation_tracking t ON t.uid = r.uid
+            WHERE r.item_id IN ({ids}) ORDER BY r.item_id, r.ordinal""",
+        "actions": f"""SELECT a.item_id, a.uid, a.text, a.due, a.body, coalesce(s.done, 0)
+            FROM action a LEFT JOIN action_state s ON s.uid = a.uid
+            WHERE a.item_id IN ({ids}) ORDER BY a.item_id, a.ordinal""",
+    }
+    for name, query in queries.items():
+        for row in session.execute(sql(query)):
+            getattr(items[row[0]], name).append(tuple(row[1:]))
+
+
+def _attach_notes(store: Store, items: list[_Item]) -> None:
+    from scrutiny_tui.services.notes import list_notes
+
+    by_id = {item.id: item for item in items}
+    for note in list_notes(store):
+        if note.item_id in by_id:
+            by_id[note.item_id].notes.append(note)
+
+
+# ---- writing the Markdown -----------------------------------------------------------
+
+
+def build_briefing(
+    store: Store, scope: BriefingScope, *, today: date, generated_at: datetime
+) -> Briefing:
+    """The pack for ``scope`` (see the module docstring)."""
+    items = _items(store, scope)
+    _attach_notes(store, items)
+    committees = sorted({i.committee for i in items if i.committee})
+    title = committees[0] if len(committees) == 1 else (scope.committee or "All committees")
+    lines = _title_block(title, scope, items, generated_at)
+    lines += _contents(items)
+    lines += _actions_section(items, today)
+    lines += _decisions_section(items)
+    lines += ["## Agenda items", ""]
+    for item in items:
+        lines += _item_section(item)
+    if not items:
+        lines += ["Nothing in this scope.", ""]
+    return Briefing(title, "\n".join(lines).rstrip() + "\n", len(items))
+
+
+def _title_block(
+    title: str, scope: BriefingScope, items: list[_Item], generated_at: datetime
+) -> list[str]:
+    dates = sorted(i.date for i in items if i.date)
+    span = f"{dates[0]} to {dates[-1]}" if dates else "no dated meetings"
+    return [
+        f"# Briefing pack: {inline(title)}",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Committee | {inline(title)} |",
+        f"| Meetings | {inline(span)} |",
+        f"| Scope | {inline(scope.describe())} |",
+        f"| Agenda items | {len(items)} |",
+        f"| Generated | {generated_at.strftime('%Y-%m-%d %H:%M %Z').strip()} |",
+        "",
+    ]
+
+
+def _contents(items: list[_Item]) -> list[str]:
+    lines = [
+        "## Contents",
+        "",
+        "- [Outstanding and overdue actions](#outstanding-and-overdue-actions)",
+        "- [Resolutions and recommendations](#resolutions-and-recommendations)",
+        "- [Agenda items](#agenda-items)",
+    ]
+    lines += [f"  - [{inline(i.heading)}](#{_anchor(inline(i.heading))})" for i in items]
+    return [*lines, ""]
+
+
+def _actions_section(items: list[_Item], today: date) -> list[str]:
+    rows = []
+    for item in items:
+        for _uid, text_, due, body, done in item.actions:
+            if done:
+                continue
+            state = "**Overdue**" if is_overdue(due, bool(done), today) else "Open"
+            asked = f"{item.committee or 'Committee not stated'}, {item.date or 'undated'}"
+            rows.append((due or "", state, text_, body, asked, item.source))
+    rows.sort(key=lambda r: (r[0] == "", r[0]))
+    lines = ["## Outstanding and overdue actions", ""]
+    if not rows:
+        return [*lines, "No outstanding actions in this scope.", ""]
+    lines += ["| Due | State | Action | Due to | Asked by | Source |", "|---|---|---|---|---|---|"]
+    for due, state, text_, body, asked, source in rows:
+        cells = [inline(due) or "—", state, inline(text_), inline(body) or "—"]
+        lines.append("| " + " | ".join([*cells, inline(asked), inline(source)]) + " |")
+    return [*lines, ""]
+
+
+def _decisions_section(items: list[_Item]) -> list[str]:
+    lines = ["## Resolutions and recommendations", ""]
+    rows = []
+    for item in items:
+        for _uid, label, kind, text_, status in item.resolutions:
+            ref = f"Res {label}" if label else "Res"
+            rows.append((ref, kind, text_, status, item))
+        for _uid, ref, text_, status in item.recommendations:
+            rows.append((f"Rec {ref}" if ref else "Rec", "recommendation", text_, status, item))
+    if not rows:
+        return [*lines, "No resolutions or recommendations in this scope.", ""]
+    lines += ["| Ref | Kind | Text | Tracking status | Meeting |", "|---|---|---|---|---|"]
+    for ref, kind, text_, status, item in rows:
+        meeting = f"{item.date or 'undated'}, {item.title}"
+        cells = [inline(ref), inline(kind), inline(text_), inline(status or "Not tracked")]
+        lines.append("| " + " | ".join([*cells, inline(meeting)]) + " |")
+    return [*lines, ""]
+
+
+def extract(text_: str, limit: int = EXTRACT_CHARS) -> str:
+    """The item's own opening sentences, up to about ``limit`` characters."""
+    flat = " ".join(text_.split())
+    taken = ""
+    for sentence in _SENTENCE.split(flat):
+        if taken and len(taken) + len(sentence) > limit:
+            break
+        taken = f"{taken} {sentence}".strip()
+    return taken if len(taken) <= limit * 2 else taken[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _item_section(item: _Item) -> list[str]:
+    lines = [f"### {inline(item.heading)}", ""]
+    if item.text.strip():
+        lines += [f"> {inline(extract(item.text))}", ""]
+    if item.resolutions:
+        lines += ["**Resolutions**", ""]
+        for _uid, label, kind, text_, status in item.resolutions:
+            tag = f"({inline(label)}) " if label else ""
+            tracked = f"; tracking: {inline(status)}" if status else ""
+            lines.append(f"- {tag}{inline(text_)} *{inline(kind)}{tracked}*")
+        lines.append("")
+    lines += _notes_part(item.notes)
+    lines += [f"Source: {inline(item.source)}", ""]
+    return lines
+
+
+def _notes_part(notes: list[Any]) -> list[str]:
+    if not notes:
+        return []
+    lines = ["**My concerns and questions**", ""]
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for note in notes:
+        grouped[note.priority].append(note)
+    for priority in PRIORITIES:
+        if not grouped.get(priority):
+            continue
+        lines.append(f"- {priority.capitalize()} priority")
+        for note in grouped[priority]:
+            state = f"{note.kind}, {note.status}"
+            if note.anchor_state == "detached":
+                state += ", detached: its words are no longer in the minutes"
+            tags = " " + " ".join(f"\\#{inline(t)}" for t in note.tags) if note.tags else ""
+            lines.append(f"  - {inline(note.body)} *({inline(state)})*{tags}")
+            if note.quote and note.target_kind != "item":
+                lines.append(f"    - on: “{inline(note.quote[:300])}”")
+    lines.append("")
+    questions = [n for n in notes if n.kind == "question" and n.status == "open"]
+    if questions:
+        lines += ["**Questions to ask**", ""]
+        lines += [f"{n}. {inline(q.body)}" for n, q in enumerate(questions, 1)]
+        lines.append("")
+    return lines
+
+
+# ---- files --------------------------------------------------------------------------
+
+
+def default_pack_path(export_dir: Path, scope: BriefingScope, now: datetime) -> Path:
+    name = scope.committee or (f"topic-{scope.search}" if scope.search else "all-committees")
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "pack"
+    return Path(export_dir) / f"briefing-{slug}-{now:%Y-%m-%d}.md"
+
+
+def resolve_pack_path(out: Path | None, export_dir: Path, default: Path) -> Path:
+    """Where to write: the default, an absolute path as given, or a relative one inside the
+    export folder (which it may not climb out of)."""
+    if out is None:
+        return default
+    out = out.expanduser()
+    if out.is_absolute():
+        return out
+    base = Path(export_dir).resolve()
+    target = (base / out).resolve()
+    if not target.is_relative_to(base):
+        raise BriefingError(f"{out} would be outside the export folder {base}; give a full path")
+    return target
+
+
+def write_briefing(briefing: Briefing, path: Path, *, force: bool, html: bool) -> Path:
+    """Write the pack (and an HTML copy if asked), readable by the user only."""
+    path = Path(path).expanduser()
+    targets = [(path, briefing.markdown)]
+    if html:
+        targets.append((path.with_suffix(".html"), render_html(briefing)))
+    for target, _ in targets:
+        _check_writable(target, force)
+    for target, content in targets:
+        _write_private(target, content)
+    return path
+
+
+def _check_writable(path: Path, force: bool) -> None:
+    if path.is_dir():
+        raise BriefingError(f"{path} is a folder; give a file name for the pack")
+    if path.exists() and not force:
+        raise BriefingError(f"{path} already exists; choose another name or replace it (--force)")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise BriefingError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
+    if not os.access(folder, os.W_OK):
+        raise BriefingError(f"cannot write in {folder}: permission denied")
+
+
+def _write_private(path: Path, content: str) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(fd, 0o600)  # a replaced file keeps no wider mode than a new one
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+    except OSError as exc:
+        raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+PRINT_CSS = """
+@page { size: A4; margin: 18mm; }
+body { font-family: Georgia, 'Times New Roman', serif; font-size: 11pt; line-height: 1.4;
+       max-width: 48em; margin: auto; color: #111; }
+h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; page-break-after: avoid; }
+h2 { border-bottom: 1px solid #999; margin-top: 2em; }
+table { border-collapse: collapse; width: 100%; font-size: 9.5pt; margin: 0.5em 0 1em; }
+th, td { border: 1px solid #777; padding: 3px 5px; vertical-align: top; text-align: left; }
+blockquote { border-left: 3px solid #bbb; margin-left: 0; padding-left: 0.8em; color: #333; }
+tr, li { page-break-inside: avoid; }
+"""
+
+
+def render_html(briefing: Briefing) -> str:
+    """The same pack as a printable HTML page; raw HTML in it is shown, never run."""
+    from html import escape
+
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(briefing.markdown)
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(briefing.title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n"
+        f"<body>\n{body}</body>\n</html>\n"
+    )
