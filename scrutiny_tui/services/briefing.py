@@ -222,8 +222,9 @@ def build_briefing(
     """The pack for ``scope`` (see the module docstring)."""
     items = _items(store, scope)
     _attach_notes(store, items)
-    committees = sorted({i.committee for i in items if i.committee})
-    title = committees[0] if len(committees) == 1 else (scope.committee or "All committees")
+    committees = {i.committee for i in items}
+    only = next(iter(committees)) if len(committees) == 1 else None
+    title = only or scope.committee or "All committees"
     lines = _title_block(title, scope, items, generated_at)
     lines += _contents(items)
     lines += _actions_section(items, today)
