@@ -40,6 +40,7 @@ async def test_preview_then_save_the_pack(fixture_store, make_app, tmp_path):
         await settle(pilot)
         await pilot.pause(0.2)
         assert default.read_text(encoding="utf-8").startswith("# Briefing pack: Care Services")
+        await settle(pilot)
         assert "Saved /" in flat(screen_text(pilot))
 
 
