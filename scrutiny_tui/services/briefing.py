@@ -29,7 +29,7 @@ from scrutiny_tui.store.db import Store
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
-_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+_LINE_START = re.compile(r"^(\s*)(\d+)?([#>+\-=.)])")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
 PRIORITIES = ("high", "normal", "low")
 EXTRACT_CHARS = 400
@@ -93,7 +93,16 @@ def inline(value: str | None) -> str:
     """Text from minutes or notes as one line of literal Markdown text."""
     flat = " ".join(visible_controls(value or "").split())
     escaped = _INLINE_SPECIAL.sub(r"\\\1", flat)
-    return _LINE_START.sub(lambda m: m[1] + "\\" + m[2], escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    """A leading "#", ">", "-", "+", "=" or "12." / "12)" would open a block: escape its mark
+    (a backslash before a digit is not an escape, so "12." becomes "12\\.")."""
+    lead, digits, mark = match[1], match[2] or "", match[3]
+    if not digits and mark in ".)":
+        return match[0]
+    return f"{lead}{digits}\\{mark}"
 
 
 def _anchor(text: str) -> str:
@@ -307,9 +316,16 @@ def _decisions_section(items: list[_Item]) -> list[str]:
     return [*lines, ""]
 
 
+_LABEL_LINE = re.compile(
+    r"^\s*(?:Minutes|Decisions?|Agenda item|Supporting documents)\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def extract(text_: str, limit: int = EXTRACT_CHARS) -> str:
-    """The item's own opening sentences, up to about ``limit`` characters."""
-    flat = " ".join(text_.split())
+    """The item's own opening sentences, up to about ``limit`` characters (page labels such
+    as a line reading "Minutes:" left out)."""
+    flat = " ".join(_LABEL_LINE.sub("", text_).split())
     taken = ""
     for sentence in _SENTENCE.split(flat):
         if taken and len(taken) + len(sentence) > limit:

@@ -199,8 +199,13 @@ def test_html_shows_raw_html_as_text(store):
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(max_size=200))
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.text(max_size=200),
+        st.text(alphabet=st.sampled_from("#>-+*_`[]()!<>|&\\.=~:1234 \n\tab\x1b"), max_size=60),
+    )
+)
 def test_any_text_comes_back_exactly_as_one_list_item(value):
     expected = " ".join(visible_controls(value).split())
     tokens = MD.parse(f"- {inline(value)}\n")
