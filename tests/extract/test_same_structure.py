@@ -15,10 +15,7 @@ from source_builders import (
 )
 
 from scrutiny_tui.extract import ExtractedDocument, load_document
-
-parse_text = getattr(pytest.importorskip("scrutiny_tui.parser"), "parse_text", None)
-if parse_text is None:
-    pytest.skip("the parser has no parse_text yet", allow_module_level=True)
+from scrutiny_tui.parser import parse_text
 
 SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
 MINUTES = (SOURCES / "meeting_minutes.txt").read_text(encoding="utf-8")
