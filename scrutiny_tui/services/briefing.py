@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import text as sql
 
 from scrutiny_tui.safe_text import visible_controls
+from scrutiny_tui.services.browse import MeetingFilter, meeting_where
 from scrutiny_tui.services.tracker import is_overdue
 from scrutiny_tui.store.db import Store
 
@@ -176,20 +177,13 @@ def _items(store: Store, scope: BriefingScope) -> list[_Item]:
     allowed = _scoped_item_ids(store, scope)
     if allowed is not None and not allowed:
         return []
-    clauses, params = ["1"], {}
-    if scope.committee:
-        clauses.append("m.body LIKE :committee")
-        params["committee"] = f"%{scope.committee}%"
-    if scope.since:
-        clauses.append("m.date >= :since")
-        params["since"] = scope.since
-    if scope.until:
-        clauses.append("m.date <= :until")
-        params["until"] = scope.until
+    where, params = meeting_where(
+        MeetingFilter(committee=scope.committee or "", date_from=scope.since, date_to=scope.until)
+    )
     if allowed is not None:
-        clauses.append(f"ai.id IN ({','.join(str(int(i)) for i in allowed)})")
+        where += f" AND ai.id IN ({','.join(str(int(i)) for i in allowed)})"
     with store.session() as session:
-        rows = session.execute(sql(_ITEMS.format(where=" AND ".join(clauses))), params).all()
+        rows = session.execute(sql(_ITEMS.format(where=where)), params).all()
         items = [_Item(*row) for row in rows]
         _add_records(session, {item.id: item for item in items})
     return items

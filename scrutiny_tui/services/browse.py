@@ -203,7 +203,8 @@ ORDER BY m.council IS NULL, m.council, m.body IS NULL, m.body
 """
 
 
-def _meeting_where(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
+def meeting_where(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
+    """SQL conditions (on ``meeting m`` and ``document d``) and parameters for a filter."""
     clauses, params = ["1"], {}
     if flt.committee:
         clauses.append("m.body LIKE :committee")
@@ -228,7 +229,7 @@ def _meeting_where(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
 def committee_groups(store: Store, flt: MeetingFilter | None = None) -> list[CommitteeGroup]:
     """Council and committee pairs with their matching meetings: the top of the tree, cheap
     to fetch however large the archive."""
-    where, params = _meeting_where(flt or MeetingFilter())
+    where, params = meeting_where(flt or MeetingFilter())
     with store.session() as session:
         rows = session.execute(sql(_GROUPS.format(where=where)), params).all()
     return [CommitteeGroup(r[0], r[1], r[2], r[3] or 0) for r in rows]
@@ -241,7 +242,7 @@ def list_meetings(
 ) -> list[MeetingRow]:
     """Meetings matching ``flt`` (of one council and committee if ``group`` is given), in
     order: council, committee, newest first."""
-    where, params = _meeting_where(flt or MeetingFilter())
+    where, params = meeting_where(flt or MeetingFilter())
     if group is not None:
         where += " AND m.council IS :group_council AND m.body IS :group_body"
         params = {**params, "group_council": group[0], "group_body": group[1]}
