@@ -225,3 +225,30 @@ def test_any_text_comes_back_exactly_as_one_list_item(value):
     children = tokens[3].children or []
     assert {c.type for c in children} <= {"text", "softbreak"}
     assert "".join(c.content for c in children) == expected
+
+
+def test_a_pack_of_the_seed_minutes(tmp_path, seed_paths):
+    from scrutiny_tui.services.ingest import ingest_paths
+    from scrutiny_tui.store.db import open_store
+
+    store = open_store(tmp_path / "seeds.db")
+    ingest_paths(store, seed_paths)
+    markdown = pack(store)
+    store.close()
+    found = headings(markdown)
+    assert [h for h in found if h[0] != "h3"] == [
+        ("h1", "Briefing pack: All committees"),
+        ("h2", "Contents"),
+        ("h2", "Outstanding and overdue actions"),
+        ("h2", "Resolutions and recommendations"),
+        ("h2", "Agenda items"),
+    ]
+    items = [text for tag, text in found if tag == "h3"]
+    assert len(items) == len(seed_paths)
+    assert "Undated · Committee not stated · 4 Children's Social Care Update" in items
+    title, actions, decisions = tables(markdown)
+    assert set(title) == {2}
+    assert set(actions) == {6} and len(actions) > 5
+    assert set(decisions) == {5} and len(decisions) == 1 + 11 + 2  # resolutions, recommendations
+    words = inline_text(markdown)
+    assert "2016-01-10" in words and "Overdue" in words
