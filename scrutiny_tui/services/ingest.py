@@ -359,8 +359,7 @@ def _reanchor_notes(session: Session, path: str, text: str) -> int:
     from scrutiny_tui.services.notes import reanchor_document
 
     session.flush()
-    report = reanchor_document(session, path, text)
-    return int(getattr(report, "detached", 0))
+    return reanchor_document(session, path, text).detached
 
 
 def _raw(session: Session) -> sqlite3.Connection:

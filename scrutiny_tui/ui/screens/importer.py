@@ -94,11 +94,5 @@ class ImportScreen(ScrutinyModal):
         bar = self.query_one(ProgressBar)
         bar.update(total=bar.total or 1, progress=bar.total or 1)
         self.query_one("#summary", Static).update(
-            literal(f"{summary_line(message.summary)}\n\nEscape to close.")
+            literal(f"{message.summary.describe()}\n\nEscape to close.")
         )
-
-
-def summary_line(summary: Any) -> str:
-    """The ingest summary in one sentence (its own str() if it has one)."""
-    describe = getattr(summary, "describe", None)
-    return describe() if callable(describe) else str(summary)

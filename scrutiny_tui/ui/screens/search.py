@@ -41,8 +41,7 @@ def hit_prompt(hit: Any) -> Text:
     where = " · ".join(
         [hit.body or NO_COMMITTEE, hit.date or NO_DATE, hit.item_title or hit.file_name]
     )
-    kind = f"{hit.kind}  " if getattr(hit, "kind", None) else ""
-    prompt = Text.assemble((kind, "bold"), literal(where, DIM))
+    prompt = Text.assemble((f"{hit.kind}  ", "bold"), literal(where, DIM))
     prompt.append("\n")
     prompt.append_text(snippet_text(hit.snippet, list(hit.highlights)))
     return prompt
@@ -132,4 +131,4 @@ class SearchScreen(ScrutinyScreen):
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
         self.dismiss()
-        self.scrutiny.open_item(hit.item_id, focus_uid=getattr(hit, "uid", None))
+        self.scrutiny.open_item(hit.item_id, focus_uid=hit.uid)
