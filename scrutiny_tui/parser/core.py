@@ -85,6 +85,22 @@ def parse_text(
     return document
 
 
+def parse_item(
+    text: str, *, title: str = "", number: str | None = None, meeting_date: str | None = None
+) -> Item:
+    """Read one agenda item's minutes whose number and title are known from elsewhere (a
+    ModernGov web service response): its decisions, recommendations, attendees and actions.
+
+    ``meeting_date`` (ISO) lets report-backs such as "to the April meeting" be dated.
+    Spans index into ``text``.
+    """
+    lines = split_lines(text)
+    blank = sum(1 for line in lines if line.blank)
+    dense = blank < 0.15 * max(1, len(lines) - blank)
+    heading = Heading(-1, -1, number, title)
+    return _item(text, lines, heading, len(lines), dense, [], meeting_date=meeting_date)
+
+
 def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -152,7 +168,14 @@ def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = Fals
 
 
 def _item(
-    text: str, lines: list[Line], heading: Heading, end: int, dense: bool, warnings: list[str]
+    text: str,
+    lines: list[Line],
+    heading: Heading,
+    end: int,
+    dense: bool,
+    warnings: list[str],
+    *,
+    meeting_date: str | None = None,
 ) -> Item:
     body_lines = lines[heading.title_line + 1 : end]
     page_lines = [line for line in body_lines if MEETING_LINE.match(line.text)]
@@ -163,10 +186,11 @@ def _item(
     body_lines = [line for line in body_lines if line not in page_lines]
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
     content = read_item(blocks, heading.title)
+    first_line = max(heading.line, 0)
     last = max(
-        (line.content_end for line in lines[heading.line : end] if not line.blank), default=0
+        (line.content_end for line in lines[first_line:end] if not line.blank), default=0
     )
-    start = lines[heading.line].content_start
+    start = lines[first_line].content_start if lines else 0
     warnings += content.warnings
     return Item(
         number=number,
