@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 N      ?= 2000
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench eval clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: lint
 
 bench: $(VENV)/.installed-test
 	$(PY) benchmarks/run.py --n $(N)
+
+eval: $(VENV)/.installed-test
+	$(PY) scripts/evaluate_parser.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache
