@@ -178,6 +178,9 @@ def _item(
     meeting_date: str | None = None,
 ) -> Item:
     body_lines = lines[heading.title_line + 1 : end]
+    if heading.body_start is not None and heading.title_line >= 0:
+        title_line = lines[heading.title_line]
+        body_lines.insert(0, Line(heading.body_start, text[heading.body_start : title_line.end]))
     page_lines = [line for line in body_lines if MEETING_LINE.match(line.text)]
     number = heading.number or next(
         (facts["item"] for line in page_lines if (facts := heading_facts(line.text)).get("item")),

@@ -34,6 +34,7 @@ class Heading:
     title_line: int  # index of the line holding the title
     number: str | None
     title: str
+    body_start: int | None = None  # where the item's text starts on the title line, if it does
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -93,22 +94,223 @@ def _page_headings(lines: list[Line], marker: re.Pattern[str] | None) -> list[He
     return headings
 
 
-def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
-    headings: list[Heading] = []
-    last_key: int | None = None
+# ---- the document's own numbering scheme ------------------------------------------------
+#
+# Councils number agenda items in many ways: "12.", "12", "35/20", "Minute 45/23", "*450",
+# "C/152", "AM119", "F01:04/24", alone on a line above the title or at the start of it.
+# Every line that could open an item is a candidate; candidates are grouped by the shape of
+# their number ("99/99", "C/999", "9."), and the shape whose candidates form the best
+# increasing, nearly consecutive sequence is taken as the document's scheme. Numbered
+# paragraphs, resolution clauses and quoted minute numbers inside an item then fall out:
+# they have another shape, or they break the sequence.
+
+_PREFIX = r"(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|min\.?\s+no\.?\s*)?"
+_NUMBER = (
+    r"(?P<number>\*?\d{1,4}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
+    r"|[A-Z]{1,3}\d{0,3}:\d{2}/\d{2}"  # F01:04/24
+    r"|[A-Z]{1,2}/\d{1,4}(?:/\d{2})?"  # C/152
+    r"|[A-Z]{2,3}\d{3,5})"  # AM119
+)
+NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?)$")
+NUMBER_THEN_TITLE = re.compile(
+    rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]|\s*[-–—])?[\s\u00a0]+(?P<title>\S.*)$"
+)
+_TITLE_STOP = re.compile(r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z)])\.\s+(?=[A-Z])")
+_SENTENCE_OPENERS = frozenset(
+    "The It A An Cllr Cllrs Councillor Councillors Members Apologies Resolved RESOLVED There "
+    "This Mr Mrs Ms Dr He She They Following Proposed Moved".split()
+)
+_NIL = re.compile(r"^(?:nil|none|n/?a|no\s+items?|not\s+applicable)\.?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    line: int
+    title_line: int
+    number: str
+    title: str
+    shape: str
+    key: tuple[int, ...]
+    quality: float
+    body_start: int | None = None
+
+
+def _shape(number: str, punct: str, prefixed: bool) -> str:
+    # "*233" marks a key decision or call-in: the same scheme as "232"
+    return ("P" if prefixed else "") + re.sub(r"\d+", "9", number.lstrip("*")) + punct
+
+
+def _key(number: str) -> tuple[int, ...]:
+    return tuple(int(group) for group in re.findall(r"\d+", number)) or (0,)
+
+
+def _candidates(lines: list[Line], dense: bool) -> list[_Candidate]:
+    found: list[_Candidate] = []
     for index, line in enumerate(lines):
-        match = NUMBERED.match(line.text)
-        if not match or not _title_ok(_FILE_SIZE.sub("", match["title"])):
+        text = line.text
+        if not text or not (text[0].isalnum() or text[0] in "*#"):
             continue
-        key = number_key(match["number"])
-        if last_key is not None and key <= last_key:
+        alone = NUMBER_ALONE.match(text)
+        if alone:
+            candidate = _alone_candidate(lines, index, alone)
+            if candidate:
+                found.append(candidate)
             continue
-        if not (_stands_apart(lines, index, dense) or _FILE_SIZE.search(line.text)):
+        numbered = NUMBER_THEN_TITLE.match(text)
+        if numbered:
+            candidate = _inline_candidate(lines, index, numbered, dense)
+            if candidate:
+                found.append(candidate)
+    return found
+
+
+def _alone_candidate(lines: list[Line], index: int, match: re.Match[str]) -> _Candidate | None:
+    """A number on a line of its own, its title on the next line that is not blank."""
+    title_index = index + 1
+    while title_index < len(lines) and lines[title_index].blank:
+        title_index += 1
+    if title_index >= len(lines) or title_index - index > 4:
+        return None
+    title_text = lines[title_index].text
+    if NUMBER_ALONE.match(title_text) or list_start(title_text):
+        return None
+    title = split_title(title_text)[1]
+    if not title or len(title) > 250 or _NIL.match(title) or TRIGGER.match(title):
+        return None
+    quality = 1.3
+    if _FILE_SIZE.search(title_text):
+        quality += 0.5
+    if _label_follows(lines, title_index):
+        quality += 0.5
+    number = match["number"]
+    prefixed = bool(re.match(r"^\W*[A-Za-z]", match.group(0))) and not number[0].isalpha()
+    return _Candidate(
+        index, title_index, number, title, _shape(number, match["punct"], prefixed),
+        _key(number), quality,
+    )
+
+
+def _inline_candidate(
+    lines: list[Line], index: int, match: re.Match[str], dense: bool
+) -> _Candidate | None:
+    """A number and its title on one line, the item's text perhaps following on it."""
+    raw_title = _FILE_SIZE.sub("", match["title"]).strip()
+    title, rest = _title_and_rest(raw_title)
+    if not _title_ok(title):
+        return None
+    line = lines[index]
+    quality = 1.0
+    if _FILE_SIZE.search(line.text) or title.isupper():
+        quality += 0.5
+    if _label_follows(lines, index):
+        quality += 0.5
+    if not rest and not _stands_apart(lines, index, dense):
+        quality -= 0.6
+    if rest:
+        quality -= 0.2
+    body_start = None
+    if rest:
+        position = line.raw.find(rest[:20])
+        body_start = line.start + position if position >= 0 else None
+    number = match["number"]
+    prefixed = bool(re.match(r"^\W*[A-Za-z]", match.group(0))) and not number[0].isalpha()
+    punct = (match["punct"] or "").strip(" -–—") or ("-" if match["punct"] else "")
+    return _Candidate(
+        index, index, number, title.rstrip(":").strip(), _shape(number, punct, prefixed),
+        _key(number), quality, body_start,
+    )
+
+
+def _title_and_rest(text: str) -> tuple[str, str]:
+    """Split "Apologies: Cllr A sent apologies." into the title and the item's first words."""
+    for stop in _TITLE_STOP.finditer(text):
+        title, rest = text[: stop.start()].strip(), text[stop.end() :].strip()
+        if not title or len(title.split()) > 18:
+            break
+        # "Policy - Call-in" is one title; "Apologies: Cllr A sent his apologies." is not
+        sentence = rest.endswith((".", "!", "?", ".)")) or len(rest.split()) > 12
+        if stop.group(0).startswith(".") or (sentence and len(rest.split()) >= 3):
+            return title, rest
+    words = text.split()
+    if len(words) > 14:
+        for position in range(2, 14):
+            if words[position] in _SENTENCE_OPENERS and not words[position - 1].endswith(
+                ("of", "and", "the", "for", "to")
+            ):
+                title = " ".join(words[:position])
+                return title, text[len(title) :].strip()
+    return text, ""
+
+
+def _label_follows(lines: list[Line], index: int) -> bool:
+    """A "Minutes:" or "Decision:" label (or a decision) within the next few lines."""
+    seen = 0
+    for line in lines[index + 1 :]:
+        if line.blank:
             continue
-        number, title = split_title(line.text)
-        headings.append(Heading(index, index, number, title))
-        last_key = key
-    return headings
+        if SECTION_LABEL.match(line.text):
+            return True
+        seen += 1
+        if seen >= 4:
+            return False
+    return False
+
+
+def _best_scheme(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates of the shape whose best increasing chain scores highest."""
+    by_shape: dict[str, list[_Candidate]] = {}
+    for candidate in candidates:
+        by_shape.setdefault(candidate.shape, []).append(candidate)
+    best_chain: list[_Candidate] = []
+    best_score = 0.0
+    for group in by_shape.values():
+        _strip_common_suffix(group)
+        chain, score = _chain(group)
+        if score > best_score:
+            best_chain, best_score = chain, score
+    if len(best_chain) == 1 and best_chain[0].quality < 1.5:
+        return []
+    return best_chain
+
+
+def _strip_common_suffix(group: list[_Candidate]) -> None:
+    """"AM119", "AM219", "AM319": item 1, 2, 3 of the year 19."""
+    firsts = [str(c.key[0]) for c in group]
+    if len(group) >= 2 and all(len(f) >= 3 for f in firsts) and len({f[-2:] for f in firsts}) == 1:
+        for candidate in group:
+            candidate.key = (int(str(candidate.key[0])[:-2]), *candidate.key[1:])
+
+
+_WINDOW = 300  # earlier candidates a candidate may follow: bounds the work on long documents
+
+
+def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
+    score = [c.quality for c in group]
+    previous: list[int | None] = [None] * len(group)
+    for i, candidate in enumerate(group):
+        for j in range(max(0, i - _WINDOW), i):
+            before = group[j]
+            if before.title_line >= candidate.line or not before.key < candidate.key:
+                continue
+            step = candidate.key[0] - before.key[0]
+            penalty = 0.0 if step == 1 else 0.6 if step == 0 else min(0.25 * (step - 1), 2.0)
+            if score[j] - penalty + candidate.quality > score[i]:
+                score[i] = score[j] - penalty + candidate.quality
+                previous[i] = j
+    if not group:
+        return [], 0.0
+    last = max(range(len(group)), key=lambda k: score[k])
+    chain: list[_Candidate] = []
+    cursor: int | None = last
+    while cursor is not None:
+        chain.append(group[cursor])
+        cursor = previous[cursor]
+    return chain[::-1], score[last]
+
+
+def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
+    chain = _best_scheme(_candidates(lines, dense))
+    return [Heading(c.line, c.title_line, c.number, c.title, c.body_start) for c in chain]
 
 
 def _stands_apart(lines: list[Line], index: int, dense: bool) -> bool:
@@ -128,9 +330,8 @@ def _stands_apart(lines: list[Line], index: int, dense: bool) -> bool:
     return open_before and clear_after
 
 
-def number_key(number: str) -> int:
-    digits = re.match(r"\*?(\d+)", number)
-    return int(digits.group(1)) if digits else 0
+def list_start(text: str) -> bool:
+    return bool(re.match(r"^(?:\(?[a-z]{1,4}\)|[·•▪◦●‣∙*–—-]\s)", text))
 
 
 _NOT_TITLE = re.compile(r"^(?:That|the|a|an|and|or|to|of|in|on|per|pm|am|p\.m|a\.m)\b")
