@@ -9,12 +9,20 @@ import yaml
 
 from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
-from scrutiny_tui.parser.dates import find_date
+from scrutiny_tui.parser.dates import dates_in, find_date
 from scrutiny_tui.parser.decisions import TRIGGER
-from scrutiny_tui.parser.headings import AGENDA_ITEM, SECTION_LABEL, Heading, find_headings
+from scrutiny_tui.parser.chrome import is_chrome
+from scrutiny_tui.parser.headings import (
+    AGENDA_ITEM,
+    SECTION_LABEL,
+    Heading,
+    find_headings,
+    split_title,
+)
 from scrutiny_tui.parser.items import read_item
 from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
+    DATED_TITLE,
     ATTENDANCE_LABEL,
     MEETING_LINE,
     SUBSTITUTE_FOR,
@@ -61,14 +69,19 @@ def parse_text(
     dense = blank < 0.15 * max(1, len(lines) - blank)
     headings = find_headings(lines, dense)
     document = ParsedDocument(text=text, source=source, sha256=sha256, format=format)  # type: ignore[arg-type]
-    if not headings:
+    fallback = not headings
+    if fallback:
         headings = _single_item_heading(lines)
     preamble_end = headings[0].line if headings else len(lines)
+    # with no headings to go by, attendance lists may be anywhere among the first lines
+    attendance_end = len(lines) if fallback else preamble_end
     meeting = document.meeting
     _meeting_facts(lines[:preamble_end], meeting, preamble=True)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
     _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
-    _attendance(text, lines[:preamble_end], dense, meeting)
+    _attendance(text, lines[:attendance_end], dense, meeting)
+    if meeting.date is None:
+        meeting.date = _heading_date(lines[: preamble_end if not fallback else 12])
     for position, heading in enumerate(headings):
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
         item = _item(text, lines, heading, end, dense, document.warnings)
@@ -132,20 +145,55 @@ def _fill_item_number(items: list[Item], facts: dict[str, Any]) -> None:
 
 
 def _single_item_heading(lines: list[Line]) -> list[Heading]:
-    """Minutes of one item with no heading we know: its first line is its title, if the text
-    has minutes or a decision in it at all."""
-    has_minutes = any(
-        SECTION_LABEL.match(line.text) or TRIGGER.match(line.text)
-        for line in lines
-        if not line.blank
+    """Minutes of one item with no heading we know (a ModernGov item or decision page, an
+    excerpt): one item, titled by its first line that reads as a title, if any does."""
+    content = [i for i, line in enumerate(lines) if not line.blank and not is_chrome(line.text)]
+    if not content:
+        return []
+    for index in content[:2]:
+        title = lines[index].text
+        if _reads_as_title(title):
+            return [Heading(index, index, None, split_title(title)[1])]
+    first = content[0]
+    return [Heading(first, first - 1, None, "")]
+
+
+def _reads_as_title(text: str) -> bool:
+    """A short line that does not end a sentence and is not a decision or a label."""
+    words = text.split()
+    return (
+        0 < len(words) <= 20
+        and not text.endswith((".", ":", ";", ","))
+        and text[0] not in "[(·•-"
+        and not SECTION_LABEL.match(text)
+        and not TRIGGER.match(text)
+        and not MEETING_LINE.match(text)
+        and not DATED_TITLE.match(text)
     )
-    first = next((i for i, line in enumerate(lines) if not line.blank), None)
-    if not has_minutes or first is None:
-        return []
-    title = lines[first].text
-    if len(title) > 150 or SECTION_LABEL.match(title) or TRIGGER.match(title):
-        return []
-    return [Heading(first, first, None, title.rstrip(":"))]
+
+
+_WEEKDAY_BEFORE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.IGNORECASE
+)
+_MEETING_WORDS = re.compile(r"\b(?:held|meeting|minutes|met)\b", re.IGNORECASE)
+
+
+def _heading_date(lines: list[Line]) -> str | None:
+    """The meeting's date from the lines above its first item: the date a line says the
+    meeting was held on, else one a weekday names, else the first date there."""
+    best: tuple[int, int, str] | None = None
+    for position, line in enumerate(lines):
+        if line.blank or line.text.lower().startswith(("contact", "venue", "moved from")):
+            continue
+        for start, iso in dates_in(line.text):
+            rank = 2
+            if _WEEKDAY_BEFORE.search(line.text[:start]):
+                rank = 0
+            elif _MEETING_WORDS.search(line.text[:start]):
+                rank = 1
+            if best is None or (rank, position) < best[:2]:
+                best = (rank, position, iso)
+    return best[2] if best else None
 
 
 def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:

@@ -51,6 +51,17 @@ def find_date(text: str) -> str | None:
     return min(candidates)[1] if candidates else None
 
 
+def dates_in(text: str) -> list[tuple[int, str]]:
+    """(offset, ISO date) of every full date in ``text``, in order."""
+    found: dict[int, str] = {}
+    for pattern in (_ISO, _NUMERIC_UK, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        for match in pattern.finditer(text):
+            iso = _to_iso(match)
+            if iso is not None and not any(abs(match.start() - at) < 4 for at in found):
+                found[match.start()] = iso
+    return sorted(found.items())
+
+
 def _to_iso(match: re.Match[str]) -> str | None:
     month_text = match["month"]
     month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())

@@ -19,9 +19,12 @@ BODY_DASH_DATE = re.compile(
 )
 # "Meeting: 12/03/2019 - Scrutiny Board (Environment) (Item 41)"
 MEETING_LINE = re.compile(
-    r"^Meeting:\s*(?P<date>[^-–—]+?)\s*[-–—]\s*(?P<body>.+?)(?:\s*\(Item\s+(?P<item>[\w/.*]+)\))?$",
+    r"^(?:Meeting|Made\s+at\s+meeting|Decided\s+at\s+meeting):\s*(?P<date>[^-–—]+?)\s*[-–—]\s*"
+    r"(?P<body>.+?)(?:\s*\(Item\s+(?P<item>[\w/.*]+)\))?$",
     re.IGNORECASE,
 )
+# A decision page's "25/11/2014 - Tenant Scrutiny Panel - Amendment to Terms of Reference"
+DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
 MINUTES_OF = re.compile(
     r"^Minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
@@ -48,6 +51,9 @@ def heading_facts(line: str) -> dict[str, Any]:
     meeting = MEETING_LINE.match(line)
     if meeting:
         return _facts(body=meeting["body"], date=find_date(meeting["date"]), item=meeting["item"])
+    dated_title = DATED_TITLE.match(line)
+    if dated_title:
+        return _facts(date=find_date(dated_title["date"]))
     dated = BODY_DASH_DATE.match(line)
     if dated and find_date(dated["date"]):
         return _facts(body=dated["body"], date=find_date(dated["date"]))

@@ -1,0 +1,30 @@
+"""Page chrome: the words a committee website or a PDF viewer prints around the minutes.
+
+ModernGov pages (used by most UK councils) open with "Agenda and minutes", "Venue: …",
+"Contact: …", "Items" and "No. Item"; single-item pages with "Issue - meetings" or "Agenda
+item"; printed minutes carry running heads and page numbers. None of it is ever an agenda
+item's title, a committee or a person.
+"""
+
+from __future__ import annotations
+
+import re
+
+PAGE_CHROME = re.compile(
+    r"^(?:Issue\s*-\s*(?:meetings|decisions)|Agenda\s+item|Council\s+meetings|"
+    r"Decisions(?:\s+published)?|Agenda(?:,\s*decisions)?\s+and\s+(?:draft\s+)?minutes|"
+    r"Agendas?,\s+reports\s+and\s+minutes|Items|(?:Note\s+)?No\.?\s*\|?\s*Item(?:\s*\|)*|Media|"
+    r"Meeting\s+documents|Skip\s+to\s+(?:main\s+)?content|Loading\.*|Venue\s*:.*|Contact\s*:.*|"
+    r"Link\s*:.*|Related\s+Documents\s*:?|Earlier\s*-\s*Later|Additional\s+documents\s*:?|"
+    r"Supporting\s+documents\s*:?|View\s+directions|How\s+can\s+we\s+help\s+you.*|Modern\.gov\b.*|"
+    r"Print\s+this\s+page|Home|Committee\s+Minutes|Open\s+Minutes|Minutes|Draft|"
+    r"(?:Page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
+    r"agenda\s+for\s+these\s+minutes|Use\s+the\s+below\s+search\s+options.*|"
+    r"Alternatively\s+you\s+can\s+visit.*|[|\s-]+)$",
+    re.IGNORECASE,
+)
+
+
+def is_chrome(text: str) -> bool:
+    """True for a line (whitespace collapsed) that is page furniture, not minutes."""
+    return bool(PAGE_CHROME.match(text))
