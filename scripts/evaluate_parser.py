@@ -374,9 +374,9 @@ def table(evaluation: Evaluation, worst: int = 20) -> str:
 
 def detail(name: str, corpus: Path = CORPUS) -> str:
     """One document: each keyed item beside the parsed item it was matched with."""
-    for doc_name, path, key in load_keys(corpus):
-        if name not in doc_name:
-            continue
+    keyed = load_keys(corpus)
+    chosen = [k for k in keyed if k[0].startswith(name)] or [k for k in keyed if name in k[0]]
+    for doc_name, path, key in chosen[:1]:
         parsed = parse_path(path)
         predicted, keyed = parsed["items"], key.get("items") or []
         pairs = dict((j, i) for i, j in align(predicted, keyed))

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from scrutiny_tui.parser.blocks import Line
+from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER
 from scrutiny_tui.parser.meeting import MEETING_LINE
 
@@ -16,7 +17,14 @@ NUMBERED = re.compile(
     r"(?:\.|:|\s+[-–—]|\))?[\s\u00a0]+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
-_FILE_SIZE = re.compile(r"\s+(?:PDF|DOCX?|XLSX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$", re.IGNORECASE)
+_FILE_SIZE = re.compile(
+    r"\s+(?:(?:pdf|docx?|xlsx?)\s+icon\s+)?(?:PDF|DOCX?|XLSX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$",
+    re.IGNORECASE,
+)
+_FILE_SIZE_ANYWHERE = re.compile(
+    r"\s+(?:(?:pdf|docx?|xlsx?)\s+icon\s+)?(?:PDF|DOCX?|XLSX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\b",
+    re.IGNORECASE,
+)
 _ITEM_IN_TITLE = re.compile(r"\s*\((?:Agenda\s+)?Item\s+(?P<number>[\w/.*]+)\)\s*$", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.;:!?]['’”\")]*$")
 SECTION_LABEL = re.compile(
@@ -55,7 +63,103 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
         return _page_headings(lines, AGENDA_ITEM)
     if any(_meeting_item(line) for line in lines):
         return _page_headings(lines, None)
-    return _numbered_headings(lines, dense)
+    numbered = _numbered_headings(lines, dense)
+    if len(numbered) >= 2:
+        return numbered
+    return _labelled_headings(lines) or numbered
+
+
+# ---- items with no numbers: ModernGov lists and flattened tables -------------------------
+#
+# A ModernGov "Agenda and minutes" page gives each item a title, perhaps agenda text, then
+# one "Minutes:" (or "Decision:") label and the minutes. Where the numbers are missing (or
+# the page was flattened from a table, each row ending in "|"), items are told apart by
+# that rhythm: a title-like line after the previous item's minutes have begun, a row that
+# starts after a row ended, or a second label where an item already has one.
+
+_LABEL_START = re.compile(r"^(?:Minutes|Decisions?)\s*:", re.IGNORECASE)
+_INLINE_LABEL = re.compile(
+    r"\s(?:Additional\s+documents\s*:|Minutes\s*:|Decisions?\s*:|Supporting\s+documents\s*:)",
+    re.IGNORECASE,
+)
+_AGENDA_TEXT = re.compile(
+    r"\s(?:To\s+[a-z]|Of\s+the\s+meeting\b|Members\s+(?:are|of|will)\b|The\s+[\w&’']+\s"
+    r"|Report\s+of\b|Contact\s*:|This\s|\[)"
+)
+_ITEM_LABEL = re.compile(r"\s(?:Minutes|Decisions?)\s*:", re.IGNORECASE)
+_LIST_HEADER = re.compile(r"^(?:Note\s+)?No\.?\s*\|?\s*Item\b", re.IGNORECASE)
+
+
+def _labelled_headings(lines: list[Line]) -> list[Heading]:
+    labels = sum(
+        1 for line in lines if _LABEL_START.match(line.text) or _ITEM_LABEL.search(line.text)
+    )
+    rows = sum(1 for line in lines if line.text.endswith("|") and line.text != "|")
+    listed = any(_LIST_HEADER.match(line.text) for line in lines)
+    if labels < 2 and rows < 2 and not listed:
+        return []
+    start = next((i + 1 for i, line in enumerate(lines) if _LIST_HEADER.match(line.text)), 0)
+    headings: list[Heading] = []
+    table = rows >= 2
+    labelled = True  # the item before the first has "ended": the first title opens one
+    row_ended = True
+    sentence_ended = True
+    for index in range(start, len(lines)):
+        line = lines[index]
+        text = line.text
+        if line.blank or text in ("|", "||") or re.fullmatch(r"[-|: ]+", text):
+            continue
+        opened: Heading | None = None
+        if _LABEL_START.match(text):
+            if labelled and (row_ended or not headings):
+                opened = Heading(index, index - 1, None, "", line.start)
+            labelled = True
+        elif row_ended or labelled or (labels < 2 and sentence_ended):
+            opened = _row_heading(lines, index)
+            if opened is None and table and row_ended:
+                opened = Heading(index, index - 1, None, "", line.start)
+            if opened is not None:
+                labelled = bool(_ITEM_LABEL.search(text))
+        if opened is not None:
+            headings.append(opened)
+        row_ended = text.endswith("|")
+        sentence_ended = bool(re.search(r"[.;:!?|]['’”\")]*$|:-$", text))
+    return headings
+
+
+def _row_heading(lines: list[Line], index: int) -> Heading | None:
+    """An item opening at ``lines[index]``: a title alone on its line with text after it,
+    or a flattened row "Title To receive … Minutes: …"."""
+    line = lines[index]
+    text = line.text.rstrip(" |")
+    following = next((other for other in lines[index + 1 :] if not other.blank), None)
+    if _title_alone(text) and following is not None and not _title_alone(following.text):
+        return Heading(index, index, None, split_title(text)[1])
+    cuts = [m.start() for m in (_INLINE_LABEL.search(text), _FILE_SIZE_ANYWHERE.search(text)) if m]
+    head = text[: min(cuts)] if cuts else text
+    agenda = _AGENDA_TEXT.search(head)
+    title = head[: agenda.start()] if agenda else head
+    title = _FILE_SIZE_ANYWHERE.sub("", title).strip(" :|")
+    if not title or not _title_alone(title) or title == text:
+        return None
+    offset = line.raw.find(text[len(title) :].strip()[:15]) if len(text) > len(title) else -1
+    body_start = line.start + offset if offset > 0 else None
+    return Heading(index, index, None, title, body_start)
+
+
+def _title_alone(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 20
+        and not text.endswith((".", ":", ";", ",", "|"))
+        and (text[0].isupper() or text[0].isdigit())
+        and not _NIL.match(text)
+        and not SECTION_LABEL.match(text)
+        and not TRIGGER.match(text)
+        and not re.match(r"^(?:That|To|There|It|In|The\s+\w+\s+(?:was|were|had|noted))\b", text)
+        and not list_start(text)
+        and not _is_chrome(text)
+    )
 
 
 def _meeting_item(line: Line) -> str | None:
