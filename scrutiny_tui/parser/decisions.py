@@ -14,7 +14,7 @@ _BODY = (
 _SPACED_THAT = r"T\s+H\s+A\s+T"
 # The opening words, optionally after a paragraph number ("5.3 RESOLVED:").
 TRIGGER = re.compile(
-    r"^(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?"
+    r"^(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
     r"(?P<word>R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|R\s?E\s?C\s?O\s?M\s?M\s?E\s?N\s?D\s?E\s?D"
     r"|Recommended|DECISIONS?|Decisions?|DECIDED|Decided"
     rf"|(?:The|That\s+the)\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:has\s+)?(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided)"
@@ -36,13 +36,16 @@ DECISION_END = re.compile(
 
 # A decision stated without the word: "The Panel notes the update and endorses ..."
 BODY_DECIDES = re.compile(
-    rf"^The\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:notes|endorses|agrees|approves|recommends|resolves"
-    r"|requests|welcomes|supports|accepts|asks)\b"
+    rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:(?:has|have|then|also|unanimously)\s+)?"
+    r"(?i:notes|endorses|agrees|approves|recommends|resolves|requests|welcomes|supports|accepts|"
+    r"asks|noted|endorsed|agreed|approved|resolved|requested|accepted|confirmed|decided|adopted|"
+    r"ratified|received\s+and\s+noted)\b"
 )
 # "The minutes of the meeting held on 1 February 2019 were approved as a correct record."
 MINUTES_APPROVED = re.compile(
-    r"^The\s+minutes\s+of\s+the\s+(?:previous\s+)?meeting\b[^.]{0,80}?\s+(?:were|was)\s+"
-    r"(?:\w+ly\s+)?(?:approved|agreed|confirmed|signed|accepted)\b",
+    r"^(?:The\s+)?(?:(?:draft|exempt|unrestricted|decisions\s+and)\s+)?minutes?\b[^.]{0,160}?\s+"
+    r"(?:were|was)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?"
+    r"(?:approved|agreed|confirmed|signed|accepted|adopted|taken\s+as\s+read)\b",
     re.IGNORECASE,
 )
 

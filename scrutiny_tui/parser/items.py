@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from scrutiny_tui.parser import actions as action_rules
+from scrutiny_tui.parser import motions
 from scrutiny_tui.parser.blocks import Block, squash
 from scrutiny_tui.parser.decisions import (
     BODY_DECIDES,
@@ -103,20 +104,111 @@ def _is_label(block: Block) -> bool:
 
 def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
     seen: set[str] = set()
-    index = 0
+    low, high = _decision_scope(blocks)
+    index = low
     found_any = False
-    while index < len(blocks):
+    while index < high:
         block = blocks[index]
         opened = _opens_decision(block)
-        if opened is None:
-            index += 1
+        if opened is not None:
+            found_any = True
+            trigger, words, words_start = opened
+            used.add(index)
+            index = _read_decision(
+                blocks[:high], index, trigger, words, words_start, content, used, seen
+            )
             continue
-        found_any = True
-        trigger, words, words_start = opened
-        used.add(index)
-        index = _read_decision(blocks, index, trigger, words, words_start, content, used, seen)
+        if motions.opens_motion(block.text) and not block.text.endswith(":"):
+            taken = _motion(blocks, index, high, content, used, seen)
+            if taken:
+                found_any = True
+                index += taken
+                continue
+        index += 1
     if not found_any:
-        _implicit_decisions(blocks, content, used)
+        _implicit_decisions(blocks[low:high], content, used, low)
+
+
+def _decision_scope(blocks: list[Block]) -> tuple[int, int]:
+    """Where an item's decisions are read: after its "Minutes:" label (the text before it is
+    the agenda's), and only under "Decision:" when the page prints the decisions there and
+    the minutes again below."""
+    decision = next((i for i, b in enumerate(blocks) if _DECISION_LABEL.match(b.text)), None)
+    minutes = next((i for i, b in enumerate(blocks) if _MINUTES_LABEL.match(b.text)), None)
+    if decision is not None and minutes is not None and minutes > decision:
+        return decision, minutes
+    if minutes is not None:
+        return minutes + 1, len(blocks)
+    if decision is not None:
+        return decision, len(blocks)
+    return 0, len(blocks)
+
+
+_DECISION_LABEL = re.compile(r"^Decisions?\s*:?\s*$", re.IGNORECASE)
+_MINUTES_LABEL = re.compile(r"^Minutes\s*:\s*$", re.IGNORECASE)
+
+
+def _motion(
+    blocks: list[Block],
+    index: int,
+    high: int,
+    content: ItemContent,
+    used: set[int],
+    seen: set[str],
+) -> int:
+    """Read a motion opened at ``blocks[index]``; the number of blocks it took (0: none)."""
+    group = [index]
+    cursor = index + 1
+    # "Council resolution" / "Councillors Taylor / Boag" / "Moved by: …" / "Seconded by: …"
+    while cursor < high and cursor - index < 5 and (
+        motions.is_mover_line(blocks[cursor].text) or motions.MOTION.search(blocks[cursor].text)
+    ) and not motions.DECISION_WORDS.match(blocks[cursor].text):
+        group.append(cursor)
+        cursor += 1
+    if cursor < high and _opens_decision(blocks[cursor]) is not None:
+        for taken in group:
+            used.add(taken)
+        return len(group)  # "… seconded by … and" / "RESOLVED: that …": the RESOLVED counts
+    words = " ".join(blocks[i].text for i in group)
+    if not (
+        motions.SECONDED.search(words)
+        or motions.MOTION_HEADING.match(blocks[index].text)
+        or re.search(r"\bon\s+a\s+motion\b", words, re.IGNORECASE)
+    ):
+        return 0  # "proposed by the Council" in a sentence is not a motion
+    tail_blocks: list[int] = []
+    passed = motions.outcome(words)
+    text = ""
+    if passed and len(passed[1].split()) >= 3 and passed[0].lower() != "carried":
+        text = passed[1]
+    else:
+        that = re.search(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$", words)
+        if that and len(that["rest"].split()) >= 3:
+            text = that["rest"]
+        elif cursor < high and motions.DECISION_WORDS.match(blocks[cursor].text):
+            tail_blocks.append(cursor)
+            text = blocks[cursor].text
+            # "Carried." / "Motion Carried Unanimously" after the motion's words
+            after = cursor + 1
+            if after < high and len(blocks[after].text.split()) <= 8 and re.match(
+                r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b", blocks[after].text
+            ):
+                tail_blocks.append(after)
+        elif passed:
+            text = words
+    if not text:
+        return 0
+    closing = " ".join(blocks[i].text for i in tail_blocks[-1:]) if tail_blocks else ""
+    if motions.was_lost(words) or motions.was_lost(closing):
+        for taken in group + tail_blocks:
+            used.add(taken)
+        return len(group) + len(tail_blocks)
+    # the span is the block holding the decision's words: exact source, as for every record
+    holder = blocks[tail_blocks[0]] if tail_blocks else blocks[group[-1]]
+    _add_resolution(content, seen, None, text.strip("“”\"' "), "RESOLVED", holder)
+    for taken in group + tail_blocks:
+        used.add(taken)
+    return len(group) + len(tail_blocks)
 
 
 def _opens_decision(block: Block) -> tuple[str, str, int] | None:
@@ -230,19 +322,41 @@ def _add_resolution(
     )
 
 
-def _implicit_decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
-    """Decisions stated without the word: a lettered list of "That …" clauses,
-    "The Panel notes the update and endorses …", or "The minutes … were approved"."""
+def _implicit_decisions(
+    blocks: list[Block], content: ItemContent, used: set[int], offset: int = 0
+) -> None:
+    """Decisions stated without the word: a lettered list of "That …" clauses, "That the
+    verbal update be noted.", "The Panel notes …", "Council noted …", "The Committee
+    confirmed the minutes …", "The minutes … were approved", "X was duly elected",
+    "… RESOLVED and noted."."""
     seen: set[str] = set()
     for index, block in enumerate(blocks):
-        that_clause = block.is_labelled and block.text.lower().startswith("that ")
+        text = block.text
+        that_clause = block.is_labelled and text.lower().startswith("that ")
         body_decides = not block.marker and (
-            BODY_DECIDES.match(block.text) or MINUTES_APPROVED.match(block.text)
+            BODY_DECIDES.match(text)
+            or MINUTES_APPROVED.match(text)
+            or _THAT_BE.match(text)
+            or _ELECTED.search(text)
         )
-        if that_clause or body_decides:
+        noted_at_end = _RESOLVED_AT_END.search(text)
+        if that_clause or body_decides or noted_at_end:
             label = block.label if that_clause else None
-            _add_resolution(content, seen, label, block.text, "", block)
-            used.add(index)
+            _add_resolution(content, seen, label, text, "", block)
+            used.add(index + offset)
+
+
+# "That the verbal update be noted." as the whole of a decision
+_THAT_BE = re.compile(
+    r"^That\s+(?!.*\b(?:asked|queried|explained|said|stated)\b).{3,400}?\b(?:be|is|are)\s+"
+    r"(?:\w+ly\s+)?(?:noted|approved|agreed|endorsed|adopted|accepted|confirmed|received|"
+    r"signed|supported|deferred|recommended|requested|delegated|authorised|appointed|elected)\b"
+)
+_ELECTED = re.compile(
+    r"\b(?:was|were)\s+(?:duly\s+)?(?:elected|appointed|co-opted)\b(?!\s+(?:at|in|on)\s+(?:the\s+)?"
+    r"(?:last|previous|recent))"
+)
+_RESOLVED_AT_END = re.compile(r"(?:^|[.;]\s+)(?:RESOLVED|AGREED)(?:\s+and\s+noted)?\.?(?:\s|$)")
 
 
 # ---- people ------------------------------------------------------------------------

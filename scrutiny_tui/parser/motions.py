@@ -1,0 +1,76 @@
+"""Decisions recorded as motions: "It was proposed by Councillor A, seconded by Councillor B,
+and RESOLVED", "Moved Cr Bailey, seconded Deputy Mayor Duffy and resolved", "Proposed by
+Councillor X / Seconded by Councillor Y / AND AGREED", "Moved by: … Seconded by: … THAT …
+Motion Carried", "Willmus moved, Etten seconded, approval of the agenda", "On a motion from
+…, seconded by … it was unanimously AGREED that …", "RESOLVED (Esber/Siviero)".
+
+A motion that was lost, withdrawn or defeated is not a decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The mover: "proposed by", "moved by", "Moved Cr X", "X moved", "on a motion from",
+# "Proposed (AH) & Seconded (SB)", "Council resolution", "Resolution 449/2019".
+MOTION = re.compile(
+    r"\b(?:(?:it\s+was\s+)?(?:duly\s+)?(?:proposed|moved)(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b)"
+    r"|\w+\s+(?:moved|proposed),\s+\w+\s+seconded"
+    r"|on\s+a\s+motion\s+(?:from|by)\b"
+    r"|seconded\s+by\b|seconded\s*:|\bSeconded\s+\("
+    r")",
+    re.IGNORECASE,
+)
+# A heading that opens a motion block on its own line: "Council resolution", "Resolution",
+# "Procedural Motion", "Resolution 449/2019", "Motion No. C200610-1".
+MOTION_HEADING = re.compile(
+    r"^(?:(?:Council|Committee|Board)\s+resolution|Resolution(?:\s+(?:No\.?\s*)?[\w/#-]+)?|"
+    r"Procedural\s+Motion|Motion(?:\s+No\.?\s*[\w/#-]+)?)$",
+    re.IGNORECASE,
+)
+# Where the motion's own words say it passed, and what follows: "… and RESOLVED that …",
+# "… it was unanimously AGREED that …", "CARRIED", "Unanimously agreed".
+OUTCOME = re.compile(
+    r"(?:\b(?:and|it\s+was)\s+|[,.;]\s*|^)(?:(?:unanimously|duly)\s+)?"
+    r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|agreed|CARRIED|Carried|carried|elected)\b"
+    r"(?P<rest>.*)$",
+    re.DOTALL,
+)
+SECONDED = re.compile(r"\bseconded\b|\bSeconded\s*\(|\b\w+\s*/\s*\w+\)?$", re.IGNORECASE)
+LOST = re.compile(
+    r"\b(?:was\s+|were\s+|declared\s+)?(?:LOST|lost|fell|defeated|DEFEATED|withdrawn|WITHDRAWN)\b|"
+    r"\bnot\s+(?:carried|seconded|agreed)\b|\bmotion\s+failed\b",
+)
+# The words of the decision that a motion block leads to.
+DECISION_WORDS = re.compile(
+    r"^[“\"‘']?(?:That|THAT|Be\s+it\s+resolved|To\s+[a-z]+|Council\s+(?:adjourn|approve|note|agree)s?)\b"
+)
+_MOVER_ONLY = re.compile(
+    r"^(?:(?:Moved|Proposed|Seconded)(?:\s+by)?\s*:?\s*(?:Cr|Cllr|Councillor|Mayor|Deputy\s+Mayor)?"
+    r"[\s\w.'’()-]*|Councillors?\s+[\w'’-]+\s*/\s*[\w'’-]+|(?:Cr|Cllr)s?\.?\s+[\w'’-]+\s*/\s*[\w'’-]+)$",
+    re.IGNORECASE,
+)
+
+
+def opens_motion(text: str) -> bool:
+    return bool(MOTION.search(text) or MOTION_HEADING.match(text))
+
+
+def is_mover_line(text: str) -> bool:
+    """"Moved by: Councillor S. Martin", "Councillors Taylor / Boag": who, not what."""
+    return bool(_MOVER_ONLY.match(text)) and len(text.split()) <= 10
+
+
+def outcome(text: str) -> tuple[str, str] | None:
+    """(outcome word, the decision's words after it) when ``text`` says the motion passed."""
+    match = None
+    for match in OUTCOME.finditer(text):
+        pass
+    if match is None:
+        return None
+    rest = re.sub(r"^[\s:,–—-]*(?:that\s*[:,–—-]?\s*)?", "", match["rest"], flags=re.IGNORECASE)
+    return match["word"], rest.strip()
+
+
+def was_lost(text: str) -> bool:
+    return bool(LOST.search(text))
