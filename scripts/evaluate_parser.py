@@ -95,10 +95,20 @@ class DocumentScore:
 # ---- reading the keys and the parses ---------------------------------------------------
 
 
-def load_keys(corpus: Path = CORPUS) -> list[tuple[str, Path, dict[str, Any]]]:
+def load_keys(
+    corpus: Path = CORPUS, sets: tuple[str, ...] = ("corpus", "fixtures")
+) -> list[tuple[str, Path, dict[str, Any]]]:
     """(name, path, key) for every keyed document present on this machine."""
     found: list[tuple[str, Path, dict[str, Any]]] = []
-    for key_file, folder in ((CORPUS_KEY, corpus), (FIXTURES_KEY, FIXTURES)):
+    chosen = [
+        (key_file, folder)
+        for name, key_file, folder in (
+            ("corpus", CORPUS_KEY, corpus),
+            ("fixtures", FIXTURES_KEY, FIXTURES),
+        )
+        if name in sets
+    ]
+    for key_file, folder in chosen:
         if not key_file.exists():
             continue
         keys = yaml.safe_load(key_file.read_text(encoding="utf-8")) or {}
@@ -338,11 +348,13 @@ class Evaluation:
         }
 
 
-def evaluate(corpus: Path = CORPUS, only: str | None = None) -> Evaluation:
+def evaluate(
+    corpus: Path = CORPUS, only: str | None = None, sets: tuple[str, ...] = ("corpus", "fixtures")
+) -> Evaluation:
     totals = {f: Tally() for f in FIELDS}
     documents: list[DocumentScore] = []
     started = time.perf_counter()
-    for name, path, key in load_keys(corpus):
+    for name, path, key in load_keys(corpus, sets):
         if only and only not in name:
             continue
         document = score_document(name, parse_path(path), key)
@@ -418,14 +430,29 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--corpus", type=Path, default=CORPUS)
     options.add_argument("--doc", help="show one document (any part of its name)")
     options.add_argument("--json", action="store_true")
+    options.add_argument(
+        "--set",
+        choices=("corpus", "fixtures", "all"),
+        default="all",
+        help="score the real excerpts, the test fixtures, or both (the default)",
+    )
     args = options.parse_args(argv)
     if not args.corpus.exists():
         print(f"note: {args.corpus} is absent; scoring the test fixtures only", file=sys.stderr)
     if args.doc:
         print(detail(args.doc, args.corpus))
         return 0
-    evaluation = evaluate(args.corpus)
-    print(json.dumps(evaluation.as_json(), indent=2) if args.json else table(evaluation))
+    if args.json:
+        sets = ("corpus", "fixtures") if args.set == "all" else (args.set,)
+        print(json.dumps(evaluate(args.corpus, sets=sets).as_json(), indent=2))
+        return 0
+    if args.set == "all":
+        for title, sets in (("the corpus", ("corpus",)), ("the test fixtures", ("fixtures",))):
+            print(f"== {title}")
+            print(table(evaluate(args.corpus, sets=sets), worst=20 if sets == ("corpus",) else 5))
+            print()
+    else:
+        print(table(evaluate(args.corpus, sets=(args.set,))))
     return 0
 
 

@@ -82,14 +82,14 @@ def parse_text(
     _attendance(text, lines[:attendance_end], dense, meeting)
     if meeting.date is None:
         meeting.date = _heading_date(lines[: preamble_end if not fallback else 12])
+    _fill_from(meeting, front)
+    _fill_from(meeting, metadata or {})
     for position, heading in enumerate(headings):
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
-        item = _item(text, lines, heading, end, dense, document.warnings)
+        item = _item(text, lines, heading, end, dense, document.warnings, meeting_date=meeting.date)
         document.items.append(item)
         if _is_apologies(item.title):
             _attendance_in(item, meeting)
-    _fill_from(meeting, front)
-    _fill_from(meeting, metadata or {})
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if not document.items:
         document.warnings.append("no agenda items found")
@@ -236,7 +236,7 @@ def _item(
     )
     body_lines = [line for line in body_lines if line not in page_lines]
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
-    content = read_item(blocks, heading.title)
+    content = read_item(blocks, heading.title, meeting_date)
     first_line = max(heading.line, 0)
     last = max(
         (line.content_end for line in lines[first_line:end] if not line.blank), default=0

@@ -76,14 +76,63 @@ def _to_iso(match: re.Match[str]) -> str | None:
 _MONTH_YEAR = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>(?:19|20)\d{2})\b")
 
 
-def find_due(text: str) -> str | None:
-    """When something is due: the first full date ("10th January 2016" → "2016-01-10"), else
-    the first month and year ("in April 2017" → "2017-04"), else None."""
-    full = find_date(text)
-    if full is not None:
-        return full
+_MONTH_ONLY = re.compile(
+    r"\b(?:the|in|at|to|by|for)\s+(?:the\s+)?(?P<month>January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\s+(?:\d{4}\s+)?(?:meeting|cycle|committee)\b"
+)
+_MONTH_DAY = re.compile(
+    r"\b(?:until|by|on|to)\s+(?:(?P<month1>[A-Z][a-z]{2,8})\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Z][a-z]{2,8}))\b(?!,?\s+\d{4})"
+)
+_IN_MONTHS = re.compile(
+    r"\bin\s+(?P<count>\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+months['’]?\s+time\b",
+    re.IGNORECASE,
+)
+_COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
+_HELD_BEFORE = re.compile(r"\b(?:held|dated|of|from)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def find_due(text: str, meeting_date: str | None = None) -> str | None:
+    """When something is due: a full date ("10th January 2016" → "2016-01-10"), else a month
+    and year ("in April 2017" → "2017-04"); with the meeting's date also "to the April
+    meeting" (the next April), "until June 27" and "in six months' time" (approximate: the
+    month). Dates before the meeting, or of a meeting "held on" a day, are not dues."""
+    for start, iso in dates_in(text):
+        if _HELD_BEFORE.search(text[:start]):
+            continue
+        if meeting_date and iso < meeting_date:
+            continue
+        return iso
     for match in _MONTH_YEAR.finditer(text):
         month = _MONTHS.get(match["month"].lower())
         if month is not None and match["month"][0].isupper():
-            return f"{int(match['year']):04d}-{month:02d}"
+            due = f"{int(match['year']):04d}-{month:02d}"
+            if meeting_date and due < meeting_date[:7]:
+                continue
+            return due
+    if meeting_date is None:
+        return None
+    held = date.fromisoformat(meeting_date)
+    month_only = _MONTH_ONLY.search(text)
+    if month_only:
+        month = _MONTHS[month_only["month"].lower()]
+        year = held.year + (1 if month <= held.month else 0)
+        return f"{year:04d}-{month:02d}"
+    month_day = _MONTH_DAY.search(text)
+    if month_day:
+        name = month_day["month1"] or month_day["month2"]
+        day = int(month_day["day1"] or month_day["day2"])
+        month = _MONTHS.get(name.lower())
+        if month is not None:
+            year = held.year + (1 if (month, day) <= (held.month, held.day) else 0)
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return None
+    in_months = _IN_MONTHS.search(text)
+    if in_months:
+        count = in_months["count"].lower()
+        months = int(count) if count.isdigit() else _COUNTS[count]
+        total = held.month - 1 + months
+        return f"{held.year + total // 12:04d}-{total % 12 + 1:02d}"
     return None

@@ -51,7 +51,9 @@ class ItemContent:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_item(blocks: list[Block], title: str = "") -> ItemContent:
+def read_item(
+    blocks: list[Block], title: str = "", meeting_date: str | None = None
+) -> ItemContent:
     content = ItemContent()
     blocks = _until_supporting_documents(blocks)
     used: set[int] = set()  # indexes of blocks that are not discussion points
@@ -71,7 +73,8 @@ def read_item(blocks: list[Block], title: str = "") -> ItemContent:
         for index, block in enumerate(blocks)
         if index not in used and not _is_label(block) and not block.text.endswith(":")
     ]
-    content.actions = _actions(blocks, content.resolutions)
+    _listed_recommendations(blocks, content)
+    content.actions = _actions(blocks, content.resolutions, meeting_date)
     content.text = "\n".join(_display(block) for block in blocks)
     return content
 
@@ -262,6 +265,8 @@ def _entries(
 ) -> int:
     """The lettered/numbered/bulleted clauses of a decision (after "RESOLVED – That")."""
     taken = 0
+    style: str | None = None
+    previous_label: str | None = None
     while index < len(blocks):
         block = blocks[index]
         if _ends_decision(block) or (only_after_lead_in and not block.marker):
@@ -270,10 +275,17 @@ def _entries(
             if not block.after_blank and taken == 0 and only_after_lead_in:
                 break
             label = block.label
-            _add_resolution(content, seen, label, _clause(block.text), trigger, block)
+            entry_style = _entry_style(label, previous_label)
+            style = style or entry_style
+            if entry_style == style:
+                _add_resolution(content, seen, label, _clause(block.text), trigger, block)
+                previous_label = label
+            # else "(i)", "(ii)" inside clause 2: part of it, not decisions of their own
         elif taken == 0 and block.text.endswith(":"):
             pass  # "The Scrutiny Board (Children and Families):"
         elif taken == 0:
+            if _NOT_A_DECISION.match(block.text):
+                return index
             _add_resolution(content, seen, None, block.text, trigger, block)
             used.add(index)
             return index + 1
@@ -283,6 +295,30 @@ def _entries(
         taken += 1
         index += 1
     return index
+
+
+# What a "Decision:" label may head that is no decision: "There were no declarations."
+_NOT_A_DECISION = re.compile(
+    r"^(?:There\s+(?:were|was)\s+no|No\s+(?:apologies|declarations|items|matters)|None\b|Nil\b|"
+    r"Apologies\s+(?:for\s+absence\s+)?(?:were|was)|The\s+purpose\s+of)",
+    re.IGNORECASE,
+)
+
+
+def _entry_style(label: str | None, previous: str | None) -> str:
+    """"digit", "letter", "roman" or "bullet": (h) then (i) is a letter, (i) alone a numeral."""
+    if label is None:
+        return "bullet"
+    if label.isdigit():
+        return "digit"
+    roman = re.fullmatch(r"[ivxlc]+", label, re.IGNORECASE) is not None
+    follows = (
+        previous is not None
+        and len(previous) == 1
+        and len(label) == 1
+        and ord(label.lower()) == ord(previous.lower()) + 1
+    )
+    return "roman" if roman and not follows and label.lower() not in {"c", "l"} else "letter"
 
 
 def _ends_decision(block: Block) -> bool:
@@ -359,6 +395,65 @@ _ELECTED = re.compile(
 _RESOLVED_AT_END = re.compile(r"(?:^|[.;]\s+)(?:RESOLVED|AGREED)(?:\s+and\s+noted)?\.?(?:\s|$)")
 
 
+# ---- recommendations -------------------------------------------------------------------
+
+# "That Council be recommended to:", "The Committee is asked to:-", "Full Council resolves to:"
+_RECOMMENDS_LEAD = re.compile(
+    r"\b(?:recommend(?:ed|s)?\s+to|(?:is|are)\s+(?:asked|recommended)\s+to|resolves?\s+to|"
+    r"recommendations?\s*(?:are|is|were)?\s*(?:as\s+follows)?)\s*[:–—-]*\s*$",
+    re.IGNORECASE,
+)
+# "recommendations (1 to 6)", "recommendations 2-4", "Recommendation 3"
+_REFERRED = re.compile(
+    r"\brecommendations?\s*\(?\s*(?P<first>\d{1,2})(?:\s*(?:to|-|–)\s*(?P<last>\d{1,2}))?\s*\)?"
+    r"(?!\s*(?:%|per\s*cent|months?|years?|weeks?|days?))",
+    re.IGNORECASE,
+)
+
+
+def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
+    """Numbered recommendations under a lead-in, and those the minutes refer to by number."""
+    refs = {r.ref for r in content.recommendations}
+    for index, block in enumerate(blocks):
+        if not _RECOMMENDS_LEAD.search(block.text):
+            continue
+        style: str | None = None
+        for entry in blocks[index + 1 :]:
+            if not entry.is_labelled or entry.label is None:
+                break
+            entry_style = _label_style(entry.label)
+            if style is None:
+                style = entry_style
+            elif entry_style != style:
+                continue  # "(i)", "(ii)" inside recommendation 2
+            if entry.label in refs:
+                break  # a second list numbered from 1 again is another matter
+            refs.add(entry.label)
+            content.recommendations.append(
+                Recommendation(entry.label, _clause(entry.text), _span(entry), entry.raw)
+            )
+    for block in blocks:
+        for match in _REFERRED.finditer(block.text):
+            first = int(match["first"])
+            last = int(match["last"]) if match["last"] else first
+            if not 0 < first <= last <= first + 30:
+                continue
+            for number in range(first, last + 1):
+                if str(number) not in refs:
+                    refs.add(str(number))
+                    content.recommendations.append(
+                        Recommendation(str(number), block.text, _span(block), block.raw)
+                    )
+
+
+def _label_style(label: str) -> str:
+    if label.isdigit():
+        return "digit"
+    if re.fullmatch(r"[ivxlc]+", label, re.IGNORECASE) and label.lower() not in {"c", "l"}:
+        return "roman"
+    return "letter"
+
+
 # ---- people ------------------------------------------------------------------------
 
 
@@ -411,7 +506,9 @@ def _report_refs(title: str, blocks: list[Block]) -> list[str]:
     return refs
 
 
-def _actions(blocks: list[Block], resolutions: list[Resolution]) -> list[Action]:
+def _actions(
+    blocks: list[Block], resolutions: list[Resolution], meeting_date: str | None = None
+) -> list[Action]:
     found: list[Action] = []
     for block in blocks:
         if block.text.endswith(":") or not action_rules.may_request(block.text):
@@ -422,7 +519,7 @@ def _actions(blocks: list[Block], resolutions: list[Resolution]) -> list[Action]
             words = squash(sentence)
             if not action_rules.is_request(words):
                 continue
-            due, body = action_rules.due_and_body(words)
+            due, body = action_rules.due_and_body(words, meeting_date)
             span = Span(block.start + start, block.start + end)
             key = re.sub(r"[^a-z0-9]+", "", words.lower())
             if any(re.sub(r"[^a-z0-9]+", "", a.source.lower()) == key for a in found):
