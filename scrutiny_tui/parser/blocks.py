@@ -48,7 +48,7 @@ class Line:
 
     @property
     def content_end(self) -> int:
-        return self.start + len(self.raw.rstrip(" \t\u00a0\r"))
+        return max(self.content_start, self.start + len(self.raw.rstrip(" \t\u00a0\r\ufeff")))
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:

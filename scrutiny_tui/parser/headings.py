@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER
-from scrutiny_tui.parser.meeting import MEETING_LINE
+from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, MEETING_LINE
 
 AGENDA_ITEM = re.compile(r"^(?:.*[-–—:]\s*)?Agenda\s+item\s*$", re.IGNORECASE)
 NUMBERED = re.compile(
@@ -66,7 +66,7 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
         return numbered
-    return _labelled_headings(lines) or numbered
+    return _labelled_headings(lines, loose_allowed=not numbered) or numbered
 
 
 # ---- items with no numbers: ModernGov lists and flattened tables -------------------------
@@ -86,19 +86,26 @@ _AGENDA_TEXT = re.compile(
     r"\s(?:To\s+[a-z]|Of\s+the\s+meeting\b|Members\s+(?:are|of|will)\b|The\s+[\w&’']+\s"
     r"|Report\s+of\b|Contact\s*:|This\s|\[)"
 )
+_PRESENT = re.compile(r"^(?:Members\s+)?Present\b", re.IGNORECASE)
+_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
 _ITEM_LABEL = re.compile(r"\s(?:Minutes|Decisions?)\s*:", re.IGNORECASE)
 _LIST_HEADER = re.compile(r"^(?:Note\s+)?No\.?\s*\|?\s*Item\b", re.IGNORECASE)
 
 
-def _labelled_headings(lines: list[Line]) -> list[Heading]:
+def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list[Heading]:
     labels = sum(
         1 for line in lines if _LABEL_START.match(line.text) or _ITEM_LABEL.search(line.text)
     )
     rows = sum(1 for line in lines if line.text.endswith("|") and line.text != "|")
     listed = any(_LIST_HEADER.match(line.text) for line in lines)
-    if labels < 2 and rows < 2 and not listed:
+    # with no labels, rows or "No. Item" header to go by, a list of titles must be clear
+    loose = labels < 2 and rows < 2 and not listed
+    if loose and not loose_allowed:
         return []
     start = next((i + 1 for i, line in enumerate(lines) if _LIST_HEADER.match(line.text)), 0)
+    if loose:
+        # the items come after the attendance lists at the head of the minutes
+        start = next((i + 1 for i, line in enumerate(lines) if _PRESENT.match(line.text)), 0)
     headings: list[Heading] = []
     table = rows >= 2
     labelled = True  # the item before the first has "ended": the first title opens one
@@ -112,18 +119,24 @@ def _labelled_headings(lines: list[Line]) -> list[Heading]:
         opened: Heading | None = None
         if _LABEL_START.match(text):
             if labelled and (row_ended or not headings):
-                opened = Heading(index, index - 1, None, "", line.start)
+                opened = Heading(index, index - 1, None, "")
             labelled = True
         elif row_ended or labelled or (labels < 2 and sentence_ended):
             opened = _row_heading(lines, index)
             if opened is None and table and row_ended:
-                opened = Heading(index, index - 1, None, "", line.start)
+                opened = Heading(index, index - 1, None, "")
             if opened is not None:
                 labelled = bool(_ITEM_LABEL.search(text))
         if opened is not None:
             headings.append(opened)
         row_ended = text.endswith("|")
-        sentence_ended = bool(re.search(r"[.;:!?|]['’”\")]*$|:-$", text))
+        # a line that ends a sentence, says "Nil", or is a dated running head: what follows
+        # may be a title
+        sentence_ended = bool(
+            re.search(r"[.;:!?|]['’”\")]*$|:-$", text) or _NIL.match(text) or _DATED.search(text)
+        )
+    if loose and len(headings) < 3:
+        return []
     return headings
 
 
@@ -133,11 +146,18 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     line = lines[index]
     text = line.text.rstrip(" |")
     following = next((other for other in lines[index + 1 :] if not other.blank), None)
-    if _title_alone(text) and following is not None and not _title_alone(following.text):
+    if (
+        _title_alone(text)
+        and following is not None
+        and not _title_alone(following.text)
+        and not following.text[0].islower()
+    ):
         return Heading(index, index, None, split_title(text)[1])
     cuts = [m.start() for m in (_INLINE_LABEL.search(text), _FILE_SIZE_ANYWHERE.search(text)) if m]
     head = text[: min(cuts)] if cuts else text
     agenda = _AGENDA_TEXT.search(head)
+    if not cuts and not agenda:
+        return None  # a line of the minutes, not a row "Title To receive … Minutes: …"
     title = head[: agenda.start()] if agenda else head
     title = _FILE_SIZE_ANYWHERE.sub("", title).strip(" :|")
     if not title or not _title_alone(title) or title == text:
@@ -147,11 +167,19 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     return Heading(index, index, None, title, body_start)
 
 
+_ENDS_MID_SENTENCE = re.compile(
+    r"\b(?:the|a|an|of|and|or|to|for|with|by|that|were|was|is|are|be|in|on|at|as|from|which|"
+    r"who|would|will|had|has|have|their|its|this|these)$",
+    re.IGNORECASE,
+)
+
+
 def _title_alone(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= 20
-        and not text.endswith((".", ":", ";", ",", "|"))
+        and not _ENDS_MID_SENTENCE.search(text)
+        and not text.endswith((".", ":", ";", ",", "|", "?", ":-"))
         and (text[0].isupper() or text[0].isdigit())
         and not _NIL.match(text)
         and not SECTION_LABEL.match(text)
@@ -159,6 +187,8 @@ def _title_alone(text: str) -> bool:
         and not re.match(r"^(?:That|To|There|It|In|The\s+\w+\s+(?:was|were|had|noted))\b", text)
         and not list_start(text)
         and not _is_chrome(text)
+        and not ATTENDANCE_LABEL.match(text)
+        and not re.match(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text)
     )
 
 
@@ -217,7 +247,7 @@ _NUMBER = (
 )
 NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?)$")
 NUMBER_THEN_TITLE = re.compile(
-    rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]|\s*[-–—])?[\s\u00a0]+(?P<title>\S.*)$"
+    rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]|\s*[-–—])?(?:[\s\u00a0]*\|)?[\s\u00a0]+(?P<title>\S.*)$"
 )
 _TITLE_STOP = re.compile(r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z)])\.\s+(?=[A-Z])")
 _SENTENCE_OPENERS = frozenset(
@@ -298,9 +328,12 @@ def _inline_candidate(
     lines: list[Line], index: int, match: re.Match[str], dense: bool
 ) -> _Candidate | None:
     """A number and its title on one line, the item's text perhaps following on it."""
-    raw_title = _FILE_SIZE.sub("", match["title"]).strip()
+    raw_title = _FILE_SIZE.sub("", match["title"]).strip().rstrip(" |")
     title, rest = _title_and_rest(raw_title)
-    if not _title_ok(title):
+    distinctive = bool(re.search(r"[A-Za-z/:]", match["number"].lstrip("*")))
+    if distinctive and not _title_ok(title) and len(title.split()) <= 40 and title[:1].isupper():
+        title = title.rstrip(" .")  # "F01:04/24 Receive apologies …, these having been …."
+    elif not _title_ok(title):
         return None
     line = lines[index]
     quality = 1.0
