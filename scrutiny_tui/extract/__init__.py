@@ -9,6 +9,7 @@ reason ("empty file", "binary file, not text: ...", "scanned PDF: no text layer"
 from scrutiny_tui.extract.base import (
     ExtractedDocument,
     ExtractError,
+    load_bytes,
     load_document,
     read_sidecar,
     supported_suffixes,
@@ -17,6 +18,7 @@ from scrutiny_tui.extract.base import (
 __all__ = [
     "ExtractError",
     "ExtractedDocument",
+    "load_bytes",
     "load_document",
     "read_sidecar",
     "supported_suffixes",

@@ -31,6 +31,7 @@ from scrutiny_tui.extract.sniff import (
 __all__ = [
     "ExtractError",
     "ExtractedDocument",
+    "load_bytes",
     "load_document",
     "read_sidecar",
     "supported_suffixes",
@@ -154,5 +155,28 @@ def load_document(path: Path) -> ExtractedDocument:
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         metadata=metadata,
+        references=extraction.references,
+    )
+
+
+def load_bytes(data: bytes, name: str) -> ExtractedDocument:
+    """A document fetched rather than read from disk (a printed minutes PDF from a council's
+    site): the same detection and extraction as :func:`load_document`, no sidecar."""
+    if not data:
+        raise ExtractError("empty file")
+    if len(data) > MAX_FILE_BYTES:
+        raise ExtractError(f"file too large: {len(data) / 1_048_576:.0f} MB")
+    try:
+        fmt = sniff_format(data, Path(name).suffix)
+    except UnsupportedFormat as exc:
+        raise ExtractError(str(exc)) from exc
+    extraction = _EXTRACTORS[fmt](data, name)
+    return ExtractedDocument(
+        path=Path(name),
+        format=fmt,
+        text=extraction.text,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        metadata=dict(extraction.metadata),
         references=extraction.references,
     )

@@ -359,6 +359,10 @@ class ModernGovSite:
             return False
         return page.status == 200 and responses.looks_like_moderngov_page(page.text)
 
+    def _switch_to_pages(self) -> None:
+        self.uses_pages = True
+        self.notes.append("the web service is switched off; read the site's pages instead")
+
     def _page(self, path: str) -> Fetched:
         fetched = self.fetcher.get(self.url(path))
         if fetched.status >= 400:
@@ -373,10 +377,7 @@ class ModernGovSite:
             try:
                 return responses.parse_committees(self._service("GetCommittees").content)
             except ServiceOff:
-                self.uses_pages = True
-                self.notes.append(
-                    f"{self.host}: the web service is switched off; reading its pages instead"
-                )
+                self._switch_to_pages()
         page = self._page("mgListCommittees.aspx")
         if not responses.looks_like_moderngov_page(page.text):
             raise NotModernGov(f"{self.base_url} is not a ModernGov site")
@@ -388,12 +389,10 @@ class ModernGovSite:
     def meetings(self, committee: Committee, since: date, until: date) -> list[MeetingSummary]:
         """The committee's meetings from ``since`` to ``until`` (inclusive)."""
         if not self.uses_pages:
-            fetched = self._service(
-                "GetMeetings",
-                {"lCommitteeId": str(committee.id), "sFromDate": dmy(since), "sToDate": dmy(until)},
-            )
-            found = responses.parse_meetings(fetched.content)
-            return [m if m.committee_title else _with_committee(m, committee) for m in found]
+            try:
+                return self._service_meetings(committee, since, until)
+            except ServiceOff:
+                self._switch_to_pages()
         found: dict[int, MeetingSummary] = {}
         for year in range(since.year, until.year + 1):
             page = self._page(f"ieListMeetings.aspx?CId={committee.id}&Year={year}")
@@ -404,14 +403,27 @@ class ModernGovSite:
         iso_since, iso_until = since.isoformat(), until.isoformat()
         return [m for m in found.values() if m.date is None or iso_since <= m.date <= iso_until]
 
+    def _service_meetings(
+        self, committee: Committee, since: date, until: date
+    ) -> list[MeetingSummary]:
+        fetched = self._service(
+            "GetMeetings",
+            {"lCommitteeId": str(committee.id), "sFromDate": dmy(since), "sToDate": dmy(until)},
+        )
+        found = responses.parse_meetings(fetched.content)
+        return [m if m.committee_title else _with_committee(m, committee) for m in found]
+
     def meeting(self, summary: MeetingSummary) -> MeetingResponse:
         """One meeting in full, with the hash of the answer it came from."""
         if not self.uses_pages:
-            fetched = self._service("GetMeeting", {"lMeetingId": str(summary.id)})
-            return MeetingResponse(
-                responses.parse_meeting(fetched.content),
-                hashlib.sha256(fetched.content).hexdigest(),
-            )
+            try:
+                fetched = self._service("GetMeeting", {"lMeetingId": str(summary.id)})
+                return MeetingResponse(
+                    responses.parse_meeting(fetched.content),
+                    hashlib.sha256(fetched.content).hexdigest(),
+                )
+            except ServiceOff:
+                self._switch_to_pages()
         page = self._page(f"ieListDocuments.aspx?CId={summary.committee_id}&MId={summary.id}")
         meeting = responses.parse_meeting_page(page.text, summary.id, page.url)
         return MeetingResponse(meeting, hashlib.sha256(page.content).hexdigest(), from_pages=True)

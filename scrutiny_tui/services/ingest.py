@@ -29,6 +29,7 @@ from sqlmodel import Session
 
 from scrutiny_tui.extract import ExtractError, load_document, supported_suffixes
 from scrutiny_tui.parser import ParsedDocument, parse_text
+from scrutiny_tui.services.same_meeting import absorb_file
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.store.records import (
     DocumentFacts,
@@ -68,6 +69,7 @@ class IngestSummary:
     counts: WriteCounts = field(default_factory=WriteCounts)
     formats: Counter[str] = field(default_factory=Counter)
     notes_detached: int = 0
+    merged: int = 0  # files whose meeting was synced from its site already: kept as one
     seconds: float = 0.0
 
     @property
@@ -86,6 +88,12 @@ class IngestSummary:
         if self.formats:
             lines.append(
                 "formats: " + ", ".join(f"{n} {f}" for f, n in sorted(self.formats.items()))
+            )
+        if self.merged:
+            one = self.merged == 1
+            lines.append(
+                f"{self.merged} file{'' if one else 's'} held a meeting already synced from its "
+                "site: kept as one meeting, with your notes"
             )
         if self.notes_detached:
             one = self.notes_detached == 1
@@ -327,6 +335,8 @@ def _write_one(
         "SELECT 1 FROM annotation WHERE document_path = ? LIMIT 1", (entry.path,)
     ).fetchone():
         summary.notes_detached += _reanchor_notes(session, entry.path, entry.parsed.text)
+    if entry.parsed.meeting.date and absorb_file(session, conn, doc_id):
+        summary.merged += 1
 
 
 def _follow_edited_records(

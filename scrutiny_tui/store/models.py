@@ -34,6 +34,8 @@ class Meeting(SQLModel, table=True):
     body: str | None = Field(default=None, index=True)  # the committee
     date: str | None = Field(default=None, index=True)  # YYYY-MM-DD
     title: str | None = None
+    location: str | None = None  # from a ModernGov site
+    url: str | None = None  # the meeting's public page, when synced from a site
 
 
 class AgendaItem(SQLModel, table=True):
@@ -50,6 +52,8 @@ class AgendaItem(SQLModel, table=True):
     report_refs: str = "[]"  # JSON list
     span_start: int
     span_end: int
+    external_id: str | None = None  # the site's agendaitemid, when synced
+    restricted: bool = False  # the site withholds its minutes (exempt information)
 
 
 class Person(SQLModel, table=True):
@@ -116,6 +120,35 @@ class Action(SQLModel, table=True):
     source: str
     span_start: int
     span_end: int
+
+
+class Source(SQLModel, table=True):
+    """A ModernGov site the member follows, with the committees picked (JSON list of
+    ``{"id", "title"}``) and what its last sync did (JSON)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    base_url: str
+    committees: str = "[]"
+    added_at: datetime
+    last_sync_at: datetime | None = None
+    last_sync: str | None = None
+
+
+class SyncMeeting(SQLModel, table=True):
+    """One meeting synced from a source, by the site's meeting id."""
+
+    __tablename__ = "sync_meeting"
+
+    id: int | None = Field(default=None, primary_key=True)
+    source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
+    meeting_key: int
+    committee_id: int | None = None
+    committee: str | None = None
+    date: str | None = None
+    status: str | None = None
+    document_path: str
+    synced_at: datetime
 
 
 # ---- the user's own records: keyed by uid, never touched by ingest -------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -105,8 +106,12 @@ def write_document(
     ingested_at: datetime,
     people: PeopleCache,
     existing: KnownDocument | None = None,
+    item_keys: Sequence[str | None] | None = None,
 ) -> tuple[int, WriteCounts]:
-    """Insert (or replace) one document and its records; returns its id and counts."""
+    """Insert (or replace) one document and its records; returns its id and counts.
+
+    ``item_keys`` (one per item, from a site's own ids) make item uids independent of the
+    number and title the minutes print."""
     doc_id = _upsert_document(conn, facts, parsed, ingested_at, existing)
     uids = UidMaker(facts.path)
     meeting = parsed.meeting
@@ -127,7 +132,10 @@ def write_document(
     ]
     counts = WriteCounts()
     for ordinal, item in enumerate(parsed.items):
-        attendance += _write_item(conn, uids, doc_id, meeting_id, ordinal, item, people, counts)
+        key = item_keys[ordinal] if item_keys and ordinal < len(item_keys) else None
+        attendance += _write_item(
+            conn, uids, doc_id, meeting_id, ordinal, item, people, counts, key
+        )
     conn.executemany(
         "INSERT INTO attendance (person_id, meeting_id, item_id, kind, role)"
         " VALUES (?, ?, ?, ?, ?)",
@@ -178,8 +186,9 @@ def _write_item(
     item: Item,
     people: PeopleCache,
     counts: WriteCounts,
+    key: str | None = None,
 ) -> list[tuple]:
-    item_uid = uids.item(item.number, item.title)
+    item_uid = uids.keyed_item(key) if key else uids.item(item.number, item.title)
     cursor = conn.execute(
         "INSERT INTO agenda_item (uid, meeting_id, document_id, ordinal, number, title, text,"
         " report_refs, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

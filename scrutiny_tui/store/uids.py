@@ -43,6 +43,10 @@ class UidMaker:
         key = slug(number) if number else slug(title)
         return self._unique(f"{self.document_path}#item:{key}")
 
+    def keyed_item(self, key: str) -> str:
+        """An item known by the site's own id (ModernGov's agendaitemid), not its number."""
+        return self._unique(f"{self.document_path}#item:{slug(key)}")
+
     def record(self, item_uid: str, kind: str, label: str | None, text: str) -> str:
         tag = slug(label, 12) if label else ""
         return self._unique(f"{item_uid}/{kind}:{tag}:{_digest(text)}")

@@ -1,0 +1,146 @@
+"""One meeting, not two: minutes imported from a file and synced from the council's site.
+
+Two meetings are the same when they were held on the same date, their committees' names
+agree (when the file states one) and most of the file's item titles are found among the
+site's. The site's copy wins, whichever arrived first: the file's notes and tracking move to
+the matching records of the synced meeting, and the file's parsed meeting is dropped (its
+document row stays, so the unchanged file is not read in again).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+
+from rapidfuzz import fuzz, process
+from sqlmodel import Session
+
+from scrutiny_tui.store.records import rename_uids
+from scrutiny_tui.store.sources import (
+    MeetingCandidate,
+    document_text,
+    drop_meeting,
+    meeting_dates_of_document,
+    meetings_on,
+    move_notes,
+    records_of_meeting,
+)
+
+SAME_TITLE = 85  # rapidfuzz WRatio for "the same item title"
+SAME_COMMITTEE = 85  # token_set_ratio of the committee names
+SAME_TEXT = 85  # WRatio for "the same resolution / action"
+
+_NOISE = re.compile(r"[^a-z0-9 ]+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_NOISE.sub(" ", text.lower().replace("&", " and ")).split())
+
+
+def same_meeting(
+    file_body: str | None,
+    file_titles: tuple[str, ...],
+    committee: str | None,
+    site_titles: tuple[str, ...],
+) -> bool:
+    """Whether a file's meeting is the site's meeting of the same date."""
+    if not file_titles or not site_titles:
+        return False
+    body_known = bool(file_body and committee)
+    if body_known and fuzz.token_set_ratio(_norm(file_body or ""), _norm(committee or "")) < (
+        SAME_COMMITTEE
+    ):
+        return False
+    choices = [_norm(t) for t in site_titles]
+    found = sum(
+        1
+        for title in file_titles
+        if (best := process.extractOne(_norm(title), choices, scorer=fuzz.WRatio))
+        and best[1] >= SAME_TITLE
+    )
+    share = 0.5 if body_known else 0.8
+    return found >= max(1, math.ceil(share * len(file_titles)))
+
+
+def _renames(conn: sqlite3.Connection, file_meeting: int, site_meeting: int) -> dict[str, str]:
+    """File record uid -> synced record uid, for items matched by title and records matched
+    by kind and words within them."""
+    before = records_of_meeting(conn, file_meeting)
+    after = records_of_meeting(conn, site_meeting)
+    site_items = {uid: _norm(text) for uid, (kind, _, text) in after.items() if kind == "item"}
+    items: dict[str, str] = {}
+    for uid, (kind, _, title) in before.items():
+        if kind != "item":
+            continue
+        best = process.extractOne(_norm(title), site_items, scorer=fuzz.WRatio)
+        if best is not None and best[1] >= SAME_TITLE and best[2] not in items.values():
+            items[uid] = best[2]
+    renames = dict(items)
+    claimed: set[str] = set()
+    for uid, (kind, item_uid, text) in before.items():
+        if kind == "item" or item_uid not in items:
+            continue
+        candidates = {
+            new: new_text
+            for new, (new_kind, new_item, new_text) in after.items()
+            if new_kind == kind and new_item == items[item_uid] and new not in claimed
+        }
+        best = process.extractOne(text, candidates, scorer=fuzz.WRatio)
+        if best is not None and best[1] >= SAME_TEXT:
+            renames[uid] = best[2]
+            claimed.add(best[2])
+    return renames
+
+
+def _merge(
+    conn: sqlite3.Connection, file: MeetingCandidate, site: MeetingCandidate
+) -> tuple[int, bool]:
+    renames = _renames(conn, file.meeting_id, site.meeting_id)
+    rename_uids(conn, renames)
+    moved = move_notes(conn, file.path, site.path, renames)
+    drop_meeting(conn, file.meeting_id)
+    return moved, True
+
+
+def absorb_files_into(
+    session: Session, conn: sqlite3.Connection, site: MeetingCandidate, text: str
+) -> int:
+    """After a sync wrote ``site``: file meetings of the same meeting are merged into it.
+    Returns how many file meetings were merged."""
+    if site.date is None:
+        return 0
+    merged, moved = 0, 0
+    for file in meetings_on(conn, site.date, synced=False):
+        if same_meeting(file.body, file.item_titles, site.body, site.item_titles):
+            notes, _ = _merge(conn, file, site)
+            moved += notes
+            merged += 1
+    if moved:
+        _reanchor(session, site.path, text)
+    return merged
+
+
+def absorb_file(session: Session, conn: sqlite3.Connection, document_id: int) -> bool:
+    """After an ingest wrote a file: if a synced meeting is the same meeting, the synced one
+    is kept and the file's notes move to it. Returns whether the file was merged."""
+    for day in meeting_dates_of_document(conn, document_id):
+        sites = meetings_on(conn, day, synced=True)
+        if not sites:
+            continue
+        files = [m for m in meetings_on(conn, day, synced=False) if m.document_id == document_id]
+        for site in sites:
+            for file in files:
+                if same_meeting(file.body, file.item_titles, site.body, site.item_titles):
+                    notes, _ = _merge(conn, file, site)
+                    if notes:
+                        _reanchor(session, site.path, document_text(conn, site.document_id))
+                    return True
+    return False
+
+
+def _reanchor(session: Session, path: str, text: str) -> None:
+    from scrutiny_tui.services.notes import reanchor_document
+
+    session.flush()
+    reanchor_document(session, path, text)

@@ -1,0 +1,677 @@
+"""Sync with ModernGov: the committees a member follows, straight from the council's site.
+
+For each source and each followed committee, the meetings in the window (default: the last
+12 months and the next 2) are listed, then each meeting is fetched. A meeting whose
+GetMeeting answer is unchanged (same sha256) is not read again; a new or changed one is
+stored in one transaction as a document (path ``moderngov://SOURCE/MEETINGID``) with its
+committee, date, location, public page, attendees and items; each item's minutes HTML goes
+through the HTML extraction and then ``parse_item`` for its decisions, recommendations and
+actions. A meeting with no per-item minutes but a printed minutes PDF has the PDF read as a
+document. Tracking and notes on a changed meeting are kept as for a changed file. Nothing is
+deleted because a site stopped listing it. A meeting that fails is reported and skipped; a
+source that cannot be reached is reported and the next one synced.
+
+The app contacts only the sites the member adds, and only when asked to sync or add one.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import urlsplit
+
+from sqlmodel import Session
+
+from scrutiny_tui.extract import ExtractError, load_bytes
+from scrutiny_tui.extract.html import extract_html
+from scrutiny_tui.moderngov import Committee, Meeting, MeetingSummary, ModernGovError
+from scrutiny_tui.moderngov.client import (
+    ClientSettings,
+    Fetcher,
+    HttpFetcher,
+    ModernGovSite,
+    normalise_base_url,
+)
+from scrutiny_tui.parser import parse_item, parse_text
+from scrutiny_tui.parser.model import Item, ParsedDocument, Person, Span
+from scrutiny_tui.parser.model import Meeting as ParsedMeeting
+from scrutiny_tui.services.ingest import _follow_edited_records
+from scrutiny_tui.services.same_meeting import absorb_files_into
+from scrutiny_tui.store.db import Store
+from scrutiny_tui.store.records import (
+    DocumentFacts,
+    KnownDocument,
+    PeopleCache,
+    WriteCounts,
+    known_documents,
+    record_texts,
+    write_document,
+)
+from scrutiny_tui.store.sources import (
+    DuplicateSource,
+    SourceRow,
+    add_attendance,
+    document_sha,
+    meeting_of_document,
+    meetings_on,
+    record_sync,
+    record_synced_meeting,
+    set_committees,
+    set_meeting_details,
+    synced_path,
+)
+from scrutiny_tui.store.sources import (
+    add_source as store_add_source,
+)
+from scrutiny_tui.store.sources import (
+    list_sources as store_list_sources,
+)
+from scrutiny_tui.store.sources import (
+    remove_source as store_remove_source,
+)
+
+Progress = Callable[[int, int, str], None]
+FetcherFactory = Callable[[], Fetcher]
+
+PAST_DAYS = 365  # the default window: the last 12 months ...
+FUTURE_DAYS = 61  # ... and the next 2
+
+_HONORIFIC = re.compile(
+    r"^(County Councillor|Councillor|Cllr\.?|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof\.?|"
+    r"Sir|Dame|Lord|Lady|Reverend|Revd\.?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+class SyncError(Exception):
+    """A source cannot be added or found; the message says why in one line."""
+
+
+# ---- results ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingProblem:
+    where: str  # "Children's Scrutiny Committee 2026-01-14 (meeting 5001)"
+    reason: str
+
+
+@dataclass(slots=True)
+class SourceReport:
+    name: str
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    cancelled: int = 0
+    failed: list[MeetingProblem] = field(default_factory=list)
+    error: str | None = None  # the whole source failed (unreachable, refused ...)
+    notes: list[str] = field(default_factory=list)  # service off, moved
+    counts: WriteCounts = field(default_factory=WriteCounts)
+    merged: int = 0  # meetings also imported from files, now one meeting
+    requests: int = 0
+
+    @property
+    def meetings(self) -> int:
+        return self.new + self.changed + self.unchanged + self.cancelled + len(self.failed)
+
+    def as_json(self) -> dict:
+        return {
+            "new": self.new,
+            "changed": self.changed,
+            "unchanged": self.unchanged,
+            "cancelled": self.cancelled,
+            "failed": len(self.failed),
+            "error": self.error,
+            "items": self.counts.items,
+            "resolutions": self.counts.resolutions,
+            "recommendations": self.counts.recommendations,
+            "actions": self.counts.actions,
+        }
+
+
+@dataclass(slots=True)
+class SyncSummary:
+    sources: list[SourceReport] = field(default_factory=list)
+    since: str = ""
+    until: str = ""
+    seconds: float = 0.0
+    cancelled_by_user: bool = False
+
+    def total(self, name: str) -> int:
+        return sum(getattr(report, name) for report in self.sources)
+
+    @property
+    def failed(self) -> list[tuple[str, MeetingProblem]]:
+        return [(r.name, p) for r in self.sources for p in r.failed]
+
+    @property
+    def broken_sources(self) -> list[SourceReport]:
+        return [r for r in self.sources if r.error]
+
+    def describe(self) -> str:
+        counts = WriteCounts()
+        for report in self.sources:
+            counts.add(report.counts)
+        n = len(self.sources)
+        lines = [
+            f"{n} source{'' if n == 1 else 's'}, {self.since} to {self.until}: "
+            f"{self.total('meetings')} meetings: {self.total('new')} new, "
+            f"{self.total('changed')} changed, {self.total('unchanged')} unchanged, "
+            f"{self.total('cancelled')} cancelled, {len(self.failed)} failed",
+            f"{counts.items} items, {counts.resolutions} resolutions, {counts.recommendations} "
+            f"recommendations, {counts.actions} actions read in {self.seconds:.1f} s",
+        ]
+        merged = self.total("merged")
+        if merged:
+            lines.append(
+                f"{merged} meeting{'' if merged == 1 else 's'} also imported from a file: "
+                "kept as one, with your notes"
+            )
+        if self.cancelled_by_user:
+            lines.append("stopped: the sync was cancelled; run it again to finish")
+        for report in self.sources:
+            lines += [f"{report.name}: {note}" for note in report.notes]
+            if report.error:
+                lines.append(f"failed: {report.name}: {report.error}")
+        lines += [f"failed: {name}: {p.where}: {p.reason}" for name, p in self.failed]
+        return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteCheck:
+    base_url: str
+    committees: list[Committee]
+    notes: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class AddedSource:
+    source: SourceRow
+    committees: list[Committee]  # everything the site lists
+    followed: list[Committee]
+    notes: list[str]
+    by_default: bool  # no --committee given: the scrutiny committees were picked
+
+
+# ---- sources ------------------------------------------------------------------------
+
+
+def _fetcher(settings: ClientSettings | None, factory: FetcherFactory | None) -> Fetcher:
+    return factory() if factory is not None else HttpFetcher(settings)
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    return session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def check_site(
+    url: str, *, settings: ClientSettings | None = None, fetcher: FetcherFactory | None = None
+) -> SiteCheck:
+    """Ask the site for its committees (GetCommittees, or its pages if the service is off)."""
+    client = _fetcher(settings, fetcher)
+    try:
+        site = ModernGovSite(url, client)
+        committees = site.committees()
+        notes = list(site.notes) + _redirect_notes(client)
+        return SiteCheck(site.base_url, committees, notes)
+    finally:
+        client.close()
+
+
+def default_name(base_url: str) -> str:
+    """A short name from the address: democracy.camden.gov.uk -> camden."""
+    parts = urlsplit(base_url)
+    host = parts.hostname or "site"
+    labels = host.split(".")
+    if host.replace(".", "").isdigit() or host == "localhost":
+        return f"{host}-{parts.port}" if parts.port else host
+    skip = {"democracy", "moderngov", "www", "committees", "meetings", "councillors", "cmis"}
+    useful = [label for label in labels if label not in skip]
+    return useful[0] if useful else labels[0]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("&", " and "))
+
+
+def match_committees(committees: Sequence[Committee], wanted: Sequence[str]) -> list[Committee]:
+    """Committees matching any of ``wanted``: an id, or words each found in the title (as a
+    word or the start of one), e.g. "scrutiny", "children"."""
+    found: dict[int, Committee] = {}
+    for text in wanted:
+        words = _words(text)
+        for committee in committees:
+            title = _words(committee.title)
+            if text.strip() == str(committee.id) or (
+                words and all(any(t.startswith(w) for t in title) for w in words)
+            ):
+                found.setdefault(committee.id, committee)
+    return list(found.values())
+
+
+def add_source(
+    store: Store,
+    url: str,
+    *,
+    name: str | None = None,
+    committees: Sequence[str] = (),
+    picked: Sequence[Committee] | None = None,
+    settings: ClientSettings | None = None,
+    fetcher: FetcherFactory | None = None,
+) -> AddedSource:
+    """Check the site and remember it with the committees to follow: ``picked`` (from the
+    app), those matching ``committees`` (words or ids), or by default every current committee
+    with "scrutiny" in its name."""
+    check = check_site(url, settings=settings, fetcher=fetcher)
+    current = [c for c in check.committees if not (c.deleted or c.expired)]
+    by_default = picked is None and not committees
+    if picked is not None:
+        followed = list(picked)
+    elif committees:
+        followed = match_committees(check.committees, committees)
+        if not followed:
+            raise SyncError(
+                f"no committee on {check.base_url} matches {', '.join(committees)}; "
+                f"it lists {len(check.committees)}, see: scrutiny sources add {url}"
+            )
+    else:
+        followed = match_committees(current, ["scrutiny"])
+    name = (name or default_name(check.base_url)).strip()
+    if not name or "/" in name:
+        raise SyncError(f"not a usable source name: {name!r} (no slashes)")
+    now = datetime.now(UTC)
+    with store.writing() as session:
+        try:
+            store_add_source(
+                _raw(session), name, check.base_url, [(c.id, c.title) for c in followed], now
+            )
+        except DuplicateSource as exc:
+            raise SyncError(
+                f"a source named {name} exists already; remove it first or pick --name"
+            ) from exc
+    return AddedSource(get_source(store, name), check.committees, followed, check.notes, by_default)
+
+
+def list_sources(store: Store, names: Sequence[str] | None = None) -> list[SourceRow]:
+    with store.session() as session:
+        return store_list_sources(_raw(session), names)
+
+
+def get_source(store: Store, name: str) -> SourceRow:
+    found = list_sources(store, [name])
+    if not found:
+        raise SyncError(f"no source named {name}; see: scrutiny sources list")
+    return found[0]
+
+
+def follow(store: Store, name: str, committees: Sequence[Committee]) -> SourceRow:
+    """Change which committees of a source are followed."""
+    get_source(store, name)
+    with store.writing() as session:
+        set_committees(_raw(session), name, [(c.id, c.title) for c in committees])
+    return get_source(store, name)
+
+
+def remove_source(store: Store, name: str) -> None:
+    """Stop following a site; the meetings synced from it stay."""
+    with store.writing() as session:
+        if not store_remove_source(_raw(session), name):
+            raise SyncError(f"no source named {name}; see: scrutiny sources list")
+
+
+# ---- building a meeting's document -----------------------------------------------------
+
+
+def _person(name: str, role: str | None) -> Person:
+    match = _HONORIFIC.match(name)
+    if match:
+        return Person(name[match.end() :].strip(), match[1].rstrip("."), role)
+    return Person(name, None, role)
+
+
+def _shift(item: Item, offset: int) -> Item:
+    def moved(span: Span) -> Span:
+        return Span(span.start + offset, span.end + offset)
+
+    return replace(
+        item,
+        span=moved(item.span),
+        points=[replace(p, span=moved(p.span)) for p in item.points],
+        recommendations=[replace(r, span=moved(r.span)) for r in item.recommendations],
+        resolutions=[replace(r, span=moved(r.span)) for r in item.resolutions],
+        actions=[replace(a, span=moved(a.span)) for a in item.actions],
+        attendees=[replace(a, span=moved(a.span)) if a.span else a for a in item.attendees],
+    )
+
+
+def _long_date(iso: str | None) -> str:
+    if not iso:
+        return "(date not stated)"
+    day = date.fromisoformat(iso)
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+@dataclass(slots=True)
+class _Built:
+    parsed: ParsedDocument
+    item_keys: list[str | None]
+    item_flags: list[tuple[str | None, bool]]
+    officers: list[Person]
+    format: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def _attendance(meeting: Meeting, parsed: ParsedMeeting) -> list[Person]:
+    """Fill present/apologies/substitutes from the site; return the officers in attendance."""
+    officers: list[Person] = []
+    groups = {"present": [], "apologies": [], "substitute": []}  # type: dict[str, list[Person]]
+    for attendee in meeting.attendees:
+        kind = attendee.kind
+        if kind is None:
+            continue
+        person = _person(attendee.name, attendee.role)
+        if kind == "attendee":
+            officers.append(person)
+        else:
+            groups[kind].append(person)
+    if any(groups.values()):
+        parsed.present = groups["present"]
+        parsed.apologies = groups["apologies"]
+        parsed.substitutes = groups["substitute"]
+    return officers
+
+
+def build_document(
+    meeting: Meeting,
+    *,
+    council: str,
+    committee: str,
+    path: str,
+    sha256: str,
+    fetch: Callable[[str], bytes],
+) -> _Built:
+    """A synced meeting as a parsed document the store can hold (see the module docstring)."""
+    facts = ParsedMeeting(council=council, body=committee, date=meeting.date)
+    printed = meeting.printed_minutes
+    if not meeting.has_item_minutes and printed is not None:
+        built = _from_printed_minutes(meeting, facts, path, printed.url, fetch)
+        if built is not None:
+            return built
+    header = [committee, _long_date(meeting.date)]
+    if meeting.location:
+        header.append(meeting.location)
+    text = "\n".join(header) + "\n\n"
+    items: list[Item] = []
+    for source_item in meeting.items:
+        heading = (
+            f"{source_item.number}. {source_item.title}"
+            if source_item.number
+            else source_item.title
+        )
+        start = len(text)
+        text += heading + "\n\n"
+        body = ""
+        if source_item.minutes_html and not source_item.restricted:
+            body = extract_html(source_item.minutes_html).text.strip()
+        if body:
+            parsed_item = parse_item(
+                body, title=source_item.title, number=source_item.number, meeting_date=meeting.date
+            )
+            offset = len(text)
+            text += body + "\n\n"
+            item = _shift(parsed_item, offset)
+        else:
+            item = Item(source_item.number, source_item.title, Span(start, start))
+        item.span = Span(start, len(text.rstrip("\n")))
+        items.append(item)
+    officers = _attendance(meeting, facts)
+    parsed = ParsedDocument(
+        text=text, source=path, sha256=sha256, format="html", meeting=facts, items=items
+    )
+    return _Built(
+        parsed,
+        [str(i.id) if i.id is not None else None for i in meeting.items],
+        [(str(i.id) if i.id is not None else None, i.restricted) for i in meeting.items],
+        officers,
+        "moderngov",
+    )
+
+
+def _from_printed_minutes(
+    meeting: Meeting, facts: ParsedMeeting, path: str, url: str, fetch: Callable[[str], bytes]
+) -> _Built | None:
+    data = fetch(url)
+    try:
+        doc = load_bytes(data, urlsplit(url).path.rsplit("/", 1)[-1] or "minutes.pdf")
+    except ExtractError as exc:
+        raise ModernGovError(f"printed minutes {url}: {exc}") from exc
+    parsed = parse_text(doc.text, source=path, sha256=doc.sha256, format=doc.format)  # type: ignore[arg-type]
+    if not parsed.items:
+        return None
+    read = parsed.meeting
+    facts.present, facts.apologies, facts.substitutes = (
+        read.present,
+        read.apologies,
+        read.substitutes,
+    )
+    officers = _attendance(meeting, facts)
+    parsed.meeting = facts
+    by_number = {(i.number or "").strip(): i for i in meeting.items if i.number}
+    by_title = {i.title.lower(): i for i in meeting.items}
+    keys: list[str | None] = []
+    flags: list[tuple[str | None, bool]] = []
+    for item in parsed.items:
+        source_item = by_number.get((item.number or "").strip()) or by_title.get(item.title.lower())
+        key = str(source_item.id) if source_item and source_item.id is not None else None
+        keys.append(key)
+        flags.append((key, bool(source_item and source_item.restricted)))
+    return _Built(parsed, keys, flags, officers, "moderngov-pdf")
+
+
+# ---- the sync ------------------------------------------------------------------------
+
+
+def _redirect_notes(fetcher: Fetcher) -> list[str]:
+    redirects = getattr(fetcher, "redirects", [])
+    return [f"moved: {r.source} -> {r.target}" for r in redirects]
+
+
+def default_window(today: date) -> tuple[date, date]:
+    return today - timedelta(days=PAST_DAYS), today + timedelta(days=FUTURE_DAYS)
+
+
+def sync(
+    store: Store,
+    names: Sequence[str] | None = None,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    today: date | None = None,
+    settings: ClientSettings | None = None,
+    fetcher: FetcherFactory | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> SyncSummary:
+    """Sync the named sources (all of them by default); see the module docstring."""
+    started = time.perf_counter()
+    first, last = default_window(today or date.today())
+    since, until = since or first, until or last
+    if since > until:
+        raise SyncError(f"--since {since} is after --until {until}")
+    sources = list_sources(store, names)
+    if names:
+        missing = sorted(set(names) - {s.name for s in sources})
+        if missing:
+            raise SyncError(f"no source named {', '.join(missing)}; see: scrutiny sources list")
+    summary = SyncSummary(since=since.isoformat(), until=until.isoformat())
+    plans: list[tuple[SourceRow, ModernGovSite, Fetcher, SourceReport, list[MeetingSummary]]] = []
+    for source in sources:
+        client = _fetcher(settings, fetcher)
+        site = ModernGovSite(source.base_url, client)
+        report = SourceReport(source.name)
+        summary.sources.append(report)
+        meetings: list[MeetingSummary] = []
+        if not source.committees:
+            report.notes.append("follows no committee; add some in the app or with --committee")
+        for committee_id, title in source.committees:
+            if cancel is not None and cancel.is_set():
+                break
+            try:
+                meetings += site.meetings(Committee(committee_id, title), since, until)
+            except ModernGovError as exc:
+                report.error = str(exc)
+                break
+        plans.append((source, site, client, report, meetings))
+    total = sum(len(m) for *_, m in plans)
+    done = 0
+    try:
+        for source, site, client, report, meetings in plans:
+            for summary_row in meetings:
+                if cancel is not None and cancel.is_set():
+                    summary.cancelled_by_user = True
+                    break
+                done += 1
+                if progress:
+                    progress(done, total, f"{summary_row.committee_title} {summary_row.date or ''}")
+                _sync_meeting(store, source, site, summary_row, report)
+            report.notes = site.notes + report.notes + _redirect_notes(client)
+            report.requests = getattr(client, "requests", 0)
+            with store.writing() as session:
+                record_sync(_raw(session), source.id, datetime.now(UTC), report.as_json())
+    finally:
+        for *_, client, _, _ in plans:
+            client.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _where(row: MeetingSummary) -> str:
+    return f"{row.committee_title} {row.date or '(undated)'} (meeting {row.id})"
+
+
+def _sync_meeting(
+    store: Store,
+    source: SourceRow,
+    site: ModernGovSite,
+    row: MeetingSummary,
+    report: SourceReport,
+) -> None:
+    if row.cancelled:
+        report.cancelled += 1
+        return
+    path = synced_path(source.name, row.id)
+    try:
+        response = site.meeting(row)
+        with store.session() as session:
+            stored_sha = document_sha(_raw(session), path)
+        if stored_sha == response.sha256:
+            report.unchanged += 1
+            return
+        meeting = response.meeting
+        if meeting.cancelled:
+            report.cancelled += 1
+            return
+        committee = row.committee_title or meeting.committee_title or "(committee not stated)"
+        meeting = replace(meeting, date=meeting.date or row.date)
+        built = build_document(
+            meeting,
+            council=source.name,
+            committee=committee,
+            path=path,
+            sha256=response.sha256,
+            fetch=site.document,
+        )
+    except ModernGovError as exc:
+        report.failed.append(MeetingProblem(_where(row), str(exc)))
+        return
+    except Exception as exc:  # a reader's bug must not end the sync
+        report.failed.append(MeetingProblem(_where(row), f"{type(exc).__name__}: {exc}"))
+        return
+    url = site.meeting_page_url(row.committee_id, row.id)
+    try:
+        _write(store, source, row, path, response.sha256, built, meeting, url, report)
+    except sqlite3.Error as exc:
+        report.failed.append(MeetingProblem(_where(row), f"could not store: {exc}"))
+
+
+def _write(
+    store: Store,
+    source: SourceRow,
+    row: MeetingSummary,
+    path: str,
+    sha256: str,
+    built: _Built,
+    meeting: Meeting,
+    url: str,
+    report: SourceReport,
+) -> None:
+    """One meeting in one transaction: records replaced, tracking and notes kept."""
+    now = datetime.now(UTC)
+    with store.writing() as session:
+        conn = _raw(session)
+        existing: KnownDocument | None = known_documents(conn).get(path)
+        before = record_texts(conn, existing.id) if existing else {}
+        facts = DocumentFacts(path, sha256, built.format, len(built.parsed.text.encode()))
+        people = PeopleCache(conn)
+        doc_id, counts = write_document(
+            conn, facts, built.parsed, now, people, existing, item_keys=built.item_keys
+        )
+        set_meeting_details(conn, doc_id, meeting.location, url, built.item_flags)
+        meeting_id = meeting_of_document(conn, doc_id)
+        if meeting_id is not None and built.officers:
+            add_attendance(conn, people, meeting_id, built.officers, "attendee")
+        record_synced_meeting(
+            conn,
+            source.id,
+            row.id,
+            row.committee_id,
+            row.committee_title,
+            meeting.date,
+            meeting.status,
+            path,
+            now,
+        )
+        if existing is None:
+            report.new += 1
+        else:
+            report.changed += 1
+            _follow_edited_records(conn, before, record_texts(conn, doc_id))
+            from scrutiny_tui.services.notes import reanchor_document
+
+            session.flush()
+            reanchor_document(session, path, built.parsed.text)
+        report.counts.add(counts)
+        if meeting.date and meeting_id is not None:
+            site_meeting = next(
+                (
+                    m
+                    for m in meetings_on(conn, meeting.date, synced=True)
+                    if m.document_id == doc_id
+                ),
+                None,
+            )
+            if site_meeting is not None:
+                report.merged += absorb_files_into(session, conn, site_meeting, built.parsed.text)
+
+
+__all__ = [
+    "AddedSource",
+    "SiteCheck",
+    "SyncError",
+    "SyncSummary",
+    "add_source",
+    "check_site",
+    "default_name",
+    "follow",
+    "get_source",
+    "list_sources",
+    "match_committees",
+    "normalise_base_url",
+    "remove_source",
+    "sync",
+]
