@@ -47,6 +47,16 @@ DEFAULT_STATUSES: tuple[TrackingStatus, ...] = (
 )
 
 
+class SyncSettings(BaseModel):
+    """How politely ``scrutiny sync`` talks to a council's ModernGov site."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    pause: float = Field(default=1.0, ge=0, description="Seconds between requests to one site")
+    timeout: float = Field(default=20.0, gt=0, description="Seconds to wait for an answer")
+    retries: int = Field(default=3, ge=0, le=10, description="Retries after a 5xx or 429")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -59,6 +69,7 @@ class Settings(BaseModel):
     export_dir: Path | None = Field(default=None, description="Where briefing packs are written")
     tracking_statuses: list[TrackingStatus] = Field(default_factory=lambda: list(DEFAULT_STATUSES))
     theme: str = Field(default="textual-dark", description="A Textual theme name")
+    sync: SyncSettings = Field(default_factory=SyncSettings)
     config_file: Path | None = Field(default=None, exclude=True)
     cli_database: Path | None = Field(default=None, exclude=True)  # from --db: wins over all
 

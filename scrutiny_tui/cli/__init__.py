@@ -23,6 +23,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.search_cmd",
     "scrutiny_tui.cli.export_cmd",
     "scrutiny_tui.cli.notes_cmd",
+    "scrutiny_tui.cli.sources_cmd",
+    "scrutiny_tui.cli.sync_cmd",
+    "scrutiny_tui.cli.meetings_cmd",
 )
 
 

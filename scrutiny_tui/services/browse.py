@@ -434,3 +434,18 @@ def _json_list(value: str | None) -> list[str]:
     except json.JSONDecodeError:
         return []
     return [str(v) for v in loaded] if isinstance(loaded, list) else []
+
+
+def meetings_for_shell(
+    store: Store,
+    *,
+    committee: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> list[dict]:
+    """Stored meetings as plain JSON-ready dicts (``scrutiny meetings --json``)."""
+    from scrutiny_tui.store.sources import meetings_for_export
+
+    with store.session() as session:
+        conn = session.connection().connection.driver_connection
+        return meetings_for_export(conn, committee, since, until)  # type: ignore[arg-type]

@@ -198,6 +198,11 @@ class AddedSource:
     by_default: bool  # no --committee given: the scrutiny committees were picked
 
 
+def client_settings(pause: float = 1.0, timeout: float = 20.0, retries: int = 3) -> ClientSettings:
+    """The HTTP client's settings from the config's ``sync:`` section."""
+    return ClientSettings(pause=pause, timeout=timeout, retries=retries)
+
+
 # ---- sources ------------------------------------------------------------------------
 
 

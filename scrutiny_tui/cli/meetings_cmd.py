@@ -1,0 +1,63 @@
+"""``scrutiny meetings``: the stored meetings, from files or sites, so a sync can be checked."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from scrutiny_tui.cli.common import SetupError, fail, store_from_args
+from scrutiny_tui.cli.sync_cmd import iso_day
+from scrutiny_tui.safe_text import one_line, visible_controls
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "meetings",
+        help="list stored meetings with their items and decisions",
+        description="Every stored meeting, whatever its origin (a file or a synced site), "
+        "oldest first; --json gives committee, date, source, items with their resolutions, "
+        "recommendations and actions, and who was present or sent apologies.",
+    )
+    parser.add_argument("--committee", metavar="TEXT", help="committee name contains TEXT")
+    parser.add_argument("--since", type=iso_day, help="from this date, YYYY-MM-DD")
+    parser.add_argument("--until", type=iso_day, help="to this date, YYYY-MM-DD")
+    parser.add_argument("--json", action="store_true", help="print them as JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from scrutiny_tui.services.browse import meetings_for_shell
+
+    try:
+        store = store_from_args(args)
+    except SetupError as exc:
+        return fail(str(exc))
+    try:
+        meetings = meetings_for_shell(
+            store,
+            committee=args.committee,
+            since=args.since.isoformat() if args.since else None,
+            until=args.until.isoformat() if args.until else None,
+        )
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(meetings, ensure_ascii=False, indent=2))
+        return 0
+    if not meetings:
+        print("No meetings.")
+    for meeting in meetings:
+        head = " · ".join(
+            [
+                meeting["date"] or "(undated)",
+                meeting["committee"] or "(committee not stated)",
+                meeting["council"] or "(council not stated)",
+            ]
+        )
+        items = meeting["items"]
+        decisions = sum(len(i["resolutions"]) for i in items)
+        print(visible_controls(one_line(head)))
+        print(
+            f"  {len(items)} items, {decisions} resolutions  {visible_controls(meeting['source'])}"
+        )
+    return 0
