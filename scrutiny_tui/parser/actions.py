@@ -48,7 +48,8 @@ _TO_BODY = re.compile(
 _TO_ANY_BODY = re.compile(rf"\bto\s+(?:the\s+|this\s+)?(?P<body>{_BODY_NAME})\b")
 _SENTENCE_END = re.compile(r"(?<=[.;!?])[\s\u00a0]+(?=[A-Z‘“\"'(])")
 _ABBREVIATION = re.compile(
-    r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|Nos|para|Prof|St|e\.g|i\.e|cf|approx)\.$", re.IGNORECASE
+    r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|Nos|para|Prof|St|e\.g|i\.e|cf|approx)\.$|(?<![\w.])[A-Z]\.$",
+    re.IGNORECASE,
 )
 
 

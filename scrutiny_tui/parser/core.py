@@ -88,8 +88,11 @@ def parse_text(
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
         item = _item(text, lines, heading, end, dense, document.warnings, meeting_date=meeting.date)
         document.items.append(item)
-        if _is_apologies(item.title):
-            _attendance_in(item, meeting)
+        _attendance_in(item, meeting)
+        if _ATTENDANCE_TITLE.search(item.title) and position < 3:
+            # "1 Present", "1. Calling of the Roll and Apologies for Absence": lists inside
+            item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
+            _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if not document.items:
         document.warnings.append("no agenda items found")
@@ -148,7 +151,7 @@ def _single_item_heading(lines: list[Line]) -> list[Heading]:
     """Minutes of one item with no heading we know (a ModernGov item or decision page, an
     excerpt): one item, titled by its first line that reads as a title, if any does."""
     content = [i for i, line in enumerate(lines) if not line.blank and not is_chrome(line.text)]
-    if not content:
+    if not content or not _reads_as_minutes(lines):
         return []
     for index in content[:2]:
         title = lines[index].text
@@ -156,6 +159,36 @@ def _single_item_heading(lines: list[Line]) -> list[Heading]:
             return [Heading(index, index, None, split_title(title)[1])]
     first = content[0]
     return [Heading(first, first - 1, None, "")]
+
+
+_COUNCIL_WORDS = re.compile(
+    r"\b(?:Council(?:lors?)?|Cllrs?|Committee|Panel|Board|Cabinet|Commission|Members?|Chair(?:man)?|"
+    r"Mayor|Portfolio\s+Holder|Scrutiny|minutes|meeting|report)\b",
+    re.IGNORECASE,
+)
+
+
+def _reads_as_minutes(lines: list[Line]) -> bool:
+    """Some sign that a text with no headings records a meeting: a decision, a label, an
+    attendance list, or the words of council business. A shopping list has none."""
+    words = 0
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        if (
+            SECTION_LABEL.match(text)
+            or TRIGGER.match(text)
+            or ATTENDANCE_LABEL.match(text)
+            or MEETING_LINE.match(text)
+            or DATED_TITLE.match(text)
+            or is_chrome(text)
+        ):
+            return True
+        words += len(_COUNCIL_WORDS.findall(text))
+        if words >= 2:
+            return True
+    return False
 
 
 def _reads_as_title(text: str) -> bool:
@@ -268,21 +301,66 @@ def _opens_block(line: Line) -> bool:
 # ---- attendance ------------------------------------------------------------------------
 
 
-def _attendance(text: str, lines: list[Line], dense: bool, meeting: Meeting) -> None:
-    """ "Present:", "Apologies:", "Substitutes:" lists before the first item."""
+_ATTENDANCE_TITLE = re.compile(
+    r"^(?:\d+\.?\s+)?(?:Present|Attendance|Members\s+present|Apologies\b|Calling\s+of\s+the\s+Roll|Sederunt)",
+    re.IGNORECASE,
+)
+
+
+def _title_kind(title: str) -> str | None:
+    """An item titled "Present" lists those present; one titled "Apologies", those absent."""
+    lowered = title.lower()
+    if lowered.startswith(("present", "members present", "attendance")):
+        return "present"
+    if lowered.startswith("apologies") and "declaration" not in lowered:
+        return "apologies"
+    return None
+
+
+def _attendance(
+    text: str,
+    lines: list[Line],
+    dense: bool,
+    meeting: Meeting,
+    *,
+    heading_kind: str | None = None,
+) -> None:
+    """ "Present:", "Apologies:", "Substitutes:" lists before the first item (or in an item
+    about attendance, whose title says which list its first lines are)."""
     blocks = blocks_of(text, lines, dense=dense, opens=_opens_block)
-    kind: str | None = None
+    kind: str | None = heading_kind
+    if heading_kind is not None and blocks and not (
+        _HONORIFIC_START.match(blocks[0].text) or re.match(r"^(?:were\s+)?received\b", blocks[0].text)
+    ):
+        kind = None  # prose ("Apologies were received from …"): read sentence by sentence
+    if kind is not None and blocks:
+        first = blocks[0]
+        lead = re.match(r"^\s*(?:were\s+received\s+from|received\s+from)\s*:?\s*", first.raw, re.I)
+        if lead and heading_kind == "apologies":
+            _add_people(meeting, "apologies", first.raw[lead.end() :], first.start + lead.end())
+            blocks = blocks[1:]
     for block in blocks:
         label = ATTENDANCE_LABEL.match(block.raw.lstrip(" \t\u00a0"))
         if label:
             kind = attendance_kind(label["label"])
             lead = len(block.raw) - len(block.raw.lstrip(" \t\u00a0")) + label.end()
             _add_people(meeting, kind, block.raw[lead:], block.start + lead)
+        elif (
+            kind is None
+            and not meeting.present
+            and _MEMBERS_LIST.match(block.text)
+            and not heading_facts(block.text)
+        ):
+            # "Cllrs B Austin, D Bretherton, …" heading the minutes with no "Present:" label
+            _add_people(meeting, "present", block.raw, block.start)
         elif kind is not None and not heading_facts(block.text):
             before = len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes)
             _add_people(meeting, kind, _entry_text(block), _entry_start(block))
             if before == len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes):
                 kind = None
+
+
+_MEMBERS_LIST = re.compile(r"^(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)", re.IGNORECASE)
 
 
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
@@ -326,7 +404,8 @@ def _attendance_in(item: Item, meeting: Meeting) -> None:
             for kind, pattern in (("apologies", APOLOGIES_FROM), ("substitutes", SUBSTITUTE_FOR)):
                 match = pattern.search(sentence)
                 if match:
-                    found = people_from_list(match["names"], offset + match.start("names"))
+                    group = "names" if match["names"] is not None else "names2"
+                    found = people_from_list(match[group], offset + match.start(group))
                     _add_new(getattr(meeting, kind), found)
 
 

@@ -95,13 +95,19 @@ def _council_name(line: str) -> str:
 
 
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:Members\s+)?Present|Councillors\s+present|In\s+attendance|Also\s+(?:present|in\s+attendance)"
-    r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)\s*(?:[:–—-]\s*|\s*$)",
+    r"^(?P<label>(?:(?:Members|Councillors|Other\s+Members|Council\s+Employees|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
+    r"|In\s+attendance|Also\s+(?:present|in\s+attendance)|Officials\s+in\s+attendance|Attending"
+    r"|In\s+the\s+Chair|Presiding|Sederunt"
+    r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)\s*(?:[:–—-]+\s*|\s*$)",
     re.IGNORECASE,
 )
+_NAMES = r"(?P<names>.+?)\.?$"
 APOLOGIES_FROM = re.compile(
-    r"\bapologies(?:\s+for\s+(?:absence|lateness))?\s+(?:were|was|had\s+been)\s+"
-    r"(?:received|submitted|given|made|tendered)\s+(?:on\s+behalf\s+of|from|by)\s+(?P<names>.+?)\.?$",
+    r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness|non-attendance)(?:\s+at\s+the\s+meeting)?)?\s+"
+    r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:\w+\s+and\s+)?"
+    r"(?:received|submitted|given|made|tendered|intimated|accepted|recorded|noted|reported)\s+"
+    r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by)\s*:?\s*" + _NAMES
+    + r"|\bthe\s+apologies\s+of\s+" + _NAMES.replace("names", "names2"),
     re.IGNORECASE | re.DOTALL,
 )
 SUBSTITUTE_FOR = re.compile(
@@ -112,9 +118,13 @@ SUBSTITUTE_FOR = re.compile(
 
 
 def attendance_kind(label: str) -> str:
-    lowered = label.lower()
+    """"present", "apologies", "substitutes", or "attending" for officers, staff, the public
+    and members who are not on the body ("Also present", "Other Members"), kept apart."""
+    lowered = " ".join(label.lower().split())
     if lowered.startswith("apolog"):
         return "apologies"
     if lowered.startswith("substitut"):
         return "substitutes"
-    return "present"
+    if lowered in {"present", "members present", "councillors present", "in the chair", "presiding", "sederunt"}:
+        return "present"
+    return "attending"

@@ -115,6 +115,8 @@ class Meeting:
     present: list[Person] = field(default_factory=list)
     apologies: list[Person] = field(default_factory=list)
     substitutes: list[Person] = field(default_factory=list)
+    # officers, cabinet members and others "in attendance" / "also present": not members present
+    attending: list[Person] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -125,6 +127,7 @@ class Meeting:
             "present": [p.to_json() for p in self.present],
             "apologies": [p.to_json() for p in self.apologies],
             "substitutes": [p.to_json() for p in self.substitutes],
+            "attending": [p.to_json() for p in self.attending],
         }
 
 

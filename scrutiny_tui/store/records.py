@@ -127,6 +127,7 @@ def write_document(
             ("present", meeting.present),
             ("apologies", meeting.apologies),
             ("substitute", meeting.substitutes),
+            ("attending", meeting.attending),
         )
         for person in group
     ]

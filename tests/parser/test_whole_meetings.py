@@ -81,6 +81,9 @@ def test_housing_meeting_facts() -> None:
         ("Councillor", "Priya Shah", None),
         ("Councillor", "Mark Olsen", None),
         ("Councillor", "Paul Winter", None),
+    ]
+    # "Also in attendance": a cabinet member at the meeting is not a member of the panel
+    assert people(meeting.attending) == [
         ("Councillor", "Helen Moss", "Portfolio Holder for Housing"),
     ]
     assert people(meeting.apologies) == [
@@ -197,6 +200,8 @@ def test_children_meeting_facts() -> None:
         ("Councillor", "A Bown", None),
         ("Councillor", "H Prior-Sankey", None),
         ("Councillor", "B Revans", None),
+    ]
+    assert people(meeting.attending) == [
         ("Councillor", "F Nicholson", "Cabinet Member for Children and Families"),
     ]
     # named in the heading and again under item 35/19: listed once
@@ -295,6 +300,8 @@ def test_overview_meeting_facts() -> None:
         ("Councillor", "J Everett", "Vice-Chairman"),
         ("Councillor", "K Fenwick", None),
         ("Councillor", "M Holt", None),
+    ]
+    assert people(meeting.attending) == [
         ("Councillor", "D Lister", "Leader of the Council"),
         ("Councillor", "A Pryce", "Portfolio Holder for Finance and Resources"),
     ]
@@ -383,6 +390,9 @@ def test_health_meeting_facts() -> None:
         ("Councillor", "K Burgess", None),
         ("Councillor", "D Okoye", None),
         ("Councillor", "P Shaw", None),
+    ]
+    # "In attendance": the cabinet member and the officer, kept apart from the board
+    assert people(meeting.attending) == [
         ("Councillor", "J Harper", "Cabinet Member for Adult Social Care"),
         ("Dr", "A Rowe", "Director of Public Health"),
     ]
