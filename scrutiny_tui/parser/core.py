@@ -208,6 +208,11 @@ def _reads_as_title(text: str) -> bool:
 _WEEKDAY_BEFORE = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s*(?:the\s+)?$", re.IGNORECASE
 )
+_OTHER_MEETING = re.compile(
+    r"\b(?:minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting|previous\s+meeting|next\s+meeting|"
+    r"future\s+meeting|to\s+(?:confirm|approve)\b)",
+    re.IGNORECASE,
+)
 _MEETING_WORDS = re.compile(r"\b(?:held|meeting|minutes|met)\b", re.IGNORECASE)
 
 
@@ -218,6 +223,10 @@ def _heading_date(lines: list[Line]) -> str | None:
     for position, line in enumerate(lines):
         if line.blank or line.text.lower().startswith(("contact", "venue", "moved from")):
             continue
+        if _OTHER_MEETING.search(line.text) or (
+            len(line.text.split()) > 30 and line.text.endswith(".")
+        ):
+            continue  # "the minutes of the meeting held on …", a paragraph of the minutes
         for start, iso in dates_in(line.text):
             rank = 2
             if _WEEKDAY_BEFORE.search(line.text[:start]):

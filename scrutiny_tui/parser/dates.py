@@ -27,7 +27,7 @@ _MONTHS = {
     for name in names
 }
 _DAY_MONTH_YEAR = re.compile(
-    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b"
+    r"\b(?P<day>\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b"
 )
 _MONTH_DAY_YEAR = re.compile(
     r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b"

@@ -9,8 +9,8 @@ from scrutiny_tui.parser.dates import find_date
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _BODY_WORDS = (
-    r"(?:Committee|Sub-Committee|Board|Panel|Cabinet|Council|Commission|Forum|Executive|"
-    r"Group|Scrutiny|Assembly)"
+    r"(?i:Committee|Sub-Committee|Board|Panel|Cabinet|Council|Commission|Forum|Executive|"
+    r"Group|Scrutiny|Assembly|Authority)"
 )
 # "Housing Scrutiny Panel - Monday, 3rd February, 2020 6.00 pm"
 BODY_DASH_DATE = re.compile(
@@ -40,7 +40,7 @@ COUNCIL_LINE = re.compile(
 # "OVERVIEW AND SCRUTINY COMMITTEE" on a line of its own at the head of the minutes
 BODY_LINE = re.compile(
     r"^(?:[A-Z][\w'’&(),-]*\s+(?:(?:and|of|for|the|&)\s+)?){0,8}"
-    r"(?i:Committee|Sub-Committee|Panel|Board|Commission|Forum)$"
+    r"(?i:Committee|Sub-Committee|Panel|Board|Commission|Forum|Cabinet|Executive|Authority)$"
 )
 _SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
 _NOT_COUNCIL = re.compile(r"\b(?:meeting|minutes|held|report|agenda)\b", re.IGNORECASE)
@@ -59,6 +59,10 @@ def heading_facts(line: str) -> dict[str, Any]:
         return _facts(body=dated["body"], date=find_date(dated["date"]))
     minutes = MINUTES_OF.match(line)
     if minutes:
+        body = (minutes["body"] or "").strip()
+        if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
+            # "Minutes of a meeting of Scotton Parish Council held on …": the council met
+            return _facts(council=_council_name(body), date=find_date(minutes["rest"] or ""))
         return _facts(body=minutes["body"], date=find_date(minutes["rest"] or ""))
     if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):
         return {"council": _council_name(line)}
