@@ -178,6 +178,7 @@ def _title_alone(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= 20
+        and text.count(",") < 3  # "Mayor Wise, Deputy Mayor Brosnan, Councillors Boag, …"
         and not _ENDS_MID_SENTENCE.search(text)
         and not text.endswith((".", ":", ";", ",", "|", "?", ":-"))
         and (text[0].isupper() or text[0].isdigit())

@@ -102,7 +102,8 @@ ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:(?:Members|Councillors|Other\s+Members|Council\s+Employees|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance)|Officials\s+in\s+attendance|Attending"
     r"|In\s+the\s+Chair|Presiding|Sederunt"
-    r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)\s*(?:[:–—-]+\s*|\s*$)",
+    r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)"
+    r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$))",
     re.IGNORECASE,
 )
 _NAMES = r"(?P<names>.+?)\.?$"

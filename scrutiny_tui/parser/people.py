@@ -27,7 +27,13 @@ _NOT_NAMES = re.compile(
     r"Deputy|Assistant|Council|Committee|Board|Panel|Cabinet|Apologies|None|Also|Present|In|"
     r"For|Item|Report|Minutes|Children|Families|Services?|Health|Public|Adult|Care|Social|"
     r"Education|Housing|Finance|Policy|Partnership|Development|Support|Business|Strategic|"
-    r"Corporate|Portfolio|Lead|Senior|Manager|Team|Scrutiny|Resources|Environment)\b"
+    r"Corporate|Portfolio|Lead|Senior|Manager|Team|Scrutiny|Resources|Environment|Councillors|"
+    r"Cllrs|Aldermen|Staff|Clerk|Town|Parish|District|County|City)\b"
+)
+_OFFICE_BEFORE_NAME = re.compile(
+    r"^(?:The\s+)?(?:Right\s+Worshipful\s+)?(?:The\s+)?(?:(?:Lord|Deputy|Lady|Vice|Acting)\s+)?"
+    r"(?:Mayor|Provost|Chair(?:man|person)?|Convener|Leader|Cathaoirleach)\b\s*",
+    re.IGNORECASE,
 )
 _PLURALS = {"councillors", "cllrs", "county councillors"}
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
@@ -68,6 +74,13 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     people: list[Person] = []
     shared_honorific: str | None = None
     for piece_start, piece in _pieces(text):
+        titled = _OFFICE_BEFORE_NAME.match(piece)
+        if titled and not _HONORIFIC.match(piece):
+            # "The Lord Mayor, Councillor Donna Davis", "Mayor Wise", "Deputy Mayor Brosnan"
+            piece_start += titled.end()
+            piece = piece[titled.end() :]
+            if not piece:
+                continue
         honorific, rest = _split_honorific(piece)
         if honorific and _squash(honorific).lower().rstrip(".") in _PLURALS:
             shared_honorific = _squash(honorific).rstrip(".")[:-1]
