@@ -188,7 +188,7 @@ def _title_alone(text: str) -> bool:
         and not re.match(r"^(?:That|To|There|It|In|The\s+\w+\s+(?:was|were|had|noted))\b", text)
         and not list_start(text)
         and not _is_chrome(text)
-        and not ATTENDANCE_LABEL.match(text)
+        and not (ATTENDANCE_LABEL.match(text) and not re.match(r"(?i)apolog|substitut", text))
         and not re.match(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text)
     )
 
@@ -268,6 +268,7 @@ class _Candidate:
     key: tuple[int, ...]
     quality: float
     body_start: int | None = None
+    weak: bool = False  # an agenda-style title ("To declare …") that a list clause also has
 
 
 def _shape(number: str, punct: str, prefixed: bool) -> str:
@@ -332,8 +333,14 @@ def _inline_candidate(
     raw_title = _FILE_SIZE.sub("", match["title"]).strip().rstrip(" |")
     title, rest = _title_and_rest(raw_title)
     distinctive = bool(re.search(r"[A-Za-z/:]", match["number"].lstrip("*")))
-    if distinctive and not _title_ok(title) and len(title.split()) <= 40 and title[:1].isupper():
-        title = title.rstrip(" .")  # "F01:04/24 Receive apologies …, these having been …."
+    agenda_style = bool(re.match(r"^To\s+[A-Za-z]", title)) and len(title.split()) <= 25
+    weak = False
+    if (distinctive or agenda_style) and not _title_ok(title) and title[:1].isupper():
+        # "F01:04/24 Receive apologies …", "4 To declare any personal interest."
+        if len(title.split()) > 40:
+            return None
+        title = title.rstrip(" .")
+        weak = not distinctive
     elif not _title_ok(title):
         return None
     line = lines[index]
@@ -346,6 +353,9 @@ def _inline_candidate(
         quality -= 0.6
     if rest:
         quality -= 0.2
+    if weak:
+        quality -= 0.3
+    title = _caps_continued(lines, index, title)
     body_start = None
     if rest:
         position = line.raw.find(rest[:20])
@@ -355,14 +365,33 @@ def _inline_candidate(
     punct = (match["punct"] or "").strip(" -–—") or ("-" if match["punct"] else "")
     return _Candidate(
         index, index, number, title.rstrip(":").strip(), _shape(number, punct, prefixed),
-        _key(number), quality, body_start,
+        _key(number), quality, body_start, weak,
     )
+
+
+def _caps_continued(lines: list[Line], index: int, title: str) -> str:
+    """A heading in capitals wrapped over lines: "1. OPENING" / "MEETING"."""
+    if not title.isupper() or index + 1 >= len(lines):
+        return title
+    following = lines[index + 1].text
+    if (
+        following.isupper()
+        and len(following.split()) <= 8
+        and not re.search(r"[.:;]$", following)
+        and not NUMBER_THEN_TITLE.match(following)
+        and not NUMBER_ALONE.match(following)
+        and not TRIGGER.match(following)
+    ):
+        return f"{title} {following}"
+    return title
 
 
 def _title_and_rest(text: str) -> tuple[str, str]:
     """Split "Apologies: Cllr A sent apologies." into the title and the item's first words."""
     for stop in _TITLE_STOP.finditer(text):
         title, rest = text[: stop.start()].strip(), text[stop.end() :].strip()
+        if stop.group(0).startswith(".") and re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|Cllr|No)$", title):
+            continue  # "1. Mr. Barry Cunich – …": an abbreviation, not a sentence's end
         if not title or len(title.split()) > 18:
             break
         # "Policy - Call-in" is one title; "Apologies: Cllr A sent his apologies." is not
@@ -408,6 +437,9 @@ def _best_scheme(candidates: list[_Candidate]) -> list[_Candidate]:
             best_chain, best_score = chain, score
     if len(best_chain) == 1 and best_chain[0].quality < 1.5:
         return []
+    weak = sum(1 for c in best_chain if c.weak)
+    if weak and len(best_chain) - weak < 2 and len(best_chain) < 4:
+        return []  # "2. To review …", "3. To agree …": clauses of a recommendation, not items
     return best_chain
 
 
