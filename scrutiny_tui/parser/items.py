@@ -163,8 +163,10 @@ def _motion(
     group = [index]
     cursor = index + 1
     # "Council resolution" / "Councillors Taylor / Boag" / "Moved by: …" / "Seconded by: …"
-    while cursor < high and cursor - index < 5 and (
-        motions.is_mover_line(blocks[cursor].text) or motions.MOTION.search(blocks[cursor].text)
+    while cursor < high and cursor - index < 6 and (
+        motions.is_mover_line(blocks[cursor].text)
+        or motions.MOTION.search(blocks[cursor].text)
+        or motions.OUTCOME_LINE.match(blocks[cursor].text)
     ) and not motions.DECISION_WORDS.match(blocks[cursor].text):
         group.append(cursor)
         cursor += 1
@@ -197,6 +199,8 @@ def _motion(
                 r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b", blocks[after].text
             ):
                 tail_blocks.append(after)
+        elif (then := motions.SECONDED_THEN.search(words)) is not None:
+            text = then["rest"]
         elif passed:
             text = words
     if not text:
@@ -214,6 +218,9 @@ def _motion(
     return len(group) + len(tail_blocks)
 
 
+_INLINE_LABEL_START = re.compile(r"^(?:Minutes|Decisions?)\s*:\s*", re.IGNORECASE)
+
+
 def _opens_decision(block: Block) -> tuple[str, str, int] | None:
     """(trigger, words after it, raw offset of those words) for a block opening a decision."""
     raw = block.raw.lstrip(" \t\u00a0\ufeff")
@@ -226,6 +233,10 @@ def _opens_decision(block: Block) -> tuple[str, str, int] | None:
         raw = inner
     if re.match(r"^Decisions?\s*:\s*$", squash(raw), re.IGNORECASE):
         return "DECISION", "", block.start + len(block.raw)
+    inline = _INLINE_LABEL_START.match(raw)
+    if inline and trigger_tail(raw[inline.end() :]) is not None:
+        lead += inline.end()  # "Minutes: RESOLVED that …" in a flattened table row
+        raw = raw[inline.end() :]
     opened = trigger_tail(raw)
     if opened is None:
         return None
@@ -250,7 +261,13 @@ def _read_decision(
         _add_resolution(content, seen, None, squash(tail), trigger, block)
         index += 1
         return _entries(blocks, index, trigger, content, used, seen, only_after_lead_in=True)
-    return _entries(blocks, index + 1, trigger, content, used, seen, only_after_lead_in=False)
+    before = len(content.resolutions)
+    after = _entries(blocks, index + 1, trigger, content, used, seen, only_after_lead_in=False)
+    if len(content.resolutions) == before and len(squash(tail).split()) >= 6:
+        # "RESOLVED that the minutes … be confirmed subject to the following:" with nothing
+        # following that we can read: the words themselves are the decision
+        _add_resolution(content, seen, None, squash(tail).rstrip(":-– "), trigger, block)
+    return after
 
 
 def _entries(
@@ -367,13 +384,15 @@ def _implicit_decisions(
     "… RESOLVED and noted."."""
     seen: set[str] = set()
     for index, block in enumerate(blocks):
-        text = block.text
+        text = _PARAGRAPH_NUMBER.sub("", block.text)
         that_clause = block.is_labelled and text.lower().startswith("that ")
         body_decides = not block.marker and (
             BODY_DECIDES.match(text)
             or MINUTES_APPROVED.match(text)
             or _THAT_BE.match(text)
             or _ELECTED.search(text)
+            or _DEFERRED.match(text)
+            or _THIS_WAS.match(text)
         )
         noted_at_end = _RESOLVED_AT_END.search(text)
         if that_clause or body_decides or noted_at_end:
@@ -382,6 +401,9 @@ def _implicit_decisions(
             used.add(index + offset)
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
+_DEFERRED = re.compile(r"^(?:(?:Approval|Decision|Consideration|Item)\s+)?(?:deferred|postponed)\b", re.I)
+_THIS_WAS = re.compile(r"^(?:This|That)\s+was\s+(?:agreed|confirmed|approved|noted|carried)\.?$", re.I)
 # "That the verbal update be noted." as the whole of a decision
 _THAT_BE = re.compile(
     r"^That\s+(?!.*\b(?:asked|queried|explained|said|stated)\b).{3,400}?\b(?:be|is|are)\s+"

@@ -52,6 +52,17 @@ _MOVER_ONLY = re.compile(
 )
 
 
+# "AND AGREED", "CARRIED: 6 for 0 against 2 abstentions", "Motion Carried Unanimously"
+OUTCOME_LINE = re.compile(
+    r"^(?:and\s+)?(?:it\s+was\s+)?(?:(?:unanimously|duly)\s+)?(?:motion\s+)?"
+    r"(?:RESOLVED|AGREED|CARRIED|Carried|Agreed|Resolved|carried)\b[^a-z]{0,60}"
+    r"(?:unanimously|by\s+all\s+members\s+present|[\s,.])*$",
+    re.IGNORECASE,
+)
+# "Willmus moved, Etten seconded, approval of the agenda as presented."
+SECONDED_THEN = re.compile(r"\bseconded,?\s+(?P<rest>[a-z][^.]{10,})", re.IGNORECASE)
+
+
 def opens_motion(text: str) -> bool:
     return bool(MOTION.search(text) or MOTION_HEADING.match(text))
 
