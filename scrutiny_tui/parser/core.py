@@ -31,6 +31,7 @@ from scrutiny_tui.parser.meeting import (
     heading_facts,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
+from scrutiny_tui.parser.motions import MOTION_HEADING
 from scrutiny_tui.parser.people import HONORIFICS, people_from_list
 
 _FRONT_MATTER = re.compile(
@@ -304,7 +305,16 @@ def _stands_alone(line: Line) -> bool:
 
 
 def _opens_block(line: Line) -> bool:
-    return bool(TRIGGER.match(line.text)) or bool(ATTENDANCE_LABEL.match(line.text))
+    return (
+        bool(TRIGGER.match(line.text))
+        or bool(ATTENDANCE_LABEL.match(line.text))
+        or bool(MOTION_HEADING.match(line.text))
+        or bool(_MOVER_LINE.match(line.text))
+    )
+
+
+# "Proposed by Councillor X", "Seconded by …", "Moved: Cr …": a motion's lines start blocks
+_MOVER_LINE = re.compile(r"^(?:(?:It\s+was\s+)?(?:Proposed|Moved|Seconded)(?:\s+by)?\s*[:(]?|PROPOSED\b)", re.I)
 
 
 # ---- attendance ------------------------------------------------------------------------

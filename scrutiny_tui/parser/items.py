@@ -132,6 +132,14 @@ def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
         _implicit_decisions(blocks[low:high], content, used, low)
 
 
+def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
+    """"Carried." or "Motion Carried Unanimously" right after a motion's words."""
+    after = cursor + 1
+    return after < high and bool(
+        re.match(r"^(?:Motion\s+)?(?:Carried|CARRIED)\b", blocks[after].text)
+    ) or bool(re.search(r"\b(?:Carried|CARRIED)\b", blocks[cursor].text))
+
+
 def _decision_scope(blocks: list[Block]) -> tuple[int, int]:
     """Where an item's decisions are read: after its "Minutes:" label (the text before it is
     the agenda's), and only under "Decision:" when the page prints the decisions there and
@@ -190,7 +198,11 @@ def _motion(
         that = re.search(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$", words)
         if that and len(that["rest"].split()) >= 3:
             text = that["rest"]
-        elif cursor < high and motions.DECISION_WORDS.match(blocks[cursor].text):
+        elif (
+            cursor < high
+            and motions.DECISION_WORDS.match(blocks[cursor].text)
+            and (passed or motions.MOTION_HEADING.match(blocks[index].text) or _carried_after(blocks, cursor, high))
+        ):
             tail_blocks.append(cursor)
             text = blocks[cursor].text
             # "Carried." / "Motion Carried Unanimously" after the motion's words
@@ -291,6 +303,8 @@ def _entries(
         if block.marker is not None:
             if not block.after_blank and taken == 0 and only_after_lead_in:
                 break
+            if motions.MOTION.search(block.text) and motions.SECONDED.search(block.text):
+                break  # "(b) It was moved by …, seconded by …": the next motion, not a clause
             label = block.label
             entry_style = _entry_style(label, previous_label)
             style = style or entry_style
