@@ -305,6 +305,9 @@ def _stands_alone(line: Line) -> bool:
 
 
 def _opens_block(line: Line) -> bool:
+    first = line.text[:1]
+    if not first or first.islower():
+        return False  # a wrapped line's continuation: none of the openers starts in lower case
     return (
         bool(TRIGGER.match(line.text))
         or bool(ATTENDANCE_LABEL.match(line.text))
@@ -417,6 +420,9 @@ def _attendance_in(item: Item, meeting: Meeting) -> None:
     "Councillor C attended as a substitute for Councillor A.", one sentence at a time; a
     name the attendance lists already give is not added twice."""
     for point in item.points:
+        lowered = point.text.lower()
+        if "apolog" not in lowered and "substitut" not in lowered:
+            continue  # most points name no one absent: skip the sentence-by-sentence reading
         for start, end in sentences(point.source):
             sentence = point.source[start:end]
             offset = point.span.start + start

@@ -450,7 +450,9 @@ _REFERRED = re.compile(
 def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
     """Numbered recommendations under a lead-in, and those the minutes refer to by number."""
     refs = {r.ref for r in content.recommendations}
-    for index, block in enumerate(blocks):
+    hinted = [i for i, b in enumerate(blocks) if "ecommend" in b.text or "sked to" in b.text or "esolves to" in b.text]
+    for index in hinted:
+        block = blocks[index]
         if not _RECOMMENDS_LEAD.search(block.text):
             continue
         style: str | None = None
@@ -468,7 +470,8 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
             content.recommendations.append(
                 Recommendation(entry.label, _clause(entry.text), _span(entry), entry.raw)
             )
-    for block in blocks:
+    for index in hinted:
+        block = blocks[index]
         for match in _REFERRED.finditer(block.text):
             first = int(match["first"])
             last = int(match["last"]) if match["last"] else first
@@ -495,7 +498,10 @@ def _label_style(label: str) -> str:
 
 def _attendees(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
     for index, block in enumerate(blocks):
-        if not _ATTENDANCE_LEAD.search(block.text) or block.marker:
+        lowered = block.text.lower()
+        if block.marker or ("attend" not in lowered and "present" not in lowered):
+            continue
+        if not _ATTENDANCE_LEAD.search(block.text):
             continue
         head, colon, rest = block.raw.partition(":")
         if colon and squash(rest):
@@ -547,14 +553,12 @@ def _actions(
 ) -> list[Action]:
     found: list[Action] = []
     for block in blocks:
-        if block.text.endswith(":") or not action_rules.may_request(block.text):
+        if block.text.endswith(":"):
             continue
         raw = block.raw
-        for start, end in action_rules.sentences(raw):
+        for start, end in action_rules.request_sentences(raw):
             sentence = raw[start:end]
             words = squash(sentence)
-            if not action_rules.is_request(words):
-                continue
             due, body = action_rules.due_and_body(words, meeting_date)
             span = Span(block.start + start, block.start + end)
             key = re.sub(r"[^a-z0-9]+", "", words.lower())

@@ -63,7 +63,13 @@ OUTCOME_LINE = re.compile(
 SECONDED_THEN = re.compile(r"\bseconded,?\s+(?P<rest>[a-z][^.]{10,})", re.IGNORECASE)
 
 
+_HINTS = ("propos", "moved", "second", "motion", "resolution")
+
+
 def opens_motion(text: str) -> bool:
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _HINTS):
+        return False  # a cheap test first: most blocks are discussion
     return bool(MOTION.search(text) or MOTION_HEADING.match(text))
 
 
