@@ -18,13 +18,13 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text as sql
 
 from scrutiny_tui.safe_text import visible_controls
-from scrutiny_tui.services.browse import MeetingFilter, meeting_where
+from scrutiny_tui.services.browse import MeetingFilter, meeting_where, where_from
 from scrutiny_tui.services.tracker import is_overdue
 from scrutiny_tui.store.db import Store
 
@@ -138,7 +138,7 @@ class _Item:
     @property
     def source(self) -> str:
         where = f"agenda item {self.number}" if self.number else "agenda item"
-        return f"{PurePath(self.path).name}, {where}"
+        return f"{where_from(self.path)}, {where}"
 
 
 def _scoped_item_ids(store: Store, scope: BriefingScope) -> set[int] | None:

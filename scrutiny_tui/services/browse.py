@@ -37,6 +37,8 @@ class MeetingRow:
     file_name: str
     item_count: int
     counts: Counts
+    url: str | None = None  # the meeting's public page, when synced from its site
+    location: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +58,7 @@ class ItemRow:
     number: str | None
     title: str
     counts: Counts
+    restricted: bool = False  # the site withholds its minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +101,8 @@ class ItemDetail:
     recommendations: tuple[Passage, ...]
     actions: tuple[Passage, ...]
     attendees: tuple[Attendee, ...]
+    url: str | None = None  # the meeting's public page, when synced from its site
+    restricted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +117,19 @@ class MeetingFilter:
     @property
     def is_empty(self) -> bool:
         return not (self.text or self.committee or self.date_from or self.date_to)
+
+
+SYNCED_PREFIX = "moderngov://"
+RESTRICTED_NOTE = "\n\n(Restricted: the council does not publish the minutes of this item.)"
+
+
+def where_from(path: str) -> str:
+    """How to name a record's origin: a file's name, or "SOURCE meeting ID" for a meeting
+    synced from a council's site."""
+    if path.startswith(SYNCED_PREFIX):
+        source, _, meeting = path[len(SYNCED_PREFIX) :].rpartition("/")
+        return f"{source} meeting {meeting}"
+    return PurePath(path).name
 
 
 # ---- the filter box -----------------------------------------------------------------
@@ -185,7 +203,8 @@ SELECT m.id, m.council, m.body, m.date, m.title, d.path,
           UNION ALL SELECT r.uid FROM recommendation r JOIN agenda_item ai ON ai.id = r.item_id
             WHERE ai.meeting_id = m.id
           UNION ALL SELECT a.uid FROM action a JOIN agenda_item ai ON ai.id = a.item_id
-            WHERE ai.meeting_id = m.id))
+            WHERE ai.meeting_id = m.id)),
+       m.url, m.location
 FROM meeting m
 JOIN document d ON d.id = m.document_id
 WHERE {where}
@@ -255,9 +274,11 @@ def list_meetings(
             body=r[2],
             date=r[3],
             title=r[4],
-            file_name=PurePath(r[5]).name,
+            file_name=where_from(r[5]),
             item_count=r[6],
             counts=Counts(r[7] or 0, r[8] or 0, r[9] or 0),
+            url=r[10],
+            location=r[11],
         )
         for r in rows
     ]
@@ -265,11 +286,13 @@ def list_meetings(
 
 def items_of_meeting(store: Store, meeting_id: int) -> list[ItemRow]:
     """The agenda items of one meeting in document order, with their counts."""
-    query = f"""SELECT ai.id, ai.meeting_id, ai.number, ai.title, {_ITEM_COUNTS}
+    query = f"""SELECT ai.id, ai.meeting_id, ai.number, ai.title, {_ITEM_COUNTS}, ai.restricted
                 FROM agenda_item ai WHERE ai.meeting_id = :meeting ORDER BY ai.ordinal"""
     with store.session() as session:
         rows = session.execute(sql(query), {"meeting": meeting_id}).all()
-    return [ItemRow(r[0], r[1], r[2], r[3], Counts(r[4], r[5], r[6])) for r in rows]
+    return [
+        ItemRow(r[0], r[1], r[2], r[3], Counts(r[4], r[5], r[6]), bool(r[7])) for r in rows
+    ]
 
 
 def store_is_empty(store: Store) -> bool:
@@ -347,7 +370,8 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
             sql("""SELECT ai.id, ai.uid, ai.meeting_id, m.council, m.body, m.date, m.title,
                           d.path, ai.number, ai.title, ai.report_refs, ai.span_start,
                           ai.span_end, substr(d.text, ai.span_start + 1,
-                                              ai.span_end - ai.span_start)
+                                              ai.span_end - ai.span_start),
+                          m.url, ai.restricted
                    FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
                    JOIN document d ON d.id = ai.document_id WHERE ai.id = :id"""),
             {"id": item_id},
@@ -381,6 +405,8 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
             {"id": item_id, "meeting": head[2]},
         ).all()
     body, mapping = readable(head[13] or "")
+    if head[15]:
+        body += RESTRICTED_NOTE  # after the spans' text, so they still point right
     base, limit = head[11], len(mapping) - 1
 
     def passages(rows: list, kind: str) -> tuple[Passage, ...]:
@@ -394,7 +420,7 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         body_name=head[4],
         date=head[5],
         meeting_title=head[6],
-        file_name=PurePath(head[7]).name,
+        file_name=where_from(head[7]),
         number=head[8],
         title=head[9],
         report_refs=tuple(_json_list(head[10])),
@@ -403,6 +429,8 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         recommendations=passages(recommendations, "recommendation"),
         actions=passages(actions, "action"),
         attendees=tuple(Attendee(*r) for r in attendees),
+        url=head[14],
+        restricted=bool(head[15]),
     )
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass, field
-from pathlib import PurePath
 
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from scrutiny_tui.services.browse import where_from
 from scrutiny_tui.store.db import Store
 
 _OPERATOR = re.compile(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|[()*^:+]')
@@ -149,7 +149,7 @@ def _hit(session, row, words: list[re.Pattern[str]]) -> SearchHit:  # type: igno
     if item_id is None or path is None:
         return SearchHit(kind, ref, None, None, None, None, "", snippet, highlights)
     return SearchHit(
-        kind, ref, int(item_id), body, date, title, PurePath(path).name, snippet, highlights
+        kind, ref, int(item_id), body, date, title, where_from(path), snippet, highlights
     )
 
 

@@ -266,13 +266,15 @@ def add_source(
     name: str | None = None,
     committees: Sequence[str] = (),
     picked: Sequence[Committee] | None = None,
+    check: SiteCheck | None = None,
     settings: ClientSettings | None = None,
     fetcher: FetcherFactory | None = None,
 ) -> AddedSource:
     """Check the site and remember it with the committees to follow: ``picked`` (from the
     app), those matching ``committees`` (words or ids), or by default every current committee
-    with "scrutiny" in its name."""
-    check = check_site(url, settings=settings, fetcher=fetcher)
+    with "scrutiny" in its name. ``check`` is the site's answer if the caller has it already
+    (the app, which showed its committees to pick from)."""
+    check = check or check_site(url, settings=settings, fetcher=fetcher)
     current = [c for c in check.committees if not (c.deleted or c.expired)]
     by_default = picked is None and not committees
     if picked is not None:

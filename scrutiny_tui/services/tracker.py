@@ -17,11 +17,11 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from pathlib import PurePath
 from typing import Generic, Literal, TypeVar
 
 from sqlalchemy import text as sql
 
+from scrutiny_tui.services.browse import where_from
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.store.models import ActionState, RecommendationTracking, StatusChange
 
@@ -193,7 +193,7 @@ def resolutions_page(store: Store, query: TrackerQuery) -> Page[ResolutionRow]:
             sql(select), {**params, "limit": query.limit, "offset": query.offset}
         ).all()
     return Page(
-        tuple(ResolutionRow(*r[:8], PurePath(r[8]).name) for r in rows), total, query.offset
+        tuple(ResolutionRow(*r[:8], where_from(r[8])) for r in rows), total, query.offset
     )
 
 

@@ -91,3 +91,32 @@ class NotesLoaded(Message):
 @dataclass
 class BriefingBuilt(Message):
     briefing: Any  # services.briefing.Briefing
+
+
+@dataclass
+class SourcesLoaded(Message):
+    sources: list[Any]  # store.sources.SourceRow
+
+
+@dataclass
+class SiteChecked(Message):
+    check: Any  # services.sync.SiteCheck, or None when the site could not be read
+    error: str
+
+
+@dataclass
+class SourceAdded(Message):
+    result: Any  # services.sync.AddedSource or the updated SourceRow; None on error
+    error: str
+
+
+@dataclass
+class SyncProgress(Message):
+    done: int
+    total: int
+    name: str
+
+
+@dataclass
+class SyncFinished(Message):
+    summary: Any  # services.sync.SyncSummary

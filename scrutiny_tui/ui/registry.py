@@ -69,6 +69,12 @@ def _briefing() -> Screen:
     return BriefingScreen()
 
 
+def _sources() -> Screen:
+    from scrutiny_tui.ui.screens.sources import SourcesScreen
+
+    return SourcesScreen()
+
+
 def _search() -> Screen:
     from scrutiny_tui.ui.screens.search import SearchScreen
 
@@ -101,6 +107,13 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry("concerns", "Concerns", "n", "Your concerns, questions and follow-ups", _concerns),
     ScreenEntry(
         "briefing", "Briefing", "b", "Build a Markdown briefing pack for a meeting", _briefing
+    ),
+    ScreenEntry(
+        "sources",
+        "Sources",
+        "w",
+        "Council ModernGov sites: add one, pick committees, sync their minutes",
+        _sources,
     ),
     ScreenEntry(
         "search", "Search", "slash", "Full-text search of all minutes", _search, mode=False

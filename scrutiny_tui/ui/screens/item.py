@@ -74,7 +74,8 @@ def heading(detail: ItemDetail) -> Text:
             detail.date or NO_DATE,
         ]
     )
-    text = Text.assemble(literal(meeting, "bold"), ("  ", ""), literal(detail.file_name, DIM))
+    where = detail.url or detail.file_name
+    text = Text.assemble(literal(meeting, "bold"), ("  ", ""), literal(where, DIM))
     number = f"{detail.number}  " if detail.number else ""
     text.append("\n")
     text.append_text(literal(number + one_line(detail.title), "bold"))

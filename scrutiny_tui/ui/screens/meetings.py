@@ -74,13 +74,14 @@ def meeting_label(row: MeetingRow) -> Text:
     parts: list[Text | tuple[str, str]] = [(row.date or NO_DATE, "bold")]
     if row.title:
         parts += ["  ", literal(one_line(row.title))]
-    parts += ["  ", literal(row.file_name, DIM), counts_text(row.counts)]
+    parts += ["  ", literal(row.url or row.file_name, DIM), counts_text(row.counts)]
     return Text.assemble(*parts)
 
 
 def item_label(row: ItemRow) -> Text:
     number = f"{row.number}  " if row.number else ""
-    return Text.assemble(literal(number + one_line(row.title)), counts_text(row.counts))
+    restricted = Text("  (restricted)", style=DIM) if row.restricted else Text("")
+    return Text.assemble(literal(number + one_line(row.title)), restricted, counts_text(row.counts))
 
 
 class MeetingsScreen(ScrutinyScreen):
@@ -164,12 +165,15 @@ class MeetingsScreen(ScrutinyScreen):
 
     def on_meetings_loaded(self, message: MeetingsLoaded) -> None:
         tree = self.query_one(VimTree)
+        was_empty = bool(self.query_one("#empty").display)
         self.query_one("#empty").display = message.store_empty
         tree.display = not message.store_empty
         self.query_one("#filter").display = not message.store_empty
         self.query_one("#summary").display = not message.store_empty
         self.loaded_filter = message.filter
         self.fill_tree(tree, message.groups, message.meetings, message.items)
+        if was_empty and not message.store_empty:
+            tree.focus()  # minutes arrived (an import or a sync) while the list was empty
         self.query_one("#summary", Static).update(self.summary(message.groups))
 
     def fill_tree(
