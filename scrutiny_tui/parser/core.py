@@ -97,6 +97,10 @@ def parse_text(
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if not document.items:
         document.warnings.append("no agenda items found")
+    elif _reads_as_agenda(document.items):
+        document.warnings.append(
+            "not minutes: this reads as an agenda (items to receive or approve, no decisions)"
+        )
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
@@ -116,6 +120,35 @@ def parse_item(
     dense = blank < 0.15 * max(1, len(lines) - blank)
     heading = Heading(-1, -1, number, title)
     return _item(text, lines, heading, len(lines), dense, [], meeting_date=meeting_date)
+
+
+_AGENDA_PURPOSE = re.compile(
+    r"^(?:To\s+(?:receive|approve|consider|note|agree|elect|confirm|read|appoint|review)\b|"
+    r"(?:Members|The\s+[\w&’' ]{1,60}?)\s+(?:is|are)\s+(?:asked|recommended|invited)\s+to\b|"
+    r"Members\s+are\s+reminded\b|For\s+(?:decision|information|noting)\b)",
+    re.IGNORECASE,
+)
+
+
+_MINUTES_PROSE = re.compile(
+    r"\b(?:were|was)\s+(?:\w+ly\s+)?(?:received|noted|made|declared|raised|"
+    r"asked|advised|informed|explained|presented|introduced|led|confirmed|agreed|discussed)\b"
+    r"|\b(?:declared|responded|thanked|explained)\b|\bThere\s+(?:were|was)\s+no\b|^Minutes\s*:",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _reads_as_agenda(items: list[Item]) -> bool:
+    """No item records a decision, and most say what the meeting is *to* do: an agenda front
+    sheet, not minutes. Its items are kept (they are the meeting's business) with a warning."""
+    if any(item.resolutions for item in items) or len(items) < 2:
+        return False
+    if any(_MINUTES_PROSE.search(item.text) for item in items):
+        return False  # "Apologies were received from …": someone recorded what happened
+    purposeful = sum(
+        1 for item in items if any(_AGENDA_PURPOSE.match(line) for line in item.text.split("\n")[:3])
+    )
+    return purposeful * 2 >= len(items)
 
 
 def _front_matter(text: str) -> tuple[int, dict[str, Any]]:
