@@ -133,7 +133,7 @@ def _run_list(args: argparse.Namespace) -> int:
     if not sources:
         print("No sources yet; add one with: scrutiny sources add URL")
     for source in sources:
-        last = source.last_sync_at or "never"
+        last = _when(source.last_sync_at)
         print(
             f"{visible_controls(source.name)}  {visible_controls(source.base_url)}\n"
             f"  {source.meetings} meetings, {source.items} items stored; last sync: {last}"
@@ -141,6 +141,13 @@ def _run_list(args: argparse.Namespace) -> int:
         for cid, title in source.committees:
             print(f"  - {cid:>6}  {visible_controls(one_line(title))}")
     return 0
+
+
+def _when(stamp: str | None) -> str:
+    """A stored UTC time as "2026-11-26 12:02 UTC"."""
+    if not stamp:
+        return "never"
+    return str(stamp)[:16] + (" UTC" if "+00:00" in str(stamp) else "")
 
 
 def _run_remove(args: argparse.Namespace) -> int:
