@@ -174,9 +174,7 @@ def _pair_score(predicted: dict[str, Any], keyed: dict[str, Any]) -> float:
     return 0.0
 
 
-def align(
-    predicted: list[dict[str, Any]], keyed: list[dict[str, Any]]
-) -> list[tuple[int, int]]:
+def align(predicted: list[dict[str, Any]], keyed: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Order-keeping alignment of parsed items to keyed items maximising the match scores."""
     rows, cols = len(predicted), len(keyed)
     best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
@@ -303,9 +301,13 @@ def score_document(name: str, parsed: dict[str, Any], key: dict[str, Any]) -> Do
                 t["meeting"].fp += predicted_value is not None
         elif predicted_value is not None:
             t["meeting"].fp += 1
-    _multiset(t["present"], _names(meeting.get("present", [])), _names(meeting_key.get("present") or []))
     _multiset(
-        t["apologies"], _names(meeting.get("apologies", [])), _names(meeting_key.get("apologies") or [])
+        t["present"], _names(meeting.get("present", [])), _names(meeting_key.get("present") or [])
+    )
+    _multiset(
+        t["apologies"],
+        _names(meeting.get("apologies", [])),
+        _names(meeting_key.get("apologies") or []),
     )
     return score
 
@@ -411,7 +413,8 @@ def detail(name: str, corpus: Path = CORPUS) -> str:
                 out.append("      (not found)")
             else:
                 out.append(
-                    f"      got {p['number']!s:>4} {p['title'][:50]:<50} res={len(p['resolutions'])} "
+                    f"      got {p['number']!s:>4} {p['title'][:50]:<50} "
+                    f"res={len(p['resolutions'])} "
                     f"recs={[r['ref'] for r in p['recommendations']]} "
                     f"dues={[a['due'] for a in p['actions'] if a['due']]}"
                 )

@@ -106,9 +106,7 @@ def is_request(sentence: str) -> bool:
     return _cued(sentence) and bool(_ABOUT.search(sentence))
 
 
-def due_and_body(
-    sentence: str, meeting_date: str | None = None
-) -> tuple[str | None, str | None]:
+def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | None, str | None]:
     """When the request is due and to which body; ``meeting_date`` (ISO) dates "to the April
     meeting" and "in six months' time", and rules out dates before the meeting."""
     cue = _CUE.search(sentence) or _LATER_CUE.search(sentence)

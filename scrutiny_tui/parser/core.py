@@ -9,9 +9,9 @@ import yaml
 
 from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
+from scrutiny_tui.parser.chrome import is_chrome
 from scrutiny_tui.parser.dates import dates_in, find_date
 from scrutiny_tui.parser.decisions import TRIGGER
-from scrutiny_tui.parser.chrome import is_chrome
 from scrutiny_tui.parser.headings import (
     AGENDA_ITEM,
     SECTION_LABEL,
@@ -22,8 +22,8 @@ from scrutiny_tui.parser.headings import (
 from scrutiny_tui.parser.items import read_item
 from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
-    DATED_TITLE,
     ATTENDANCE_LABEL,
+    DATED_TITLE,
     MEETING_LINE,
     SUBSTITUTE_FOR,
     attendance_kind,
@@ -146,7 +146,9 @@ def _reads_as_agenda(items: list[Item]) -> bool:
     if any(_MINUTES_PROSE.search(item.text) for item in items):
         return False  # "Apologies were received from …": someone recorded what happened
     purposeful = sum(
-        1 for item in items if any(_AGENDA_PURPOSE.match(line) for line in item.text.split("\n")[:3])
+        1
+        for item in items
+        if any(_AGENDA_PURPOSE.match(line) for line in item.text.split("\n")[:3])
     )
     return purposeful * 2 >= len(items)
 
@@ -314,9 +316,7 @@ def _item(
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
     content = read_item(blocks, heading.title, meeting_date)
     first_line = max(heading.line, 0)
-    last = max(
-        (line.content_end for line in lines[first_line:end] if not line.blank), default=0
-    )
+    last = max((line.content_end for line in lines[first_line:end] if not line.blank), default=0)
     start = lines[first_line].content_start if lines else 0
     warnings += content.warnings
     return Item(
@@ -350,7 +350,9 @@ def _opens_block(line: Line) -> bool:
 
 
 # "Proposed by Councillor X", "Seconded by …", "Moved: Cr …": a motion's lines start blocks
-_MOVER_LINE = re.compile(r"^(?:(?:It\s+was\s+)?(?:Proposed|Moved|Seconded)(?:\s+by)?\s*[:(]?|PROPOSED\b)", re.I)
+_MOVER_LINE = re.compile(
+    r"^(?:(?:It\s+was\s+)?(?:Proposed|Moved|Seconded)(?:\s+by)?\s*[:(]?|PROPOSED\b)", re.I
+)
 
 
 # ---- attendance ------------------------------------------------------------------------
@@ -384,8 +386,13 @@ def _attendance(
     about attendance, whose title says which list its first lines are)."""
     blocks = blocks_of(text, lines, dense=dense, opens=_opens_block)
     kind: str | None = heading_kind
-    if heading_kind is not None and blocks and not (
-        _HONORIFIC_START.match(blocks[0].text) or re.match(r"^(?:were\s+)?received\b", blocks[0].text)
+    if (
+        heading_kind is not None
+        and blocks
+        and not (
+            _HONORIFIC_START.match(blocks[0].text)
+            or re.match(r"^(?:were\s+)?received\b", blocks[0].text)
+        )
     ):
         kind = None  # prose ("Apologies were received from …"): read sentence by sentence
     if kind is not None and blocks:
@@ -415,7 +422,9 @@ def _attendance(
                 kind = None
 
 
-_MEMBERS_LIST = re.compile(r"^(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)", re.IGNORECASE)
+_MEMBERS_LIST = re.compile(
+    r"^(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)", re.IGNORECASE
+)
 
 
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:

@@ -23,7 +23,7 @@ TRIGGER = re.compile(
 _LEAD_PUNCTUATION = re.compile(r"^\s*(?:[:–—\-]+\s*)*(?:-\s*)?")
 _THAT_ONLY = re.compile(rf"^(?:that|{_SPACED_THAT})\s*[:,–—-]?\s*$", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r":\s*$|\b(?:that|to|as\s+follows|the\s+following)\s*[:,–—-]?\s*$", re.IGNORECASE
+    r":-?\s*$|\b(?:that|to|as\s+follows|the\s+following)\s*[:,–—-]*\s*$", re.IGNORECASE
 )
 
 # Sections that end a decision ("Reason for Decisions:", "Supporting documents:")

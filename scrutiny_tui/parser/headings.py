@@ -87,7 +87,9 @@ _AGENDA_TEXT = re.compile(
     r"|Report\s+of\b|Contact\s*:|This\s|\[)"
 )
 _PRESENT = re.compile(r"^(?:Members\s+)?Present\b", re.IGNORECASE)
-_DATED = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b")
+_DATED = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
+)
 _ITEM_LABEL = re.compile(r"\s(?:Minutes|Decisions?)\s*:", re.IGNORECASE)
 _LIST_HEADER = re.compile(r"^(?:Note\s+)?No\.?\s*\|?\s*Item\b", re.IGNORECASE)
 
@@ -162,8 +164,13 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     title = _FILE_SIZE_ANYWHERE.sub("", title).strip(" :|")
     if not title or not _title_alone(title) or title == text:
         return None
-    offset = line.raw.find(text[len(title) :].strip()[:15]) if len(text) > len(title) else -1
-    body_start = line.start + offset if offset > 0 else None
+    label = _ITEM_LABEL.search(line.raw)
+    if label:
+        # the agenda's words before "Minutes:" are not the minutes: the item's text starts there
+        body_start: int | None = line.start + label.start() + 1
+    else:
+        offset = line.raw.find(text[len(title) :].strip()[:15]) if len(text) > len(title) else -1
+        body_start = line.start + offset if offset > 0 else None
     return Heading(index, index, None, title, body_start)
 
 
@@ -252,8 +259,32 @@ NUMBER_THEN_TITLE = re.compile(
 )
 _TITLE_STOP = re.compile(r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z)])\.\s+(?=[A-Z])")
 _SENTENCE_OPENERS = frozenset(
-    "The It A An Cllr Cllrs Councillor Councillors Members Apologies Resolved RESOLVED There "
-    "This Mr Mrs Ms Dr He She They Following Proposed Moved".split()
+    [
+        "The",
+        "It",
+        "A",
+        "An",
+        "Cllr",
+        "Cllrs",
+        "Councillor",
+        "Councillors",
+        "Members",
+        "Apologies",
+        "Resolved",
+        "RESOLVED",
+        "There",
+        "This",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "He",
+        "She",
+        "They",
+        "Following",
+        "Proposed",
+        "Moved",
+    ]
 )
 _NIL = re.compile(r"^(?:nil|none|n/?a|no\s+items?|not\s+applicable)\.?$", re.IGNORECASE)
 
@@ -321,8 +352,13 @@ def _alone_candidate(lines: list[Line], index: int, match: re.Match[str]) -> _Ca
     number = match["number"]
     prefixed = bool(re.match(r"^\W*[A-Za-z]", match.group(0))) and not number[0].isalpha()
     return _Candidate(
-        index, title_index, number, title, _shape(number, match["punct"], prefixed),
-        _key(number), quality,
+        index,
+        title_index,
+        number,
+        title,
+        _shape(number, match["punct"], prefixed),
+        _key(number),
+        quality,
     )
 
 
@@ -364,8 +400,15 @@ def _inline_candidate(
     prefixed = bool(re.match(r"^\W*[A-Za-z]", match.group(0))) and not number[0].isalpha()
     punct = (match["punct"] or "").strip(" -–—") or ("-" if match["punct"] else "")
     return _Candidate(
-        index, index, number, title.rstrip(":").strip(), _shape(number, punct, prefixed),
-        _key(number), quality, body_start, weak,
+        index,
+        index,
+        number,
+        title.rstrip(":").strip(),
+        _shape(number, punct, prefixed),
+        _key(number),
+        quality,
+        body_start,
+        weak,
     )
 
 
@@ -444,7 +487,7 @@ def _best_scheme(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _strip_common_suffix(group: list[_Candidate]) -> None:
-    """"AM119", "AM219", "AM319": item 1, 2, 3 of the year 19."""
+    """ "AM119", "AM219", "AM319": item 1, 2, 3 of the year 19."""
     firsts = [str(c.key[0]) for c in group]
     if len(group) >= 2 and all(len(f) >= 3 for f in firsts) and len({f[-2:] for f in firsts}) == 1:
         for candidate in group:

@@ -51,9 +51,7 @@ class ItemContent:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_item(
-    blocks: list[Block], title: str = "", meeting_date: str | None = None
-) -> ItemContent:
+def read_item(blocks: list[Block], title: str = "", meeting_date: str | None = None) -> ItemContent:
     content = ItemContent()
     blocks = _until_supporting_documents(blocks)
     used: set[int] = set()  # indexes of blocks that are not discussion points
@@ -133,10 +131,10 @@ def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
 
 
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
-    """"Carried." or "Motion Carried Unanimously" right after a motion's words."""
+    """ "Carried." or "Motion Carried Unanimously" right after a motion's words."""
     after = cursor + 1
-    return after < high and bool(
-        re.match(r"^(?:Motion\s+)?(?:Carried|CARRIED)\b", blocks[after].text)
+    return (
+        after < high and bool(re.match(r"^(?:Motion\s+)?(?:Carried|CARRIED)\b", blocks[after].text))
     ) or bool(re.search(r"\b(?:Carried|CARRIED)\b", blocks[cursor].text))
 
 
@@ -171,11 +169,16 @@ def _motion(
     group = [index]
     cursor = index + 1
     # "Council resolution" / "Councillors Taylor / Boag" / "Moved by: …" / "Seconded by: …"
-    while cursor < high and cursor - index < 6 and (
-        motions.is_mover_line(blocks[cursor].text)
-        or motions.MOTION.search(blocks[cursor].text)
-        or motions.OUTCOME_LINE.match(blocks[cursor].text)
-    ) and not motions.DECISION_WORDS.match(blocks[cursor].text):
+    while (
+        cursor < high
+        and cursor - index < 6
+        and (
+            motions.is_mover_line(blocks[cursor].text)
+            or motions.MOTION.search(blocks[cursor].text)
+            or motions.OUTCOME_LINE.match(blocks[cursor].text)
+        )
+        and not motions.DECISION_WORDS.match(blocks[cursor].text)
+    ):
         group.append(cursor)
         cursor += 1
     if cursor < high and _opens_decision(blocks[cursor]) is not None:
@@ -201,14 +204,22 @@ def _motion(
         elif (
             cursor < high
             and motions.DECISION_WORDS.match(blocks[cursor].text)
-            and (passed or motions.MOTION_HEADING.match(blocks[index].text) or _carried_after(blocks, cursor, high))
+            and (
+                passed
+                or motions.MOTION_HEADING.match(blocks[index].text)
+                or _carried_after(blocks, cursor, high)
+            )
         ):
             tail_blocks.append(cursor)
             text = blocks[cursor].text
             # "Carried." / "Motion Carried Unanimously" after the motion's words
             after = cursor + 1
-            if after < high and len(blocks[after].text.split()) <= 8 and re.match(
-                r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b", blocks[after].text
+            if (
+                after < high
+                and len(blocks[after].text.split()) <= 8
+                and re.match(
+                    r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b", blocks[after].text
+                )
             ):
                 tail_blocks.append(after)
         elif (then := motions.SECONDED_THEN.search(words)) is not None:
@@ -270,7 +281,13 @@ def _read_decision(
     block = blocks[index]
     tail = block.raw[words_start - block.start :]
     if squash(tail) and not is_lead_in(squash(tail)):
-        _add_resolution(content, seen, None, squash(tail), trigger, block)
+        clauses = _inline_clauses(squash(tail))
+        if clauses:
+            # "RESOLVED – that (A) the plan be approved and (B) the survey be published."
+            for label, clause in clauses:
+                _add_resolution(content, seen, label, clause, trigger, block)
+        else:
+            _add_resolution(content, seen, None, squash(tail), trigger, block)
         index += 1
         return _entries(blocks, index, trigger, content, used, seen, only_after_lead_in=True)
     before = len(content.resolutions)
@@ -280,6 +297,28 @@ def _read_decision(
         # following that we can read: the words themselves are the decision
         _add_resolution(content, seen, None, squash(tail).rstrip(":-– "), trigger, block)
     return after
+
+
+_INLINE_CLAUSE = re.compile(r"(?:^|(?<=\s))\((?P<label>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+
+
+def _inline_clauses(words: str) -> list[tuple[str, str]]:
+    """Labelled clauses run together on the decision's own line, if it has two or more that
+    are labelled in order ((A), (B) … or (1), (2) … or (i), (ii) …)."""
+    marks = list(_INLINE_CLAUSE.finditer(words))
+    if len(marks) < 2:
+        return []
+    labels = [mark["label"] for mark in marks]
+    first = labels[0].lower()
+    if first not in {"a", "1", "i"} or labels[1].lower() not in {"b", "2", "ii"}:
+        return []
+    clauses = []
+    for position, mark in enumerate(marks):
+        end = marks[position + 1].start() if position + 1 < len(marks) else len(words)
+        clause = _clause(words[mark.end() : end].strip())
+        if clause:
+            clauses.append((mark["label"], clause))
+    return clauses
 
 
 def _entries(
@@ -337,7 +376,7 @@ _NOT_A_DECISION = re.compile(
 
 
 def _entry_style(label: str | None, previous: str | None) -> str:
-    """"digit", "letter", "roman" or "bullet": (h) then (i) is a letter, (i) alone a numeral."""
+    """ "digit", "letter", "roman" or "bullet": (h) then (i) is a letter, (i) alone a numeral."""
     if label is None:
         return "bullet"
     if label.isdigit():
@@ -361,8 +400,8 @@ def _ends_decision(block: Block) -> bool:
 
 
 def _clause(text: str) -> str:
-    """A clause without the "; and" that joins it to the next one."""
-    clause = text.rstrip(" ;,")
+    """A clause without the "; and" that joins it to the next one (or a table's "|")."""
+    clause = text.rstrip(" ;,|")
     for joiner in (" and", " or"):
         if clause.lower().endswith(joiner):
             clause = clause[: -len(joiner)].rstrip(" ;,")
@@ -416,8 +455,12 @@ def _implicit_decisions(
 
 
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
-_DEFERRED = re.compile(r"^(?:(?:Approval|Decision|Consideration|Item)\s+)?(?:deferred|postponed)\b", re.I)
-_THIS_WAS = re.compile(r"^(?:This|That)\s+was\s+(?:agreed|confirmed|approved|noted|carried)\.?$", re.I)
+_DEFERRED = re.compile(
+    r"^(?:(?:Approval|Decision|Consideration|Item)\s+)?(?:deferred|postponed)\b", re.I
+)
+_THIS_WAS = re.compile(
+    r"^(?:This|That)\s+was\s+(?:agreed|confirmed|approved|noted|carried)\.?$", re.I
+)
 # "That the verbal update be noted." as the whole of a decision
 _THAT_BE = re.compile(
     r"^That\s+(?!.*\b(?:asked|queried|explained|said|stated)\b).{3,400}?\b(?:be|is|are)\s+"
@@ -450,7 +493,11 @@ _REFERRED = re.compile(
 def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
     """Numbered recommendations under a lead-in, and those the minutes refer to by number."""
     refs = {r.ref for r in content.recommendations}
-    hinted = [i for i, b in enumerate(blocks) if "ecommend" in b.text or "sked to" in b.text or "esolves to" in b.text]
+    hinted = [
+        i
+        for i, b in enumerate(blocks)
+        if "ecommend" in b.text or "sked to" in b.text or "esolves to" in b.text
+    ]
     for index in hinted:
         block = blocks[index]
         if not _RECOMMENDS_LEAD.search(block.text):

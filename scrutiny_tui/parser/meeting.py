@@ -111,8 +111,10 @@ APOLOGIES_FROM = re.compile(
     r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness|non-attendance)(?:\s+at\s+the\s+meeting)?)?\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:\w+\s+and\s+)?"
     r"(?:received|submitted|given|made|tendered|intimated|accepted|recorded|noted|reported)\s+"
-    r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by)\s*:?\s*" + _NAMES
-    + r"|\bthe\s+apologies\s+of\s+" + _NAMES.replace("names", "names2"),
+    r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by)\s*:?\s*"
+    + _NAMES
+    + r"|\bthe\s+apologies\s+of\s+"
+    + _NAMES.replace("names", "names2"),
     re.IGNORECASE | re.DOTALL,
 )
 SUBSTITUTE_FOR = re.compile(
@@ -123,13 +125,20 @@ SUBSTITUTE_FOR = re.compile(
 
 
 def attendance_kind(label: str) -> str:
-    """"present", "apologies", "substitutes", or "attending" for officers, staff, the public
+    """ "present", "apologies", "substitutes", or "attending" for officers, staff, the public
     and members who are not on the body ("Also present", "Other Members"), kept apart."""
     lowered = " ".join(label.lower().split())
     if lowered.startswith("apolog"):
         return "apologies"
     if lowered.startswith("substitut"):
         return "substitutes"
-    if lowered in {"present", "members present", "councillors present", "in the chair", "presiding", "sederunt"}:
+    if lowered in {
+        "present",
+        "members present",
+        "councillors present",
+        "in the chair",
+        "presiding",
+        "sederunt",
+    }:
         return "present"
     return "attending"

@@ -74,19 +74,18 @@ def opens_motion(text: str) -> bool:
 
 
 def is_mover_line(text: str) -> bool:
-    """"Moved by: Councillor S. Martin", "Councillors Taylor / Boag": who, not what."""
+    """ "Moved by: Councillor S. Martin", "Councillors Taylor / Boag": who, not what."""
     return bool(_MOVER_ONLY.match(text)) and len(text.split()) <= 10
 
 
 def outcome(text: str) -> tuple[str, str] | None:
     """(outcome word, the decision's words after it) when ``text`` says the motion passed."""
-    match = None
-    for match in OUTCOME.finditer(text):
-        pass
-    if match is None:
+    matches = list(OUTCOME.finditer(text))
+    if not matches:
         return None
-    rest = re.sub(r"^[\s:,–—-]*(?:that\s*[:,–—-]?\s*)?", "", match["rest"], flags=re.IGNORECASE)
-    return match["word"], rest.strip()
+    last = matches[-1]  # "… and RESOLVED": the last word that says it passed
+    rest = re.sub(r"^[\s:,–—-]*(?:that\s*[:,–—-]?\s*)?", "", last["rest"], flags=re.IGNORECASE)
+    return last["word"], rest.strip()
 
 
 def was_lost(text: str) -> bool:

@@ -1,0 +1,330 @@
+"""The layouts councils publish, each on a short text written for the test: how items are
+numbered, how decisions are worded, how report-backs are dated, how attendance is listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny_tui.parser import parse_item, parse_text
+from scrutiny_tui.parser.model import ParsedDocument
+
+
+def items_of(text: str) -> list[tuple[str | None, str]]:
+    return [(item.number, item.title) for item in parse_text(text).items]
+
+
+def decisions_of(text: str) -> list[int]:
+    return [len(item.resolutions) for item in parse_text(text).items]
+
+
+def dues_of(parsed: ParsedDocument) -> list[str | None]:
+    return [action.due for item in parsed.items for action in item.actions]
+
+
+# ---- item segmentation: the document's own numbering scheme ------------------------------
+
+
+def test_number_alone_above_its_title_with_moderngov_chrome() -> None:
+    text = (
+        "Agenda and minutes\n\nVenue: Civic Centre. View directions\n\nContact: Democratic"
+        " Services\n\nItems\nNo. Item\n\n35/20\n\nApologies for absence\n\nMinutes:\n\n"
+        "Apologies were received from Councillors Hale and Irwin.\n\n36/20\n\n"
+        "Minutes of the meeting held on 2 July 2020 pdf icon PDF 458 KB\n\nMinutes:\n\n"
+        "The minutes of the meeting held on 2 July 2020 were confirmed as a correct record.\n"
+    )
+    assert items_of(text) == [
+        ("35/20", "Apologies for absence"),
+        ("36/20", "Minutes of the meeting held on 2 July 2020"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        (["*450 Minutes", "*451 Petitions", "*452 Budget 2016/17"], ["*450", "*451", "*452"]),
+        (
+            ["C/152 Confirmation of Minutes", "C/153 Questions", "C/154 Motions"],
+            ["C/152", "C/153", "C/154"],
+        ),
+        (
+            ["Minute 45/23 Apologies", "Minute 46/23 Declarations", "Minute 47/23 Budget"],
+            ["45/23", "46/23", "47/23"],
+        ),
+        (
+            ["107/20 Apologies", "108/20 Minutes", "109/20 Housing Update"],
+            ["107/20", "108/20", "109/20"],
+        ),
+    ],
+)
+def test_inline_numbering_schemes(numbers: list[str], expected: list[str]) -> None:
+    text = "\n\n".join(f"{heading}\n\nThe Committee discussed the matter." for heading in numbers)
+    assert [number for number, _ in items_of(text)] == expected
+
+
+def test_year_suffixed_codes_alone_on_their_lines() -> None:
+    text = (
+        "AM119\n\nNotice of Meeting\n\nMinutes:\n\nThe notice was read.\n\n"
+        "AM219\n\nMember Attendance\n\nMinutes:\n\nThe attendance was recorded.\n\n"
+        "AM319\n\nStanding Orders\n\nMinutes:\n\nThe matter was discussed.\n"
+    )
+    assert items_of(text) == [
+        ("AM119", "Notice of Meeting"),
+        ("AM219", "Member Attendance"),
+        ("AM319", "Standing Orders"),
+    ]
+
+
+def test_parish_codes_with_agenda_style_titles() -> None:
+    text = (
+        "F01:04/24 Receive apologies for absence.\nApologies were received from Cllr Hart.\n"
+        "F02:04/24 Receive declarations of interest.\nNone.\n"
+        "F03:04/24 To elect a Vice-Chair.\nRESOLVED: Cllr Mann elected as vice-chair.\n"
+    )
+    assert [number for number, _ in items_of(text)] == ["F01:04/24", "F02:04/24", "F03:04/24"]
+    assert decisions_of(text) == [0, 0, 1]
+
+
+def test_numbered_paragraphs_and_resolution_clauses_are_not_items() -> None:
+    text = (
+        "12. Budget Monitoring\n\nThe Committee considered the report.\n\n"
+        "12.1 Members asked about the overspend.\n\n12.2 The officer explained the forecast.\n\n"
+        "RESOLVED – That the Committee:\n\n1. notes the report;\n\n2. asks for an update.\n\n"
+        "13. Work Programme\n\nThe work programme was noted.\n"
+    )
+    assert items_of(text) == [("12", "Budget Monitoring"), ("13", "Work Programme")]
+    assert decisions_of(text)[0] == 2
+
+
+def test_page_chrome_and_running_heads_are_never_titles() -> None:
+    text = (
+        "Issue - meetings\n\nAgenda item\n\nHighways Maintenance Plan\n\n"
+        "The Cabinet Member introduced the plan.\n\nThat the plan be noted.\n"
+    )
+    assert items_of(text) == [(None, "Highways Maintenance Plan")]
+
+
+def test_unnumbered_moderngov_list_of_titles() -> None:
+    text = (
+        "No. Item\n\nApologies for absence\n\nNo apologies for absence were received.\n\n"
+        "Declarations of interest\n\nThere were no declarations of interest.\n\n"
+        "Matters arising\n\nThere were no matters arising.\n"
+    )
+    assert [title for _, title in items_of(text)] == [
+        "Apologies for absence",
+        "Declarations of interest",
+        "Matters arising",
+    ]
+
+
+def test_flattened_table_rows_each_an_item() -> None:
+    text = (
+        "No. | Item | |\n---|---|---|\n"
+        "APOLOGIES FOR ABSENCE To receive apologies. Minutes: Apologies were received from"
+        " Councillor Ray. |\n||\n"
+        "UNRESTRICTED MINUTES PDF 201 KB The minutes are presented. Minutes: RESOLVED: That"
+        " the minutes be approved. |\n||\n"
+    )
+    assert items_of(text) == [(None, "APOLOGIES FOR ABSENCE"), (None, "UNRESTRICTED MINUTES")]
+    assert decisions_of(text) == [0, 1]
+
+
+def test_capital_heading_wrapped_over_two_lines() -> None:
+    text = (
+        "1. OPENING\nMEETING\nThe Mayor opened the meeting.\n"
+        "2. ACKNOWLEDGEMENT\nThe Mayor acknowledged the traditional owners.\n"
+    )
+    assert items_of(text) == [("1", "OPENING MEETING"), ("2", "ACKNOWLEDGEMENT")]
+
+
+# ---- decisions -------------------------------------------------------------------------
+
+
+def test_lead_in_is_not_a_decision_and_inline_labels_split() -> None:
+    text = (
+        "5. Budget\n\nRESOLVED: That the Committee:-\n\n(a) notes the report;\n\n"
+        "(b) requests an update.\n\n6. Parks\n\nRESOLVED – that (A) the plan be approved"
+        " and (B) the survey be published.\n"
+    )
+    assert decisions_of(text) == [2, 2]
+
+
+def test_nested_clauses_belong_to_their_clause() -> None:
+    text = (
+        "5. Capital Programme\n\nDecision:\n\nThat Council be recommended to:\n\n"
+        "1. Approve the programme of £14 million.\n\n2. Approve the additional resources for;\n\n"
+        "i. twelve new projects;\n\nii. eight existing projects.\n"
+    )
+    (item,) = parse_text(text).items
+    assert [r.label for r in item.resolutions] == ["1", "2"]
+    assert [r.ref for r in item.recommendations] == ["1", "2"]
+
+
+def test_decision_printed_twice_counts_once() -> None:
+    text = (
+        "1. Election of Mayor\n\nDecision:\n\nAgreed that Councillor Grant be elected Mayor.\n\n"
+        "Minutes:\n\nCouncillor Roberts proposed and Councillor Brooks seconded the motion.\n\n"
+        "Resolved –\n\nThat Councillor Grant be appointed Mayor for the year.\n"
+    )
+    assert decisions_of(text) == [1]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "That the verbal update be noted.",
+        "Council noted the report and the appendices.",
+        "The Committee confirmed the minutes of the meeting held on 17 April as a true record.",
+        "The minutes of the meeting held on 5 March were taken as read and signed as correct.",
+        "The Minutes of the Council of 31 October 2013 were approved as a correct record.",
+        "Mr Ramsey was duly proposed and seconded and on being put to the vote was duly elected.",
+        "Approval deferred to the next meeting.",
+    ],
+)
+def test_decisions_without_the_keyword(sentence: str) -> None:
+    item = parse_item(f"The Chair introduced the item.\n\n{sentence}\n", title="Item")
+    assert len(item.resolutions) == 1
+
+
+@pytest.mark.parametrize(
+    "motion",
+    [
+        "It was proposed by Councillor Gildea, seconded by Councillor Smyth, and RESOLVED\n\n"
+        "“That the minutes be ADOPTED and APPROVED.”",
+        "Proposed by Councillor Lyons\nSeconded by Councillor Fleming\nAND AGREED\n\n"
+        "“To confirm the minutes of the Budget Meeting.”",
+        "On a motion from Cllr Ley, seconded by Cllr Haywood it was unanimously AGREED that"
+        " Cllr Hanna be elected as the Chair.",
+        "Council resolution\n\nCouncillors Taylor / Boag\n\nThat the minutes be confirmed.",
+        "Moved by: Councillor S. Martin\n\nSeconded by: Councillor S. Cressman\n\n"
+        "THAT the agenda be approved.\n\nMotion Carried Unanimously",
+        "Willmus moved, Etten seconded, approval of the agenda as presented.",
+    ],
+)
+def test_motions_proposed_and_seconded_are_decisions(motion: str) -> None:
+    item = parse_item(f"The Chair opened the item.\n\n{motion}\n", title="Motion")
+    assert len(item.resolutions) == 1
+
+
+def test_a_lost_motion_is_not_a_decision() -> None:
+    item = parse_item(
+        "Councillor Reed moved, Councillor Hay seconded, that the scheme be paused.\n\n"
+        "On being put to the vote the motion was LOST.\n",
+        title="Scheme",
+    )
+    assert item.resolutions == []
+
+
+# ---- recommendations ---------------------------------------------------------------------
+
+
+def test_recommendation_ranges_expand_to_refs() -> None:
+    item = parse_item(
+        "RESOLVED: that recommendations (1 to 6) of the review be endorsed.\n", title="Review"
+    )
+    assert [r.ref for r in item.recommendations] == ["1", "2", "3", "4", "5", "6"]
+
+
+# ---- report-back dues --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("held", "sentence", "due"),
+    [
+        ("2016-09-12", "a report be brought to the meeting on 21st November 2016.", "2016-11-21"),
+        ("2022-01-20", "a further report be brought to the Committee in June 2022.", "2022-06"),
+        ("2023-03-15", "an update be brought to the April meeting.", "2023-04"),
+        ("2023-10-12", "an update be reported back at the March meeting.", "2024-03"),
+        ("2023-03-15", "a report be submitted by 30 June 2023.", "2023-06-30"),
+        ("2023-03-15", "a progress report be brought back in six months' time.", "2023-09"),
+    ],
+)
+def test_report_back_dues(held: str, sentence: str, due: str) -> None:
+    item = parse_item(f"RESOLVED – that {sentence}\n", title="Item", meeting_date=held)
+    assert [action.due for action in item.actions] == [due]
+
+
+def test_relative_dues_need_the_meeting_date() -> None:
+    item = parse_item("RESOLVED – that an update be brought to the April meeting.\n", title="X")
+    assert [action.due for action in item.actions] == [None]
+
+
+def test_a_date_before_the_meeting_is_not_a_due() -> None:
+    item = parse_item(
+        "RESOLVED – that the minutes of the meeting held on 8 June 2021 be received.\n",
+        title="Minutes",
+        meeting_date="2021-07-13",
+    )
+    assert [action.due for action in item.actions if action.due] == []
+
+
+# ---- meeting facts and attendance --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "body", "date"),
+    [
+        ("Council - Thursday, 26 July 2012 2.00 p.m.", "Council", "2012-07-26"),
+        ("Meeting: 31/07/2024 - Council (Item 20)", "Council", "2024-07-31"),
+        ("Decided at meeting: 07/06/2022 - Cabinet", "Cabinet", "2022-06-07"),
+        (
+            "MINUTES of a meeting of the Children's Services Committee held on 8 May 2019 at 10am",
+            "Children's Services Committee",
+            "2019-05-08",
+        ),
+    ],
+)
+def test_meeting_headers(header: str, body: str, date: str) -> None:
+    parsed = parse_text(f"{header}\n\n1. Apologies\n\nNone.\n")
+    assert (parsed.meeting.body, parsed.meeting.date) == (body, date)
+
+
+def test_a_meeting_of_the_council_itself_names_the_council() -> None:
+    parsed = parse_text(
+        "Minutes of a meeting of Ashcombe Parish Council held on Thursday 4 July 2019\n\n"
+        "1. Apologies\n\nNone.\n"
+    )
+    assert (parsed.meeting.council, parsed.meeting.date) == (
+        "Ashcombe Parish Council",
+        "2019-07-04",
+    )
+
+
+def test_present_in_prose_with_honours_and_officers_apart() -> None:
+    parsed = parse_text(
+        "PRESENT: Councillor R Carlin (Chairman)\n"
+        "Aldermen A G Ewart MBE, S Martin and S P Porter\n\n"
+        "IN ATTENDANCE: Chief Executive, Mr J Dixon\n\n1. Apologies\n\nNone.\n"
+    )
+    names = [person.name for person in parsed.meeting.present]
+    assert names[:2] == ["R Carlin", "A G Ewart MBE"]
+    assert "J Dixon" not in names
+    assert "J Dixon" in [person.name for person in parsed.meeting.attending]
+
+
+def test_cllrs_run_and_apologies_in_prose() -> None:
+    parsed = parse_text(
+        "Present: Cllrs C Barr, C Broad and L Hauton.\n\n1. Apologies\n\n"
+        "Apologies for absence were intimated from Councillors Kinniburgh and MacDonald.\n"
+    )
+    assert [p.name for p in parsed.meeting.present] == ["C Barr", "C Broad", "L Hauton"]
+    assert [p.name for p in parsed.meeting.apologies] == ["Kinniburgh", "MacDonald"]
+
+
+# ---- not minutes -------------------------------------------------------------------------
+
+
+def test_an_agenda_front_sheet_is_flagged_and_decides_nothing() -> None:
+    parsed = parse_text(
+        "1. APOLOGIES FOR ABSENCE\nTo receive apologies from Members.\n"
+        "2. MINUTES\nTo approve the minutes of the last meeting.\n"
+        "3. WORK PROGRAMME\nTo agree the priorities for future meetings.\n"
+    )
+    assert len(parsed.items) == 3
+    assert all(not item.resolutions for item in parsed.items)
+    assert any(warning.startswith("not minutes") for warning in parsed.warnings)
+
+
+def test_a_shopping_list_is_not_minutes() -> None:
+    parsed = parse_text("Bring a pen.\n\nAsk about parking.\n")
+    assert parsed.items == []
+    assert "no agenda items found" in parsed.warnings
