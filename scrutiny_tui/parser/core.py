@@ -430,9 +430,14 @@ _MEMBERS_LIST = re.compile(
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     """One person a line when every line opens with a name; else one run-on, wrapped list."""
     lines = raw.split("\n")
-    if len(lines) == 1 or not all(_HONORIFIC_START.match(line.strip()) for line in lines):
+    one_a_line = len(lines) >= 3 and raw.count(",") <= len(lines) // 2
+    if len(lines) == 1 or not (
+        all(_HONORIFIC_START.match(line.strip()) for line in lines) or one_a_line
+    ):
         getattr(meeting, kind).extend(people_from_list(raw, offset))
         return
+    # one person a line ("Mayor Gary Tong" / "Deputy Mayor" / "Paul Duffy"): a line that
+    # only names an office or a group is a heading of the list, not a person
     position = 0
     for line in lines:
         getattr(meeting, kind).extend(people_from_list(line, offset + position))

@@ -4,6 +4,7 @@ as "Councillors Brown (Chair), Patel and O'Neill"."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from scrutiny_tui.parser.model import Person, Span
@@ -118,14 +119,46 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     position = 0
     depth_free = _mask_brackets(text)
     for match in _SEPARATORS.finditer(depth_free):
-        pieces.append((position, text[position : match.start()]))
+        pieces.extend(_run_on(position, text[position : match.start()]))
         position = match.end()
-    pieces.append((position, text[position:]))
+    pieces.extend(_run_on(position, text[position:]))
     return [
         (start + len(piece) - len(piece.lstrip()), piece.strip().rstrip("."))
         for start, piece in pieces
         if piece.strip().rstrip(".")
     ]
+
+
+# Lists printed without commas, as PDF columns flatten them: "Mr G Adam Mrs D Mackay Mr R
+# Balfour", "Cllr A Buckfield (Mayor) Cllr A Brooker", "A Blackley A Evans B Evans B Thomas"
+_INNER_HONORIFIC = re.compile(
+    r"(?<=\S)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?[\s\u00a0])"
+)
+_HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{HONORIFICS})\.?$", re.IGNORECASE)
+_INITIALS_RUN = re.compile(r"^(?:(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\s*){3,}$")
+_INITIALS_NAME = re.compile(r"(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?")
+
+
+def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
+    """One comma-free piece, split where it holds several people."""
+    if len(piece.split()) <= 4:
+        return [(start, piece)]
+    masked = _mask_brackets(piece)  # "(substituted by Cllr Jeal)" is one person's note
+    cuts = [
+        m.end()
+        for m in _INNER_HONORIFIC.finditer(masked)
+        if not _HONORIFIC_BEFORE.search(masked[: m.start()])
+    ]
+    if cuts:
+        bounds = [0, *cuts, len(piece)]
+        return [
+            (start + a, piece[a:b])
+            for a, b in itertools.pairwise(bounds)
+            if piece[a:b].strip()
+        ]
+    if _INITIALS_RUN.match(piece.strip()):
+        return [(start + m.start(), m.group(0)) for m in _INITIALS_NAME.finditer(piece)]
+    return [(start, piece)]
 
 
 def _mask_brackets(text: str) -> str:
