@@ -61,7 +61,6 @@ def run(args: argparse.Namespace) -> int:
         items = meeting["items"]
         decisions = sum(len(i["resolutions"]) for i in items)
         print(visible_controls(one_line(head)))
-        print(
-            f"  {len(items)} items, {decisions} resolutions  {visible_controls(meeting['source'])}"
-        )
+        counts = f"{_n(len(items), 'item')}, {_n(decisions, 'resolution')}"
+        print(f"  {counts}  {visible_controls(meeting['source'])}")
     return 0

@@ -33,7 +33,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check URL (the folder holding mgWebService.asmx, e.g. "
         "https://democracy.example.gov.uk/) with GetCommittees, print the committees it "
         "lists and follow those matching --committee (words or ids). Without --committee, "
-        "every current committee with 'scrutiny' in its name is followed.",
+        "every current committee with 'scrutiny' in its name is followed. Adding the same "
+        "site again under its name with --committee changes the committees followed.",
     )
     add.add_argument("url", help="the site's address")
     add.add_argument("--name", help="a short name for it (default: from the address)")
@@ -96,8 +97,8 @@ def _run_add(args: argparse.Namespace) -> int:
     print(f"following {n} committee{'' if n == 1 else 's'} {how}(marked *)")
     if added.by_default:
         print(
-            f"choose others with: scrutiny sources remove {added.source.name}, then "
-            f"scrutiny sources add {added.source.base_url} --committee TEXT"
+            f"choose others with: scrutiny sources add {added.source.base_url} "
+            f"--name {added.source.name} --committee TEXT"
         )
     print(f"fetch their minutes with: scrutiny sync {added.source.name}")
     return 0

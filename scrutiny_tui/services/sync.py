@@ -292,15 +292,19 @@ def add_source(
     if not name or "/" in name:
         raise SyncError(f"not a usable source name: {name!r} (no slashes)")
     now = datetime.now(UTC)
-    with store.writing() as session:
-        try:
-            store_add_source(
-                _raw(session), name, check.base_url, [(c.id, c.title) for c in followed], now
-            )
-        except DuplicateSource as exc:
-            raise SyncError(
-                f"a source named {name} exists already; remove it first or pick --name"
-            ) from exc
+    known = list_sources(store, [name])
+    if known and known[0].base_url == check.base_url and not by_default:
+        follow(store, name, followed)  # the same site again: a new choice of committees
+    else:
+        with store.writing() as session:
+            try:
+                store_add_source(
+                    _raw(session), name, check.base_url, [(c.id, c.title) for c in followed], now
+                )
+            except DuplicateSource as exc:
+                raise SyncError(
+                    f"a source named {name} exists already; remove it first or pick --name"
+                ) from exc
     return AddedSource(get_source(store, name), check.committees, followed, check.notes, by_default)
 
 

@@ -78,11 +78,19 @@ def test_add_list_sync_meetings_remove(cli, site, capsys):
     assert capsys.readouterr().out.count("ieListDocuments.aspx") == 3
 
 
-def test_add_with_committee_words(cli, site, capsys):
+def test_add_with_committee_words_and_change_them(cli, site, capsys):
     assert cli("sources", "add", site.base_url, "--committee", "planning") == 0
     out = capsys.readouterr().out
     assert "  *    103  Planning Committee" in out
     assert "following 1 committee (marked *)" in out
+    name = out.split(":")[0]
+    assert cli("sources", "add", site.base_url, "--name", name, "--committee", "children") == 0
+    assert "  *    101  Children" in capsys.readouterr().out
+    assert cli("sources", "list", "--json") == 0
+    [source] = json.loads(capsys.readouterr().out)
+    assert [c["id"] for c in source["committees"]] == [101]
+    assert cli("sources", "add", site.base_url, "--name", name) == 1
+    assert "exists already" in capsys.readouterr().err
 
 
 def test_one_line_errors_and_exit_codes(cli, site, capsys):
