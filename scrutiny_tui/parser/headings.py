@@ -10,6 +10,7 @@ from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER
 from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, MEETING_LINE
+from scrutiny_tui.parser.motions import MOTION_HEADING
 
 AGENDA_ITEM = re.compile(r"^(?:.*[-–—:]\s*)?Agenda\s+item\s*$", re.IGNORECASE)
 NUMBERED = re.compile(
@@ -196,6 +197,7 @@ def _title_alone(text: str) -> bool:
         and not list_start(text)
         and not _is_chrome(text)
         and not (ATTENDANCE_LABEL.match(text) and not re.match(r"(?i)apolog|substitut", text))
+        and not MOTION_HEADING.match(text)
         and not re.match(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text)
     )
 
@@ -339,8 +341,14 @@ def _alone_candidate(lines: list[Line], index: int, match: re.Match[str]) -> _Ca
     if title_index >= len(lines) or title_index - index > 4:
         return None
     title_text = lines[title_index].text
-    if NUMBER_ALONE.match(title_text) or list_start(title_text):
+    if NUMBER_ALONE.match(title_text):
         return None
+    if list_start(title_text) or BULLET_START.match(title_text):
+        # "1." above "• Moved by: …": an item the minutes give no title
+        number = match["number"]
+        return _Candidate(
+            index, index, number, "", _shape(number, match["punct"], False), _key(number), 0.9
+        )
     title = split_title(title_text)[1]
     if not title or len(title) > 250 or _NIL.match(title) or TRIGGER.match(title):
         return None
@@ -541,6 +549,9 @@ def _stands_apart(lines: list[Line], index: int, dense: bool) -> bool:
         or bool(TRIGGER.match(after.text))
     )
     return open_before and clear_after
+
+
+BULLET_START = re.compile(r"^[·•▪◦●‣∙]")
 
 
 def list_start(text: str) -> bool:

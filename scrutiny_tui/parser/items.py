@@ -132,9 +132,9 @@ def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
 
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
     """ "Carried." or "Motion Carried Unanimously" right after a motion's words."""
-    after = cursor + 1
-    return (
-        after < high and bool(re.match(r"^(?:Motion\s+)?(?:Carried|CARRIED)\b", blocks[after].text))
+    return any(
+        re.match(r"^(?:Motion\s+)?(?:Carried|CARRIED)\b", blocks[after].text)
+        for after in range(cursor + 1, min(cursor + 4, high))
     ) or bool(re.search(r"\b(?:Carried|CARRIED)\b", blocks[cursor].text))
 
 

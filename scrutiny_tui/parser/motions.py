@@ -31,7 +31,7 @@ MOTION_HEADING = re.compile(
 # Where the motion's own words say it passed, and what follows: "… and RESOLVED that …",
 # "… it was unanimously AGREED that …", "CARRIED", "Unanimously agreed".
 OUTCOME = re.compile(
-    r"(?:\b(?:and|it\s+was)\s+|[,.;]\s*|^)(?:(?:unanimously|duly)\s+)?"
+    r"(?:\b(?i:and|it\s+was)\s+|[,.;]\s*|^)(?:(?i:unanimously|duly)\s+)?"
     r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|agreed|CARRIED|Carried|carried|elected)\b"
     r"(?P<rest>.*)$",
     re.DOTALL,
@@ -60,7 +60,7 @@ OUTCOME_LINE = re.compile(
     re.IGNORECASE,
 )
 # "Willmus moved, Etten seconded, approval of the agenda as presented."
-SECONDED_THEN = re.compile(r"\bseconded,?\s+(?P<rest>[a-z][^.]{10,})", re.IGNORECASE)
+SECONDED_THEN = re.compile(r"\b(?i:seconded),\s+(?P<rest>[a-z][^.]{10,})")
 
 
 _HINTS = ("propos", "moved", "second", "motion", "resolution")
