@@ -27,7 +27,8 @@ _MONTHS = {
     for name in names
 }
 _DAY_MONTH_YEAR = re.compile(
-    r"\b(?P<day>\d{1,2})(?:(?:st|nd|rd|th)\s*|\s+)(?:of\s+)?(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>\d{4})\b"
+    r"\b(?P<day>\d{1,2})(?:(?i:st|nd|rd|th)\s*|\s+)(?:of\s+)?(?P<month>[A-Za-z]{3,9})\.?,?\s+"
+    r"(?P<year>\d{4})\b"
 )
 _MONTH_DAY_YEAR = re.compile(
     r"\b(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b"
@@ -89,7 +90,11 @@ _IN_MONTHS = re.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
-_HELD_BEFORE = re.compile(r"\b(?:held|dated|of|from)\s+(?:on\s+)?(?:the\s+)?$", re.IGNORECASE)
+_HELD_BEFORE = re.compile(
+    r"\b(?:held|dated|of|from)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def find_due(text: str, meeting_date: str | None = None) -> str | None:
@@ -97,13 +102,15 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     and year ("in April 2017" → "2017-04"); with the meeting's date also "to the April
     meeting" (the next April), "until June 27" and "in six months' time" (approximate: the
     month). Dates before the meeting, or of a meeting "held on" a day, are not dues."""
+    skipped: list[int] = []
     for start, iso in dates_in(text):
-        if _HELD_BEFORE.search(text[:start]):
-            continue
-        if meeting_date and iso < meeting_date:
+        if _HELD_BEFORE.search(text[:start]) or (meeting_date and iso < meeting_date):
+            skipped.append(start)
             continue
         return iso
     for match in _MONTH_YEAR.finditer(text):
+        if any(0 <= match.start() - start <= 8 for start in skipped):
+            continue  # the month of a date already ruled out
         month = _MONTHS.get(match["month"].lower())
         if month is not None and match["month"][0].isupper():
             due = f"{int(match['year']):04d}-{month:02d}"
