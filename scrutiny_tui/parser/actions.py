@@ -86,8 +86,8 @@ def request_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` that asks for something: the cues are found
     once over the whole text, and only sentences holding one are read further."""
     cues = [match.start() for match in _CUE.finditer(text)]
-    if ("until" in text or "to be " in text) and not cues:
-        cues = [match.start() for match in _LATER_CUE.finditer(text)]
+    if "until" in text or "to be " in text:
+        cues += [match.start() for match in _LATER_CUE.finditer(text)]
     if not cues:
         return []
     found: list[tuple[int, int]] = []
