@@ -71,28 +71,46 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # "decided to delay the review until June 27"
 _LATER_CUE = re.compile(
     r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b"
-    r"|\b(?:delay|defer)\w*\s+(?:\w+\s+){0,6}?until\b",
+    r"|\b(?:delay|defer)\w*\s+(?:\w+\s+){0,6}?until\b"
+    # "That the Head of Housing report progress …", "… report to Council in six months' time"
+    r"|(?<!the\s)(?<!a\s)(?<!this\s)(?<!his\s)(?<!her\s)\breport\s+(?:back\s+)?(?:progress\s+)?(?:to|on)\b"
+    # "To ask the Corporate Director to publish …", "Receive a further report … in March"
+    r"|\bask(?:s|ed)?\s+the\s+[\w\s,]{3,60}?\bto\s+[a-z]"
+    r"|\breceive\s+(?:a|an)\s+(?:further\s+|progress\s+|full\s+|detailed\s+)?(?:report|update|briefing)",
     re.IGNORECASE,
 )
+_LATER_HINTS = ("until", "to be ", "report", "ask", "eceive")
 
 
 def _cued(text: str) -> bool:
     if _CUE.search(text):
         return True
-    return ("until" in text or "to be " in text) and bool(_LATER_CUE.search(text))
+    return any(hint in text for hint in _LATER_HINTS) and bool(_LATER_CUE.search(text))
+
+
+# "Comments must be submitted by 21 February": a deadline for comments asks nothing back
+_COMMENTS_DEADLINE = re.compile(
+    r"\bcomments?\b[^.;]{0,80}\b(?:by|before|no\s+later\s+than|closes?|until)\b|\bfor\s+(?:public\s+)?"
+    r"(?:comment|consultation|engagement)\b[^.;]{0,40}\b(?:until|from|between)\b",
+    re.IGNORECASE,
+)
 
 
 def request_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` that asks for something: the cues are found
     once over the whole text, and only sentences holding one are read further."""
     cues = [match.start() for match in _CUE.finditer(text)]
-    if "until" in text or "to be " in text:
+    if any(hint in text for hint in _LATER_HINTS):
         cues += [match.start() for match in _LATER_CUE.finditer(text)]
     if not cues:
         return []
     found: list[tuple[int, int]] = []
     for start, end in sentences(text):
-        if any(start <= cue < end for cue in cues) and _ABOUT.search(text, start, end):
+        if (
+            any(start <= cue < end for cue in cues)
+            and _ABOUT.search(text, start, end)
+            and not _COMMENTS_DEADLINE.search(text, start, end)
+        ):
             found.append((start, end))
     return found
 

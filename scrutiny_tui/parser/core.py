@@ -101,6 +101,8 @@ def parse_text(
         document.warnings.append(
             "not minutes: this reads as an agenda (items to receive or approve, no decisions)"
         )
+        for item in document.items:
+            item.actions = []  # what an agenda proposes to ask for has not been asked yet
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
