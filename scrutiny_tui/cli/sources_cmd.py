@@ -84,7 +84,7 @@ def _run_add(args: argparse.Namespace) -> int:
     finally:
         store.close()
     followed = {c.id for c in added.followed}
-    print(f"{added.source.name}: {added.source.base_url}")
+    print(visible_controls(f"{added.source.name}: {added.source.base_url}"))
     for note in added.notes:
         print(visible_controls(note))
     print(f"{len(added.committees)} committees:")
@@ -97,10 +97,12 @@ def _run_add(args: argparse.Namespace) -> int:
     print(f"following {n} committee{'' if n == 1 else 's'} {how}(marked *)")
     if added.by_default:
         print(
-            f"choose others with: scrutiny sources add {added.source.base_url} "
-            f"--name {added.source.name} --committee TEXT"
+            visible_controls(
+                f"choose others with: scrutiny sources add {added.source.base_url} "
+                f"--name {added.source.name} --committee TEXT"
+            )
         )
-    print(f"fetch their minutes with: scrutiny sync {added.source.name}")
+    print(visible_controls(f"fetch their minutes with: scrutiny sync {added.source.name}"))
     return 0
 
 

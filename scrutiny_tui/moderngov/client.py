@@ -52,6 +52,8 @@ _SERVICE_OFF = re.compile(
     re.IGNORECASE,
 )
 _MISSING_DUMMY = re.compile(r"missing parameter:\s*ldummy", re.IGNORECASE)
+# A 500 that says the request itself was wrong: trying again would not help.
+_NOT_RETRIED = re.compile(f"{_SERVICE_OFF.pattern}|missing parameter", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +151,7 @@ class HttpFetcher:
                     _HOST_LAST[host] = time.monotonic()
             status = fetched.status
             retryable = status == 429 or (
-                500 <= status < 600 and not _SERVICE_OFF.search(fetched.text)
+                500 <= status < 600 and not _NOT_RETRIED.search(fetched.text[:4000])
             )
             if not retryable:
                 break

@@ -134,3 +134,12 @@ def test_help(args, capsys):
         main(args)
     assert exit_info.value.code == 0
     assert "usage: scrutiny" in capsys.readouterr().out
+
+
+def test_text_from_a_site_is_printed_literally(cli, site, capsys):
+    site.service_off = True  # control characters cannot be in XML, but can be in a page
+    site.committees[101] = ("\x1b[2J[bold]Scrutiny[/bold] \x1b]52;c;aGk=\x07", False)
+    assert cli("sources", "add", site.base_url, "--name", "demo") == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+    assert "␛[2J[bold]Scrutiny[/bold]" in out

@@ -99,6 +99,7 @@ class FakeSite:
         self.slow_seconds = 3.0
         self.huge_bytes = 3 * 1024 * 1024
         self.moved_from: str | None = None  # a path prefix redirected to the base
+        self.needs_dummy = False  # GetCommittees wants lDummy=0, as some sites do
         # Per request key ("GetMeeting:5001", "GetCommittees", a page path, or "*"): what to
         # do instead of answering, one entry per request: an int status, (status,
         # retry_after), "slow", "malformed", "huge".
@@ -235,6 +236,10 @@ class FakeSite:
     def _service(self, handler: BaseHTTPRequestHandler, op: str, params: dict[str, str]) -> None:
         if self.service_off:
             self._send(handler, 500, SERVICE_OFF_TEXT.format(op=op).encode(), "text/plain")
+            return
+        if op == "GetCommittees" and self.needs_dummy and "lDummy" not in params:
+            message = b"Missing parameter: lDummy."
+            self._send(handler, 500, message, "text/plain")
             return
         if op == "GetCommittees":
             body = self.committees_xml()

@@ -205,3 +205,9 @@ def test_the_printed_minutes_pdf(site, mg):
 
 def test_fast_settings_are_fast():
     assert FAST.pause == 0 and FAST.timeout <= 1
+
+
+def test_a_site_that_wants_ldummy(site, mg):
+    site.needs_dummy = True
+    assert len(mg.committees()) == 4
+    assert [seen.params for seen in site.requests] == [{}, {"lDummy": "0"}]

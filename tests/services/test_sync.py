@@ -330,3 +330,13 @@ def test_a_different_committee_on_the_same_day_stays_apart(store, site, db_path,
     add(store, site)
     run(store)
     assert rows(db_path, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(2,)]
+
+
+def test_a_moved_site_is_followed_and_reported(store, site):
+    site.moved_from = "/old/"
+    sync_service.add_source(
+        store, site.origin + "/old/", name="demo", committees=["101"], settings=FAST
+    )
+    summary = run(store)
+    assert summary.total("new") == 2
+    assert f"demo: moved: {site.origin}/old/" in summary.describe()
