@@ -69,23 +69,47 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 # Rarer cues, tried only where their words appear: "to be reviewed in April meeting",
 # "decided to delay the review until June 27"
-_LATER_CUE = re.compile(
-    r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b"
-    r"|\b(?:delay|defer)\w*\s+(?:\w+\s+){0,6}?until\b"
+_LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "until",
+        re.compile(r"\b(?:delay|defer)\w*\s+(?:\w+\s+){0,6}?until\b", re.IGNORECASE),
+    ),
+    ("to be ", re.compile(r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b")),
     # "That the Head of Housing report progress …", "… report to Council in six months' time"
-    r"|(?<!the\s)(?<!a\s)(?<!this\s)(?<!his\s)(?<!her\s)\breport\s+(?:back\s+)?(?:progress\s+)?(?:to|on)\b"
-    # "To ask the Corporate Director to publish …", "Receive a further report … in March"
-    r"|\bask(?:s|ed)?\s+the\s+[\w\s,]{3,60}?\bto\s+[a-z]"
-    r"|\breceive\s+(?:a|an)\s+(?:further\s+|progress\s+|full\s+|detailed\s+)?(?:report|update|briefing)",
-    re.IGNORECASE,
+    ("report ", re.compile(r"\breport\s+(?:back\s+)?(?:progress\s+)?(?:to|on)\s", re.IGNORECASE)),
+    # "To ask the Corporate Director to publish …"
+    ("ask", re.compile(r"\bask(?:s|ed)?\s+the\s+(?:[\w,]+\s+){1,8}?to\s+[a-z]", re.IGNORECASE)),
+    # "Receive a further report on options … at the March meeting"
+    (
+        "eceive",
+        re.compile(
+            r"\breceive\s+(?:a|an)\s+(?:further\s+|progress\s+|full\s+|detailed\s+)?"
+            r"(?:report|update|briefing)",
+            re.IGNORECASE,
+        ),
+    ),
 )
-_LATER_HINTS = ("until", "to be ", "report", "ask", "eceive")
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
+
+
+def _later_cues(text: str) -> list[int]:
+    """Where the rarer cues start, each tried only when its own word is in the text."""
+    found: list[int] = []
+    for hint, pattern in _LATER_CUES:
+        if hint not in text:
+            continue
+        for match in pattern.finditer(text):
+            start = match.start()
+            if hint == "report " and _NOUN_BEFORE.search(text, max(0, start - 8), start):
+                continue  # "the report to Cabinet": the noun, not a request
+            found.append(start)
+    return found
 
 
 def _cued(text: str) -> bool:
     if _CUE.search(text):
         return True
-    return any(hint in text for hint in _LATER_HINTS) and bool(_LATER_CUE.search(text))
+    return bool(_later_cues(text))
 
 
 # "Comments must be submitted by 21 February": a deadline for comments asks nothing back
@@ -100,8 +124,7 @@ def request_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` that asks for something: the cues are found
     once over the whole text, and only sentences holding one are read further."""
     cues = [match.start() for match in _CUE.finditer(text)]
-    if any(hint in text for hint in _LATER_HINTS):
-        cues += [match.start() for match in _LATER_CUE.finditer(text)]
+    cues += _later_cues(text)
     if not cues:
         return []
     found: list[tuple[int, int]] = []
@@ -127,8 +150,10 @@ def is_request(sentence: str) -> bool:
 def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | None, str | None]:
     """When the request is due and to which body; ``meeting_date`` (ISO) dates "to the April
     meeting" and "in six months' time", and rules out dates before the meeting."""
-    cue = _CUE.search(sentence) or _LATER_CUE.search(sentence)
-    after = sentence[cue.start() :] if cue else sentence
+    cue = _CUE.search(sentence)
+    later = _later_cues(sentence)
+    first = min([*([cue.start()] if cue else []), *later], default=0)
+    after = sentence[first:]
     body_match = _TO_BODY.search(after) or _TO_ANY_BODY.search(after)
     body = _tidy_body(body_match["body"]) if body_match else None
     return find_due(after, meeting_date), body
