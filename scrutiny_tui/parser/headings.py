@@ -136,7 +136,10 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
         # a line that ends a sentence, says "Nil", or is a dated running head: what follows
         # may be a title
         sentence_ended = bool(
-            re.search(r"[.;:!?|]['’”\")]*$|:-$", text) or _NIL.match(text) or _DATED.search(text)
+            re.search(r"[.;:!?|]['’”\")]*$|:-$", text)
+            or _NIL.match(text)
+            or _DATED.search(text)
+            or len(text.split()) >= 20  # a paragraph, whether or not it ends with a stop
         )
     if loose and len(headings) < 3:
         return []
@@ -188,7 +191,7 @@ def _title_alone(text: str) -> bool:
         0 < len(words) <= 20
         and text.count(",") < 3  # "Mayor Wise, Deputy Mayor Brosnan, Councillors Boag, …"
         and not _ENDS_MID_SENTENCE.search(text)
-        and not text.endswith((".", ":", ";", ",", "|", "?", ":-"))
+        and not text.rstrip(" -–—").endswith((".", ":", ";", ",", "|", "?"))
         and (text[0].isupper() or text[0].isdigit())
         and not _NIL.match(text)
         and not SECTION_LABEL.match(text)

@@ -479,7 +479,7 @@ _RESOLVED_AT_END = re.compile(r"(?:^|[.;]\s+)(?:RESOLVED|AGREED)(?:\s+and\s+note
 # "That Council be recommended to:", "The Committee is asked to:-", "Full Council resolves to:"
 _RECOMMENDS_LEAD = re.compile(
     r"\b(?:recommend(?:ed|s)?\s+to|(?:is|are)\s+(?:asked|recommended)\s+to|resolves?\s+to|"
-    r"recommendations?\s*(?:are|is|were)?\s*(?:as\s+follows)?)\s*[:–—-]*\s*$",
+    r"recommendations?\s*(?:are|is|were)?\s*(?:as\s+follows)?)(?:\s|[:–—-])*$",
     re.IGNORECASE,
 )
 # "recommendations (1 to 6)", "recommendations 2-4", "Recommendation 3"
