@@ -428,7 +428,10 @@ class ModernGovSite:
                 self._switch_to_pages()
         page = self._page(f"ieListDocuments.aspx?CId={summary.committee_id}&MId={summary.id}")
         meeting = responses.parse_meeting_page(page.text, summary.id, page.url)
-        return MeetingResponse(meeting, hashlib.sha256(page.content).hexdigest(), from_pages=True)
+        # A page carries view state and timestamps that change on every visit: what it says
+        # about the meeting is what is compared.
+        digest = hashlib.sha256(repr(meeting).encode("utf-8")).hexdigest()
+        return MeetingResponse(meeting, digest, from_pages=True)
 
     def document(self, url: str) -> bytes:
         """A linked document (the printed minutes PDF)."""

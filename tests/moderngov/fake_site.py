@@ -379,8 +379,9 @@ class FakeSite:
             else ""
         )
         when = f"{meeting.date:%A}, {meeting.date.day} {meeting.date:%B}, {meeting.date.year}"
+        state = f'<input type="hidden" name="__VIEWSTATE" value="{time.monotonic_ns()}">'
         return (
-            f'<html><body><div id="mgMain"><h2 class="mgSubTitleTxt">{_x(title)} - {when} '
+            f'<html><body>{state}<div id="mgMain"><h2 class="mgSubTitleTxt">{_x(title)} - {when} '
             f"6.30 pm</h2>{printed}"
             f'<table class="mgItemTable">{"".join(rows)}</table></div></body></html>'
         )
