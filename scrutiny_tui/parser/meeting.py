@@ -27,7 +27,8 @@ MEETING_LINE = re.compile(
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
 MINUTES_OF = re.compile(
-    r"^Minutes\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
+    r"^(?:Draft\s+)?Minutes\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w']+\s+){0,3}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
     r"(?:held\s+(?:on|at|in)\b(?P<rest>.*)$|$)",
     re.IGNORECASE,
 )
@@ -56,7 +57,11 @@ def heading_facts(line: str) -> dict[str, Any]:
         return _facts(date=find_date(dated_title["date"]))
     dated = BODY_DASH_DATE.match(line)
     if dated and find_date(dated["date"]):
-        return _facts(body=dated["body"], date=find_date(dated["date"]))
+        body = dated["body"].strip()
+        if COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
+            # "Argyll and Bute Council - Thursday, 28 November 2013": the council itself met
+            return _facts(council=_council_name(body), date=find_date(dated["date"]))
+        return _facts(body=body, date=find_date(dated["date"]))
     minutes = MINUTES_OF.match(line)
     if minutes:
         body = (minutes["body"] or "").strip()
