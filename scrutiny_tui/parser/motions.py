@@ -36,7 +36,14 @@ OUTCOME = re.compile(
     r"(?P<rest>.*)$",
     re.DOTALL,
 )
-SECONDED = re.compile(r"\bseconded\b|\bSeconded\s*\(|\b\w+\s*/\s*\w+\)?$", re.IGNORECASE)
+# A seconder named: "seconded by Councillor Y", "Seconded (SB)", "Seconded: Cr Y", "X moved,
+# Y seconded", "(Esber/Siviero)" - not "to be proposed and seconded by those present"
+SECONDED = re.compile(
+    r"\b(?i:seconded)\s*(?:\bby\b\s*:?\s*)?(?:[A-Z(]|(?i:the\s+(?:mayor|chair|deputy|vice|leader)))"
+    r"|\b(?i:seconded)\s*:"
+    r"|\b[A-Z][\w'’-]+\s+(?i:seconded)\b"
+    r"|\b\w+\s*/\s*\w+\)?$"
+)
 LOST = re.compile(
     r"\b(?:was\s+|were\s+|declared\s+)?(?:LOST|lost|fell|defeated|DEFEATED|withdrawn|WITHDRAWN)\b|"
     r"\bnot\s+(?:carried|seconded|agreed)\b|\bmotion\s+failed\b",
