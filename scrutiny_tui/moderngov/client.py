@@ -434,8 +434,15 @@ class ModernGovSite:
         return MeetingResponse(meeting, digest, from_pages=True)
 
     def document(self, url: str) -> bytes:
-        """A linked document (the printed minutes PDF)."""
-        fetched = self.fetcher.get(urljoin(self.base_url, url))
+        """A linked document (the printed minutes PDF), from this site only: the member
+        added this site, not whatever another host a page links to."""
+        url = urljoin(self.base_url, url)
+        allowed = {self.host} | {_host(r.target) for r in getattr(self.fetcher, "redirects", [])}
+        if _host(url) not in allowed:
+            raise ModernGovError(
+                f"the printed minutes are on another site ({_host(url)}); not fetched"
+            )
+        fetched = self.fetcher.get(url)
         if fetched.status >= 400:
             raise ServerError(f"{self.host} answered HTTP {fetched.status} for {url}")
         return fetched.content

@@ -12,6 +12,7 @@ import pytest
 from scrutiny_tui import __version__
 from scrutiny_tui.moderngov import (
     MalformedResponse,
+    ModernGovError,
     NoNetwork,
     NotModernGov,
     Refused,
@@ -211,3 +212,9 @@ def test_a_site_that_wants_ldummy(site, mg):
     site.needs_dummy = True
     assert len(mg.committees()) == 4
     assert [seen.params for seen in site.requests] == [{}, {"lDummy": "0"}]
+
+
+def test_documents_on_another_host_are_not_fetched(site, mg):
+    with pytest.raises(ModernGovError, match=r"on another site \(elsewhere\.example\); not"):
+        mg.document("https://elsewhere.example/minutes.pdf")
+    assert site.requests == []
