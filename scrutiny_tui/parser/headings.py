@@ -46,9 +46,14 @@ class Heading:
     body_start: int | None = None  # where the item's text starts on the title line, if it does
 
 
+# "Leisure Facilities (Relevant Portfolio Holder: Councillor Gagen)": who, not what
+_WHO_IN_BRACKETS = re.compile(r"\s*\((?:[\w'’ ]{2,40}):\s*[^()]{2,80}\)\s*$")
+
+
 def split_title(text: str) -> tuple[str | None, str]:
     """(number, title) from a title line: "63 Title PDF 85 KB", "Title (Agenda Item 4)"."""
     text = _FILE_SIZE.sub("", text).strip()
+    text = _WHO_IN_BRACKETS.sub("", text) or text
     number = None
     in_title = _ITEM_IN_TITLE.search(text)
     if in_title:
@@ -166,6 +171,7 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
         return None  # a line of the minutes, not a row "Title To receive … Minutes: …"
     title = head[: agenda.start()] if agenda else head
     title = _FILE_SIZE_ANYWHERE.sub("", title).strip(" :|")
+    title = _WHO_IN_BRACKETS.sub("", title) or title
     if not title or not _title_alone(title) or title == text:
         return None
     label = _ITEM_LABEL.search(line.raw)
@@ -262,7 +268,7 @@ NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?
 NUMBER_THEN_TITLE = re.compile(
     rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]|\s*[-–—])?(?:[\s\u00a0]*\|)?[\s\u00a0]+(?P<title>\S.*)$"
 )
-_TITLE_STOP = re.compile(r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z)])\.\s+(?=[A-Z])")
+_TITLE_STOP = re.compile(r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z0-9)])\.\s+(?=[A-Z])")
 _SENTENCE_OPENERS = frozenset(
     [
         "The",
@@ -425,18 +431,20 @@ def _inline_candidate(
 
 def _caps_continued(lines: list[Line], index: int, title: str) -> str:
     """A heading in capitals wrapped over lines: "1. OPENING" / "MEETING"."""
-    if not title.isupper() or index + 1 >= len(lines):
+    if not title.isupper():
         return title
-    following = lines[index + 1].text
-    if (
-        following.isupper()
-        and len(following.split()) <= 8
-        and not re.search(r"[.:;]$", following)
-        and not NUMBER_THEN_TITLE.match(following)
-        and not NUMBER_ALONE.match(following)
-        and not TRIGGER.match(following)
-    ):
-        return f"{title} {following}"
+    for following_line in lines[index + 1 : index + 4]:
+        following = following_line.text
+        if not (
+            following.isupper()
+            and len(following.split()) <= 14
+            and not re.search(r"[.:;]$", following)
+            and not NUMBER_THEN_TITLE.match(following)
+            and not NUMBER_ALONE.match(following)
+            and not TRIGGER.match(following)
+        ):
+            break
+        title = f"{title} {following}"
     return title
 
 
