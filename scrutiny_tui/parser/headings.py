@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
-from scrutiny_tui.parser.decisions import TRIGGER
+from scrutiny_tui.parser.decisions import TRIGGER, trigger_tail
 from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, MEETING_LINE
 from scrutiny_tui.parser.motions import MOTION_HEADING
 
@@ -47,7 +47,11 @@ class Heading:
 
 
 # "Leisure Facilities (Relevant Portfolio Holder: Councillor Gagen)": who, not what
-_WHO_IN_BRACKETS = re.compile(r"\s*\((?:[\w'’ ]{2,40}):\s*[^()]{2,80}\)\s*$")
+_WHO_IN_BRACKETS = re.compile(
+    r"\s*\((?:[\w'’ ]{2,40}):\s*[^()]{2,80}\)\s*$"
+    r"|\s*\(Pages?\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\)\s*$",  # "(Pages 5 - 14)" in an agenda
+    re.IGNORECASE,
+)
 
 
 def split_title(text: str) -> tuple[str | None, str]:
@@ -84,9 +88,10 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
 # starts after a row ended, or a second label where an item already has one.
 
 _LABEL_START = re.compile(r"^(?:Minutes|Decisions?)\s*:", re.IGNORECASE)
+# ModernGov's labels as the page prints them ("Minutes:"), not words of a title in capitals
+# ("CALL-IN OF CABINET DECISION: DISPOSAL OF …")
 _INLINE_LABEL = re.compile(
-    r"\s(?:Additional\s+documents\s*:|Minutes\s*:|Decisions?\s*:|Supporting\s+documents\s*:)",
-    re.IGNORECASE,
+    r"\s(?:Additional\s+documents\s*:|Minutes\s*:|Decisions?\s*:|Supporting\s+documents\s*:)"
 )
 _AGENDA_TEXT = re.compile(
     r"\s(?:To\s+[a-z]|Of\s+the\s+meeting\b|Members\s+(?:are|of|will)\b|The\s+[\w&’']+\s"
@@ -96,7 +101,7 @@ _PRESENT = re.compile(r"^(?:Members\s+)?Present\b", re.IGNORECASE)
 _DATED = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
 )
-_ITEM_LABEL = re.compile(r"\s(?:Minutes|Decisions?)\s*:", re.IGNORECASE)
+_ITEM_LABEL = re.compile(r"\s(?:Minutes|Decisions?)\s*:")
 _LIST_HEADER = re.compile(r"^(?:Note\s+)?No\.?\s*\|?\s*Item\b", re.IGNORECASE)
 
 
@@ -201,7 +206,7 @@ def _title_alone(text: str) -> bool:
         and (text[0].isupper() or text[0].isdigit())
         and not _NIL.match(text)
         and not SECTION_LABEL.match(text)
-        and not TRIGGER.match(text)
+        and trigger_tail(text) is None
         and not re.match(r"^(?:That|To|There|It|In|The\s+\w+\s+(?:was|were|had|noted))\b", text)
         and not list_start(text)
         and not _is_chrome(text)
@@ -359,7 +364,7 @@ def _alone_candidate(lines: list[Line], index: int, match: re.Match[str]) -> _Ca
             index, index, number, "", _shape(number, match["punct"], False), _key(number), 0.9
         )
     title = split_title(title_text)[1]
-    if not title or len(title) > 250 or _NIL.match(title) or TRIGGER.match(title):
+    if not title or len(title) > 250 or _NIL.match(title) or trigger_tail(title) is not None:
         return None
     quality = 1.3
     if _FILE_SIZE.search(title_text):
@@ -384,7 +389,13 @@ def _inline_candidate(
 ) -> _Candidate | None:
     """A number and its title on one line, the item's text perhaps following on it."""
     raw_title = _FILE_SIZE.sub("", match["title"]).strip().rstrip(" |")
-    title, rest = _title_and_rest(raw_title)
+    table_row = _table_cut(raw_title)
+    if table_row is not None:
+        # "1 | APOLOGIES FOR ABSENCE To receive … Minutes: …": the row's title only
+        title, rest = table_row
+    else:
+        title, rest = _title_and_rest(raw_title)
+    title = _WHO_IN_BRACKETS.sub("", title) or title
     distinctive = bool(re.search(r"[A-Za-z/:]", match["number"].lstrip("*")))
     agenda_style = bool(re.match(r"^To\s+[A-Za-z]", title)) and len(title.split()) <= 25
     weak = False
@@ -427,6 +438,19 @@ def _inline_candidate(
         body_start,
         weak,
     )
+
+
+def _table_cut(text: str) -> tuple[str, str] | None:
+    """(title, rest) of a flattened row holding a label or a file size after its title."""
+    cuts = [m.start() for m in (_INLINE_LABEL.search(text), _FILE_SIZE_ANYWHERE.search(text)) if m]
+    if not cuts:
+        return None
+    head = text[: min(cuts)]
+    agenda = _AGENDA_TEXT.search(head)
+    title = (head[: agenda.start()] if agenda else head).strip(" :|")
+    if not title:
+        return None
+    return title, text[len(title) :].strip()
 
 
 def _caps_continued(lines: list[Line], index: int, title: str) -> str:
@@ -580,4 +604,5 @@ def _title_ok(title: str) -> bool:
         return False
     if title.endswith((".", ",", ";")) and not title.endswith("etc."):
         return False
-    return not (_NOT_TITLE.match(title) or TRIGGER.match(title))
+    # "Decisions taken outside the meeting cycle" is a title; "RESOLVED – that …" is not
+    return not (_NOT_TITLE.match(title) or trigger_tail(title) is not None)
