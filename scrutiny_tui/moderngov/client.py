@@ -113,14 +113,15 @@ class HttpFetcher:
         self,
         settings: ClientSettings | None = None,
         *,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] | None = None,
         transport: httpx.BaseTransport | None = None,
+        cancelled: threading.Event | None = None,
     ) -> None:
         self.settings = settings or ClientSettings()
-        self.sleep = sleep
+        self.cancelled = cancelled or threading.Event()  # set: waits end, retries stop
+        self.sleep = sleep or self._wait
         self.requests = 0
         self.redirects: list[Redirect] = []
-        self.cancelled = threading.Event()
         self._client = httpx.Client(
             headers={"User-Agent": USER_AGENT, "Accept": "text/xml, text/html, */*"},
             timeout=httpx.Timeout(self.settings.timeout),
@@ -131,6 +132,9 @@ class HttpFetcher:
 
     def close(self) -> None:
         self._client.close()
+
+    def _wait(self, seconds: float) -> None:
+        self.cancelled.wait(seconds)
 
     def _wait_turn(self, host: str) -> None:
         last = _HOST_LAST.get(host)

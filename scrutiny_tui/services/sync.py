@@ -206,8 +206,12 @@ def client_settings(pause: float = 1.0, timeout: float = 20.0, retries: int = 3)
 # ---- sources ------------------------------------------------------------------------
 
 
-def _fetcher(settings: ClientSettings | None, factory: FetcherFactory | None) -> Fetcher:
-    return factory() if factory is not None else HttpFetcher(settings)
+def _fetcher(
+    settings: ClientSettings | None,
+    factory: FetcherFactory | None,
+    cancel: threading.Event | None = None,
+) -> Fetcher:
+    return factory() if factory is not None else HttpFetcher(settings, cancelled=cancel)
 
 
 def _raw(session: Session) -> sqlite3.Connection:
@@ -522,7 +526,7 @@ def sync(
     summary = SyncSummary(since=since.isoformat(), until=until.isoformat())
     plans: list[tuple[SourceRow, ModernGovSite, Fetcher, SourceReport, list[MeetingSummary]]] = []
     for source in sources:
-        client = _fetcher(settings, fetcher)
+        client = _fetcher(settings, fetcher, cancel)
         site = ModernGovSite(source.base_url, client)
         report = SourceReport(source.name)
         summary.sources.append(report)

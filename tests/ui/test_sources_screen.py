@@ -7,11 +7,12 @@ from datetime import UTC, datetime
 
 import pytest
 from conftest import TODAY, flat, screen_text, settle
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, SelectionList, Tree
 
 from scrutiny_tui.config import Settings, SyncSettings
 from scrutiny_tui.services.browse import item_detail
 from scrutiny_tui.store.sources import add_source, record_sync
+from scrutiny_tui.ui.screens.meetings import ItemRef
 from tests.moderngov.fake_site import CHILDREN, FakeSite
 
 FAST = Settings(sync=SyncSettings(pause=0, timeout=1, retries=1))
@@ -63,6 +64,12 @@ async def test_add_a_site_pick_committees_sync_and_browse(empty_store, make_app,
         text = flat(screen_text(pilot))
         assert CHILDREN in text and "demo" in text
         assert "ieListDocuments.aspx?CId=101&MId=5003" in text  # the public page
+        tree = app.screen.query_one(Tree)
+        for _ in range(40):  # the cursor lands on the first item after a refresh
+            node = tree.cursor_node
+            if app.focused is tree and node is not None and isinstance(node.data, ItemRef):
+                break
+            await pilot.pause(0.05)
         await pilot.press("enter")
         await settle(pilot)
         text = flat(screen_text(pilot))

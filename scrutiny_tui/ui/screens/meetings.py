@@ -212,7 +212,15 @@ class MeetingsScreen(ScrutinyScreen):
                 same = same or found or self.find_child(body_node, previous)
         target = same or first_item
         if target is not None:
-            self.call_after_refresh(tree.move_cursor, target)
+            self.call_after_refresh(self.land_cursor, tree, target)
+
+    @staticmethod
+    def land_cursor(tree: Tree, node: TreeNode) -> None:
+        """Put the cursor on ``node``. Reading ``last_line`` first lays the tree's lines out,
+        which gives each node its line: a tree shown a moment ago (the first minutes arrived
+        while the list was hidden) may not have them yet."""
+        if tree.last_line >= 0:
+            tree.move_cursor(node)
 
     def add_meetings(
         self,
