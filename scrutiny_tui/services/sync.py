@@ -48,7 +48,6 @@ from scrutiny_tui.store.records import (
     KnownDocument,
     PeopleCache,
     WriteCounts,
-    known_documents,
     record_texts,
     write_document,
 )
@@ -57,6 +56,7 @@ from scrutiny_tui.store.sources import (
     SourceRow,
     add_attendance,
     document_sha,
+    known_document,
     meeting_of_document,
     meetings_on,
     record_sync,
@@ -629,7 +629,7 @@ def _write(
     now = datetime.now(UTC)
     with store.writing() as session:
         conn = _raw(session)
-        existing: KnownDocument | None = known_documents(conn).get(path)
+        existing: KnownDocument | None = known_document(conn, path)
         before = record_texts(conn, existing.id) if existing else {}
         facts = DocumentFacts(path, sha256, built.format, len(built.parsed.text.encode()))
         people = PeopleCache(conn)

@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from scrutiny_tui.parser.model import Person
-from scrutiny_tui.store.records import PeopleCache
+from scrutiny_tui.store.records import KnownDocument, PeopleCache
 
 SYNCED_PREFIX = "moderngov://"
 
@@ -143,6 +143,14 @@ def record_synced_meeting(
         " document_path = excluded.document_path, synced_at = excluded.synced_at",
         (source_id, meeting_key, committee_id, committee, date, status, path, _stamp(now)),
     )
+
+
+def known_document(conn: sqlite3.Connection, path: str) -> KnownDocument | None:
+    """The stored document at ``path`` (one lookup, not the whole archive)."""
+    row = conn.execute(
+        "SELECT id, sha256, size, mtime_ns FROM document WHERE path = ?", (path,)
+    ).fetchone()
+    return KnownDocument(*row) if row else None
 
 
 def document_sha(conn: sqlite3.Connection, path: str) -> str | None:
