@@ -318,7 +318,10 @@ def _item(
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
     content = read_item(blocks, heading.title, meeting_date)
     first_line = max(heading.line, 0)
-    last = max((line.content_end for line in lines[first_line:end] if not line.blank), default=0)
+    # lines run forward, so the last line with words ends the item
+    last = next(
+        (line.content_end for line in reversed(lines[first_line:end]) if not line.blank), 0
+    )
     start = lines[first_line].content_start if lines else 0
     warnings += content.warnings
     return Item(

@@ -75,8 +75,9 @@ _HINTS = ("propos", "moved", "second", "motion", "resolution")
 
 def opens_motion(text: str) -> bool:
     lowered = text.lower()
+    # a cheap test first (str methods beat a case-blind pattern here): most blocks are discussion
     if not any(hint in lowered for hint in _HINTS):
-        return False  # a cheap test first: most blocks are discussion
+        return False
     return bool(MOTION.search(text) or MOTION_HEADING.match(text))
 
 
