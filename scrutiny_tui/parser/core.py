@@ -81,6 +81,8 @@ def parse_text(
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
     _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
     _attendance(text, lines[:attendance_end], dense, meeting)
+    if preamble_end > 0:
+        _attendance_in(text, lines[0].start, lines[preamble_end - 1].end, meeting)
     if meeting.date is None:
         meeting.date = _heading_date(lines[: preamble_end if not fallback else 12])
     _fill_from(meeting, front)
@@ -89,7 +91,7 @@ def parse_text(
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
         item = _item(text, lines, heading, end, dense, document.warnings, meeting_date=meeting.date)
         document.items.append(item)
-        _attendance_in(item, meeting)
+        _attendance_in(text, item.span.start, item.span.end, meeting)
         if _ATTENDANCE_TITLE.search(item.title) and position < 3:
             # "1 Present", "1. Calling of the Roll and Apologies for Absence": lists inside
             item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
@@ -467,23 +469,71 @@ def _is_apologies(title: str) -> bool:
     return bool(re.match(r"^\s*Apolog", title, re.IGNORECASE))
 
 
-def _attendance_in(item: Item, meeting: Meeting) -> None:
+def _attendance_in(text: str, start: int, end: int, meeting: Meeting) -> None:
     """Names in "Apologies for absence were received from Councillors A and B." and in
-    "Councillor C attended as a substitute for Councillor A.", one sentence at a time; a
-    name the attendance lists already give is not added twice."""
-    for point in item.points:
-        lowered = point.text.lower()
-        if "apolog" not in lowered and "substitut" not in lowered:
-            continue  # most points name no one absent: skip the sentence-by-sentence reading
-        for start, end in sentences(point.source):
-            sentence = point.source[start:end]
-            offset = point.span.start + start
+    "Councillor C attended as a substitute for Councillor A.", one paragraph and sentence at
+    a time, anywhere in ``text[start:end]``; "The following Members had sent their
+    apologies:" takes the names on the lines below. A name the attendance lists already
+    give is not added twice."""
+    lowered = text[start:end].lower()
+    if "apolog" not in lowered and "substitut" not in lowered:
+        return  # most items name no one absent: skip the sentence-by-sentence reading
+    for paragraph_start, paragraph_end in _paragraphs(text, start, end):
+        paragraph = text[paragraph_start:paragraph_end]
+        if "apolog" not in paragraph.lower() and "substitut" not in paragraph.lower():
+            continue
+        if _APOLOGIES_LIST_LEAD.search(paragraph):
+            _names_below(text, paragraph_end, end, meeting)
+            continue
+        for sentence_start, sentence_end in sentences(paragraph):
+            sentence = paragraph[sentence_start:sentence_end]
+            offset = paragraph_start + sentence_start
             for kind, pattern in (("apologies", APOLOGIES_FROM), ("substitutes", SUBSTITUTE_FOR)):
                 match = pattern.search(sentence)
                 if match:
                     group = "names" if match["names"] is not None else "names2"
                     found = people_from_list(match[group], offset + match.start(group))
                     _add_new(getattr(meeting, kind), found)
+
+
+# "The following Committee Members had sent their apologies:", "… were received from:-"
+_APOLOGIES_LIST_LEAD = re.compile(
+    r"\b(?:sent\s+their\s+apologies|apologies[^.:]{0,60}?\b(?:from|of))\s*:-?\s*$", re.IGNORECASE
+)
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph of ``text[start:end]``: lines up to a blank line, or up
+    to a line ending in a colon (a lead-in to the lines below)."""
+    found: list[tuple[int, int]] = []
+    first: Line | None = None
+    last: Line | None = None
+    for line in split_lines(text, start, end):
+        if line.blank:
+            if first is not None and last is not None:
+                found.append((first.content_start, last.content_end))
+            first = last = None
+            continue
+        first = first or line
+        last = line
+        if line.text.endswith((":", ":-")):
+            found.append((first.content_start, last.content_end))
+            first = last = None
+    if first is not None and last is not None:
+        found.append((first.content_start, last.content_end))
+    return found
+
+
+def _names_below(text: str, start: int, end: int, meeting: Meeting) -> None:
+    """The lines after an apologies lead-in that each name someone ("Cllr A – substituted by
+    Cllr B", "Councillor C, for whom Councillor D was substitute;")."""
+    for line in split_lines(text, start + 1, end):
+        if line.blank:
+            continue
+        if not _HONORIFIC_START.match(line.text):
+            break
+        absent = re.split(r"\s+[-–—]\s+|,\s+for\s+whom\b|\s+\(substitut", line.raw, maxsplit=1)[0]
+        _add_new(meeting.apologies, people_from_list(absent.rstrip(" ;,."), line.start))
 
 
 def _add_new(people: list[Person], found: list[Person]) -> None:
