@@ -283,11 +283,32 @@ def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:
     return [line for h in headings for line in lines[h.line : h.title_line]]
 
 
+_LOGO = re.compile(r"\s+logo$", re.IGNORECASE)  # "Oxfordshire County Council logo"
+# A line that is only a date, perhaps with its weekday and time
+_DATE_ONLY = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+"
+    r"\d{4}(?:,?\s+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?))?$",
+    re.IGNORECASE,
+)
+# A heading line naming the body that met: short, capitalised, no sentence
+_NAMES_A_BODY = re.compile(r"^[A-Z][\w&'’,() -]{2,100}(?<![.:;,])$")
+
+
 def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = False) -> None:
+    previous: str | None = None  # the last line with words, page chrome aside
     for index, line in enumerate(lines):
         if line.blank or AGENDA_ITEM.match(line.text):
             continue
-        facts = heading_facts(line.text)
+        text = _LOGO.sub("", line.text)
+        facts = heading_facts(text)
+        if preamble and not facts and previous and _DATE_ONLY.match(text) and find_date(text):
+            # "Cheshire Police and Crime Panel" / "Friday, 2nd February, 2018 10.00 am"
+            named = heading_facts(previous) or (
+                {"body": previous} if _NAMES_A_BODY.match(previous) else {}
+            )
+            facts = {**named, "date": find_date(text)}
+        if not is_chrome(text):
+            previous = text
         if preamble and _WRAPPED_HEADING.match(line.text) and index + 1 < len(lines):
             facts = heading_facts(f"{line.text} {lines[index + 1].text}") or facts
         if preamble and not facts and (body := body_line(line.text)):
