@@ -598,7 +598,9 @@ _NOT_TITLE = re.compile(r"^(?:That|the|a|an|and|or|to|of|in|on|per|pm|am|p\.m|a\
 
 def _title_ok(title: str) -> bool:
     title = title.strip()
-    if not title or len(title) > 150 or len(title.split()) > 18:
+    # a heading in capitals may run long: "DECLARATIONS OF INTERESTS AND ADDITIONS TO …"
+    limit = 30 if re.sub(r"\([^)]*\)?$", "", title).isupper() else 18
+    if not title or len(title) > 250 or len(title.split()) > limit:
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
         return False

@@ -29,7 +29,7 @@ DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<ti
 MINUTES_OF = re.compile(
     r"^(?:Draft\s+)?Minutes\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w']+\s+){0,3}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
-    r"(?:held\s+(?:on|at|in)\b(?P<rest>.*)$|$)",
+    r"(?:held\b(?:[^.]{0,40}?\b(?:on|at|in)\b)?(?P<rest>.*)$|$)",
     re.IGNORECASE,
 )
 COUNCIL_LINE = re.compile(

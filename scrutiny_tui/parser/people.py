@@ -180,6 +180,13 @@ def _split_honorific(text: str) -> tuple[str | None, str]:
     return match["honorific"], text[match.end() :]
 
 
+_ROLE_AFTER_NAME = re.compile(
+    r"\s(?:(?:due|owing)\s+to|because|who\s|on\s+(?:holiday|leave)|"
+    r"(?:Co-opted|Independent|Lay|Parent|Church|Diocesan|Youth)\s+(?:Member|Representative|rep)|"
+    r"Co-opted\b)",
+)
+
+
 def _split_role(text: str) -> tuple[str, str | None]:
     """("Sue Rumbold", "Chief Officer (Business Support)") from "Sue Rumbold, Chief Officer
     (Business Support)"; ("A Smith", "Chairman") from "A Smith (Chairman)"."""
@@ -189,6 +196,10 @@ def _split_role(text: str) -> tuple[str, str | None]:
     bracketed = _ROLE_IN_BRACKETS.match(text.strip())
     if bracketed:
         return bracketed["name"].strip(), bracketed["role"].strip()
+    # "C Silvester due to hospitalisation", "J Beard Co-opted Member": the name, then why/what
+    tail = _ROLE_AFTER_NAME.search(text.strip())
+    if tail and tail.start() > 0:
+        return text.strip()[: tail.start()].strip(), text.strip()[tail.start() :].strip()
     return text.strip(), None
 
 
