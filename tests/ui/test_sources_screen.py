@@ -140,3 +140,24 @@ def test_sources_snapshot(empty_store, make_app, snap_compare):
         await settle(pilot)
 
     assert snap_compare(make_app(empty_store), terminal_size=(100, 30), run_before=run_before)
+
+
+async def test_text_from_a_site_is_shown_literally(empty_store, make_app, site):
+    from scrutiny_tui.services import sync as sync_service
+
+    fast = sync_service.client_settings(0, 1, 1)
+    site.committees[101] = ("[bold red]Children[/] [@click=app.quit]Scrutiny", False)
+    site.meetings[5001].items[0].title = "[link=https://evil.example]Apologies[/link]"
+    sync_service.add_source(empty_store, site.base_url, name="[b]demo", settings=fast)
+    sync_service.sync(empty_store, today=TODAY, settings=fast)
+    app = make_app(empty_store, FAST)
+    async with app.run_test(size=(140, 34)) as pilot:
+        await settle(pilot)
+        text = flat(screen_text(pilot))
+        assert "[bold red]Children[/] [@click=app.quit]Scrutiny" in text
+        assert "[link=https://evil.example]Apologies[/link]" in text
+        assert "[b]demo" in text
+        await pilot.press("w")
+        await settle(pilot)
+        assert "[b]demo" in flat(screen_text(pilot))
+        assert app.is_running
