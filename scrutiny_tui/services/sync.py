@@ -54,7 +54,6 @@ from scrutiny_tui.store.records import (
 from scrutiny_tui.store.sources import (
     DuplicateSource,
     SourceRow,
-    add_attendance,
     document_sha,
     known_document,
     meeting_of_document,
@@ -376,29 +375,27 @@ class _Built:
     parsed: ParsedDocument
     item_keys: list[str | None]
     item_flags: list[tuple[str | None, bool]]
-    officers: list[Person]
     format: str
     warnings: list[str] = field(default_factory=list)
 
 
-def _attendance(meeting: Meeting, parsed: ParsedMeeting) -> list[Person]:
-    """Fill present/apologies/substitutes from the site; return the officers in attendance."""
-    officers: list[Person] = []
-    groups = {"present": [], "apologies": [], "substitute": []}  # type: dict[str, list[Person]]
+def _attendance(meeting: Meeting, parsed: ParsedMeeting) -> None:
+    """Present, apologies, substitutes and those in attendance (officers), from the site."""
+    groups: dict[str, list[Person]] = {
+        "present": [],
+        "apologies": [],
+        "substitute": [],
+        "attendee": [],
+    }
     for attendee in meeting.attendees:
         kind = attendee.kind
-        if kind is None:
-            continue
-        person = _person(attendee.name, attendee.role)
-        if kind == "attendee":
-            officers.append(person)
-        else:
-            groups[kind].append(person)
+        if kind is not None:
+            groups[kind].append(_person(attendee.name, attendee.role))
     if any(groups.values()):
         parsed.present = groups["present"]
         parsed.apologies = groups["apologies"]
         parsed.substitutes = groups["substitute"]
-    return officers
+        parsed.attending = groups["attendee"]
 
 
 def build_document(
@@ -444,7 +441,7 @@ def build_document(
             item = Item(source_item.number, source_item.title, Span(start, start))
         item.span = Span(start, len(text.rstrip("\n")))
         items.append(item)
-    officers = _attendance(meeting, facts)
+    _attendance(meeting, facts)
     parsed = ParsedDocument(
         text=text, source=path, sha256=sha256, format="html", meeting=facts, items=items
     )
@@ -452,7 +449,6 @@ def build_document(
         parsed,
         [str(i.id) if i.id is not None else None for i in meeting.items],
         [(str(i.id) if i.id is not None else None, i.restricted) for i in meeting.items],
-        officers,
         "moderngov",
     )
 
@@ -469,12 +465,9 @@ def _from_printed_minutes(
     if not parsed.items:
         return None
     read = parsed.meeting
-    facts.present, facts.apologies, facts.substitutes = (
-        read.present,
-        read.apologies,
-        read.substitutes,
-    )
-    officers = _attendance(meeting, facts)
+    facts.present, facts.apologies = read.present, read.apologies
+    facts.substitutes, facts.attending = read.substitutes, read.attending
+    _attendance(meeting, facts)  # the site's register, where it keeps one, wins
     parsed.meeting = facts
     by_number = {(i.number or "").strip(): i for i in meeting.items if i.number}
     by_title = {i.title.lower(): i for i in meeting.items}
@@ -485,7 +478,7 @@ def _from_printed_minutes(
         key = str(source_item.id) if source_item and source_item.id is not None else None
         keys.append(key)
         flags.append((key, bool(source_item and source_item.restricted)))
-    return _Built(parsed, keys, flags, officers, "moderngov-pdf")
+    return _Built(parsed, keys, flags, "moderngov-pdf")
 
 
 # ---- the sync ------------------------------------------------------------------------
@@ -638,8 +631,6 @@ def _write(
         )
         set_meeting_details(conn, doc_id, meeting.location, url, built.item_flags)
         meeting_id = meeting_of_document(conn, doc_id)
-        if meeting_id is not None and built.officers:
-            add_attendance(conn, people, meeting_id, built.officers, "attendee")
         record_synced_meeting(
             conn,
             source.id,

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from scrutiny_tui.parser.model import Person
-from scrutiny_tui.store.records import KnownDocument, PeopleCache
+from scrutiny_tui.store.records import KnownDocument
 
 SYNCED_PREFIX = "moderngov://"
 
@@ -182,20 +181,6 @@ def set_meeting_details(
         "UPDATE agenda_item SET external_id = ?, restricted = ?"
         " WHERE document_id = ? AND ordinal = ?",
         [(key, int(restricted), document_id, n) for n, (key, restricted) in enumerate(items)],
-    )
-
-
-def add_attendance(
-    conn: sqlite3.Connection,
-    people: PeopleCache,
-    meeting_id: int,
-    persons: Sequence[Person],
-    kind: str,
-) -> None:
-    conn.executemany(
-        "INSERT INTO attendance (person_id, meeting_id, item_id, kind, role)"
-        " VALUES (?, ?, NULL, ?, ?)",
-        [(people.id_of(p), meeting_id, kind, p.role) for p in persons],
     )
 
 

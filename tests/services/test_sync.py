@@ -127,7 +127,7 @@ def test_sync_stores_committee_date_place_page_attendance_and_records(store, sit
         ("present", "Councillor", "Sarah Lowe", "Chair"),
         ("apologies", "Councillor", "Ruth Ames", "Committee Member"),
         ("substitute", "Councillor", "Dev Patel", "Committee Member"),
-        ("attendee", None, "Jo Brand", "Director of Children's Services"),
+        ("attending", None, "Jo Brand", "Director of Children's Services"),
     ]
     searchable = rows(
         db_path, "SELECT count(*) FROM search_index WHERE search_index MATCH 'exploitation'"
