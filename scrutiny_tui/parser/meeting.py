@@ -123,7 +123,7 @@ APOLOGIES_FROM = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 SUBSTITUTE_FOR = re.compile(
-    r"(?P<names>(?:Councillor|Cllr\.?)\s+[^,;]+?)\s+(?:attended|was\s+present|substituted)\s+"
+    r"(?P<names>(?:Councillor|Cllr\.?)\s+[^,;\n]{1,60}?)\s+(?:attended|was\s+present|substituted)\s+"
     r"(?:as\s+(?:a\s+)?substitute\s+)?for\b",
     re.IGNORECASE,
 )

@@ -147,7 +147,7 @@ def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
     cuts = [
         m.end()
         for m in _INNER_HONORIFIC.finditer(masked)
-        if not _HONORIFIC_BEFORE.search(masked[: m.start()])
+        if not _HONORIFIC_BEFORE.search(masked, max(0, m.start() - 30), m.start())
     ]
     if cuts:
         bounds = [0, *cuts, len(piece)]
