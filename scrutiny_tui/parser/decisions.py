@@ -139,10 +139,23 @@ _ANY_VERB: list[tuple[re.Pattern[str], ResolutionKind]] = [
 _TRIGGER_KIND: dict[str, ResolutionKind] = {"AGREED": "agreed", "RECOMMENDED": "recommended"}
 
 
+# Decisions about the meeting itself, not the business before it
+_PROCEDURAL = re.compile(
+    r"\b(?:extend(?:ed)?\s+(?:the\s+)?(?:meeting|duration)|meeting\s+(?:be\s+)?extended|"
+    r"(?:be\s+)?adjourn(?:ed)?\b|suspen(?:d|ded|sion\s+of)\s+(?:the\s+)?standing\s+orders?|"
+    r"standing\s+orders?\s+be\s+suspended|exclu(?:de|ded|sion\s+of)\s+(?:the\s+)?(?:press|public)|"
+    r"(?:press\s+and\s+)?public\s+be\s+excluded|called\s+to\s+order|go\s+in(?:to)?\s+closed\s+session|"
+    r"move\s+(?:in)?to\s+(?:closed|open)\s+session|reconvene)",
+    re.IGNORECASE,
+)
+
+
 def classify(text: str, trigger: str | None = None) -> ResolutionKind:
     """What a decision does: "RECOMMENDED" decisions are recommendations; otherwise the main
     verb decides ("be noted" → noted, "be delegated to the Director" → delegated), else the
     opening word (AGREED), else any telling verb, else "other"."""
+    if _PROCEDURAL.search(text):
+        return "procedural"
     if trigger == "RECOMMENDED":
         return "recommended"
     passive = _BE_VERB.search(text)

@@ -11,7 +11,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 ResolutionKind = Literal[
-    "noted", "approved", "agreed", "recommended", "requested", "delegated", "deferred", "other"
+    "noted",
+    "approved",
+    "agreed",
+    "recommended",
+    "requested",
+    "delegated",
+    "deferred",
+    "procedural",  # about the meeting itself: extend it, adjourn, exclude the public
+    "other",
 ]
 DocumentFormat = Literal["text", "markdown", "html", "pdf", "docx"]
 

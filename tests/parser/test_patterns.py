@@ -328,3 +328,16 @@ def test_a_shopping_list_is_not_minutes() -> None:
     parsed = parse_text("Bring a pen.\n\nAsk about parking.\n")
     assert parsed.items == []
     assert "no agenda items found" in parsed.warnings
+
+
+@pytest.mark.parametrize(
+    "decision",
+    [
+        "RESOLVED – that the meeting be extended beyond 10pm.",
+        "RESOLVED – that the press and public be excluded for the following item.",
+        "RESOLVED – that Standing Orders be suspended to allow the item to be heard.",
+    ],
+)
+def test_procedural_votes_are_marked_procedural(decision: str) -> None:
+    item = parse_item(f"{decision}\n", title="Procedure")
+    assert [r.kind for r in item.resolutions] == ["procedural"]
