@@ -93,24 +93,28 @@ _REPORT_NEXT = ("back", "progress", "to ", "on ")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
 
 
+_LATER_PATTERNS = dict(_LATER_CUES)
+_LATER_HINT = re.compile("|".join(re.escape(hint) for hint, _ in _LATER_CUES))
+
+
 def _later_cues(text: str) -> list[int]:
-    """Where the rarer cues start, each tried only at the places its own word appears (a
-    ``str.find`` is far cheaper than scanning the text with each pattern)."""
+    """Where the rarer cues start, each tried only at the places its own word appears (one
+    plain pattern over the lower-cased text finds them far more cheaply than each cue's own
+    pattern scanning the whole text)."""
     lowered = text.lower()
     found: list[int] = []
-    for hint, pattern in _LATER_CUES:
-        position = lowered.find(hint)
-        while position != -1:
-            if hint == "report " and not lowered.startswith(_REPORT_NEXT, position + 7):
-                position = lowered.find(hint, position + 1)
-                continue  # "report back", "report progress", "report to", "report on" only
-            window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
-            if window is not None and window.start() not in found:
-                start = window.start()
-                noun = hint == "report " and _NOUN_BEFORE.search(text, max(0, start - 8), start)
-                if not noun:  # "the report to Cabinet": the noun, not a request
-                    found.append(start)
-            position = lowered.find(hint, position + 1)
+    for hinted in _LATER_HINT.finditer(lowered):
+        hint, position = hinted.group(0), hinted.start()
+        if hint == "report " and not lowered.startswith(_REPORT_NEXT, position + 7):
+            continue  # "report back", "report progress", "report to", "report on" only
+        pattern = _LATER_PATTERNS[hint]
+        window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
+        if window is None or window.start() in found:
+            continue
+        start = window.start()
+        if hint == "report " and _NOUN_BEFORE.search(text, max(0, start - 8), start):
+            continue  # "the report to Cabinet": the noun, not a request
+        found.append(start)
     return found
 
 

@@ -70,13 +70,15 @@ OUTCOME_LINE = re.compile(
 SECONDED_THEN = re.compile(r"\b(?i:seconded),\s+(?P<rest>[a-z][^.]{10,})")
 
 
-_HINTS = ("propos", "moved", "second", "motion", "resolution")
+# a cheap test first: a plain pattern over the lower-cased text (a case-blind pattern is
+# several times slower): most blocks are discussion
+_HINTS = re.compile("proposed|moved|seconded|motion")
+_HEADING_HINTS = ("resolution", "council resolution", "committee resolution", "board resolution")
 
 
 def opens_motion(text: str) -> bool:
     lowered = text.lower()
-    # a cheap test first (str methods beat a case-blind pattern here): most blocks are discussion
-    if not any(hint in lowered for hint in _HINTS):
+    if not _HINTS.search(lowered) and not lowered.startswith(_HEADING_HINTS):
         return False
     return bool(MOTION.search(text) or MOTION_HEADING.match(text))
 
