@@ -388,8 +388,10 @@ def table(evaluation: Evaluation, worst: int = 20) -> str:
 
 def detail(name: str, corpus: Path = CORPUS) -> str:
     """One document: each keyed item beside the parsed item it was matched with."""
-    keyed = load_keys(corpus)
-    chosen = [k for k in keyed if k[0].startswith(name)] or [k for k in keyed if name in k[0]]
+    documents = load_keys(corpus)
+    chosen = [d for d in documents if d[0].startswith(name)] or [
+        d for d in documents if name in d[0]
+    ]
     for doc_name, path, key in chosen[:1]:
         parsed = parse_path(path)
         predicted, keyed = parsed["items"], key.get("items") or []

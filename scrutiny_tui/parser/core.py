@@ -425,9 +425,12 @@ def _attendance(
         kind = None  # prose ("Apologies were received from …"): read sentence by sentence
     if kind is not None and blocks:
         first = blocks[0]
-        lead = re.match(r"^\s*(?:were\s+received\s+from|received\s+from)\s*:?\s*", first.raw, re.I)
-        if lead and heading_kind == "apologies":
-            _add_people(meeting, "apologies", first.raw[lead.end() :], first.start + lead.end())
+        received = re.match(
+            r"^\s*(?:were\s+received\s+from|received\s+from)\s*:?\s*", first.raw, re.I
+        )
+        if received and heading_kind == "apologies":
+            after = received.end()
+            _add_people(meeting, "apologies", first.raw[after:], first.start + after)
             blocks = blocks[1:]
     for block in blocks:
         label = ATTENDANCE_LABEL.match(block.raw.lstrip(" \t\u00a0"))
