@@ -189,6 +189,8 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     return Heading(index, index, None, title, body_start)
 
 
+# "Effective from: 10/03/2020", "Decision published: 31/03/2020": a field, not a title
+_FIELD_LINE = re.compile(r"^[A-Z][\w ]{2,30}:\s*\d|^\d{1,2}/\d{1,2}/\d{4}\s*[-–—]")
 _ENDS_MID_SENTENCE = re.compile(
     r"\b(?:the|a|an|of|and|or|to|for|with|by|that|were|was|is|are|be|in|on|at|as|from|which|"
     r"who|would|will|had|has|have|their|its|this|these)$",
@@ -212,6 +214,7 @@ def _title_alone(text: str) -> bool:
         and not _is_chrome(text)
         and not (ATTENDANCE_LABEL.match(text) and not re.match(r"(?i)apolog|substitut", text))
         and not MOTION_HEADING.match(text)
+        and not _FIELD_LINE.match(text)
         and not re.match(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text)
     )
 
@@ -604,7 +607,12 @@ def _title_ok(title: str) -> bool:
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
         return False
-    if title.endswith((".", ",", ";")) and not title.endswith("etc."):
+    if title.endswith((",", ";")):
         return False
+    if title.endswith(".") and not title.endswith("etc."):
+        # "Matters arising from the minutes." is a heading; a longer sentence is not
+        words = title.split()
+        if len(words) > 8 or re.search(r"[.;:!?]\s", title) or _NOT_TITLE.match(title):
+            return False
     # "Decisions taken outside the meeting cycle" is a title; "RESOLVED – that …" is not
     return not (_NOT_TITLE.match(title) or trigger_tail(title) is not None)

@@ -447,13 +447,17 @@ def _implicit_decisions(
             or _DEFERRED.match(text)
             or _THIS_WAS.match(text)
         )
-        noted_at_end = _RESOLVED_AT_END.search(text)
+        noted_at_end = _RESOLVED_AT_END.search(text) or _IT_WAS_AGREED.search(text)
         if that_clause or body_decides or noted_at_end:
             label = block.label if that_clause else None
             _add_resolution(content, seen, label, text, "", block)
             used.add(index + offset)
 
 
+# "Cllr Pattison – it was agreed by Members for Cllr Pattison to sign …"
+_IT_WAS_AGREED = re.compile(
+    r"\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|RESOLVED|AGREED)\b"
+)
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
 _DEFERRED = re.compile(
     r"^(?:(?:Approval|Decision|Consideration|Item)\s+)?(?:deferred|postponed)\b", re.I
