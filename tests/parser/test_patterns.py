@@ -341,3 +341,22 @@ def test_a_shopping_list_is_not_minutes() -> None:
 def test_procedural_votes_are_marked_procedural(decision: str) -> None:
     item = parse_item(f"{decision}\n", title="Procedure")
     assert [r.kind for r in item.resolutions] == ["procedural"]
+
+
+def test_short_headings_may_end_with_a_full_stop() -> None:
+    text = (
+        "5 To Correct & Approve minutes of previous meetings.\n"
+        "Proposed (AH) & Seconded (SB) that the minutes be approved as correct.\n"
+        "6 Matters arising from the minutes.\n"
+        "6.1 Translation Service - the service is expected in September.\n"
+    )
+    assert [number for number, _ in items_of(text)] == ["5", "6"]
+
+
+def test_it_was_agreed_within_a_paragraph() -> None:
+    item = parse_item(
+        "Cllr Pattison – it was agreed by Members for Cllr Pattison to sign the declaration at"
+        " the next meeting.\n",
+        title="Apologies for Absence",
+    )
+    assert len(item.resolutions) == 1
