@@ -67,8 +67,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# Rarer cues, tried only where their words appear: "to be reviewed in April meeting",
-# "decided to delay the review until June 27"
+# Rarer cues, tried only where their words appear: "to be looked at again in May",
+# "agreed to hold the decision over until July 4"
 _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "until",
@@ -77,9 +77,9 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("to be ", re.compile(r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b")),
     # "That the Head of Housing report progress …", "… report to Council in six months' time"
     ("report ", re.compile(r"\breport\s+(?:back\s+)?(?:progress\s+)?(?:to|on)\s", re.IGNORECASE)),
-    # "To ask the Corporate Director to publish …"
+    # "To ask the Head of Service to circulate …"
     ("ask", re.compile(r"\bask(?:s|ed)?\s+the\s+(?:[\w,]+\s+){1,8}?to\s+[a-z]", re.IGNORECASE)),
-    # "Receive a further report on options … at the March meeting"
+    # "Receive a further report on costs … at the June meeting"
     (
         "eceive",
         re.compile(

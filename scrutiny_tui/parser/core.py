@@ -93,7 +93,7 @@ def parse_text(
         document.items.append(item)
         _attendance_in(text, item.span.start, item.span.end, meeting)
         if _ATTENDANCE_TITLE.search(item.title) and position < 3:
-            # "1 Present", "1. Calling of the Roll and Apologies for Absence": lists inside
+            # an item titled "Present" or "Roll Call and Apologies": lists inside
             item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
@@ -283,7 +283,7 @@ def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:
     return [line for h in headings for line in lines[h.line : h.title_line]]
 
 
-_LOGO = re.compile(r"\s+logo$", re.IGNORECASE)  # "Oxfordshire County Council logo"
+_LOGO = re.compile(r"\s+logo$", re.IGNORECASE)  # "Northfield Borough Council logo"
 # A line that is only a date, perhaps with its weekday and time
 _DATE_ONLY = re.compile(
     r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+,?\s+"
@@ -302,7 +302,7 @@ def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = Fals
         text = _LOGO.sub("", line.text)
         facts = heading_facts(text)
         if preamble and not facts and previous and _DATE_ONLY.match(text) and find_date(text):
-            # "Cheshire Police and Crime Panel" / "Friday, 2nd February, 2018 10.00 am"
+            # "Westvale Police and Crime Panel" / "Monday, 3rd March, 2025 2.00 pm"
             named = heading_facts(previous) or (
                 {"body": previous} if _NAMES_A_BODY.match(previous) else {}
             )
@@ -444,7 +444,7 @@ def _attendance(
             and _MEMBERS_LIST.match(block.text)
             and not heading_facts(block.text)
         ):
-            # "Cllrs B Austin, D Bretherton, …" heading the minutes with no "Present:" label
+            # "Cllrs A Hale, B Irwin, …" heading the minutes with no "Present:" label
             _add_people(meeting, "present", block.raw, block.start)
         elif kind is not None and not heading_facts(block.text):
             before = len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes)
@@ -467,7 +467,7 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     ):
         getattr(meeting, kind).extend(people_from_list(raw, offset))
         return
-    # one person a line ("Mayor Gary Tong" / "Deputy Mayor" / "Paul Duffy"): a line that
+    # one person a line ("Mayor Jo Hale" / "Deputy Mayor" / "Sam Irwin"): a line that
     # only names an office or a group is a heading of the list, not a person
     position = 0
     for line in lines:
@@ -496,8 +496,8 @@ def _is_apologies(title: str) -> bool:
 def _attendance_in(text: str, start: int, end: int, meeting: Meeting) -> None:
     """Names in "Apologies for absence were received from Councillors A and B." and in
     "Councillor C attended as a substitute for Councillor A.", one paragraph and sentence at
-    a time, anywhere in ``text[start:end]``; "The following Members had sent their
-    apologies:" takes the names on the lines below. A name the attendance lists already
+    a time, anywhere in ``text[start:end]``; "These Members sent their apologies:"
+    takes the names on the lines below. A name the attendance lists already
     give is not added twice."""
     lowered = text[start:end].lower()
     if "apolog" not in lowered and "substitut" not in lowered:
@@ -520,7 +520,7 @@ def _attendance_in(text: str, start: int, end: int, meeting: Meeting) -> None:
                     _add_new(getattr(meeting, kind), found)
 
 
-# "The following Committee Members had sent their apologies:", "… were received from:-"
+# "These Members sent apologies:", "apologies … were received from:-"
 _APOLOGIES_LIST_LEAD = re.compile(
     r"\b(?:sent\s+their\s+apologies|apologies[^.:]{0,60}?\b(?:from|of))\s*:-?\s*$", re.IGNORECASE
 )

@@ -46,7 +46,7 @@ class Heading:
     body_start: int | None = None  # where the item's text starts on the title line, if it does
 
 
-# "Leisure Facilities (Relevant Portfolio Holder: Councillor Gagen)": who, not what
+# "Parks Strategy (Lead Member: Councillor Hale)": who, not what
 _WHO_IN_BRACKETS = re.compile(
     r"\s*\((?:[\w'’ ]{2,40}):\s*[^()]{2,80}\)\s*$"
     r"|\s*\(Pages?\s+\d+(?:\s*(?:-|–|to)\s*\d+)?\)\s*$",  # "(Pages 5 - 14)" in an agenda
@@ -189,7 +189,7 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     return Heading(index, index, None, title, body_start)
 
 
-# "Effective from: 10/03/2020", "Decision published: 31/03/2020": a field, not a title
+# "In force from: 01/05/2025", "Published: 02/05/2025": a field, not a title
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{2,30}:\s*\d|^\d{1,2}/\d{1,2}/\d{4}\s*[-–—]")
 _ENDS_MID_SENTENCE = re.compile(
     r"\b(?:the|a|an|of|and|or|to|for|with|by|that|were|was|is|are|be|in|on|at|as|from|which|"
@@ -202,7 +202,7 @@ def _title_alone(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= 20
-        and text.count(",") < 3  # "Mayor Wise, Deputy Mayor Brosnan, Councillors Boag, …"
+        and text.count(",") < 3  # "Mayor Hale, Deputy Mayor Irwin, Councillors Kerr, …"
         and not _ENDS_MID_SENTENCE.search(text)
         and not text.rstrip(" -–—").endswith((".", ":", ";", ",", "|", "?"))
         and (text[0].isupper() or text[0].isdigit())
@@ -403,7 +403,7 @@ def _inline_candidate(
     agenda_style = bool(re.match(r"^To\s+[A-Za-z]", title)) and len(title.split()) <= 25
     weak = False
     if (distinctive or agenda_style) and not _title_ok(title) and title[:1].isupper():
-        # "F01:04/24 Receive apologies …", "4 To declare any personal interest."
+        # "F01:02/25 Receive apologies …", "4 To declare any interests."
         if len(title.split()) > 40:
             return None
         title = title.rstrip(" .")
@@ -480,7 +480,7 @@ def _title_and_rest(text: str) -> tuple[str, str]:
     for stop in _TITLE_STOP.finditer(text):
         title, rest = text[: stop.start()].strip(), text[stop.end() :].strip()
         if stop.group(0).startswith(".") and re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|Cllr|No)$", title):
-            continue  # "1. Mr. Barry Cunich – …": an abbreviation, not a sentence's end
+            continue  # "1. Mr. Sam Irwin – …": an abbreviation, not a sentence's end
         if not title or len(title.split()) > 18:
             break
         # "Policy - Call-in" is one title; "Apologies: Cllr A sent his apologies." is not
@@ -601,7 +601,7 @@ _NOT_TITLE = re.compile(r"^(?:That|the|a|an|and|or|to|of|in|on|per|pm|am|p\.m|a\
 
 def _title_ok(title: str) -> bool:
     title = title.strip()
-    # a heading in capitals may run long: "DECLARATIONS OF INTERESTS AND ADDITIONS TO …"
+    # a heading in capitals may run long: "MEMBERS' INTERESTS AND CHANGES TO THE REGISTER …"
     limit = 30 if re.sub(r"\([^)]*\)?$", "", title).isupper() else 18
     if not title or len(title) > 250 or len(title.split()) > limit:
         return False
@@ -610,7 +610,7 @@ def _title_ok(title: str) -> bool:
     if title.endswith((",", ";")):
         return False
     if title.endswith(".") and not title.endswith("etc."):
-        # "Matters arising from the minutes." is a heading; a longer sentence is not
+        # "Matters arising." is a heading; a longer sentence is not
         words = title.split()
         if len(words) > 8 or re.search(r"[.;:!?]\s", title) or _NOT_TITLE.match(title):
             return False

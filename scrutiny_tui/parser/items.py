@@ -168,7 +168,7 @@ def _motion(
     """Read a motion opened at ``blocks[index]``; the number of blocks it took (0: none)."""
     group = [index]
     cursor = index + 1
-    # "Council resolution" / "Councillors Taylor / Boag" / "Moved by: …" / "Seconded by: …"
+    # "Council resolution" / "Councillors Hale / Irwin" / "Moved by: …" / "Seconded by: …"
     while (
         cursor < high
         and cursor - index < 6
@@ -432,7 +432,7 @@ def _implicit_decisions(
     blocks: list[Block], content: ItemContent, used: set[int], offset: int = 0
 ) -> None:
     """Decisions stated without the word: a lettered list of "That …" clauses, "That the
-    verbal update be noted.", "The Panel notes …", "Council noted …", "The Committee
+    update be noted.", "The Panel notes …", "Council noted …", "The Committee
     confirmed the minutes …", "The minutes … were approved", "X was duly elected",
     "… RESOLVED and noted."."""
     seen: set[str] = set()
@@ -454,7 +454,7 @@ def _implicit_decisions(
             used.add(index + offset)
 
 
-# "Cllr Pattison – it was agreed by Members for Cllr Pattison to sign …"
+# "Cllr Hale – it was agreed that Cllr Hale would sign at the next meeting"
 _IT_WAS_AGREED = re.compile(
     r"\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|RESOLVED|AGREED)\b"
 )
@@ -465,7 +465,7 @@ _DEFERRED = re.compile(
 _THIS_WAS = re.compile(
     r"^(?:This|That)\s+was\s+(?:agreed|confirmed|approved|noted|carried)\.?$", re.I
 )
-# "That the verbal update be noted." as the whole of a decision
+# "That the update be noted." as the whole of a decision
 _THAT_BE = re.compile(
     r"^That\s+(?!.*\b(?:asked|queried|explained|said|stated)\b).{3,400}?\b(?:be|is|are)\s+"
     r"(?:\w+ly\s+)?(?:noted|approved|agreed|endorsed|adopted|accepted|confirmed|received|"

@@ -23,7 +23,7 @@ MEETING_LINE = re.compile(
     r"(?P<body>.+?)(?:\s*\(Item\s+(?P<item>[\w/.*]+)\))?$",
     re.IGNORECASE,
 )
-# A decision page's "25/11/2014 - Tenant Scrutiny Panel - Amendment to Terms of Reference"
+# A decision page's "12/05/2025 - Parks Strategy - Revised Consultation Plan"
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
 MINUTES_OF = re.compile(
@@ -59,14 +59,14 @@ def heading_facts(line: str) -> dict[str, Any]:
     if dated and find_date(dated["date"]):
         body = dated["body"].strip()
         if COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
-            # "Argyll and Bute Council - Thursday, 28 November 2013": the council itself met
+            # "Westvale Council - Thursday, 6 March 2025": the council itself met
             return _facts(council=_council_name(body), date=find_date(dated["date"]))
         return _facts(body=body, date=find_date(dated["date"]))
     minutes = MINUTES_OF.match(line)
     if minutes:
         body = (minutes["body"] or "").strip()
         if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
-            # "Minutes of a meeting of Scotton Parish Council held on …": the council met
+            # "Minutes of a meeting of Ashcombe Parish Council held on …": the council met
             return _facts(council=_council_name(body), date=find_date(minutes["rest"] or ""))
         return _facts(body=minutes["body"], date=find_date(minutes["rest"] or ""))
     if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):

@@ -1,8 +1,8 @@
 """Decisions recorded as motions: "It was proposed by Councillor A, seconded by Councillor B,
-and RESOLVED", "Moved Cr Bailey, seconded Deputy Mayor Duffy and resolved", "Proposed by
+and RESOLVED", "Moved Cr Hale, seconded Deputy Mayor Irwin and resolved", "Proposed by
 Councillor X / Seconded by Councillor Y / AND AGREED", "Moved by: … Seconded by: … THAT …
-Motion Carried", "Willmus moved, Etten seconded, approval of the agenda", "On a motion from
-…, seconded by … it was unanimously AGREED that …", "RESOLVED (Esber/Siviero)".
+Motion Carried", "Hale moved, Irwin seconded, adoption of the agenda", "On a motion from
+…, seconded by … it was unanimously AGREED that …", "RESOLVED (Hale/Irwin)".
 
 A motion that was lost, withdrawn or defeated is not a decision.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # The mover: "proposed by", "moved by", "Moved Cr X", "X moved", "on a motion from",
-# "Proposed (AH) & Seconded (SB)", "Council resolution", "Resolution 449/2019".
+# "Proposed (JH) & Seconded (SI)", "Council resolution", "Resolution 12/2025".
 MOTION = re.compile(
     r"\b(?:(?:it\s+was\s+)?(?:duly\s+)?(?:proposed|moved)(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b)"
     r"|\w+\s+(?:moved|proposed),\s+\w+\s+seconded"
@@ -22,7 +22,7 @@ MOTION = re.compile(
     re.IGNORECASE,
 )
 # A heading that opens a motion block on its own line: "Council resolution", "Resolution",
-# "Procedural Motion", "Resolution 449/2019", "Motion No. C200610-1".
+# "Procedural Motion", "Resolution 12/2025", "Motion No. C250101-2".
 MOTION_HEADING = re.compile(
     r"^(?:(?:Council|Committee|Board)\s+resolution|Resolution(?:\s+(?:No\.?\s*)?[\w/#-]+)?|"
     r"Procedural\s+Motion|Motion(?:\s+No\.?\s*[\w/#-]+)?)$",
@@ -37,7 +37,7 @@ OUTCOME = re.compile(
     re.DOTALL,
 )
 # A seconder named: "seconded by Councillor Y", "Seconded (SB)", "Seconded: Cr Y", "X moved,
-# Y seconded", "(Esber/Siviero)" - not "to be proposed and seconded by those present"
+# Y seconded", "(Hale/Irwin)" - not "each name needs a proposer and seconder"
 SECONDED = re.compile(
     r"\b(?i:seconded)\s*(?:\bby\b\s*:?\s*)?(?:[A-Z(]|(?i:the\s+(?:mayor|chair|deputy|vice|leader)))"
     r"|\b(?i:seconded)\s*:"
@@ -59,14 +59,14 @@ _MOVER_ONLY = re.compile(
 )
 
 
-# "AND AGREED", "CARRIED: 6 for 0 against 2 abstentions", "Motion Carried Unanimously"
+# "AND AGREED", "CARRIED: 7 for 1 against", "Motion Carried Unanimously"
 OUTCOME_LINE = re.compile(
     r"^(?:and\s+)?(?:it\s+was\s+)?(?:(?:unanimously|duly)\s+)?(?:motion\s+)?"
     r"(?:RESOLVED|AGREED|CARRIED|Carried|Agreed|Resolved|carried)\b[^a-z]{0,60}"
     r"(?:unanimously|by\s+all\s+members\s+present|[\s,.])*$",
     re.IGNORECASE,
 )
-# "Willmus moved, Etten seconded, approval of the agenda as presented."
+# "Hale moved, Irwin seconded, adoption of the agenda as circulated."
 SECONDED_THEN = re.compile(r"\b(?i:seconded),\s+(?P<rest>[a-z][^.]{10,})")
 
 
@@ -84,7 +84,7 @@ def opens_motion(text: str) -> bool:
 
 
 def is_mover_line(text: str) -> bool:
-    """ "Moved by: Councillor S. Martin", "Councillors Taylor / Boag": who, not what."""
+    """ "Moved by: Councillor J. Hale", "Councillors Hale / Irwin": who, not what."""
     return bool(_MOVER_ONLY.match(text)) and len(text.split()) <= 10
 
 

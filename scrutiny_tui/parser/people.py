@@ -77,7 +77,7 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     for piece_start, piece in _pieces(text):
         titled = _OFFICE_BEFORE_NAME.match(piece)
         if titled and not _HONORIFIC.match(piece):
-            # "The Lord Mayor, Councillor Donna Davis", "Mayor Wise", "Deputy Mayor Brosnan"
+            # "The Lord Mayor, Councillor Jo Hale", "Mayor Irwin", "Deputy Mayor Kerr"
             piece_start += titled.end()
             piece = piece[titled.end() :]
             if not piece:
@@ -129,8 +129,8 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     ]
 
 
-# Lists printed without commas, as PDF columns flatten them: "Mr G Adam Mrs D Mackay Mr R
-# Balfour", "Cllr A Buckfield (Mayor) Cllr A Brooker", "A Blackley A Evans B Evans B Thomas"
+# Lists printed without commas, as PDF columns flatten them: "Mr J Hale Mrs S Irwin Mr T
+# Kerr", "Cllr J Hale (Mayor) Cllr S Irwin", "J Hale S Irwin T Kerr P Lowe"
 _INNER_HONORIFIC = re.compile(
     r"(?<=\S)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?[\s\u00a0])"
 )
@@ -143,7 +143,7 @@ def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
     """One comma-free piece, split where it holds several people."""
     if len(piece.split()) <= 4:
         return [(start, piece)]
-    masked = _mask_brackets(piece)  # "(substituted by Cllr Jeal)" is one person's note
+    masked = _mask_brackets(piece)  # "(substituted by Cllr Kerr)" is one person's note
     cuts = [
         m.end()
         for m in _INNER_HONORIFIC.finditer(masked)
@@ -196,7 +196,7 @@ def _split_role(text: str) -> tuple[str, str | None]:
     bracketed = _ROLE_IN_BRACKETS.match(text.strip())
     if bracketed:
         return bracketed["name"].strip(), bracketed["role"].strip()
-    # "C Silvester due to hospitalisation", "J Beard Co-opted Member": the name, then why/what
+    # "J Hale due to illness", "S Irwin Co-opted Member": the name, then why/what
     tail = _ROLE_AFTER_NAME.search(text.strip())
     if tail and tail.start() > 0:
         return text.strip()[: tail.start()].strip(), text.strip()[tail.start() :].strip()
