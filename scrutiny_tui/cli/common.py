@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,3 +55,44 @@ def open_settings_store(settings: Settings) -> Store:
 
 
 __all__ = ["SetupError", "fail", "open_settings_store", "settings_from_args", "store_from_args"]
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only on a terminal.
+
+    ``label`` names what is counted ("files", or the meeting being read); runs of fewer than
+    ``min_total`` steps draw nothing, and only every ``every``-th step (and the last) is
+    drawn. ``erase`` clears the bar when done instead of leaving it on its own line.
+    """
+
+    def __init__(
+        self,
+        label: Callable[[str], str],
+        *,
+        min_total: int = 0,
+        every: int = 1,
+        erase: bool = False,
+    ) -> None:
+        self.label = label
+        self.min_total = min_total
+        self.every = every
+        self.erase = erase
+        self.shown = False
+
+    def __call__(self, done: int, total: int, name: str) -> None:
+        if total < self.min_total or not sys.stderr.isatty():
+            return
+        if done % self.every and done != total:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        clear = "\x1b[K" if self.erase else ""
+        bar = f"[{'#' * filled}{'.' * (width - filled)}]"
+        sys.stderr.write(f"\r{clear}{bar} {done}/{total} {self.label(name)}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K" if self.erase else "\n")
+            sys.stderr.flush()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from scrutiny_tui.cli.common import SetupError, fail, open_settings_store, settings_from_args
+from scrutiny_tui.cli.common import (
+    ProgressBar,
+    SetupError,
+    fail,
+    open_settings_store,
+    settings_from_args,
+)
 from scrutiny_tui.safe_text import visible_controls
 
 
@@ -26,26 +31,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-class _Bar:
-    """A one-line progress bar on stderr, only on a terminal and only for long runs."""
-
-    def __init__(self) -> None:
-        self.shown = False
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if total < 50 or not sys.stderr.isatty() or (done % 25 and done != total):
-            return
-        width = 30
-        filled = width * done // max(total, 1)
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
-
-
 def run(args: argparse.Namespace) -> int:
     from scrutiny_tui.services.ingest import ingest_paths
 
@@ -57,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     paths = args.paths or settings.sources
     if not paths:
         return fail("no PATH given and no sources in config.yaml; try: scrutiny ingest data/")
-    bar = _Bar()
+    # a bar only for long runs, redrawn every 25 files
+    bar = ProgressBar(lambda _name: "files", min_total=50, every=25)
     try:
         summary = ingest_paths(store, paths, progress=bar, workers=args.workers)
     finally:

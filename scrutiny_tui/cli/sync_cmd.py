@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
-from scrutiny_tui.cli.common import SetupError, fail, open_settings_store, settings_from_args
+from scrutiny_tui.cli.common import (
+    ProgressBar,
+    SetupError,
+    fail,
+    open_settings_store,
+    settings_from_args,
+)
 from scrutiny_tui.cli.sources_cmd import client_settings
 from scrutiny_tui.safe_text import visible_controls
 
@@ -34,28 +39,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-class _Bar:
-    """A one-line progress bar on stderr, on a terminal only."""
-
-    def __init__(self) -> None:
-        self.shown = False
-
-    def __call__(self, done: int, total: int, name: str) -> None:
-        if not sys.stderr.isatty():
-            return
-        width = 30
-        filled = width * done // max(total, 1)
-        label = visible_controls(name)[:40]
-        sys.stderr.write(f"\r\x1b[K[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\r\x1b[K")
-            sys.stderr.flush()
-
-
 def run(args: argparse.Namespace) -> int:
     from scrutiny_tui.services.sync import SyncError, sync
 
@@ -64,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         store = open_settings_store(settings)
     except SetupError as exc:
         return fail(str(exc))
-    bar = _Bar()
+    bar = ProgressBar(lambda name: visible_controls(name)[:40], erase=True)
     try:
         summary = sync(
             store,
