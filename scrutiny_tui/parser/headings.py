@@ -169,14 +169,10 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
         and not following.text[0].islower()
     ):
         return Heading(index, index, None, split_title(text)[1])
-    cuts = [m.start() for m in (_INLINE_LABEL.search(text), _FILE_SIZE_ANYWHERE.search(text)) if m]
-    head = text[: min(cuts)] if cuts else text
-    agenda = _AGENDA_TEXT.search(head)
-    if not cuts and not agenda:
+    row_title = _row_title(text, agenda_alone=True)
+    if row_title is None:
         return None  # a line of the minutes, not a row "Title To receive … Minutes: …"
-    title = head[: agenda.start()] if agenda else head
-    title = _FILE_SIZE_ANYWHERE.sub("", title).strip(" :|")
-    title = _WHO_IN_BRACKETS.sub("", title) or title
+    title = _WHO_IN_BRACKETS.sub("", row_title) or row_title
     if not title or not _title_alone(title) or title == text:
         return None
     label = _ITEM_LABEL.search(line.raw)
@@ -443,15 +439,23 @@ def _inline_candidate(
     )
 
 
+def _row_title(text: str, *, agenda_alone: bool) -> str | None:
+    """The title heading a flattened row "Title To receive … Minutes: …": the words before
+    an inline label or file size, then before the agenda's own words. None for a row with no
+    label or file size (unless ``agenda_alone``, when agenda words alone will do)."""
+    cuts = [m.start() for m in (_INLINE_LABEL.search(text), _FILE_SIZE_ANYWHERE.search(text)) if m]
+    head = text[: min(cuts)] if cuts else text
+    agenda = _AGENDA_TEXT.search(head)
+    if not cuts and not (agenda_alone and agenda):
+        return None
+    title = head[: agenda.start()] if agenda else head
+    return _FILE_SIZE_ANYWHERE.sub("", title).strip(" :|") or None
+
+
 def _table_cut(text: str) -> tuple[str, str] | None:
     """(title, rest) of a flattened row holding a label or a file size after its title."""
-    cuts = [m.start() for m in (_INLINE_LABEL.search(text), _FILE_SIZE_ANYWHERE.search(text)) if m]
-    if not cuts:
-        return None
-    head = text[: min(cuts)]
-    agenda = _AGENDA_TEXT.search(head)
-    title = (head[: agenda.start()] if agenda else head).strip(" :|")
-    if not title:
+    title = _row_title(text, agenda_alone=False)
+    if title is None:
         return None
     return title, text[len(title) :].strip()
 

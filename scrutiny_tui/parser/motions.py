@@ -90,12 +90,13 @@ def is_mover_line(text: str) -> bool:
 
 def outcome(text: str) -> tuple[str, str] | None:
     """(outcome word, the decision's words after it) when ``text`` says the motion passed."""
-    matches = list(OUTCOME.finditer(text))
-    if not matches:
+    # the pattern's "rest" runs to the end, so the first word that says it passed is the
+    # only match there can be
+    passed = OUTCOME.search(text)
+    if passed is None:
         return None
-    last = matches[-1]  # "… and RESOLVED": the last word that says it passed
-    rest = re.sub(r"^[\s:,–—-]*(?:that\s*[:,–—-]?\s*)?", "", last["rest"], flags=re.IGNORECASE)
-    return last["word"], rest.strip()
+    rest = re.sub(r"^[\s:,–—-]*(?:that\s*[:,–—-]?\s*)?", "", passed["rest"], flags=re.IGNORECASE)
+    return passed["word"], rest.strip()
 
 
 def was_lost(text: str) -> bool:
