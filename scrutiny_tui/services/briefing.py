@@ -166,10 +166,10 @@ def _scoped_item_ids(store: Store, scope: BriefingScope) -> set[int] | None:
 
 
 _ITEMS = """
-SELECT ai.id, ai.uid, ai.number, ai.title, ai.text, m.body, m.date, d.path
+SELECT ai.id, ai.uid, ai.number, ai.title, ai.text, m.committee, m.date, d.path
 FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
 WHERE {where}
-ORDER BY m.date IS NULL, m.date, m.body, d.path, ai.ordinal
+ORDER BY m.date IS NULL, m.date, m.committee, d.path, ai.ordinal
 """
 
 
@@ -198,7 +198,7 @@ def _add_records(session: Any, items: dict[int, _Item]) -> None:
         "recommendations": f"""SELECT r.item_id, r.uid, r.ref, r.text, t.status
             FROM recommendation r LEFT JOIN recommendation_tracking t ON t.uid = r.uid
             WHERE r.item_id IN ({ids}) ORDER BY r.item_id, r.ordinal""",
-        "actions": f"""SELECT a.item_id, a.uid, a.text, a.due, a.body, coalesce(s.done, 0)
+        "actions": f"""SELECT a.item_id, a.uid, a.text, a.due, a.due_to, coalesce(s.done, 0)
             FROM action a LEFT JOIN action_state s ON s.uid = a.uid
             WHERE a.item_id IN ({ids}) ORDER BY a.item_id, a.ordinal""",
     }

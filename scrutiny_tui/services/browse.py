@@ -189,7 +189,7 @@ _ITEM_COUNTS = f"""
 """
 
 _MEETINGS = """
-SELECT m.id, m.council, m.body, m.date, m.title, d.path,
+SELECT m.id, m.council, m.committee, m.date, m.title, d.path,
        (SELECT count(*) FROM agenda_item ai WHERE ai.meeting_id = m.id),
        (SELECT count(*) FROM resolution r JOIN agenda_item ai ON ai.id = r.item_id
          WHERE ai.meeting_id = m.id),
@@ -208,17 +208,17 @@ SELECT m.id, m.council, m.body, m.date, m.title, d.path,
 FROM meeting m
 JOIN document d ON d.id = m.document_id
 WHERE {where}
-ORDER BY m.council IS NULL, m.council, m.body IS NULL, m.body, m.date IS NULL, m.date DESC,
-         d.path
+ORDER BY m.council IS NULL, m.council, m.committee IS NULL, m.committee,
+         m.date IS NULL, m.date DESC, d.path
 """
 
 _GROUPS = """
-SELECT m.council, m.body, count(*),
+SELECT m.council, m.committee, count(*),
        sum((SELECT count(*) FROM agenda_item ai WHERE ai.meeting_id = m.id))
 FROM meeting m JOIN document d ON d.id = m.document_id
 WHERE {where}
-GROUP BY m.council, m.body
-ORDER BY m.council IS NULL, m.council, m.body IS NULL, m.body
+GROUP BY m.council, m.committee
+ORDER BY m.council IS NULL, m.council, m.committee IS NULL, m.committee
 """
 
 
@@ -226,7 +226,7 @@ def meeting_where(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
     """SQL conditions (on ``meeting m`` and ``document d``) and parameters for a filter."""
     clauses, params = ["1"], {}
     if flt.committee:
-        clauses.append("m.body LIKE :committee")
+        clauses.append("m.committee LIKE :committee")
         params["committee"] = f"%{flt.committee}%"
     if flt.date_from:
         clauses.append("m.date >= :date_from")
@@ -237,7 +237,7 @@ def meeting_where(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
     for n, word in enumerate(flt.text.split()):
         key = f"w{n}"
         clauses.append(
-            f"(m.council LIKE :{key} OR m.body LIKE :{key} OR m.title LIKE :{key}"
+            f"(m.council LIKE :{key} OR m.committee LIKE :{key} OR m.title LIKE :{key}"
             f" OR d.path LIKE :{key} OR EXISTS (SELECT 1 FROM agenda_item x"
             f" WHERE x.meeting_id = m.id AND x.title LIKE :{key}))"
         )
@@ -263,7 +263,7 @@ def list_meetings(
     order: council, committee, newest first."""
     where, params = meeting_where(flt or MeetingFilter())
     if group is not None:
-        where += " AND m.council IS :group_council AND m.body IS :group_body"
+        where += " AND m.council IS :group_council AND m.committee IS :group_body"
         params = {**params, "group_council": group[0], "group_body": group[1]}
     with store.session() as session:
         rows = session.execute(sql(_MEETINGS.format(where=where)), params).all()
@@ -367,7 +367,7 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
     """Everything the item screen shows, or None if the item is gone (re-ingested)."""
     with store.session() as session:
         head = session.execute(
-            sql("""SELECT ai.id, ai.uid, ai.meeting_id, m.council, m.body, m.date, m.title,
+            sql("""SELECT ai.id, ai.uid, ai.meeting_id, m.council, m.committee, m.date, m.title,
                           d.path, ai.number, ai.title, ai.report_refs, ai.span_start,
                           ai.span_end, substr(d.text, ai.span_start + 1,
                                               ai.span_end - ai.span_start),
@@ -390,7 +390,7 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
             params,
         ).all()
         actions = session.execute(
-            sql("""SELECT a.uid, a.body, a.text, a.span_start, a.span_end, a.due,
+            sql("""SELECT a.uid, a.due_to, a.text, a.span_start, a.span_end, a.due,
                           coalesce(s.done, 0)
                    FROM action a LEFT JOIN action_state s ON s.uid = a.uid
                    WHERE a.item_id = :id ORDER BY a.ordinal"""),

@@ -332,7 +332,7 @@ def _write_one(
         summary.changed += 1
         _follow_edited_records(conn, before, record_texts(conn, doc_id))
     if conn.execute(
-        "SELECT 1 FROM annotation WHERE document_path = ? LIMIT 1", (entry.path,)
+        "SELECT 1 FROM annotation WHERE document_key = ? LIMIT 1", (entry.path,)
     ).fetchone():
         summary.notes_detached += _reanchor_notes(session, entry.path, entry.parsed.text)
     if entry.parsed.meeting.date and absorb_file(session, conn, doc_id):

@@ -140,7 +140,7 @@ _ITEM_OF_TARGET = """CASE a.target_kind
     ELSE (SELECT id FROM agenda_item WHERE uid = a.target_uid LIMIT 1) END"""
 
 _ITEM_OF_SPAN = """(SELECT ai.id FROM agenda_item ai JOIN document d ON d.id = ai.document_id
-    WHERE d.path = a.document_path AND ai.span_start <= a.span_start
+    WHERE d.key = a.document_key AND ai.span_start <= a.span_start
       AND a.span_start < ai.span_end
     ORDER BY ai.span_end - ai.span_start LIMIT 1)"""
 
@@ -151,13 +151,13 @@ WITH n AS (
     FROM annotation a WHERE {{where}}
 )
 SELECT n.uuid, n.body, n.kind, n.priority, n.tags, n.status, n.ask_at, n.anchor_state,
-       n.quote_exact, n.target_kind, n.target_uid, n.item_id, ai.title, m.body, m.date,
-       n.document_path, n.created_at, n.updated_at
+       n.quote_exact, n.target_kind, n.target_uid, n.item_id, ai.title, m.committee, m.date,
+       n.document_key, n.created_at, n.updated_at
 FROM n
 LEFT JOIN agenda_item ai ON ai.id = n.item_id
 LEFT JOIN meeting m ON m.id = coalesce(ai.meeting_id,
     (SELECT m2.id FROM meeting m2 JOIN document d2 ON d2.id = m2.document_id
-     WHERE d2.path = n.document_path LIMIT 1))
+     WHERE d2.key = n.document_key LIMIT 1))
 WHERE {{outer}}
 ORDER BY n.status = 'resolved', CASE n.priority WHEN 'high' THEN 0 WHEN 'normal' THEN 1
          ELSE 2 END, n.created_at DESC, n.id DESC
@@ -229,7 +229,7 @@ def list_notes(
         where.append("a.anchor_state = 'attached'")
     outer = "1"
     if committee:
-        outer = "lower(m.body) LIKE :committee ESCAPE '\\'"
+        outer = "lower(m.committee) LIKE :committee ESCAPE '\\'"
         params["committee"] = f"%{_like(committee.strip().lower())}%"
     with store.session() as session:
         return _query(session, " AND ".join(where), outer, params)
@@ -271,7 +271,7 @@ class _Target:
 
 
 def _target_sql(target_kind: str) -> str:
-    base = "SELECT d.path, d.text, {t}.span_start, {t}.span_end FROM "
+    base = "SELECT d.key, d.text, {t}.span_start, {t}.span_end FROM "
     if target_kind in _RECORD_TABLES:
         table = _RECORD_TABLES[target_kind]
         return (
@@ -333,7 +333,7 @@ def add_note(
             uuid=str(uuid_module.uuid4()),
             target_kind=target_kind,
             target_uid=target_uid,
-            document_path=target.path,
+            document_key=target.path,
             quote_exact=exact,
             quote_prefix=prefix,
             quote_suffix=suffix,
@@ -519,11 +519,11 @@ def locate(
 
 _RECORDS_IN_DOCUMENT = {
     "item": "SELECT ai.uid, ai.span_start, ai.span_end FROM agenda_item ai "
-    "JOIN document d ON d.id = ai.document_id WHERE d.path = :path",
+    "JOIN document d ON d.id = ai.document_id WHERE d.key = :path",
     **{
         kind: f"SELECT r.uid, r.span_start, r.span_end FROM {table} r "
         "JOIN agenda_item ai ON ai.id = r.item_id "
-        "JOIN document d ON d.id = ai.document_id WHERE d.path = :path"
+        "JOIN document d ON d.id = ai.document_id WHERE d.key = :path"
         for kind, table in _RECORD_TABLES.items()
     },
 }
@@ -556,7 +556,7 @@ class _Records:
 
 _ANNOTATIONS_ON = """SELECT id, quote_exact, quote_prefix, quote_suffix, span_start, span_end,
        target_kind, target_uid, anchor_state, deleted_at IS NULL
-FROM annotation WHERE document_path = :path ORDER BY id"""
+FROM annotation WHERE document_key = :path ORDER BY id"""
 
 _REATTACH = """UPDATE annotation SET span_start = :start, span_end = :end,
     quote_exact = :exact, quote_prefix = :prefix, quote_suffix = :suffix,
@@ -616,7 +616,7 @@ def _reanchor_one(session: Session, records: _Records, text: str, row: Any) -> s
 
 _EXPORT = """SELECT uuid, body, kind, priority, tags, status, ask_at, anchor_state, quote_exact,
        quote_prefix, quote_suffix, span_start, span_end, target_kind, target_uid,
-       document_path, created_at, updated_at
+       document_key, created_at, updated_at
 FROM annotation WHERE deleted_at IS NULL ORDER BY created_at, id"""
 
 
@@ -779,7 +779,7 @@ def _read_entry(entry: Any, now: datetime) -> _Imported:
 def _anchor(session: Session, item: _Imported) -> dict[str, Any]:
     """The anchor columns for an imported note: found in its document's text, or detached."""
     fields: dict[str, Any] = {
-        "document_path": item.source,
+        "document_key": item.source,
         "quote_exact": item.exact,
         "quote_prefix": item.prefix,
         "quote_suffix": item.suffix,
@@ -791,7 +791,7 @@ def _anchor(session: Session, item: _Imported) -> dict[str, Any]:
     text = None
     if item.source:
         text = session.execute(
-            sql("SELECT text FROM document WHERE path = :path"), {"path": item.source}
+            sql("SELECT text FROM document WHERE key = :path"), {"path": item.source}
         ).scalar()
     span = locate(text, item.exact, item.prefix, item.suffix, item.start) if text else None
     if text and span:
@@ -815,7 +815,7 @@ def _same(row: Annotation, item: _Imported) -> bool:
     note = item.note
     mine = (row.body, row.kind, row.priority, _tags(row.tags), row.ask_at, row.status)
     theirs = (note.body, note.kind, note.priority, note.tags, note.ask_at, item.status)
-    where = (row.document_path, row.target_kind) == (item.source, item.target_kind)
+    where = (row.document_key, row.target_kind) == (item.source, item.target_kind)
     return row.deleted_at is None and mine == theirs and where
 
 

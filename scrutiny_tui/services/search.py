@@ -76,7 +76,7 @@ _SQL = text(
         FROM search_index WHERE search_index MATCH :match
         ORDER BY score LIMIT :limit OFFSET :offset
     )
-    SELECT s.kind, s.ref, s.item_id, s.title, s.body, i.title, m.body, m.date, d.path
+    SELECT s.kind, s.ref, s.item_id, s.title, s.body, i.title, m.committee, m.date, d.path
     FROM top
     CROSS JOIN search_index s ON s.rowid = top.id
     LEFT JOIN agenda_item i ON i.id = s.item_id
@@ -88,7 +88,7 @@ _SQL = text(
 
 _ITEM_FACTS = text(
     """
-    SELECT i.id, i.title, m.body, m.date, d.path
+    SELECT i.id, i.title, m.committee, m.date, d.path
     FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN document d ON d.id = i.document_id
     WHERE i.id = :item_id
     """
@@ -102,7 +102,7 @@ _NOTE_ITEM = text(
         (SELECT item_id FROM recommendation WHERE uid = a.target_uid),
         (SELECT item_id FROM action WHERE uid = a.target_uid),
         (SELECT i.id FROM agenda_item i JOIN document d ON d.id = i.document_id
-          WHERE d.path = a.document_path AND a.anchor_state = 'attached'
+          WHERE d.key = a.document_key AND a.anchor_state = 'attached'
             AND i.span_start <= a.span_start AND a.span_start < i.span_end))
     FROM annotation a WHERE a.uuid = :uuid
     """

@@ -166,13 +166,13 @@ def is_overdue(due: str | None, done: bool, today: date) -> bool:
 RESOLUTIONS = Tracker(
     columns=(
         Column("date", "Date", "m.date"),
-        Column("committee", "Committee", "m.body"),
+        Column("committee", "Committee", "m.committee"),
         Column("label", "Label", "r.label"),
         Column("kind", "Kind", "r.kind"),
         Column("text", "Resolution", "r.text"),
         Column("item", "Item", "ai.title"),
     ),
-    searched=("r.text", "r.kind", "m.body", "m.council", "ai.title", "d.path"),
+    searched=("r.text", "r.kind", "m.committee", "m.council", "ai.title", "d.path"),
     default_sort=("m.date IS NULL", "m.date DESC", "d.path", "ai.ordinal", "r.ordinal"),
 )
 
@@ -182,7 +182,7 @@ _RESOLUTIONS_FROM = """FROM resolution r JOIN agenda_item ai ON ai.id = r.item_i
 
 def resolutions_page(store: Store, query: TrackerQuery) -> Page[ResolutionRow]:
     where, params = RESOLUTIONS.where(query)
-    select = f"""SELECT r.uid, ai.id, r.label, r.kind, r.text, m.body, m.date, ai.title, d.path
+    select = f"""SELECT r.uid, ai.id, r.label, r.kind, r.text, m.committee, m.date, ai.title, d.path
         {_RESOLUTIONS_FROM} WHERE {where} ORDER BY {RESOLUTIONS.order_by(query)}
         LIMIT :limit OFFSET :offset"""
     with store.session() as session:
@@ -225,12 +225,12 @@ RECOMMENDATIONS = Tracker(
 
 _RECOMMENDATIONS_FROM = """FROM (
     SELECT rc.uid, ai.id AS item_id, 'Rec ' || coalesce(rc.ref, '') AS reference,
-           m.body AS committee, m.date AS date_agreed, rc.text, 0 AS from_resolution,
+           m.committee AS committee, m.date AS date_agreed, rc.text, 0 AS from_resolution,
            d.path, ai.ordinal * 10000 + rc.ordinal AS ordinal
     FROM recommendation rc JOIN agenda_item ai ON ai.id = rc.item_id
     JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
     UNION ALL
-    SELECT r.uid, ai.id, 'Res ' || coalesce(r.label, ''), m.body, m.date, r.text, 1,
+    SELECT r.uid, ai.id, 'Res ' || coalesce(r.label, ''), m.committee, m.date, r.text, 1,
            d.path, ai.ordinal * 10000 + 5000 + r.ordinal
     FROM resolution r JOIN agenda_item ai ON ai.id = r.item_id
     JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
@@ -320,11 +320,11 @@ ACTIONS = Tracker(
         Column("due", "Due", "a.due"),
         Column("state", "State", "coalesce(s.done, 0)"),
         Column("text", "Action", "a.text"),
-        Column("body", "To", "a.body"),
-        Column("committee", "Committee", "m.body"),
+        Column("body", "To", "a.due_to"),
+        Column("committee", "Committee", "m.committee"),
         Column("date", "Meeting", "m.date"),
     ),
-    searched=("a.text", "a.body", "m.body", "m.council", "ai.title", "d.path"),
+    searched=("a.text", "a.due_to", "m.committee", "m.council", "ai.title", "d.path"),
     default_sort=("a.due IS NULL", "a.due", "m.date", "a.ordinal"),
 )
 
@@ -346,7 +346,7 @@ def actions_page(
     elif show == "overdue":
         where += f" AND {_OVERDUE}"
     params |= {"today": today.isoformat(), "month": today.isoformat()[:7], "year": str(today.year)}
-    select = f"""SELECT a.uid, ai.id, a.text, a.due, a.body, m.body, m.date,
+    select = f"""SELECT a.uid, ai.id, a.text, a.due, a.due_to, m.committee, m.date,
         coalesce(s.done, 0) {_ACTIONS_FROM} WHERE {where}
         ORDER BY {ACTIONS.order_by(query)} LIMIT :limit OFFSET :offset"""
     with store.session() as session:

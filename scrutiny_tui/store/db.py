@@ -1,4 +1,9 @@
-"""Opening the store: engine, pragmas, schema migrations, short-lived sessions.
+"""Opening the store: connections, pragmas, schema migrations, read and write units.
+
+The store speaks to SQLite through the standard library's ``sqlite3`` driver: importing it
+costs nothing, so a command such as ``scrutiny search`` answers at once. SQLModel still
+defines the schema (``store/models.py``); a test checks the migrated schema against it,
+column by column.
 
 The schema is versioned from day one: ``schema_version`` records which numbered SQL
 migrations in ``store/migrations/`` have run, each in its own transaction. A database made
@@ -9,16 +14,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlmodel import Session, create_engine
-
-from scrutiny_tui.store import models  # noqa: F401  (registers the tables)
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -41,13 +45,16 @@ def _migration_scripts() -> list[tuple[int, str, str]]:
 SCHEMA_VERSION = max((v for v, _, _ in _migration_scripts()), default=0)
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are begun explicitly by the store."""
+    conn = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    return conn
 
 
 def _create_private_file(path: Path) -> None:
@@ -58,46 +65,38 @@ def _create_private_file(path: Path) -> None:
         os.close(fd)
 
 
-def migrate(engine: Engine) -> int:
+def migrate(conn: sqlite3.Connection) -> int:
     """Apply every migration not yet applied; return the schema version now in force."""
-    raw = engine.raw_connection()
-    try:
-        conn: sqlite3.Connection = raw.driver_connection  # type: ignore[assignment]
-        conn.execute(
-            "CREATE TABLE IF NOT EXISTS schema_version ("
-            " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-            " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_version ("
+        " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+        " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+    )
+    applied = {row[0] for row in conn.execute("SELECT version FROM schema_version")}
+    newest = max(applied, default=0)
+    if newest > SCHEMA_VERSION:
+        raise StoreError(
+            f"this database was made by a newer scrutiny-tui (schema {newest}, "
+            f"this one knows {SCHEMA_VERSION}); upgrade scrutiny-tui to open it"
         )
-        conn.commit()
-        applied = {row[0] for row in conn.execute("SELECT version FROM schema_version")}
-        newest = max(applied, default=0)
-        if newest > SCHEMA_VERSION:
-            raise StoreError(
-                f"this database was made by a newer scrutiny-tui (schema {newest}, "
-                f"this one knows {SCHEMA_VERSION}); upgrade scrutiny-tui to open it"
+    for version, name, sql in _migration_scripts():
+        if version in applied:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("SELECT 1 FROM schema_version WHERE version = ?", (version,)).fetchone():
+            conn.execute("ROLLBACK")  # another process applied it while we waited
+            continue
+        try:
+            for statement in _split_sql(sql):
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO schema_version (version, name) VALUES (?, ?)", (version, name)
             )
-        for version, name, sql in _migration_scripts():
-            if version in applied:
-                continue
-            conn.execute("BEGIN IMMEDIATE")
-            if conn.execute(
-                "SELECT 1 FROM schema_version WHERE version = ?", (version,)
-            ).fetchone():
-                conn.execute("ROLLBACK")  # another process applied it while we waited
-                continue
-            try:
-                for statement in _split_sql(sql):
-                    conn.execute(statement)
-                conn.execute(
-                    "INSERT INTO schema_version (version, name) VALUES (?, ?)", (version, name)
-                )
-                conn.execute("COMMIT")
-            except Exception:
-                conn.execute("ROLLBACK")
-                raise
-        return SCHEMA_VERSION
-    finally:
-        raw.close()
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    return SCHEMA_VERSION
 
 
 def _split_sql(sql: str) -> list[str]:
@@ -117,15 +116,85 @@ def _split_sql(sql: str) -> list[str]:
 
 
 class Store:
-    """One SQLite database. Open with :func:`open_store`; use :meth:`session` per unit of work."""
+    """One SQLite database. Open with :func:`open_store`.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    :meth:`read` and :meth:`write` hand out this thread's connection (the app reads and
+    writes from worker threads); query modules in ``store/`` take that connection.
+    """
+
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = engine
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._connections: list[sqlite3.Connection] = []
+        self._engine = None  # created only for the legacy ORM session
+
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection, opened on first use."""
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = _connect(self.path)
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot for the queries inside the block (a deferred transaction)."""
+        conn = self.connection()
+        if conn.in_transaction:  # nested inside a write or read: share its transaction
+            yield conn
+            return
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """A transaction holding the write lock from its first statement (BEGIN IMMEDIATE).
+
+        Taking the lock up front means a second writer waits its turn (busy timeout) instead
+        of failing with "database is locked" when it upgrades a read to a write. Committed
+        when the block ends, rolled back if it raises.
+        """
+        conn = self.connection()
+        if conn.in_transaction:
+            raise RuntimeError("store.write() inside another transaction on this thread")
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    # ---- legacy ORM session, kept while modules move to the query functions ----------
+
+    @property
+    def engine(self):  # type: ignore[no-untyped-def]  # legacy: removed with session()
+        if self._engine is None:
+            from sqlmodel import create_engine
+
+            self._engine = create_engine(
+                f"sqlite:///{self.path}",
+                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            )
+            from sqlalchemy import event
+
+            event.listen(self._engine, "connect", lambda c, _r: _pragmas(c))
+        return self._engine
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A short-lived session: committed on success, rolled back on error."""
+        """A short-lived ORM session: committed on success, rolled back on error."""
+        from sqlmodel import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 yield session
@@ -136,17 +205,29 @@ class Store:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A session holding the write lock from its first statement (BEGIN IMMEDIATE).
-
-        Taking the lock up front means a second writer waits its turn (busy timeout) instead
-        of failing with "database is locked" when it upgrades a read to a write.
-        """
+        """An ORM session holding the write lock from its first statement."""
         with self.session() as session:
             session.connection().exec_driver_sql("BEGIN IMMEDIATE")
             yield session
 
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            for conn in self._connections:
+                with suppress(sqlite3.Error):
+                    conn.close()
+            self._connections.clear()
+        self._local = threading.local()
+        if self._engine is not None:
+            self._engine.dispose()
+
+
+def _pragmas(conn: sqlite3.Connection) -> None:
+    cursor = conn.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = NORMAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
 
 
 def open_store(path: Path) -> Store:
@@ -158,14 +239,10 @@ def open_store(path: Path) -> Store:
         _create_private_file(path)
     except OSError as exc:
         raise StoreError(f"cannot create database {path}: {exc.strerror or exc}") from exc
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
-    event.listen(engine, "connect", _set_pragmas)
+    store = Store(path)
     try:
-        migrate(engine)
+        migrate(store.connection())
     except sqlite3.DatabaseError as exc:
-        engine.dispose()
+        store.close()
         raise StoreError(f"{path} is not a scrutiny-tui database ({exc})") from exc
-    return Store(path, engine)
+    return store

@@ -16,7 +16,7 @@ from sqlmodel import Field, SQLModel
 
 class Document(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
-    path: str = Field(index=True, unique=True)  # absolute path of the file ingested
+    path: str = Field(index=True, unique=True)  # where the file was last read (or its URL)
     sha256: str = Field(index=True)  # of the original file's bytes
     format: str  # text | markdown | html | pdf | docx
     size: int
@@ -24,6 +24,12 @@ class Document(SQLModel, table=True):
     text: str  # the extracted text that record spans index into
     warnings: str = "[]"  # JSON list of parser warnings
     ingested_at: datetime
+    # the stable name record uids and notes are built on: kept when the folder moves
+    key: str | None = Field(default=None, index=True, unique=True)
+    relpath: str | None = None  # the path relative to the folder it was imported from
+    missing_since: datetime | None = None  # the file has gone; kept, with its notes
+    # a further copy or format of minutes held by that document
+    same_as: int | None = Field(default=None, foreign_key="document.id", index=True)
 
 
 class Meeting(SQLModel, table=True):
@@ -31,7 +37,7 @@ class Meeting(SQLModel, table=True):
     uid: str = Field(index=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
     council: str | None = Field(default=None, index=True)
-    body: str | None = Field(default=None, index=True)  # the committee
+    committee: str | None = Field(default=None, index=True)
     date: str | None = Field(default=None, index=True)  # YYYY-MM-DD
     title: str | None = None
     location: str | None = None  # from a ModernGov site
@@ -116,7 +122,7 @@ class Action(SQLModel, table=True):
     ordinal: int
     text: str
     due: str | None = Field(default=None, index=True)  # YYYY-MM-DD or YYYY-MM
-    body: str | None = None
+    due_to: str | None = None  # the meeting or body the report is due to
     source: str
     span_start: int
     span_end: int
@@ -191,15 +197,16 @@ class Annotation(SQLModel, table=True):
     """A member's concern, question, follow-up or praise, anchored to minutes text.
 
     Anchored by ``target_uid`` (a stable record uid) and by a TextQuoteSelector
-    (exact quote with a little prefix and suffix) within ``document_path``; ``anchor_state``
-    is "attached" or "detached" (its words are no longer found; kept, never dropped).
+    (exact quote with a little prefix and suffix) within the document ``document_key``;
+    ``anchor_state`` is "attached" or "detached" (its words are no longer found; kept,
+    never dropped).
     """
 
     id: int | None = Field(default=None, primary_key=True)
     uuid: str = Field(index=True, unique=True)
     target_kind: str  # item | resolution | recommendation | action | passage
     target_uid: str | None = Field(default=None, index=True)
-    document_path: str | None = Field(default=None, index=True)
+    document_key: str | None = Field(default=None, index=True)
     quote_exact: str = ""
     quote_prefix: str = ""
     quote_suffix: str = ""

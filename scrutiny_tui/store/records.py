@@ -116,7 +116,7 @@ def write_document(
     uids = UidMaker(facts.path)
     meeting = parsed.meeting
     cursor = conn.execute(
-        "INSERT INTO meeting (uid, document_id, council, body, date, title)"
+        "INSERT INTO meeting (uid, document_id, council, committee, date, title)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         (uids.meeting(), doc_id, meeting.council, meeting.body, meeting.date, meeting.title),
     )
@@ -164,8 +164,8 @@ def _upsert_document(
     if existing is None:
         cursor = conn.execute(
             "INSERT INTO document (sha256, format, size, mtime_ns, text, warnings, ingested_at,"
-            " path) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, facts.path),
+            " path, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, facts.path, facts.path),
         )
         return int(cursor.lastrowid or 0)
     # Meetings cascade to items, and items to everything parsed from them.
@@ -248,7 +248,7 @@ def _write_item(
         ],
     )
     conn.executemany(
-        "INSERT INTO action (uid, item_id, ordinal, text, due, body, source, span_start,"
+        "INSERT INTO action (uid, item_id, ordinal, text, due, due_to, source, span_start,"
         " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (

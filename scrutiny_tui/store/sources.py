@@ -204,7 +204,7 @@ def meetings_on(
     """Meetings held on ``date``, synced from a site or (``synced=False``) from files."""
     like = "LIKE" if synced else "NOT LIKE"
     rows = conn.execute(
-        f"SELECT m.id, d.id, d.path, m.body, m.date FROM meeting m"
+        f"SELECT m.id, d.id, d.path, m.committee, m.date FROM meeting m"
         f" JOIN document d ON d.id = m.document_id"
         f" WHERE m.date = ? AND d.path {like} '{SYNCED_PREFIX}%' AND d.id IS NOT ?",
         (date, exclude_document),
@@ -258,7 +258,7 @@ def move_notes(
         [(new, old) for old, new in renames.items()],
     )
     return conn.execute(
-        "UPDATE annotation SET document_path = ? WHERE document_path = ?", (new_path, old_path)
+        "UPDATE annotation SET document_key = ? WHERE document_key = ?", (new_path, old_path)
     ).rowcount
 
 
@@ -293,7 +293,7 @@ def meetings_for_export(
     """Stored meetings (from files or sites) with items, records and attendance."""
     clauses, params = ["1"], []
     if committee:
-        clauses.append("m.body LIKE ?")
+        clauses.append("m.committee LIKE ?")
         params.append(f"%{committee}%")
     if since:
         clauses.append("m.date >= ?")
@@ -302,10 +302,10 @@ def meetings_for_export(
         clauses.append("m.date <= ?")
         params.append(until)
     rows = conn.execute(
-        "SELECT m.id, m.council, m.body, m.date, m.location, coalesce(m.url, d.path)"
+        "SELECT m.id, m.council, m.committee, m.date, m.location, coalesce(m.url, d.path)"
         " FROM meeting m JOIN document d ON d.id = m.document_id"
         f" WHERE {' AND '.join(clauses)}"
-        " ORDER BY m.date IS NULL, m.date, m.council, m.body, d.path",
+        " ORDER BY m.date IS NULL, m.date, m.council, m.committee, d.path",
         params,
     ).fetchall()
     meetings = []

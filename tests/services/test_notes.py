@@ -56,7 +56,9 @@ def reingest(store: Store, spec: MeetingSpec) -> notes.ReanchorReport:
         doc = s.exec(select(Document).where(Document.path == spec.path)).one()
         s.execute(sql("DELETE FROM meeting WHERE document_id = :id"), {"id": doc.id})
         doc.text = full_text
-        meeting = Meeting(uid=f"{spec.path}#m", document_id=doc.id, body=spec.body, date=spec.date)
+        meeting = Meeting(
+            uid=f"{spec.path}#m", document_id=doc.id, committee=spec.body, date=spec.date
+        )
         s.add(meeting)
         s.flush()
         for ordinal, item in enumerate(spec.items):

@@ -83,7 +83,9 @@ def test_sync_stores_committee_date_place_page_attendance_and_records(store, sit
     add(store, site)
     summary = run(store)
     assert (summary.total("new"), summary.total("cancelled"), summary.failed) == (3, 1, [])
-    meetings = rows(db_path, "SELECT council, body, date, location, url FROM meeting ORDER BY date")
+    meetings = rows(
+        db_path, "SELECT council, committee, date, location, url FROM meeting ORDER BY date"
+    )
     assert meetings[0] == (
         "demo",
         CHILDREN,
@@ -302,7 +304,7 @@ def test_file_then_sync_is_one_meeting_and_the_notes_move(store, site, db_path, 
     minutes = tmp_path / "cyp-2026-01-01.txt"
     minutes.write_text(FILE_MINUTES.format(committee=CHILDREN), encoding="utf-8")
     ingest_paths(store, [minutes])
-    assert rows(db_path, "SELECT body, date FROM meeting") == [(CHILDREN, "2026-01-01")]
+    assert rows(db_path, "SELECT committee, date FROM meeting") == [(CHILDREN, "2026-01-01")]
     uid = rows(db_path, "SELECT uid FROM resolution WHERE text LIKE 'the report be noted%'")[0][0]
     note = notes.add_note(store, "resolution", uid, notes.NoteInput("Noted, but what next?"))
     add(store, site)

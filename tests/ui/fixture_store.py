@@ -64,6 +64,7 @@ def add_meeting(store: Store, spec: MeetingSpec) -> None:
     with store.session() as s:
         doc = Document(
             path=spec.path,
+            key=spec.path,
             sha256=spec.path,
             format="text",
             size=len(full_text),
@@ -76,7 +77,7 @@ def add_meeting(store: Store, spec: MeetingSpec) -> None:
             uid=f"{spec.path}#m",
             document_id=doc.id,
             council=spec.council,
-            body=spec.body,
+            committee=spec.body,
             date=spec.date,
             title=spec.title,
         )
@@ -141,7 +142,7 @@ def _add_item(s, doc, meeting, ordinal, item, full_text) -> None:
                 ordinal=n,
                 text=words,
                 due=due,
-                body=body,
+                due_to=body,
                 source=words,
                 span_start=a,
                 span_end=b,
