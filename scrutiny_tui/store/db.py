@@ -31,6 +31,11 @@ class StoreError(Exception):
     """The database cannot be opened or upgraded; the message says why."""
 
 
+#: What any failure of the database driver raises; services catch this name, never the
+#: driver's, so they stay free of it.
+DatabaseError = sqlite3.Error
+
+
 def _migration_scripts() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every migration shipped, in order."""
     folder = resources.files("scrutiny_tui.store") / "migrations"
