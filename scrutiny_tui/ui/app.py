@@ -3,7 +3,7 @@ services own the data; this class only wires them together."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import ClassVar
 
@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from scrutiny_tui.config import Settings
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui import registry
-from scrutiny_tui.ui.commands import ScrutinyCommands
 from scrutiny_tui.ui.messages import StoreChanged
+from scrutiny_tui.ui.palette import PaletteCommand, ScrutinyCommands
 
 
 def _screen_bindings() -> list[BindingType]:
@@ -79,10 +79,14 @@ class ScrutinyApp(App[None]):
         self.push_screen(ItemScreen(item_id, focus_uid=focus_uid))
 
     def action_help(self) -> None:
-        from scrutiny_tui.ui.screens.help import HelpScreen
+        from scrutiny_tui.ui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def palette_commands(self) -> Iterable[PaletteCommand]:
+        """The palette's app-wide entries; the current screen adds its own."""
+        return registry.palette_commands()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

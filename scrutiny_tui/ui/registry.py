@@ -4,13 +4,18 @@ To add a top-level screen, append a :class:`ScreenEntry` to :data:`SCREENS`: the
 its modes, key bindings and command-palette entries from this list. Commands that are not a
 screen go in :data:`COMMANDS`. Screens add context-sensitive commands by overriding
 ``palette_commands()`` (by default, their own key bindings).
+
+The factories import their screen when called, so that importing the registry (as the app
+does at start-up) does not load every screen; nothing in ``ui`` below the app imports it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from scrutiny_tui.ui.palette import PaletteCommand, open_command
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -24,13 +29,6 @@ class ScreenEntry:
     description: str  # shown in the palette, the help screen and as a tooltip
     factory: Callable[[], Screen]
     mode: bool = True  # a top-level area with its own screen stack, else pushed on top
-
-
-@dataclass(frozen=True)
-class PaletteCommand:
-    title: str
-    help: str
-    action: str  # run with the current screen as the default namespace
 
 
 def _meetings() -> Screen:
@@ -57,10 +55,10 @@ def _actions() -> Screen:
     return ActionsScreen()
 
 
-def _concerns() -> Screen:
-    from scrutiny_tui.ui.screens.concerns import ConcernsScreen
+def _notes() -> Screen:
+    from scrutiny_tui.ui.screens.notes import NotesScreen
 
-    return ConcernsScreen()
+    return NotesScreen()
 
 
 def _briefing() -> Screen:
@@ -82,7 +80,7 @@ def _search() -> Screen:
 
 
 def _import() -> Screen:
-    from scrutiny_tui.ui.screens.importer import ImportScreen
+    from scrutiny_tui.ui.dialogs.importer import ImportScreen
 
     return ImportScreen()
 
@@ -104,7 +102,7 @@ SCREENS: list[ScreenEntry] = [
     ScreenEntry(
         "actions", "Actions", "t", "Requested reports and updates, with due dates", _actions
     ),
-    ScreenEntry("concerns", "Concerns", "n", "Your concerns, questions and follow-ups", _concerns),
+    ScreenEntry("notes", "Concerns", "n", "Your concerns, questions and follow-ups", _notes),
     ScreenEntry(
         "briefing", "Briefing", "b", "Build a Markdown briefing pack for a meeting", _briefing
     ),
@@ -132,3 +130,12 @@ COMMANDS: list[PaletteCommand] = [
 
 def entry(name: str) -> ScreenEntry:
     return next(e for e in SCREENS if e.name == name)
+
+
+def palette_commands() -> Iterator[PaletteCommand]:
+    """The app-wide palette entries: open each screen, then the commands that are not one."""
+    for screen_entry in SCREENS:
+        yield open_command(
+            screen_entry.name, screen_entry.title, screen_entry.description, mode=screen_entry.mode
+        )
+    yield from COMMANDS

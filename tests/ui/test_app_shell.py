@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import screen_text, settle
 
-from scrutiny_tui.ui.screens.help import HelpScreen
+from scrutiny_tui.ui.dialogs.help import HelpScreen
 from scrutiny_tui.ui.screens.item import ItemScreen, Paragraph
 from scrutiny_tui.ui.screens.meetings import MeetingsScreen
 from scrutiny_tui.ui.text import literal

@@ -8,9 +8,9 @@ from conftest import flat, screen_text, settle
 from textual.widgets import Input
 
 from scrutiny_tui.config import Settings
+from scrutiny_tui.ui.dialogs.confirm import Confirm
+from scrutiny_tui.ui.dialogs.save_path import SavePath
 from scrutiny_tui.ui.screens.briefing import BriefingScreen
-from scrutiny_tui.ui.screens.confirm import Confirm
-from scrutiny_tui.ui.screens.save_path import SavePath
 
 
 async def preview(pilot, committee: str = "") -> None:

@@ -73,7 +73,7 @@ async def test_item_tabs_switch_with_brackets_and_action_marked_done(fixture_sto
         await settle(pilot)
         assert "✓ done" in screen_text(pilot)
         await pilot.press("right_square_bracket")
-        assert tabs.active == "tab-concerns"
+        assert tabs.active == "tab-notes"
         assert "No concerns noted: press a to add one" in screen_text(pilot)
         await pilot.press("right_square_bracket")
         assert tabs.active == "tab-attendees"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import flat, screen_text, settle
 from textual.widgets import Input
 
-from scrutiny_tui.ui.screens.importer import ImportScreen
+from scrutiny_tui.ui.dialogs.importer import ImportScreen
 
 
 async def test_importing_the_seeds_fills_an_empty_store(empty_store, make_app, seed_paths):

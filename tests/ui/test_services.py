@@ -61,7 +61,7 @@ def test_item_detail_maps_spans_onto_readable_text(fixture_store):
     detail = browse.item_detail(fixture_store, 1)
     assert detail is not None
     for passage in detail.resolutions + detail.actions + detail.recommendations:
-        assert detail.body[passage.start : passage.end] == passage.text
+        assert detail.minutes[passage.start : passage.end] == passage.text
     assert browse.item_detail(fixture_store, 999) is None
 
 
@@ -113,7 +113,7 @@ def test_document_span_maps_a_readable_paragraph_back_to_the_file(fixture_store)
     item_id = browse.first_item_id(fixture_store)
     detail = browse.item_detail(fixture_store, item_id)
     words = "Members asked about CAMHS waiting times for looked after children."
-    start = detail.body.index(words)
+    start = detail.minutes.index(words)
     doc_start, doc_end = browse.document_span(fixture_store, item_id, start, start + len(words))
     with fixture_store.session() as session:
         from sqlalchemy import text

@@ -115,7 +115,7 @@ async def test_a_synced_restricted_item_says_so(empty_store, make_app, site):
             )
         detail = item_detail(empty_store, item_id)
         assert detail is not None and detail.restricted
-        assert detail.body.endswith("does not publish the minutes of this item.)")
+        assert detail.minutes.endswith("does not publish the minutes of this item.)")
         app.open_item(item_id)
         await settle(pilot)
         assert "Restricted: the council does not publish" in flat(screen_text(pilot))

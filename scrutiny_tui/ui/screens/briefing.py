@@ -116,7 +116,7 @@ class BriefingScreen(ScrutinyScreen):
             self.say("Preview a pack with something in scope first (enter in the scope).")
             return
         from scrutiny_tui.services.briefing import default_pack_path
-        from scrutiny_tui.ui.screens.save_path import SavePath
+        from scrutiny_tui.ui.dialogs.save_path import SavePath
 
         default = default_pack_path(self.settings.export_path, self.scope, datetime.now(UTC))
         self.app.push_screen(SavePath(default), self.write)
@@ -141,7 +141,7 @@ class BriefingScreen(ScrutinyScreen):
         self.app.call_from_thread(self.notify, f"Saved {written}", markup=False)
 
     def ask_overwrite(self, path: Path) -> None:
-        from scrutiny_tui.ui.screens.confirm import Confirm
+        from scrutiny_tui.ui.dialogs.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if yes:

@@ -21,9 +21,9 @@ from textual.widgets.option_list import Option
 
 from scrutiny_tui.services import browse, tracker
 from scrutiny_tui.services.browse import ItemDetail, Passage
+from scrutiny_tui.ui.labels import note_prompt
 from scrutiny_tui.ui.messages import ItemLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
-from scrutiny_tui.ui.screens.concerns import note_prompt
 from scrutiny_tui.ui.text import (
     DIM,
     NO_COMMITTEE,
@@ -35,7 +35,14 @@ from scrutiny_tui.ui.text import (
 from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph, paragraphs
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
-TABS = ("resolutions", "recommendations", "actions", "concerns", "attendees")
+# tab name (in ids) -> its label; a note is shown to the member as a concern
+TABS = {
+    "resolutions": "Resolutions",
+    "recommendations": "Recommendations",
+    "actions": "Actions",
+    "notes": "Concerns",
+    "attendees": "Attendees",
+}
 RECORD_TABS = ("resolutions", "recommendations", "actions")
 
 
@@ -70,7 +77,7 @@ def heading(detail: ItemDetail) -> Text:
     meeting = " › ".join(
         [
             detail.council or NO_COUNCIL,
-            detail.body_name or NO_COMMITTEE,
+            detail.committee or NO_COMMITTEE,
             detail.date or NO_DATE,
         ]
     )
@@ -132,8 +139,8 @@ class ItemScreen(ScrutinyScreen):
         with Horizontal(id="panes"):
             yield MinutesPane(id="minutes")
             with TabbedContent(id="records"):
-                for tab in TABS:
-                    with TabPane(tab.capitalize(), id=f"tab-{tab}"):
+                for tab, label in TABS.items():
+                    with TabPane(label, id=f"tab-{tab}"):
                         yield VimOptionList(id=f"list-{tab}")
         yield Footer()
 
@@ -167,7 +174,7 @@ class ItemScreen(ScrutinyScreen):
         minutes = self.query_one("#minutes", MinutesPane)
         minutes.remove_children()
         minutes.mount_all(
-            paragraphs(detail.body) or [Static("(no minutes text)", classes="placeholder")]
+            paragraphs(detail.minutes) or [Static("(no minutes text)", classes="placeholder")]
         )
         self.fill_lists(detail)
         self.call_after_refresh(self.show_focus_uid)
@@ -182,13 +189,13 @@ class ItemScreen(ScrutinyScreen):
         for name, passages in groups.items():
             options = [Option(passage_prompt(p), id=p.uid) for p in passages]
             self.fill_list(name, options, f"No {name} recorded")
-            tabs.get_tab(f"tab-{name}").label = f"{name.capitalize()} {len(passages)}"
+            tabs.get_tab(f"tab-{name}").label = f"{TABS[name]} {len(passages)}"
         self.fill_list(
-            "concerns",
+            "notes",
             [Option(note_prompt(n), id=n.uuid) for n in self.notes],
             "No concerns noted: press a to add one",
         )
-        tabs.get_tab("tab-concerns").label = f"Concerns {len(self.notes)}"
+        tabs.get_tab("tab-notes").label = f"{TABS['notes']} {len(self.notes)}"
         self.fill_list(
             "attendees",
             [Option(self.attendee_prompt(a)) for a in detail.attendees],
@@ -225,7 +232,7 @@ class ItemScreen(ScrutinyScreen):
         groups: dict[str, list[str]] = {
             name: [p.uid for p in getattr(detail, name)] for name in RECORD_TABS
         }
-        groups["concerns"] = [n.uuid for n in self.notes]
+        groups["notes"] = [n.uuid for n in self.notes]
         for name, ids in groups.items():
             if self.focus_uid is not None and self.focus_uid in ids:
                 self.query_one(TabbedContent).active = f"tab-{name}"
@@ -253,7 +260,7 @@ class ItemScreen(ScrutinyScreen):
         target = self.passage(note.target_uid)
         if note.target_kind != "passage" and target is not None:
             return target.start, target.end
-        return quote_span(self.detail.body, note.quote or "")
+        return quote_span(self.detail.minutes, note.quote or "")
 
     @on(OptionList.OptionHighlighted)
     def highlight_source(self, event: OptionList.OptionHighlighted) -> None:
@@ -328,7 +335,7 @@ class ItemScreen(ScrutinyScreen):
         options.replace_option_prompt(passage.uid, passage_prompt(passage))
         self.notify("Marked done." if passage.done else "Marked not done.")
 
-    # ---- concerns ---------------------------------------------------------------------
+    # ---- notes ------------------------------------------------------------------------
 
     def annotation_target(self) -> tuple[str, str, str, tuple[int, int] | None] | None:
         """(target kind, target uid, what it is, passage span) for ``a``, from the focus."""
@@ -348,7 +355,7 @@ class ItemScreen(ScrutinyScreen):
         target = self.annotation_target()
         if target is None:
             return
-        from scrutiny_tui.ui.screens.note_form import NoteForm
+        from scrutiny_tui.ui.dialogs.note_form import NoteForm
 
         kind, uid, subject, span = target
 

@@ -190,7 +190,8 @@ class MeetingsScreen(ScrutinyScreen):
         previous = tree.cursor_node.data if tree.cursor_node is not None else None
         tree.clear()
         by_group = {
-            key: list(rows) for key, rows in groupby(meetings, key=lambda m: (m.council, m.body))
+            key: list(rows)
+            for key, rows in groupby(meetings, key=lambda m: (m.council, m.committee))
         }
         first_item: TreeNode | None = None
         same: TreeNode | None = None
@@ -200,10 +201,10 @@ class MeetingsScreen(ScrutinyScreen):
                 self.group_label(council, NO_COUNCIL, council_groups), expand=True
             )
             for group in council_groups:
-                rows = by_group.get((group.council, group.body), [])
+                rows = by_group.get((group.council, group.committee), [])
                 body_node = council_node.add(
-                    self.group_label(group.body, NO_COMMITTEE, [group]),
-                    data=CommitteeRef(group.council, group.body),
+                    self.group_label(group.committee, NO_COMMITTEE, [group]),
+                    data=CommitteeRef(group.council, group.committee),
                     expand=bool(rows),
                     allow_expand=True,
                 )

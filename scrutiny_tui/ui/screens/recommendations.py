@@ -22,10 +22,10 @@ from scrutiny_tui.services.tracker import (
     TrackerQuery,
     TrackingFields,
 )
+from scrutiny_tui.ui.dialogs.status_picker import StatusPicker
+from scrutiny_tui.ui.dialogs.tracking_form import TrackingForm
 from scrutiny_tui.ui.messages import RowChanged
-from scrutiny_tui.ui.screens.status_picker import StatusPicker
 from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
-from scrutiny_tui.ui.screens.tracking_form import TrackingForm
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line, rag_text
 
 

@@ -39,7 +39,7 @@ def snippet_text(snippet: str, highlights: list[tuple[int, int]]) -> Text:
 
 def hit_prompt(hit: Any) -> Text:
     where = " · ".join(
-        [hit.body or NO_COMMITTEE, hit.date or NO_DATE, hit.item_title or hit.file_name]
+        [hit.committee or NO_COMMITTEE, hit.date or NO_DATE, hit.item_title or hit.file_name]
     )
     prompt = Text.assemble((f"{hit.kind}  ", "bold"), literal(where, DIM))
     prompt.append("\n")

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, TextArea
 
-from scrutiny_tui.ui.screens.base import ScrutinyModal
+from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 

@@ -10,7 +10,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from scrutiny_tui.config import TrackingStatus
-from scrutiny_tui.ui.screens.base import ScrutinyModal
+from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import DIM, literal, one_line, rag_text
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 

@@ -6,9 +6,9 @@ from conftest import flat, screen_text, settle
 from textual.widgets import TextArea
 
 from scrutiny_tui.services.notes import list_notes
-from scrutiny_tui.ui.screens.concerns import ConcernsScreen
+from scrutiny_tui.ui.dialogs.note_form import NoteForm
 from scrutiny_tui.ui.screens.item import ItemScreen
-from scrutiny_tui.ui.screens.note_form import NoteForm
+from scrutiny_tui.ui.screens.notes import NotesScreen
 
 
 async def open_care_item(pilot) -> None:
@@ -39,11 +39,11 @@ async def test_a_concern_on_a_resolution_is_saved_and_listed(fixture_store, make
         assert note.target_kind == "resolution"
         assert note.quote.startswith("Recommend that the paper on mental health")
         assert note.tags == ("camhs", "budget")
-        tab = app.screen.query_one("TabbedContent").get_tab("tab-concerns")
+        tab = app.screen.query_one("TabbedContent").get_tab("tab-notes")
         assert str(tab.label) == "Concerns 1"
         await pilot.press("n")
         await settle(pilot)
-        assert isinstance(app.screen, ConcernsScreen)
+        assert isinstance(app.screen, NotesScreen)
         shown = flat(screen_text(pilot))
         assert "Ask when the [bold]paper[/] will come" in shown
         assert "1 note, 1 open" in shown
@@ -104,7 +104,7 @@ async def test_enter_on_a_concern_opens_its_item_at_the_note(fixture_store, make
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ItemScreen)
-        assert app.screen.query_one("TabbedContent").active == "tab-concerns"
+        assert app.screen.query_one("TabbedContent").active == "tab-notes"
 
 
 async def test_a_note_that_cannot_be_saved_explains_why(fixture_store, make_app):

@@ -12,7 +12,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label
 
 from scrutiny_tui.services.tracker import TrackingFields
-from scrutiny_tui.ui.screens.base import ScrutinyModal
+from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 

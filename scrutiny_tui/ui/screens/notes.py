@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,13 +16,13 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from scrutiny_tui.ui.labels import note_prompt
 from scrutiny_tui.ui.messages import NotesLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
-from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
+from scrutiny_tui.ui.text import one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
-PRIORITY_STYLE = {"high": "bold red", "normal": "bold", "low": "dim"}
 FIELDS = {
     "tag": "tag",
     "kind": "kind",
@@ -65,52 +64,28 @@ def matches(note: Any, words: tuple[str, ...]) -> bool:
     return all(word in haystack for word in words)
 
 
-def note_prompt(note: Any) -> Text:
-    head = Text.assemble(
-        (f"{note.priority.upper():<6} ", PRIORITY_STYLE.get(note.priority, "")),
-        (f"{note.kind} · {note.status}", "bold"),
-    )
-    if note.anchor_state == "detached":
-        head.append("  · detached (its words are no longer in the minutes)", style="bold red")
-    if note.tags:
-        head.append_text(literal("  #" + " #".join(note.tags), DIM))
-    where = " · ".join(
-        [note.committee or NO_COMMITTEE, note.date or NO_DATE, note.item_title or "(no item)"]
-    )
-    head.append("\n")
-    head.append_text(literal(one_line(where, 150), DIM))
-    head.append("\n")
-    head.append_text(literal(one_line(note.body, 300)))
-    if note.quote and note.target_kind != "item":  # an item's quote is all of its minutes
-        head.append("\n")
-        head.append_text(literal(f"“{one_line(note.quote, 200)}”", "italic"))
-    if note.ask_at:
-        head.append_text(literal(f"\nAsk at: {one_line(note.ask_at, 100)}", DIM))
-    return head
-
-
-class ConcernsScreen(ScrutinyScreen):
-    CSS_PATH = "concerns.tcss"
+class NotesScreen(ScrutinyScreen):
+    CSS_PATH = "notes.tcss"
     TITLE = "Concerns"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f", "focus_filter", "Filter", tooltip="Filter the notes", id="concerns-filter"),
-        Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="concerns-edit"),
+        Binding("f", "focus_filter", "Filter", tooltip="Filter the notes", id="notes-filter"),
+        Binding("e", "edit", "Edit", tooltip="Edit the highlighted note", id="notes-edit"),
         Binding(
             "x",
             "toggle_resolved",
             "Resolve",
             tooltip="Mark resolved / open again",
-            id="concerns-resolve",
+            id="notes-resolve",
         ),
-        Binding("d", "delete", "Delete", tooltip="Delete (asks first)", id="concerns-delete"),
+        Binding("d", "delete", "Delete", tooltip="Delete (asks first)", id="notes-delete"),
         Binding(
             "u",
             "undo",
             "Undo delete",
             tooltip="Bring back the last deleted note",
-            id="concerns-undo",
+            id="notes-undo",
         ),
-        Binding("escape", "clear_filter", "Clear filter", show=False, id="concerns-clear"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="notes-clear"),
     ]
 
     def __init__(self) -> None:
@@ -134,7 +109,7 @@ class ConcernsScreen(ScrutinyScreen):
     def reload(self) -> None:
         self.load_notes(self.query_one("#filter", Input).value)
 
-    @work(thread=True, exclusive=True, group="concerns", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def load_notes(self, query: str) -> None:
         from scrutiny_tui.services.notes import list_notes
 
@@ -210,7 +185,7 @@ class ConcernsScreen(ScrutinyScreen):
         note = self.highlighted_note()
         if note is None:
             return
-        from scrutiny_tui.ui.screens.note_form import NoteForm
+        from scrutiny_tui.ui.dialogs.note_form import NoteForm
 
         def saved(new: Any) -> None:
             if new is not None:
@@ -229,7 +204,7 @@ class ConcernsScreen(ScrutinyScreen):
         note = self.highlighted_note()
         if note is None:
             return
-        from scrutiny_tui.ui.screens.confirm import Confirm
+        from scrutiny_tui.ui.dialogs.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if yes:

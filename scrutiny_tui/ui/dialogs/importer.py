@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, Label, ProgressBar, Static
 
+from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.messages import ImportFinished, ImportProgress, StoreChanged
-from scrutiny_tui.ui.screens.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Label
 
-from scrutiny_tui.ui.screens.base import ScrutinyModal
+from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 
 
