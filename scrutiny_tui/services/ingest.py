@@ -5,6 +5,11 @@ parsed records replaced inside one transaction, after which the member's trackin
 to the records' new uids and their notes are re-anchored to the same words. One bad file
 never stops a run: it is reported with its reason and skipped.
 
+A document knows who it is (see ``store/documents.py``): the same bytes at a new path are
+the same document moved (a moved folder re-imports nothing); the same bytes under a second
+name, or the same meeting in another format, become further sources of one meeting; a file
+that has gone from a folder being imported is marked missing, never deleted.
+
 Files are read and parsed in a process pool when there are enough of them to pay for it;
 the store is written by this process alone, in batches.
 """
@@ -13,7 +18,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,21 +29,28 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
-from sqlmodel import Session
 
 from scrutiny_tui.extract import ExtractError, load_document, supported_suffixes
 from scrutiny_tui.parser import ParsedDocument, parse_text
 from scrutiny_tui.services.same_meeting import absorb_file
-from scrutiny_tui.store.db import Store
+from scrutiny_tui.store.db import Connection, DatabaseError, Store
+from scrutiny_tui.store.documents import (
+    KnownDocument,
+    add_copy,
+    document_key,
+    known_document,
+    known_documents,
+    mark_missing,
+    move_document,
+    touch_document,
+)
 from scrutiny_tui.store.records import (
     DocumentFacts,
-    KnownDocument,
     PeopleCache,
     WriteCounts,
-    known_documents,
+    has_notes,
     record_texts,
     rename_uids,
-    touch_document,
     tracked_uids,
     write_document,
 )
@@ -70,18 +81,26 @@ class IngestSummary:
     formats: Counter[str] = field(default_factory=Counter)
     notes_detached: int = 0
     merged: int = 0  # files whose meeting was synced from its site already: kept as one
+    same_meeting: int = 0  # files holding a meeting stored from another file (a format)
+    copies: int = 0  # the same bytes as a stored file, under another name
+    moved: int = 0  # stored files found at a new path (their folder moved)
+    missing: int = 0  # stored files gone from the folders imported: marked, kept
     seconds: float = 0.0
 
     @property
     def files(self) -> int:
-        return self.new + self.changed + self.unchanged + len(self.failed)
+        return (
+            self.new + self.changed + self.unchanged + self.copies + self.moved + len(self.failed)
+        )
 
     def describe(self) -> str:
         """A short report for the terminal or the import dialog."""
         c = self.counts
+        found = [f"{self.moved} moved"] if self.moved else []
+        found += [f"{self.copies} copies"] if self.copies else []
         lines = [
             f"{self.files} files: {self.new} new, {self.changed} changed, "
-            f"{self.unchanged} unchanged, {len(self.failed)} failed",
+            f"{self.unchanged} unchanged, " + ", ".join([*found, f"{len(self.failed)} failed"]),
             f"{c.items} items, {c.resolutions} resolutions, {c.recommendations} "
             f"recommendations, {c.actions} actions read in {self.seconds:.1f} s",
         ]
@@ -95,6 +114,24 @@ class IngestSummary:
                 f"{self.merged} file{'' if one else 's'} held a meeting already synced from its "
                 "site: kept as one meeting, with your notes"
             )
+        if self.same_meeting:
+            one = self.same_meeting == 1
+            lines.append(
+                f"{self.same_meeting} file{'' if one else 's'} held a meeting stored from "
+                "another file (another format or copy): kept as one meeting with several sources"
+            )
+        if self.copies:
+            one = self.copies == 1
+            lines.append(
+                f"{self.copies} file{'' if one else 's'} repeated a stored file's bytes under "
+                "another name: recorded as a further source, not read again"
+            )
+        if self.missing:
+            one = self.missing == 1
+            lines.append(
+                f"{self.missing} stored file{' has' if one else 's have'} gone from the folders "
+                "imported: marked missing; the minutes and your notes are kept"
+            )
         if self.notes_detached:
             one = self.notes_detached == 1
             lines.append(
@@ -105,6 +142,14 @@ class IngestSummary:
         return "\n".join(lines)
 
 
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    """A file to ingest and its logical source: its path inside the folder named."""
+
+    path: Path
+    relpath: str
+
+
 @dataclass(slots=True)
 class _Prepared:
     """One file read and parsed, ready to be written."""
@@ -113,6 +158,18 @@ class _Prepared:
     facts: DocumentFacts | None = None
     parsed: ParsedDocument | None = None
     problem: str | None = None
+    existing: KnownDocument | None = None  # the stored document it replaces
+
+
+@dataclass(slots=True)
+class _Plan:
+    """What each file found needs, decided from the store before anything is parsed."""
+
+    parse: list[tuple[FoundFile, KnownDocument | None]] = field(default_factory=list)
+    touched: list[tuple[int, int, int, str]] = field(default_factory=list)
+    moved: list[tuple[int, FoundFile, int, int]] = field(default_factory=list)
+    copies: list[tuple[int, FoundFile, int, int]] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)
 
 
 def ingest_paths(
@@ -125,46 +182,48 @@ def ingest_paths(
     """Ingest files and folders (recursively); see the module docstring."""
     started = time.perf_counter()
     summary = IngestSummary()
-    files = collect_files([Path(p) for p in paths], summary.failed)
-    with store.session() as session:
-        known = known_documents(_raw(session))
-    todo: list[Path] = []
-    touched: list[tuple[int, int, int]] = []
-    for done, path in enumerate(files, 1):
-        if _unchanged(path, known.get(str(path)), touched):
-            summary.unchanged += 1
-            if progress:
-                progress(done, len(files), str(path))
-        else:
-            todo.append(path)
-    if touched:
-        with store.writing() as session:
-            conn = _raw(session)
-            for doc_id, size, mtime_ns in touched:
-                touch_document(conn, doc_id, size, mtime_ns)
-    base = summary.unchanged
-    prepared = _prepare_all(todo, workers)
-    _write_all(store, prepared, known, summary, progress, base, len(files))
+    roots = [Path(p).expanduser() for p in paths]
+    files = collect_files(roots, summary.failed)
+    with store.read() as conn:
+        known = known_documents(conn)
+    plan = _plan(files, known, summary, progress)
+    now = datetime.now(UTC)
+    if plan.touched or plan.moved or plan.copies:
+        with store.write() as conn:
+            for doc_id, size, mtime_ns, relpath in plan.touched:
+                touch_document(conn, doc_id, size, mtime_ns, relpath)
+            for doc_id, found, size, mtime_ns in plan.moved:
+                move_document(conn, doc_id, str(found.path), found.relpath, size, mtime_ns)
+            for holder, found, size, mtime_ns in plan.copies:
+                plan.seen.add(
+                    add_copy(conn, holder, str(found.path), found.relpath, size, mtime_ns, now)
+                )
+    base = len(files) - len(plan.parse)
+    prepared = _prepare_all(plan.parse, workers)
+    _write_all(store, prepared, summary, progress, base, len(files), plan.seen)
+    summary.missing = _mark_missing(store, roots, known, plan.seen, now)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def collect_files(paths: Iterable[Path], problems: list[FileProblem]) -> list[Path]:
-    """Files named, and the minutes files under folders named (.txt and .md first)."""
+def collect_files(paths: Iterable[Path], problems: list[FileProblem]) -> list[FoundFile]:
+    """Files named, and the minutes files under folders named (.txt and .md first), each with
+    its path relative to the folder named (a file named alone: its own name)."""
     suffixes = supported_suffixes()
-    found: dict[Path, None] = {}
+    found: dict[Path, str] = {}
     for path in paths:
         path = path.expanduser()
         if path.is_file():
-            found[path.resolve()] = None
+            found.setdefault(path.resolve(), path.name)
         elif path.is_dir():
             for file in _walk(path):
                 if file.suffix.lower() in suffixes:
-                    found[file.resolve()] = None
+                    found.setdefault(file.resolve(), file.relative_to(path).as_posix())
         else:
             problems.append(FileProblem(str(path), "no such file or folder"))
     first = {".txt", ".md", ".markdown"}
-    return sorted(found, key=lambda p: (p.suffix.lower() not in first, str(p)))
+    ordered = sorted(found, key=lambda p: (p.suffix.lower() not in first, str(p)))
+    return [FoundFile(path, found[path]) for path in ordered]
 
 
 def _walk(folder: Path) -> Iterator[Path]:
@@ -175,22 +234,98 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def _unchanged(
-    path: Path, known: KnownDocument | None, touched: list[tuple[int, int, int]]
-) -> bool:
-    """Whether a stored file is unchanged: same size and mtime, or else the same bytes."""
-    if known is None:
-        return False
-    try:
-        stat = path.stat()
-    except OSError:
-        return False  # load_document reports why
-    if known.size == stat.st_size and known.mtime_ns == stat.st_mtime_ns:
-        return True
-    if _sha256(path) == known.sha256:
-        touched.append((known.id, stat.st_size, stat.st_mtime_ns))
-        return True
-    return False
+def _plan(
+    files: list[FoundFile],
+    known: dict[str, KnownDocument],
+    summary: IngestSummary,
+    progress: Progress | None,
+) -> _Plan:
+    """Sort the files into unchanged, moved, copies and those to parse. A file at a stored
+    path is judged by its stat() (or its bytes, when the stat changed); a file at a new path
+    by its bytes (a stored document's: moved, or copied) and then by its logical source (a
+    stored file gone from the same place inside its folder: moved and edited)."""
+    plan = _Plan()
+    by_sha: dict[str, list[KnownDocument]] = {}
+    by_relpath: dict[str, list[KnownDocument]] = {}
+    for doc in known.values():
+        by_sha.setdefault(doc.sha256, []).append(doc)
+        if doc.relpath:
+            by_relpath.setdefault(doc.relpath, []).append(doc)
+    claimed: set[int] = set()  # documents a moved file took this run
+    for done, found in enumerate(files, 1):
+        path = str(found.path)
+        try:
+            stat = found.path.stat()
+        except OSError:
+            plan.parse.append((found, None))  # load_document reports why
+            continue
+        doc = known.get(path)
+        if doc is not None:
+            plan.seen.add(doc.id)
+            fresh = doc.size == stat.st_size and doc.mtime_ns == stat.st_mtime_ns
+            if fresh and not doc.missing and doc.relpath == found.relpath:
+                summary.unchanged += 1
+            elif fresh or _sha256(found.path) == doc.sha256:
+                plan.touched.append((doc.id, stat.st_size, stat.st_mtime_ns, found.relpath))
+                summary.unchanged += 1
+            else:
+                plan.parse.append((found, doc))
+                continue
+        elif (gone := _gone(by_sha.get(_sha256(found.path) or "", []), claimed)) is not None:
+            claimed.add(gone.id)
+            plan.seen.add(gone.id)
+            plan.moved.append((gone.id, found, stat.st_size, stat.st_mtime_ns))
+            summary.moved += 1
+        elif holders := by_sha.get(_sha256(found.path) or ""):
+            plan.copies.append((holders[0].id, found, stat.st_size, stat.st_mtime_ns))
+            summary.copies += 1
+        else:
+            stale = _gone(by_relpath.get(found.relpath, []), claimed)
+            if stale is not None:
+                claimed.add(stale.id)
+                plan.seen.add(stale.id)
+            plan.parse.append((found, stale))
+            continue
+        if progress:
+            progress(done, len(files), path)
+    return plan
+
+
+def _gone(docs: list[KnownDocument], claimed: set[int]) -> KnownDocument | None:
+    """The first stored file document whose file is no longer where it was read."""
+    for doc in docs:
+        if doc.id not in claimed and not _synced(doc.path) and not os.path.exists(doc.path):
+            return doc
+    return None
+
+
+def _synced(path: str) -> bool:
+    return "://" in path
+
+
+def _mark_missing(
+    store: Store,
+    roots: list[Path],
+    known: dict[str, KnownDocument],
+    seen: set[int],
+    now: datetime,
+) -> int:
+    """Stored files under the folders imported that were not found there: marked missing."""
+    folders = [str(root.resolve()) + os.sep for root in roots if root.is_dir()]
+    if not folders:
+        return 0
+    gone = [
+        doc.id
+        for path, doc in known.items()
+        if doc.id not in seen
+        and not doc.missing
+        and path.startswith(tuple(folders))
+        and not os.path.exists(path)
+    ]
+    if not gone:
+        return 0
+    with store.write() as conn:
+        return mark_missing(conn, gone, now)
 
 
 def _sha256(path: Path) -> str | None:
@@ -201,7 +336,7 @@ def _sha256(path: Path) -> str | None:
         return None  # load_document reports why
 
 
-def prepare_file(path: Path) -> _Prepared:
+def prepare_file(path: Path, relpath: str | None = None) -> _Prepared:
     """Read and parse one file (in a worker process when there are many)."""
     key = str(path)
     try:
@@ -222,34 +357,47 @@ def prepare_file(path: Path) -> _Prepared:
         mtime_ns: int | None = path.stat().st_mtime_ns
     except OSError:
         mtime_ns = None
-    facts = DocumentFacts(key, doc.sha256, doc.format, doc.size, mtime_ns)
+    facts = DocumentFacts(key, doc.sha256, doc.format, doc.size, mtime_ns, relpath)
     return _Prepared(key, facts=facts, parsed=parsed)
 
 
-def _prepare_all(paths: list[Path], workers: int | None) -> Iterator[_Prepared]:
+def _prepare_all(
+    todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None
+) -> Iterator[_Prepared]:
+    for prepared, (_, existing) in zip(_parsed(todo, workers), todo, strict=True):
+        prepared.existing = existing
+        yield prepared
+
+
+def _parsed(
+    todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None
+) -> Iterator[_Prepared]:
+    files = [(found.path, found.relpath) for found, _ in todo]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(paths) < POOL_THRESHOLD:
-        yield from map(prepare_file, paths)
+    if workers <= 1 or len(files) < POOL_THRESHOLD:
+        yield from (prepare_file(*file) for file in files)
         return
     done = 0
     try:
         # spawn, not fork: the app calls this from a worker thread, and forking a threaded
         # process can copy a held lock into the child.
         with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for prepared in _in_order(pool, paths, window=workers * WINDOW_PER_WORKER):
+            for prepared in _in_order(pool, files, window=workers * WINDOW_PER_WORKER):
                 done += 1
                 yield prepared
     except (BrokenProcessPool, OSError):
         # Worker processes cannot start here (an embedding host, a locked-down machine):
         # parse the rest in this process rather than fail the run.
-        yield from map(prepare_file, paths[done:])
+        yield from (prepare_file(*file) for file in files[done:])
 
 
-def _in_order(pool: ProcessPoolExecutor, paths: list[Path], window: int) -> Iterator[_Prepared]:
+def _in_order(
+    pool: ProcessPoolExecutor, files: list[tuple[Path, str]], window: int
+) -> Iterator[_Prepared]:
     """Results in order, with at most ``window`` files in flight: parsed documents wait in
     memory only as long as the writer needs to catch up."""
     pending: deque[Future[list[_Prepared]]] = deque()
-    chunks = (paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK))
+    chunks = (files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
     for chunk in chunks:
         pending.append(pool.submit(_prepare_chunk, chunk))
         if len(pending) * CHUNK >= window:
@@ -258,18 +406,18 @@ def _in_order(pool: ProcessPoolExecutor, paths: list[Path], window: int) -> Iter
         yield from pending.popleft().result()
 
 
-def _prepare_chunk(paths: list[Path]) -> list[_Prepared]:
-    return [prepare_file(path) for path in paths]
+def _prepare_chunk(files: list[tuple[Path, str]]) -> list[_Prepared]:
+    return [prepare_file(path, relpath) for path, relpath in files]
 
 
 def _write_all(
     store: Store,
     prepared: Iterator[_Prepared],
-    known: dict[str, KnownDocument],
     summary: IngestSummary,
     progress: Progress | None,
     done: int,
     total: int,
+    seen: set[int],
 ) -> None:
     batch: list[_Prepared] = []
     pending_items = 0
@@ -283,47 +431,47 @@ def _write_all(
         batch.append(entry)
         pending_items += len(entry.parsed.items)
         if pending_items >= BATCH_ITEMS:
-            _write_batch(store, batch, known, summary)
+            _write_batch(store, batch, summary, seen)
             batch, pending_items = [], 0
     if batch:
-        _write_batch(store, batch, known, summary)
+        _write_batch(store, batch, summary, seen)
 
 
 def _write_batch(
-    store: Store, batch: list[_Prepared], known: dict[str, KnownDocument], summary: IngestSummary
+    store: Store, batch: list[_Prepared], summary: IngestSummary, seen: set[int]
 ) -> None:
     now = datetime.now(UTC)
-    with store.writing() as session:
-        conn = _raw(session)
+    with store.write() as conn:
         people = PeopleCache(conn)
         for entry in batch:
-            assert entry.facts is not None and entry.parsed is not None
             conn.execute("SAVEPOINT one_document")
             try:
-                _write_one(session, conn, entry, known, people, now, summary)
-            except sqlite3.Error as exc:
+                seen.add(_write_one(conn, entry, people, now, summary))
+            except DatabaseError as exc:
                 conn.execute("ROLLBACK TO one_document")
                 summary.failed.append(FileProblem(entry.path, f"could not store: {exc}"))
             conn.execute("RELEASE one_document")
 
 
 def _write_one(
-    session: Session,
-    conn: sqlite3.Connection,
+    conn: Connection,
     entry: _Prepared,
-    known: dict[str, KnownDocument],
     people: PeopleCache,
     now: datetime,
     summary: IngestSummary,
-) -> None:
+) -> int:
+    """Write one parsed file; returns its document's id."""
     assert entry.facts is not None and entry.parsed is not None
-    existing = known.get(entry.path)
-    if existing is not None and existing.sha256 == entry.facts.sha256:
-        summary.unchanged += 1  # listed twice on the command line, say
-        return
+    existing = entry.existing
+    if existing is None:
+        # Another ingest (or the same file named twice) may have stored it meanwhile.
+        stored = known_document(conn, entry.path)
+        if stored is not None and stored.sha256 == entry.facts.sha256:
+            summary.unchanged += 1
+            return stored.id
+        existing = stored
     before = record_texts(conn, existing.id) if existing else {}
     doc_id, counts = write_document(conn, entry.facts, entry.parsed, now, people, existing)
-    known[entry.path] = KnownDocument(doc_id, entry.facts.sha256)
     summary.counts.add(counts)
     summary.formats[entry.facts.format] += 1
     if existing is None:
@@ -331,16 +479,20 @@ def _write_one(
     else:
         summary.changed += 1
         _follow_edited_records(conn, before, record_texts(conn, doc_id))
-    if conn.execute(
-        "SELECT 1 FROM annotation WHERE document_key = ? LIMIT 1", (entry.path,)
-    ).fetchone():
-        summary.notes_detached += _reanchor_notes(session, entry.path, entry.parsed.text)
-    if entry.parsed.meeting.date and absorb_file(session, conn, doc_id):
-        summary.merged += 1
+    key = document_key(conn, doc_id)
+    if has_notes(conn, key):
+        summary.notes_detached += _reanchor_notes(conn, key, entry.parsed.text)
+    if entry.parsed.meeting.date:
+        joined = absorb_file(conn, doc_id)
+        if joined == "site":
+            summary.merged += 1
+        elif joined == "file":
+            summary.same_meeting += 1
+    return doc_id
 
 
 def _follow_edited_records(
-    conn: sqlite3.Connection,
+    conn: Connection,
     before: dict[str, tuple[str, str, str]],
     after: dict[str, tuple[str, str, str]],
 ) -> None:
@@ -364,13 +516,8 @@ def _follow_edited_records(
     rename_uids(conn, renames)
 
 
-def _reanchor_notes(session: Session, path: str, text: str) -> int:
+def _reanchor_notes(conn: Connection, key: str, text: str) -> int:
     """Re-attach the member's notes on a document; returns how many are detached."""
     from scrutiny_tui.services.notes import reanchor_document
 
-    session.flush()
-    return reanchor_document(session, path, text).detached
-
-
-def _raw(session: Session) -> sqlite3.Connection:
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
+    return reanchor_document(conn, key, text).detached

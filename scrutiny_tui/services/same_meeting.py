@@ -1,10 +1,12 @@
-"""One meeting, not two: minutes imported from a file and synced from the council's site.
+"""One meeting, not two: the same minutes from a file and the council's site, or in
+several files (a text, a PDF and a Word copy of one meeting).
 
 Two meetings are the same when they were held on the same date, their committees' names
-agree (when the file states one) and most of the file's item titles are found among the
-site's. The site's copy wins, whichever arrived first: the file's notes and tracking move to
-the matching records of the synced meeting, and the file's parsed meeting is dropped (its
-document row stays, so the unchanged file is not read in again).
+agree (when both state one) and most of one's item titles are found among the other's. The
+site's copy wins, whichever arrived first; between files, the one stored first keeps the
+meeting. The other's notes and tracking move to the matching records of the meeting kept,
+its parsed meeting is dropped, and its document row stays, marked ``same_as`` the keeper:
+one meeting with several sources, each record once in the tracker, search and packs.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import re
 import sqlite3
 
 from rapidfuzz import fuzz, process
-from sqlmodel import Session
 
+from scrutiny_tui.store.documents import set_same_as
 from scrutiny_tui.store.records import rename_uids
 from scrutiny_tui.store.sources import (
     MeetingCandidate,
@@ -39,16 +41,17 @@ def _norm(text: str) -> str:
 
 
 def same_meeting(
-    file_body: str | None,
+    file_committee: str | None,
     file_titles: tuple[str, ...],
     committee: str | None,
     site_titles: tuple[str, ...],
 ) -> bool:
-    """Whether a file's meeting is the site's meeting of the same date."""
+    """Whether a file's meeting is the other meeting (the site's, or another file's) of the
+    same date."""
     if not file_titles or not site_titles:
         return False
-    body_known = bool(file_body and committee)
-    if body_known and fuzz.token_set_ratio(_norm(file_body or ""), _norm(committee or "")) < (
+    body_known = bool(file_committee and committee)
+    if body_known and fuzz.token_set_ratio(_norm(file_committee or ""), _norm(committee or "")) < (
         SAME_COMMITTEE
     ):
         return False
@@ -93,54 +96,54 @@ def _renames(conn: sqlite3.Connection, file_meeting: int, site_meeting: int) -> 
     return renames
 
 
-def _merge(
-    conn: sqlite3.Connection, file: MeetingCandidate, site: MeetingCandidate
-) -> tuple[int, bool]:
-    renames = _renames(conn, file.meeting_id, site.meeting_id)
+def _merge(conn: sqlite3.Connection, file: MeetingCandidate, kept: MeetingCandidate) -> int:
+    """``file``'s meeting becomes ``kept``'s: tracking and notes move; returns notes moved."""
+    renames = _renames(conn, file.meeting_id, kept.meeting_id)
     rename_uids(conn, renames)
-    moved = move_notes(conn, file.path, site.path, renames)
+    moved = move_notes(conn, file.key, kept.key, renames)
     drop_meeting(conn, file.meeting_id)
-    return moved, True
+    set_same_as(conn, file.document_id, kept.document_id)
+    return moved
 
 
-def absorb_files_into(
-    session: Session, conn: sqlite3.Connection, site: MeetingCandidate, text: str
-) -> int:
+def absorb_files_into(conn: sqlite3.Connection, site: MeetingCandidate, text: str) -> int:
     """After a sync wrote ``site``: file meetings of the same meeting are merged into it.
     Returns how many file meetings were merged."""
     if site.date is None:
         return 0
     merged, moved = 0, 0
     for file in meetings_on(conn, site.date, synced=False):
-        if same_meeting(file.body, file.item_titles, site.body, site.item_titles):
-            notes, _ = _merge(conn, file, site)
-            moved += notes
+        if same_meeting(file.committee, file.item_titles, site.committee, site.item_titles):
+            moved += _merge(conn, file, site)
             merged += 1
     if moved:
-        _reanchor(session, site.path, text)
+        _reanchor(conn, site.key, text)
     return merged
 
 
-def absorb_file(session: Session, conn: sqlite3.Connection, document_id: int) -> bool:
-    """After an ingest wrote a file: if a synced meeting is the same meeting, the synced one
-    is kept and the file's notes move to it. Returns whether the file was merged."""
+def absorb_file(conn: sqlite3.Connection, document_id: int) -> str | None:
+    """After an ingest wrote a file: if its meeting is stored already (synced from the site,
+    or read from another file: a copy, another format), the stored one is kept and the
+    file's notes move to it. Returns "site" or "file" for what it joined, else None."""
     for day in meeting_dates_of_document(conn, document_id):
-        sites = meetings_on(conn, day, synced=True)
-        if not sites:
-            continue
-        files = [m for m in meetings_on(conn, day, synced=False) if m.document_id == document_id]
-        for site in sites:
-            for file in files:
-                if same_meeting(file.body, file.item_titles, site.body, site.item_titles):
-                    notes, _ = _merge(conn, file, site)
-                    if notes:
-                        _reanchor(session, site.path, document_text(conn, site.document_id))
-                    return True
-    return False
+        files = meetings_on(conn, day, synced=False)
+        mine = [m for m in files if m.document_id == document_id]
+        for joined, others in (
+            ("site", meetings_on(conn, day, synced=True)),
+            ("file", [m for m in files if m.document_id != document_id]),
+        ):
+            for kept in others:
+                for file in mine:
+                    if same_meeting(
+                        file.committee, file.item_titles, kept.committee, kept.item_titles
+                    ):
+                        if _merge(conn, file, kept):
+                            _reanchor(conn, kept.key, document_text(conn, kept.document_id))
+                        return joined
+    return None
 
 
-def _reanchor(session: Session, path: str, text: str) -> None:
+def _reanchor(conn: sqlite3.Connection, key: str, text: str) -> None:
     from scrutiny_tui.services.notes import reanchor_document
 
-    session.flush()
-    reanchor_document(session, path, text)
+    reanchor_document(conn, key, text)

@@ -17,15 +17,12 @@ The app contacts only the sites the member adds, and only when asked to sync or 
 from __future__ import annotations
 
 import re
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
-
-from sqlmodel import Session
 
 from scrutiny_tui.extract import ExtractError, load_bytes
 from scrutiny_tui.extract.html import extract_html
@@ -42,10 +39,10 @@ from scrutiny_tui.parser.model import Item, ParsedDocument, Person, Span
 from scrutiny_tui.parser.model import Meeting as ParsedMeeting
 from scrutiny_tui.services.ingest import _follow_edited_records
 from scrutiny_tui.services.same_meeting import absorb_files_into
-from scrutiny_tui.store.db import Store
+from scrutiny_tui.store.db import DatabaseError, Store
+from scrutiny_tui.store.documents import KnownDocument, known_document
 from scrutiny_tui.store.records import (
     DocumentFacts,
-    KnownDocument,
     PeopleCache,
     WriteCounts,
     record_texts,
@@ -55,7 +52,6 @@ from scrutiny_tui.store.sources import (
     DuplicateSource,
     SourceRow,
     document_sha,
-    known_document,
     meeting_of_document,
     meetings_on,
     record_sync,
@@ -213,10 +209,6 @@ def _fetcher(
     return factory() if factory is not None else HttpFetcher(settings, cancelled=cancel)
 
 
-def _raw(session: Session) -> sqlite3.Connection:
-    return session.connection().connection.driver_connection  # type: ignore[return-value]
-
-
 def check_site(
     url: str, *, settings: ClientSettings | None = None, fetcher: FetcherFactory | None = None
 ) -> SiteCheck:
@@ -299,10 +291,10 @@ def add_source(
     if known and known[0].base_url == check.base_url and not by_default:
         follow(store, name, followed)  # the same site again: a new choice of committees
     else:
-        with store.writing() as session:
+        with store.write() as conn:
             try:
                 store_add_source(
-                    _raw(session), name, check.base_url, [(c.id, c.title) for c in followed], now
+                    conn, name, check.base_url, [(c.id, c.title) for c in followed], now
                 )
             except DuplicateSource as exc:
                 raise SyncError(
@@ -312,8 +304,8 @@ def add_source(
 
 
 def list_sources(store: Store, names: Sequence[str] | None = None) -> list[SourceRow]:
-    with store.session() as session:
-        return store_list_sources(_raw(session), names)
+    with store.read() as conn:
+        return store_list_sources(conn, names)
 
 
 def get_source(store: Store, name: str) -> SourceRow:
@@ -326,15 +318,15 @@ def get_source(store: Store, name: str) -> SourceRow:
 def follow(store: Store, name: str, committees: Sequence[Committee]) -> SourceRow:
     """Change which committees of a source are followed."""
     get_source(store, name)
-    with store.writing() as session:
-        set_committees(_raw(session), name, [(c.id, c.title) for c in committees])
+    with store.write() as conn:
+        set_committees(conn, name, [(c.id, c.title) for c in committees])
     return get_source(store, name)
 
 
 def remove_source(store: Store, name: str) -> None:
     """Stop following a site; the meetings synced from it stay."""
-    with store.writing() as session:
-        if not store_remove_source(_raw(session), name):
+    with store.write() as conn:
+        if not store_remove_source(conn, name):
             raise SyncError(f"no source named {name}; see: scrutiny sources list")
 
 
@@ -549,8 +541,8 @@ def sync(
                 _sync_meeting(store, source, site, summary_row, report)
             report.notes = site.notes + report.notes + _redirect_notes(client)
             report.requests = getattr(client, "requests", 0)
-            with store.writing() as session:
-                record_sync(_raw(session), source.id, datetime.now(UTC), report.as_json())
+            with store.write() as conn:
+                record_sync(conn, source.id, datetime.now(UTC), report.as_json())
     finally:
         for *_, client, _, _ in plans:
             client.close()
@@ -575,8 +567,8 @@ def _sync_meeting(
     path = synced_path(source.name, row.id)
     try:
         response = site.meeting(row)
-        with store.session() as session:
-            stored_sha = document_sha(_raw(session), path)
+        with store.read() as conn:
+            stored_sha = document_sha(conn, path)
         if stored_sha == response.sha256:
             report.unchanged += 1
             return
@@ -603,7 +595,7 @@ def _sync_meeting(
     url = site.meeting_page_url(row.committee_id, row.id)
     try:
         _write(store, source, row, path, response.sha256, built, meeting, url, report)
-    except sqlite3.Error as exc:
+    except DatabaseError as exc:
         report.failed.append(MeetingProblem(_where(row), f"could not store: {exc}"))
 
 
@@ -620,11 +612,13 @@ def _write(
 ) -> None:
     """One meeting in one transaction: records replaced, tracking and notes kept."""
     now = datetime.now(UTC)
-    with store.writing() as session:
-        conn = _raw(session)
+    with store.write() as conn:
         existing: KnownDocument | None = known_document(conn, path)
         before = record_texts(conn, existing.id) if existing else {}
-        facts = DocumentFacts(path, sha256, built.format, len(built.parsed.text.encode()))
+        # A synced meeting's key is its address on the site: stable while the source keeps
+        # its name.
+        size = len(built.parsed.text.encode())
+        facts = DocumentFacts(path, sha256, built.format, size, key=path)
         people = PeopleCache(conn)
         doc_id, counts = write_document(
             conn, facts, built.parsed, now, people, existing, item_keys=built.item_keys
@@ -649,8 +643,7 @@ def _write(
             _follow_edited_records(conn, before, record_texts(conn, doc_id))
             from scrutiny_tui.services.notes import reanchor_document
 
-            session.flush()
-            reanchor_document(session, path, built.parsed.text)
+            reanchor_document(conn, path, built.parsed.text)
         report.counts.add(counts)
         if meeting.date and meeting_id is not None:
             site_meeting = next(
@@ -662,7 +655,7 @@ def _write(
                 None,
             )
             if site_meeting is not None:
-                report.merged += absorb_files_into(session, conn, site_meeting, built.parsed.text)
+                report.merged += absorb_files_into(conn, site_meeting, built.parsed.text)
 
 
 __all__ = [

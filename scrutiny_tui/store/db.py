@@ -35,6 +35,9 @@ class StoreError(Exception):
 #: driver's, so they stay free of it.
 DatabaseError = sqlite3.Error
 
+#: The connection the store's query functions take (services name it for type hints only).
+Connection = sqlite3.Connection
+
 
 def _migration_scripts() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every migration shipped, in order."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from scrutiny_tui.parser.model import Item, ParsedDocument, Person
+from scrutiny_tui.store.documents import KnownDocument, free_key
 from scrutiny_tui.store.uids import UidMaker
 
 
@@ -26,6 +27,8 @@ class DocumentFacts:
     format: str
     size: int
     mtime_ns: int | None = None
+    relpath: str | None = None  # the path inside the folder it was imported from
+    key: str | None = None  # given by the caller (a synced meeting's address), else made
 
 
 @dataclass(slots=True)
@@ -42,25 +45,12 @@ class WriteCounts:
         self.actions += other.actions
 
 
-@dataclass(frozen=True, slots=True)
-class KnownDocument:
-    id: int
-    sha256: str
-    size: int | None = None
-    mtime_ns: int | None = None
-
-
-def known_documents(conn: sqlite3.Connection) -> dict[str, KnownDocument]:
-    """Every stored document by path, to decide what is new, changed or unchanged."""
-    rows = conn.execute("SELECT path, id, sha256, size, mtime_ns FROM document")
-    return {path: KnownDocument(*rest) for path, *rest in rows}
-
-
-def touch_document(conn: sqlite3.Connection, doc_id: int, size: int, mtime_ns: int) -> None:
-    """Remember a file's new stat() when its bytes turned out unchanged."""
-    conn.execute(
-        "UPDATE document SET size = ?, mtime_ns = ? WHERE id = ?", (size, mtime_ns, doc_id)
-    )
+def has_notes(conn: sqlite3.Connection, document_key: str) -> bool:
+    """Whether any note is anchored in the document (deleted ones included: undo)."""
+    found = conn.execute(
+        "SELECT 1 FROM annotation WHERE document_key = ? LIMIT 1", (document_key,)
+    ).fetchone()
+    return found is not None
 
 
 def record_texts(conn: sqlite3.Connection, document_id: int) -> dict[str, tuple[str, str, str]]:
@@ -112,8 +102,8 @@ def write_document(
 
     ``item_keys`` (one per item, from a site's own ids) make item uids independent of the
     number and title the minutes print."""
-    doc_id = _upsert_document(conn, facts, parsed, ingested_at, existing)
-    uids = UidMaker(facts.path)
+    doc_id, key = _upsert_document(conn, facts, parsed, ingested_at, existing)
+    uids = UidMaker(key)
     meeting = parsed.meeting
     cursor = conn.execute(
         "INSERT INTO meeting (uid, document_id, council, committee, date, title)"
@@ -151,7 +141,8 @@ def _upsert_document(
     parsed: ParsedDocument,
     ingested_at: datetime,
     existing: KnownDocument | None,
-) -> int:
+) -> tuple[int, str]:
+    """The document row written; returns its id and key (kept when it already had one)."""
     values = (
         facts.sha256,
         facts.format,
@@ -160,22 +151,27 @@ def _upsert_document(
         parsed.text,
         json.dumps(parsed.warnings),
         ingested_at.isoformat(sep=" "),
+        facts.path,
+        facts.relpath,
     )
     if existing is None:
+        key = facts.key or free_key(conn, facts.sha256)
         cursor = conn.execute(
             "INSERT INTO document (sha256, format, size, mtime_ns, text, warnings, ingested_at,"
-            " path, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (*values, facts.path, facts.path),
+            " path, relpath, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*values, key),
         )
-        return int(cursor.lastrowid or 0)
+        return int(cursor.lastrowid or 0), key
     # Meetings cascade to items, and items to everything parsed from them.
     conn.execute("DELETE FROM meeting WHERE document_id = ?", (existing.id,))
     conn.execute(
         "UPDATE document SET sha256 = ?, format = ?, size = ?, mtime_ns = ?, text = ?,"
-        " warnings = ?, ingested_at = ? WHERE id = ?",
+        " warnings = ?, ingested_at = ?, path = ?, relpath = coalesce(?, relpath),"
+        " missing_since = NULL, same_as = NULL WHERE id = ?",
         (*values, existing.id),
     )
-    return existing.id
+    key = conn.execute("SELECT key FROM document WHERE id = ?", (existing.id,)).fetchone()[0]
+    return existing.id, str(key)
 
 
 def _write_item(

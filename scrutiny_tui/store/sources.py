@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from scrutiny_tui.store.records import KnownDocument
-
 SYNCED_PREFIX = "moderngov://"
 
 
@@ -144,14 +142,6 @@ def record_synced_meeting(
     )
 
 
-def known_document(conn: sqlite3.Connection, path: str) -> KnownDocument | None:
-    """The stored document at ``path`` (one lookup, not the whole archive)."""
-    row = conn.execute(
-        "SELECT id, sha256, size, mtime_ns FROM document WHERE path = ?", (path,)
-    ).fetchone()
-    return KnownDocument(*row) if row else None
-
-
 def document_sha(conn: sqlite3.Connection, path: str) -> str | None:
     row = conn.execute("SELECT sha256 FROM document WHERE path = ?", (path,)).fetchone()
     return row[0] if row else None
@@ -192,7 +182,8 @@ class MeetingCandidate:
     meeting_id: int
     document_id: int
     path: str
-    body: str | None
+    key: str  # the document's key, which its notes are anchored by
+    committee: str | None
     date: str | None
     item_titles: tuple[str, ...]
     item_uids: tuple[str, ...]
@@ -204,13 +195,13 @@ def meetings_on(
     """Meetings held on ``date``, synced from a site or (``synced=False``) from files."""
     like = "LIKE" if synced else "NOT LIKE"
     rows = conn.execute(
-        f"SELECT m.id, d.id, d.path, m.committee, m.date FROM meeting m"
+        f"SELECT m.id, d.id, d.path, d.key, m.committee, m.date FROM meeting m"
         f" JOIN document d ON d.id = m.document_id"
         f" WHERE m.date = ? AND d.path {like} '{SYNCED_PREFIX}%' AND d.id IS NOT ?",
         (date, exclude_document),
     ).fetchall()
     found = []
-    for meeting_id, doc_id, path, body, day in rows:
+    for meeting_id, doc_id, path, key, committee, day in rows:
         items = conn.execute(
             "SELECT title, uid FROM agenda_item WHERE meeting_id = ? ORDER BY ordinal",
             (meeting_id,),
@@ -220,7 +211,8 @@ def meetings_on(
                 meeting_id,
                 doc_id,
                 path,
-                body,
+                key,
+                committee,
                 day,
                 tuple(t for t, _ in items),
                 tuple(u for _, u in items),
@@ -250,7 +242,7 @@ def records_of_meeting(
 
 
 def move_notes(
-    conn: sqlite3.Connection, old_path: str, new_path: str, renames: dict[str, str]
+    conn: sqlite3.Connection, old_key: str, new_key: str, renames: dict[str, str]
 ) -> int:
     """Notes on one document moved to another (their targets renamed); how many moved."""
     conn.executemany(
@@ -258,7 +250,7 @@ def move_notes(
         [(new, old) for old, new in renames.items()],
     )
     return conn.execute(
-        "UPDATE annotation SET document_key = ? WHERE document_key = ?", (new_path, old_path)
+        "UPDATE annotation SET document_key = ? WHERE document_key = ?", (new_key, old_key)
     ).rowcount
 
 
@@ -309,7 +301,7 @@ def meetings_for_export(
         params,
     ).fetchall()
     meetings = []
-    for meeting_id, council, body, day, location, source in rows:
+    for meeting_id, council, committee, day, location, source in rows:
         items = []
         for item_id, number, title, restricted in conn.execute(
             "SELECT id, number, title, restricted FROM agenda_item WHERE meeting_id = ?"
@@ -358,7 +350,7 @@ def meetings_for_export(
         meetings.append(
             {
                 "council": council,
-                "committee": body,
+                "committee": committee,
                 "date": day,
                 "location": location,
                 "source": source,

@@ -31,14 +31,20 @@ def test_mixed_folder_reports_formats_and_specific_failures(tmp_path, db_path, c
     assert "formats: 1 docx, 1 html, 1 pdf, 1 text" in out
     assert f"failed: {folder / 'scanned.pdf'}: scanned PDF: no text layer" in out
     assert f"failed: {folder / 'agenda-notes.md'}: not minutes: no agenda items found" in out
+    # The site's page, the printed PDF and the Word copy hold the text file's meeting: one
+    # meeting, four sources.
+    assert "3 files held a meeting stored from another file" in out
 
     with sqlite3.connect(db_path) as conn:
         stored = dict(conn.execute("SELECT format, count(*) FROM document GROUP BY format"))
-        per_format = dict(
-            conn.execute(
-                "SELECT d.format, count(r.id) FROM document d JOIN agenda_item i"
-                " ON i.document_id = d.id JOIN resolution r ON r.item_id = i.id GROUP BY d.format"
-            )
-        )
+        holders = dict(
+            conn.execute("SELECT d.format, count(m.id) FROM document d JOIN meeting m"
+                         " ON m.document_id = d.id GROUP BY d.format")
+        )  # fmt: skip
+        same_as = dict(
+            conn.execute("SELECT d.format, h.format FROM document d JOIN document h"
+                         " ON h.id = d.same_as")
+        )  # fmt: skip
     assert stored == {"docx": 1, "html": 1, "pdf": 1, "text": 1}
-    assert per_format["pdf"] == per_format["docx"] == per_format["text"] > 0
+    assert holders == {"text": 1}
+    assert same_as == {"docx": "text", "html": "text", "pdf": "text"}

@@ -112,7 +112,8 @@ def test_many_files_parse_in_worker_processes(store, db_path, tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
     for n in range(30):
-        text = MEETING.replace("Monday, 3rd February", f"Monday, {n % 28 + 1} February")
+        month = ("February", "March")[n // 28]  # each a different meeting, by its date
+        text = MEETING.replace("Monday, 3rd February", f"Monday, {n % 28 + 1} {month}")
         (folder / f"meeting-{n:02}.txt").write_text(text, encoding="utf-8")
     summary = ingest_paths(store, [folder], workers=2)
     assert summary.new == 30 and not summary.failed
