@@ -79,6 +79,14 @@ def version_ms(runs: int = 5) -> float:
     return wall_ms([sys.executable, *scrutiny_script(), "--version"], runs)
 
 
+def command_ms(args: list[str], runs: int = 5) -> float:
+    """``scrutiny ARGS...`` from the shell, start to answer (median wall of ``runs``, after
+    one warm-up run)."""
+    command = [sys.executable, *scrutiny_script(), *args]
+    wall_ms(command, 1)
+    return wall_ms(command, runs)
+
+
 def bare_python_ms(runs: int = 5) -> float:
     return wall_ms([sys.executable, "-c", "pass"], runs)
 
