@@ -94,3 +94,32 @@ def test_two_processes_creating_the_same_store_both_succeed(tmp_path: Path) -> N
     errors = [p.communicate(timeout=60)[1].decode() for p in processes]
     assert [p.returncode for p in processes] == [0, 0, 0, 0], errors
     assert versions(path) == list(range(1, SCHEMA_VERSION + 1))
+
+
+def test_a_store_from_schema_4_keeps_its_notes_attached_and_its_tracking_readable(
+    tmp_path: Path,
+) -> None:
+    """The release before documents had keys: every uid was built on the file's path. After
+    the upgrade the path is the document's key, so each note still finds its item and each
+    tracked record its status and history."""
+    copy = tmp_path / "schema4.db"
+    shutil.copy(FIXTURES / "schema_0004.sqlite", copy)
+    from scrutiny_tui.services import notes, tracker
+
+    store = open_store(copy)
+    try:
+        listed = notes.list_notes(store)
+        assert len(listed) == 3
+        assert all(n.anchor_state == "attached" and n.item_id is not None for n in listed)
+        assert all(n.item_title and n.committee for n in listed)
+        tracked = [row[0] for row in user_records(copy)["tracking"]]
+        assert tracked
+        for uid in tracked:
+            history = [c.status for c in tracker.status_history(store, uid)]
+            assert sorted(history) == ["Accepted", "Achieved"]
+    finally:
+        store.close()
+    with sqlite3.connect(copy) as conn:
+        keys = conn.execute("SELECT count(*) FROM document WHERE key = path").fetchone()[0]
+        documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
+    assert keys == documents == 2
