@@ -6,7 +6,7 @@ Workers post these (``post_message`` is thread-safe); screens handle them on the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from textual.message import Message
 
@@ -18,6 +18,16 @@ from scrutiny_tui.services.browse import (
     MeetingRow,
 )
 from scrutiny_tui.services.tracker import Page
+from scrutiny_tui.ui.refs import CommitteeRef
+
+if TYPE_CHECKING:  # these services load when a screen first uses them, not at start-up
+    from scrutiny_tui.services.briefing import Briefing
+    from scrutiny_tui.services.ingest import IngestSummary
+    from scrutiny_tui.services.notes import NoteView
+    from scrutiny_tui.services.search import SearchResult
+    from scrutiny_tui.services.sync import AddedSource, SiteCheck, SourceRow, SyncSummary
+
+Row = TypeVar("Row")  # a tracker's row: ResolutionRow, RecommendationRow or ActionRow
 
 
 @dataclass
@@ -31,7 +41,7 @@ class MeetingsLoaded(Message):
 
 @dataclass
 class CommitteeLoaded(Message):
-    ref: Any  # screens.meetings.CommitteeRef
+    ref: CommitteeRef
     meetings: list[MeetingRow]
 
 
@@ -44,26 +54,26 @@ class ItemsLoaded(Message):
 @dataclass
 class ItemLoaded(Message):
     detail: ItemDetail | None
-    notes: list[Any] = field(default_factory=list)  # services.notes.NoteView on the item
+    notes: list[NoteView] = field(default_factory=list)  # the notes on the item
 
 
 @dataclass
-class PageLoaded(Message):
-    page: Page[Any]
+class PageLoaded(Message, Generic[Row]):
+    page: Page[Row]
     generation: int  # which query the page answers; stale pages are dropped
 
 
 @dataclass
-class RowChanged(Message):
+class RowChanged(Message, Generic[Row]):
     """One tracker row was edited; ``row`` is its new value."""
 
-    row: Any
+    row: Row
 
 
 @dataclass
 class SearchDone(Message):
     query: str
-    result: Any  # services.search.SearchResult
+    result: SearchResult
 
 
 @dataclass
@@ -75,7 +85,7 @@ class ImportProgress(Message):
 
 @dataclass
 class ImportFinished(Message):
-    summary: Any  # services.ingest.IngestSummary
+    summary: IngestSummary
 
 
 class StoreChanged(Message):
@@ -85,28 +95,28 @@ class StoreChanged(Message):
 @dataclass
 class NotesLoaded(Message):
     query: str
-    notes: list[Any]  # services.notes.NoteView
+    notes: list[NoteView]
 
 
 @dataclass
 class BriefingBuilt(Message):
-    briefing: Any  # services.briefing.Briefing
+    briefing: Briefing
 
 
 @dataclass
 class SourcesLoaded(Message):
-    sources: list[Any]  # store.sources.SourceRow
+    sources: list[SourceRow]
 
 
 @dataclass
 class SiteChecked(Message):
-    check: Any  # services.sync.SiteCheck, or None when the site could not be read
+    check: SiteCheck | None  # None when the site could not be read
     error: str
 
 
 @dataclass
 class SourceAdded(Message):
-    result: Any  # services.sync.AddedSource or the updated SourceRow; None on error
+    result: AddedSource | SourceRow | None  # a new site, or one with new committees
     error: str
 
 
@@ -119,4 +129,4 @@ class SyncProgress(Message):
 
 @dataclass
 class SyncFinished(Message):
-    summary: Any  # services.sync.SyncSummary
+    summary: SyncSummary

@@ -12,7 +12,7 @@ from textual.widgets import Input, SelectionList, Tree
 from scrutiny_tui.config import Settings, SyncSettings
 from scrutiny_tui.services.browse import item_detail
 from scrutiny_tui.store.sources import add_source, record_sync
-from scrutiny_tui.ui.screens.meetings import ItemRef
+from scrutiny_tui.ui.refs import ItemRef
 from tests.moderngov.fake_site import CHILDREN, FakeSite
 
 FAST = Settings(sync=SyncSettings(pause=0, timeout=1, retries=1))

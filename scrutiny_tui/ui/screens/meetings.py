@@ -7,7 +7,6 @@ guessed. Items of a meeting are fetched when it is expanded, so a large store op
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from itertools import groupby
 from typing import ClassVar
 
@@ -23,6 +22,7 @@ from textual.widgets.tree import TreeNode
 from scrutiny_tui.services import browse
 from scrutiny_tui.services.browse import CommitteeGroup, Counts, ItemRow, MeetingRow
 from scrutiny_tui.ui.messages import CommitteeLoaded, ItemsLoaded, MeetingsLoaded
+from scrutiny_tui.ui.refs import CommitteeRef, ItemRef, MeetingRef
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_COUNCIL, NO_DATE, literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
@@ -40,22 +40,6 @@ Add some from a terminal:
 
 where PATH is a file or a folder of minutes (.txt, .md, .html, .pdf, .docx),
 or press  i  to import a file or folder from here."""
-
-
-@dataclass(frozen=True)
-class MeetingRef:
-    meeting_id: int
-
-
-@dataclass(frozen=True)
-class CommitteeRef:
-    council: str | None
-    body: str | None
-
-
-@dataclass(frozen=True)
-class ItemRef:
-    item_id: int
 
 
 def _s(count: int) -> str:
@@ -156,7 +140,7 @@ class MeetingsScreen(ScrutinyScreen):
 
     @work(thread=True, group="committee", exit_on_error=False)
     def load_committee(self, ref: CommitteeRef, flt: browse.MeetingFilter) -> None:
-        meetings = browse.list_meetings(self.store, flt, group=(ref.council, ref.body))
+        meetings = browse.list_meetings(self.store, flt, group=(ref.council, ref.committee))
         self.post_message(CommitteeLoaded(ref, meetings))
 
     @work(thread=True, group="items", exit_on_error=False)
