@@ -1,8 +1,9 @@
 """``scrutiny notes``: add, list, resolve, delete, export and import the member's notes.
 
 Everything printed from the store (minutes, notes, paths) has its control characters made
-visible, so no stored text can drive the terminal. The services (and so SQLAlchemy) are
-imported only when a notes command runs, to keep ``scrutiny --help`` instant.
+visible, so no stored text can drive the terminal. The services are imported only when
+a notes command runs, to keep ``scrutiny --help`` instant; the choices offered are the
+vocabulary's, so --help lists what the services accept.
 """
 
 from __future__ import annotations
@@ -18,15 +19,19 @@ from typing import TYPE_CHECKING, Any
 
 from scrutiny_tui.cli.common import SetupError, fail, store_from_args
 from scrutiny_tui.safe_text import one_line, visible_controls
+from scrutiny_tui.vocabulary import (
+    DEFAULT_NOTE_KIND,
+    DEFAULT_NOTE_PRIORITY,
+    NO_COMMITTEE,
+    NO_DATE,
+    NOTE_KINDS,
+    NOTE_PRIORITIES,
+    NOTE_STATUSES,
+)
 
 if TYPE_CHECKING:
     from scrutiny_tui.services.notes import NoteView
     from scrutiny_tui.store.db import Store
-
-# The same choices as services.notes (which checks them); repeated here for --help.
-KINDS = ("question", "concern", "follow-up", "praise")
-PRIORITIES = ("high", "normal", "low")
-STATUSES = ("open", "resolved")
 
 Action = Callable[["Store", argparse.Namespace], int]
 
@@ -67,9 +72,11 @@ def _add_parser(commands: argparse._SubParsersAction) -> None:
     where.add_argument("--item", help="agenda item: its number in the store, or its uid")
     where.add_argument("--search", metavar="QUERY", help="note the best match for QUERY")
     add.add_argument("text", nargs="+", help="what the note says")
-    add.add_argument("--kind", default="concern", help=f"one of {', '.join(KINDS)}")
+    add.add_argument("--kind", default=DEFAULT_NOTE_KIND, help=f"one of {', '.join(NOTE_KINDS)}")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
-    add.add_argument("--priority", default="normal", help=f"one of {', '.join(PRIORITIES)}")
+    add.add_argument(
+        "--priority", default=DEFAULT_NOTE_PRIORITY, help=f"one of {', '.join(NOTE_PRIORITIES)}"
+    )
     add.add_argument("--ask-at", help="the meeting or committee to raise it at")
     add.set_defaults(func=_runner(_add))
 
@@ -78,8 +85,8 @@ def _list_parser(commands: argparse._SubParsersAction) -> None:
     listing = commands.add_parser("list", help="list notes, with where they are")
     listing.add_argument("--json", action="store_true", help="print the notes as JSON")
     listing.add_argument("--tag", help="only notes with this tag")
-    listing.add_argument("--kind", choices=KINDS, help="only notes of this kind")
-    listing.add_argument("--status", choices=STATUSES, help="only open or resolved notes")
+    listing.add_argument("--kind", choices=NOTE_KINDS, help="only notes of this kind")
+    listing.add_argument("--status", choices=NOTE_STATUSES, help="only open or resolved notes")
     listing.add_argument("--committee", help="only notes on this committee's minutes")
     listing.set_defaults(func=_runner(_list))
 
@@ -159,9 +166,9 @@ def _search_target(store: Store, query: str) -> tuple[str, str] | int:
 def _where(view: NoteView) -> str:
     place = " · ".join(
         [
-            view.committee or "(committee not stated)",
-            view.date or "(undated)",
-            one_line(view.item_title) or PurePath(view.document_path or "?").name,
+            view.committee or NO_COMMITTEE,
+            view.date or NO_DATE,
+            one_line(view.item_title) or PurePath(view.document_key or "?").name,
         ]
     )
     item = f" (item {view.item_id})" if view.item_id is not None else ""
@@ -213,9 +220,9 @@ def _list(store: Store, args: argparse.Namespace) -> int:
 
 
 def _export(store: Store, args: argparse.Namespace) -> int:
-    from scrutiny_tui.services import notes
+    from scrutiny_tui.services.notes_exchange import export_notes
 
-    data = notes.export_notes(store)
+    data = export_notes(store)
     if args.out is None:
         print(json.dumps(data, indent=2))
         return 0
@@ -231,7 +238,7 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    from scrutiny_tui.services import notes
+    from scrutiny_tui.services.notes_exchange import import_notes
 
     try:
         data = json.loads(args.file.expanduser().read_text(encoding="utf-8"))
@@ -239,7 +246,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
         return fail(f"cannot read {show(args.file)}: {exc.strerror or exc}")
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return fail(f"{show(args.file)} is not JSON: {show(exc)}")
-    report = notes.import_notes(store, data)
+    report = import_notes(store, data)
     for problem in report.problems:
         print(f"scrutiny: {show(problem)}", file=sys.stderr)
     print(f"Imported: {report.added} added, {report.updated} updated, {report.skipped} unchanged")

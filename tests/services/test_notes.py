@@ -9,12 +9,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text as sql
 from sqlmodel import select
 
 from scrutiny_tui.services import notes
+from scrutiny_tui.services.anchoring import locate
 from scrutiny_tui.services.ingest import ingest_paths
 from scrutiny_tui.services.notes import NoteInput, NoteNotFound
+from scrutiny_tui.services.notes_exchange import export_notes, import_notes
 from scrutiny_tui.store.db import Store, open_store
 from scrutiny_tui.store.models import Document, Meeting
 from tests.ui.fixture_store import (
@@ -40,8 +41,13 @@ def store(db_path: Path):
 
 
 def doc_text(store: Store, path: str = CARE) -> str:
-    with store.session() as s:
-        return s.execute(sql("SELECT text FROM document WHERE path = :p"), {"p": path}).scalar()
+    with store.read() as conn:
+        return conn.execute("SELECT text FROM document WHERE path = ?", (path,)).fetchone()[0]
+
+
+def annotation_column(store: Store, uuid: str, columns: str) -> tuple:
+    with store.read() as conn:
+        return conn.execute(f"SELECT {columns} FROM annotation WHERE uuid = ?", (uuid,)).fetchone()
 
 
 def passage(store: Store, words: str, path: str = CARE) -> tuple[int, int]:
@@ -52,9 +58,13 @@ def passage(store: Store, words: str, path: str = CARE) -> tuple[int, int]:
 def reingest(store: Store, spec: MeetingSpec) -> notes.ReanchorReport:
     """Replace a document's text and records as ingest does, then re-anchor its notes."""
     full_text = "\n\n".join(f"{item.title}\n\n{item.text}" for item in spec.items)
+    with store.write() as conn:
+        conn.execute(
+            "DELETE FROM meeting WHERE document_id = (SELECT id FROM document WHERE path = ?)",
+            (spec.path,),
+        )
     with store.session() as s:
         doc = s.exec(select(Document).where(Document.path == spec.path)).one()
-        s.execute(sql("DELETE FROM meeting WHERE document_id = :id"), {"id": doc.id})
         doc.text = full_text
         meeting = Meeting(
             uid=f"{spec.path}#m", document_id=doc.id, committee=spec.body, date=spec.date
@@ -63,8 +73,8 @@ def reingest(store: Store, spec: MeetingSpec) -> notes.ReanchorReport:
         s.flush()
         for ordinal, item in enumerate(spec.items):
             _add_item(s, doc, meeting, ordinal, item, full_text)
-        s.flush()
-        return notes.reanchor_document(s, spec.path, full_text)
+    with store.write() as conn:
+        return notes.reanchor_document(conn, spec.path, full_text)
 
 
 def with_item_in_front(spec: MeetingSpec) -> MeetingSpec:
@@ -115,12 +125,8 @@ def test_add_note_on_a_resolution_quotes_its_words(store):
     assert view.anchor_state == "attached" and view.status == "open"
     assert (view.committee, view.date) == ("Care Services PDS Committee", "2016-06-29")
     assert view.item_title == "Care Services Portfolio Plan Priorities"
-    assert view.item_id is not None and view.document_path == CARE
-    with store.session() as s:
-        prefix, suffix = s.execute(
-            sql("SELECT quote_prefix, quote_suffix FROM annotation WHERE uuid = :u"),
-            {"u": view.uuid},
-        ).one()
+    assert view.item_id is not None and view.document_key == CARE
+    prefix, suffix = annotation_column(store, view.uuid, "quote_prefix, quote_suffix")
     text = doc_text(store)
     start = text.index(RES_B_WORDS)
     assert prefix == text[start - 32 : start]
@@ -238,11 +244,7 @@ def test_new_rows_and_uids_move_notes_to_the_records_now_holding_their_words(sto
     assert all(v.anchor_state == "attached" and v.item_id for v in views.values())
     text = doc_text(store)
     for view in views.values():
-        with store.session() as s:
-            start, end = s.execute(
-                sql("SELECT span_start, span_end FROM annotation WHERE uuid = :u"),
-                {"u": view.uuid},
-            ).one()
+        start, end = annotation_column(store, view.uuid, "span_start, span_end")
         assert text[start:end] == view.quote
 
 
@@ -291,10 +293,7 @@ def test_repeated_words_keep_to_the_occurrence_with_the_same_surroundings(db_pat
     moved.items[0].text = "Intro. " + item.text
     reingest(store, moved)
     new_text = doc_text(store, spec.path)
-    with store.session() as s:
-        start = s.execute(
-            sql("SELECT span_start FROM annotation WHERE uuid = :u"), {"u": note.uuid}
-        ).scalar()
+    (start,) = annotation_column(store, note.uuid, "span_start")
     assert start == new_text.rindex("Noted the response.")
     store.close()
 
@@ -310,12 +309,12 @@ def test_deleted_notes_are_reanchored_but_not_counted(store):
 
 def test_locate_prefers_exact_then_spacing_then_fuzzy():
     text = "The Board asked that cluster\n funding be made sustainable. Next item."
-    assert notes.locate(text, "cluster funding") == (21, 37)
-    span = notes.locate(text, "The Board askd that cluster funding")
+    assert locate(text, "cluster funding") == (21, 37)
+    span = locate(text, "The Board askd that cluster funding")
     assert span is not None and text[span[0] : span[1]].startswith("The Board asked")
-    assert notes.locate(text, "Entirely different words here") is None
-    assert notes.locate(text, "") is None
-    assert notes.locate(text, "zzz") is None  # too short to guess at
+    assert locate(text, "Entirely different words here") is None
+    assert locate(text, "") is None
+    assert locate(text, "zzz") is None  # too short to guess at
 
 
 def test_real_reingest_keeps_every_note(tmp_path, db_path, seed_paths):
@@ -323,8 +322,8 @@ def test_real_reingest_keeps_every_note(tmp_path, db_path, seed_paths):
     shutil.copy(seed_paths[0], source)
     store = open_store(db_path)
     ingest_paths(store, [source])
-    with store.session() as s:
-        rows = s.execute(sql("SELECT kind, ref FROM search_index WHERE kind != 'note'")).all()
+    with store.read() as conn:
+        rows = conn.execute("SELECT kind, ref FROM search_index WHERE kind != 'note'").fetchall()
     made = [notes.add_note(store, kind, uid, NoteInput(f"on {uid}")).uuid for kind, uid in rows]
     original = source.read_text(encoding="utf-8")
     source.write_text("Agenda item\n\nApologies\n\nNone received.\n\n" + original, "utf-8")
@@ -342,7 +341,7 @@ def test_export_is_w3c_web_annotation(store):
     view = notes.add_note(
         store, "resolution", RES_B, NoteInput("**Why?**", "question", "high", ("mh",), "June")
     )
-    data = notes.export_notes(store)
+    data = export_notes(store)
     assert data["type"] == "AnnotationCollection" and data["total"] == 1
     item = data["items"][0]
     assert item["@context"] == "http://www.w3.org/ns/anno.jsonld"
@@ -367,6 +366,7 @@ def test_export_is_w3c_web_annotation(store):
         "target_kind": "resolution",
         "target_uid": RES_B,
         "anchor_state": "attached",
+        "document": {"key": CARE, "sha256": CARE, "relpath": None, "path": CARE},
     }
     assert item["created"].endswith("Z")
     json.dumps(data)  # plain JSON
@@ -375,9 +375,9 @@ def test_export_is_w3c_web_annotation(store):
 def test_export_import_round_trip(store, tmp_path):
     three_notes(store)
     notes.set_status(store, notes.list_notes(store)[0].uuid, "resolved")
-    data = json.loads(json.dumps(notes.export_notes(store)))
+    data = json.loads(json.dumps(export_notes(store)))
     other = build_store(tmp_path / "other.db")
-    report = notes.import_notes(other, data)
+    report = import_notes(other, data)
     assert (report.added, report.updated, report.skipped, report.problems) == (3, 0, 0, [])
 
     def essence(store):
@@ -388,21 +388,87 @@ def test_export_import_round_trip(store, tmp_path):
         )  # fmt: skip
 
     assert essence(other) == essence(store)
-    again = notes.import_notes(other, data)
+    again = import_notes(other, data)
     assert (again.added, again.updated, again.skipped) == (0, 0, 3)
 
     data["items"][0]["body"][0]["value"] = "Changed elsewhere"
-    changed = notes.import_notes(other, data)
+    changed = import_notes(other, data)
     assert (changed.added, changed.updated, changed.skipped) == (0, 1, 2)
     assert notes.get_note(other, data["items"][0]["id"][9:]).body == "Changed elsewhere"
     other.close()
 
 
+def notes_on_every_record(store: Store) -> list[str]:
+    with store.read() as conn:
+        rows = conn.execute("SELECT kind, ref FROM search_index WHERE kind != 'note'").fetchall()
+    return [notes.add_note(store, kind, uid, NoteInput(f"on {uid}")).uuid for kind, uid in rows]
+
+
+def test_notes_follow_their_minutes_to_a_store_built_from_another_folder(tmp_path, seed_paths):
+    folder_a, folder_b = tmp_path / "a" / "minutes", tmp_path / "elsewhere" / "b"
+    for folder in (folder_a, folder_b):
+        (folder / "2016").mkdir(parents=True)
+        for path in seed_paths[:3]:
+            shutil.copy(path, folder / "2016" / path.name)
+    mine = open_store(tmp_path / "a.db")
+    ingest_paths(mine, [folder_a])
+    made = notes_on_every_record(mine)
+    data = json.loads(json.dumps(export_notes(mine)))
+    for item in data["items"]:
+        document = item["scrutiny"]["document"]
+        assert document["key"] == item["target"]["source"]
+        assert document["path"].startswith(str(folder_a)) and len(document["sha256"]) == 64
+
+    theirs = open_store(tmp_path / "b.db")
+    ingest_paths(theirs, [folder_b])
+    report = import_notes(theirs, data)
+    assert (report.added, report.problems) == (len(made), [])
+    imported = {n.uuid: n for n in notes.list_notes(theirs)}
+    assert set(imported) == set(made)
+    assert all(n.anchor_state == "attached" and n.item_id for n in imported.values())
+    with theirs.read() as conn:
+        keys = {key for (key,) in conn.execute("SELECT key FROM document")}
+    assert {n.document_key for n in imported.values()} <= keys
+    originals = {n.uuid: n for n in notes.list_notes(mine)}
+    for uuid, note in imported.items():
+        assert (note.quote, note.item_title) == (originals[uuid].quote, originals[uuid].item_title)
+    again = import_notes(theirs, data)
+    assert (again.added, again.updated, again.skipped) == (0, 0, len(made))
+    mine.close()
+    theirs.close()
+
+
+@pytest.mark.parametrize("clue", ["sha256", "relpath", "path"])
+def test_import_finds_the_document_by_content_then_relpath_then_file_name(store, tmp_path, clue):
+    view = notes.add_note(store, "resolution", RES_B, NoteInput("x"))
+    data = export_notes(store)
+    item = data["items"][0]
+    item["target"]["source"] = "/gone/elsewhere.txt"
+    known = {"key": "/gone/elsewhere.txt", "sha256": None, "relpath": None, "path": None}
+    known[clue] = {
+        "sha256": CARE,  # the fixture store's documents use their path as their hash
+        "relpath": "committees/care-2016-06-29.txt",
+        "path": "C:\\Minutes\\care-2016-06-29.txt",
+    }[clue]
+    item["scrutiny"]["document"] = known
+    other = build_store(tmp_path / "other.db")
+    with other.write() as conn:
+        conn.execute(
+            "UPDATE document SET relpath = 'committees/care-2016-06-29.txt' WHERE key = ?",
+            (CARE,),
+        )
+    assert import_notes(other, data).added == 1
+    note = notes.get_note(other, view.uuid)
+    assert note.anchor_state == "attached" and note.document_key == CARE
+    assert note.target_uid == RES_B
+    other.close()
+
+
 def test_import_without_the_document_keeps_the_note_detached(store, tmp_path):
     notes.add_note(store, "resolution", RES_B, NoteInput("x"))
-    data = notes.export_notes(store)
+    data = export_notes(store)
     empty = build_store(tmp_path / "empty.db", [])
-    report = notes.import_notes(empty, data)
+    report = import_notes(empty, data)
     assert report.added == 1
     (note,) = notes.list_notes(empty)
     assert note.anchor_state == "detached" and note.quote == RES_B_WORDS
@@ -430,7 +496,7 @@ def test_import_reports_malformed_entries_and_keeps_the_rest(store):
         {**good, "target": None},  # repeats the good id
         None,
     ]
-    report = notes.import_notes(store, {"items": [good, *bad]})
+    report = import_notes(store, {"items": [good, *bad]})
     assert report.added == 1 and len(report.problems) == len(bad)
     assert all(p.startswith("entry ") and "\n" not in p for p in report.problems)
     (note,) = notes.list_notes(store)
@@ -438,16 +504,16 @@ def test_import_reports_malformed_entries_and_keeps_the_rest(store):
     assert note.target_kind == "passage" and note.item_id is not None
 
     for data in (None, 5, "x", {"items": "no"}):
-        report = notes.import_notes(store, data)
+        report = import_notes(store, data)
         assert report.added == 0 and report.problems[0].startswith("nothing imported")
 
 
 def test_import_keeps_a_note_edited_here_after_the_export(store):
     view = notes.add_note(store, "item", ITEM, NoteInput("Original"))
-    data = json.loads(json.dumps(notes.export_notes(store)))
+    data = json.loads(json.dumps(export_notes(store)))
     notes.edit_note(store, view.uuid, NoteInput("Edited here later"))
     data["items"][0]["body"][0]["value"] = "Old copy elsewhere"
-    report = notes.import_notes(store, data)
+    report = import_notes(store, data)
     assert (report.added, report.updated, report.skipped) == (0, 0, 1)
     assert report.problems == ["entry 1 skipped: the note here was edited after it was exported"]
     assert notes.get_note(store, view.uuid).body == "Edited here later"
@@ -455,8 +521,8 @@ def test_import_keeps_a_note_edited_here_after_the_export(store):
 
 def test_import_brings_back_a_deleted_note(store):
     view = notes.add_note(store, "item", ITEM, NoteInput("Original"))
-    data = notes.export_notes(store)
+    data = export_notes(store)
     notes.delete_note(store, view.uuid)
-    report = notes.import_notes(store, data)
+    report = import_notes(store, data)
     assert report.updated == 1
     assert notes.get_note(store, view.uuid).body == "Original"

@@ -314,7 +314,7 @@ def test_file_then_sync_is_one_meeting_and_the_notes_move(store, site, db_path, 
     assert on_the_day == [(f"{site.base_url}ieListDocuments.aspx?CId=101&MId=5001",)]
     moved = notes.get_note(store, note.uuid)
     assert moved is not None and moved.anchor_state == "attached"
-    assert moved.document_path == "moderngov://demo/5001"
+    assert moved.document_key == "moderngov://demo/5001"
     assert moved.item_title == "Child Exploitation and Missing Children"
     again = ingest_paths(store, [minutes])  # the file is unchanged: not read in again
     assert again.unchanged == 1
