@@ -1,0 +1,297 @@
+"""SQL for the three trackers (resolutions, recommendations, actions) and what the member
+records about them.
+
+Trackers are read a page at a time (``LIMIT``/``OFFSET``), filtered and sorted in SQL, so a
+store of 100k items is never loaded at once. What the member records (an action done, a
+recommendation's status and hand-kept columns, every status it has had) is kept in
+``action_state``, ``recommendation_tracking`` and ``status_change``, keyed by uid: ingest
+never touches them.
+
+Functions take the caller's sqlite3 connection (inside ``store.read()`` or
+``store.write()``) and return plain tuples in the order their docstrings give; which columns
+a tracker shows and what a due date means is ``services.tracker``'s business.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from scrutiny_tui.store.values import db_time, read_time
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """One page of a tracker: filter words, the column key sorted on, and the window."""
+
+    words: tuple[str, ...] = ()  # every word must appear in one of the searched columns
+    sort: str = ""  # a key of the listing's sort expressions; "" is its default order
+    descending: bool = False
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class _Listing:
+    """A tracker's FROM clause, the expression behind each sortable column, the expressions
+    filter words are matched against, and the order used after (or without) a sort."""
+
+    source: str
+    sorts: Mapping[str, str]
+    searched: tuple[str, ...]
+    default_order: tuple[str, ...]
+
+    def where(self, words: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
+        clauses, params = ["1"], {}
+        for n, word in enumerate(words):
+            params[f"w{n}"] = f"%{word}%"
+            clauses.append("(" + " OR ".join(f"{e} LIKE :w{n}" for e in self.searched) + ")")
+        return " AND ".join(clauses), params
+
+    def order_by(self, request: PageRequest) -> str:
+        direction = "DESC" if request.descending else "ASC"
+        chosen = self.sorts.get(request.sort)
+        keys = [f"{chosen} IS NULL, {chosen} {direction}"] if chosen else []
+        return ", ".join([*keys, *self.default_order])
+
+    def page(
+        self,
+        conn: sqlite3.Connection,
+        columns: str,
+        request: PageRequest,
+        extra_where: str = "",
+        extra_params: Mapping[str, Any] | None = None,
+    ) -> tuple[int, list[tuple[Any, ...]]]:
+        """(rows matching over all pages, the rows of this page)."""
+        where, params = self.where(request.words)
+        where += extra_where
+        params |= dict(extra_params or {})
+        total = conn.execute(f"SELECT count(*) {self.source} WHERE {where}", params).fetchone()[0]
+        rows = conn.execute(
+            f"SELECT {columns} {self.source} WHERE {where} ORDER BY {self.order_by(request)}"
+            " LIMIT :limit OFFSET :offset",
+            {**params, "limit": request.limit, "offset": request.offset},
+        ).fetchall()
+        return int(total), rows
+
+
+# ---- resolutions ----------------------------------------------------------------------
+
+RESOLUTIONS = _Listing(
+    source="""FROM resolution r JOIN agenda_item ai ON ai.id = r.item_id
+    JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id""",
+    sorts={
+        "date": "m.date",
+        "committee": "m.committee",
+        "label": "r.label",
+        "kind": "r.kind",
+        "text": "r.text",
+        "item": "ai.title",
+    },
+    searched=("r.text", "r.kind", "m.committee", "m.council", "ai.title", "d.path"),
+    default_order=("m.date IS NULL", "m.date DESC", "d.path", "ai.ordinal", "r.ordinal"),
+)
+
+
+def resolutions_page(
+    conn: sqlite3.Connection, request: PageRequest
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """(total, rows of (uid, item id, label, kind, text, committee, date, item title,
+    document path))."""
+    return RESOLUTIONS.page(
+        conn,
+        "r.uid, ai.id, r.label, r.kind, r.text, m.committee, m.date, ai.title, d.path",
+        request,
+    )
+
+
+# ---- recommendations ------------------------------------------------------------------
+
+# Numbered scrutiny recommendations and resolutions of kind "recommended" (recommendations
+# to the executive); a resolution's reference starts "Res", and it sorts after the item's
+# numbered recommendations. Two selects joined by UNION ALL, not the ``record`` view: the
+# view would be built whole (every item and action, with its text) before the filter on
+# its kind applies, which measured 3 to 6 times slower on a 2,000-item archive.
+_RECOMMENDATIONS_SOURCE = """FROM (
+    SELECT rc.uid, ai.id AS item_id, 'Rec ' || coalesce(rc.ref, '') AS reference,
+           m.committee AS committee, m.date AS date_agreed, rc.text, 0 AS from_resolution,
+           d.path, ai.ordinal * 10000 + rc.ordinal AS ordinal
+    FROM recommendation rc JOIN agenda_item ai ON ai.id = rc.item_id
+    JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
+    UNION ALL
+    SELECT r.uid, ai.id, 'Res ' || coalesce(r.label, ''), m.committee, m.date, r.text, 1,
+           d.path, ai.ordinal * 10000 + 5000 + r.ordinal
+    FROM resolution r JOIN agenda_item ai ON ai.id = r.item_id
+    JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
+    WHERE r.kind = 'recommended'
+) x LEFT JOIN recommendation_tracking t ON t.uid = x.uid"""
+
+RECOMMENDATIONS = _Listing(
+    source=_RECOMMENDATIONS_SOURCE,
+    sorts={
+        "reference": "x.reference",
+        "status": "t.status",
+        "text": "x.text",
+        "committee": "x.committee",
+        "date_agreed": "x.date_agreed",
+        "area": "t.area",
+        "executive_response_date": "t.executive_response_date",
+        "lead": "t.lead",
+        "action_taken": "t.action_taken",
+    },
+    searched=(
+        "x.reference",
+        "x.committee",
+        "x.text",
+        "t.area",
+        "t.lead",
+        "t.action_taken",
+        "t.status",
+    ),
+    default_order=("x.date_agreed IS NULL", "x.date_agreed DESC", "x.path", "x.ordinal"),
+)
+
+_RECOMMENDATION_COLUMNS = """x.uid, x.item_id, trim(x.reference), x.committee, x.date_agreed,
+    t.area, x.text, t.executive_response_date, t.lead, t.action_taken, t.status,
+    x.from_resolution"""
+
+
+def recommendations_page(
+    conn: sqlite3.Connection, request: PageRequest
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """(total, rows of (uid, item id, reference, committee, date agreed, area, text, executive
+    response date, lead, action taken, status, from a resolution (0 or 1)))."""
+    return RECOMMENDATIONS.page(conn, _RECOMMENDATION_COLUMNS, request)
+
+
+def recommendation_row(conn: sqlite3.Connection, uid: str) -> tuple[Any, ...] | None:
+    """One row as :func:`recommendations_page` gives it, by uid; None when there is none."""
+    query = f"SELECT {_RECOMMENDATION_COLUMNS} {_RECOMMENDATIONS_SOURCE} WHERE x.uid = ?"
+    row: tuple[Any, ...] | None = conn.execute(query, (uid,)).fetchone()
+    return row
+
+
+# ---- a recommendation's tracking -------------------------------------------------------
+
+
+def tracking_fields(
+    conn: sqlite3.Connection, uid: str
+) -> tuple[str | None, str | None, str | None, str | None] | None:
+    """(area, executive response date, lead, action taken), or None when never tracked."""
+    row = conn.execute(
+        "SELECT area, executive_response_date, lead, action_taken"
+        " FROM recommendation_tracking WHERE uid = ?",
+        (uid,),
+    ).fetchone()
+    return None if row is None else (row[0], row[1], row[2], row[3])
+
+
+def save_tracking_fields(
+    conn: sqlite3.Connection,
+    uid: str,
+    area: str | None,
+    executive_response_date: str | None,
+    lead: str | None,
+    action_taken: str | None,
+    now: datetime,
+) -> None:
+    """Write the hand-kept columns (the status is kept as it is)."""
+    conn.execute(
+        "INSERT INTO recommendation_tracking"
+        " (uid, area, executive_response_date, lead, action_taken, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (uid) DO UPDATE SET area = excluded.area,"
+        " executive_response_date = excluded.executive_response_date, lead = excluded.lead,"
+        " action_taken = excluded.action_taken, updated_at = excluded.updated_at",
+        (uid, area, executive_response_date, lead, action_taken, db_time(now)),
+    )
+
+
+def record_status(
+    conn: sqlite3.Connection, uid: str, status: str, note: str | None, now: datetime
+) -> None:
+    """Set the tracking status and append it to the status history."""
+    when = db_time(now)
+    conn.execute(
+        "INSERT INTO recommendation_tracking (uid, status, updated_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (uid) DO UPDATE SET status = excluded.status,"
+        " updated_at = excluded.updated_at",
+        (uid, status, when),
+    )
+    conn.execute(
+        "INSERT INTO status_change (uid, status, changed_at, note) VALUES (?, ?, ?, ?)",
+        (uid, status, when, note),
+    )
+
+
+def status_history(conn: sqlite3.Connection, uid: str) -> list[tuple[str, datetime, str | None]]:
+    """(status, when, note) of every status the recommendation has had, oldest first."""
+    rows = conn.execute(
+        "SELECT status, changed_at, note FROM status_change WHERE uid = ? ORDER BY changed_at, id",
+        (uid,),
+    )
+    history = []
+    for status, changed_at, note in rows:
+        when = read_time(changed_at)
+        if when is not None:
+            history.append((str(status), when, note))
+    return history
+
+
+# ---- actions --------------------------------------------------------------------------
+
+ACTIONS = _Listing(
+    source="""FROM action a JOIN agenda_item ai ON ai.id = a.item_id
+    JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
+    LEFT JOIN action_state s ON s.uid = a.uid""",
+    sorts={
+        "due": "a.due",
+        "state": "coalesce(s.done, 0)",
+        "text": "a.text",
+        "body": "a.due_to",
+        "committee": "m.committee",
+        "date": "m.date",
+    },
+    searched=("a.text", "a.due_to", "m.committee", "m.council", "ai.title", "d.path"),
+    default_order=("a.due IS NULL", "a.due", "m.date", "a.ordinal"),
+)
+
+_OPEN = " AND NOT coalesce(s.done, 0)"
+# "2017-04" is due by the end of April, so it is overdue only once May has begun (the same
+# reading as services.tracker.due_date).
+_OVERDUE = """ AND (NOT coalesce(s.done, 0) AND a.due IS NOT NULL AND CASE length(a.due)
+    WHEN 10 THEN a.due < :today WHEN 7 THEN a.due < :month ELSE a.due < :year END)"""
+
+
+def actions_page(
+    conn: sqlite3.Connection, request: PageRequest, *, today: date, show: str = "all"
+) -> tuple[int, list[tuple[Any, ...]]]:
+    """(total, rows of (uid, item id, text, due, due to, committee, date, done (0 or 1))).
+
+    ``show`` is "all", "open" (not done) or "overdue" (not done and past its due date on
+    ``today``)."""
+    extra = {"open": _OPEN, "overdue": _OVERDUE}.get(show, "")
+    iso = today.isoformat()
+    return ACTIONS.page(
+        conn,
+        "a.uid, ai.id, a.text, a.due, a.due_to, m.committee, m.date, coalesce(s.done, 0)",
+        request,
+        extra,
+        {"today": iso, "month": iso[:7], "year": str(today.year)} if show == "overdue" else {},
+    )
+
+
+def set_action_done(conn: sqlite3.Connection, uid: str, done: bool, now: datetime) -> None:
+    """Mark an action done (when, ``now``) or not done."""
+    conn.execute(
+        "INSERT INTO action_state (uid, done, done_at) VALUES (?, ?, ?)"
+        " ON CONFLICT (uid) DO UPDATE SET done = excluded.done, done_at = excluded.done_at",
+        (uid, done, db_time(now) if done else None),
+    )
+
+
+def action_done(conn: sqlite3.Connection, uid: str) -> bool:
+    row = conn.execute("SELECT done FROM action_state WHERE uid = ?", (uid,)).fetchone()
+    return bool(row and row[0])
