@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
+from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, NO_ITEM, literal, one_line
 
 if TYPE_CHECKING:  # the notes service loads when a screen first asks it for notes
     from scrutiny_tui.services.notes import NoteView
@@ -26,7 +26,7 @@ def note_prompt(note: NoteView) -> Text:
     if note.tags:
         head.append_text(literal("  #" + " #".join(note.tags), DIM))
     where = " · ".join(
-        [note.committee or NO_COMMITTEE, note.date or NO_DATE, note.item_title or "(no item)"]
+        [note.committee or NO_COMMITTEE, note.date or NO_DATE, note.item_title or NO_ITEM]
     )
     head.append("\n")
     head.append_text(literal(one_line(where, 150), DIM))

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from scrutiny_tui.config import Rag
 from scrutiny_tui.safe_text import one_line, visible_controls  # noqa: F401  (re-exported)
+from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_COUNCIL, NO_DATE, NO_ITEM  # noqa: F401
 
 HIGHLIGHT = Style(reverse=True, bold=True)
 DIM = Style(dim=True)
@@ -22,10 +23,6 @@ RAG_STYLES: dict[Rag, Style] = {
     "red": Style(color="red", bold=True),
 }
 RAG_MARK = {"green": "● ", "amber": "● ", "red": "● "}
-
-NO_COUNCIL = "(council not stated)"
-NO_COMMITTEE = "(committee not stated)"
-NO_DATE = "(undated)"
 
 
 def literal(value: str | None, style: Style | str = "") -> Text:

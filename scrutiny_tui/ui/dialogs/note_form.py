@@ -13,9 +13,15 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
+from scrutiny_tui.vocabulary import (
+    DEFAULT_NOTE_KIND,
+    DEFAULT_NOTE_PRIORITY,
+    NOTE_KINDS,
+    NOTE_PRIORITIES,
+)
 
-KINDS = ("concern", "question", "follow-up", "praise")
-PRIORITIES = ("high", "normal", "low")
+# The default kind first in the list, then the others in the vocabulary's order.
+KINDS = tuple(sorted(NOTE_KINDS, key=lambda kind: kind != DEFAULT_NOTE_KIND))
 
 
 class NoteForm(ScrutinyModal):
@@ -50,15 +56,15 @@ class NoteForm(ScrutinyModal):
                 yield Label("Kind", classes="field-label")
                 yield Select(
                     [(k.capitalize(), k) for k in KINDS],
-                    value=note.kind if note else "concern",
+                    value=note.kind if note else DEFAULT_NOTE_KIND,
                     allow_blank=False,
                     id="kind",
                     compact=True,
                 )
                 yield Label("Priority", classes="field-label")
                 yield Select(
-                    [(p.capitalize(), p) for p in PRIORITIES],
-                    value=note.priority if note else "normal",
+                    [(p.capitalize(), p) for p in NOTE_PRIORITIES],
+                    value=note.priority if note else DEFAULT_NOTE_PRIORITY,
                     allow_blank=False,
                     id="priority",
                     compact=True,

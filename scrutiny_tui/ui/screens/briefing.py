@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from scrutiny_tui.ui.messages import BriefingBuilt
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import literal
 from scrutiny_tui.ui.widgets.inputs import QuietInput
+
+if TYPE_CHECKING:  # the briefing service loads when the member first previews a pack
+    from scrutiny_tui.services.briefing import Briefing, BriefingScope
 
 SCOPE_FIELDS = (
     ("committee", "Committee", "e.g. Care Services PDS Committee (blank: all)"),
@@ -50,8 +53,8 @@ class BriefingScreen(ScrutinyScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.briefing: Any | None = None
-        self.scope: Any | None = None
+        self.briefing: Briefing | None = None
+        self.scope: BriefingScope | None = None  # the scope of the pack previewed
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,24 +80,30 @@ class BriefingScreen(ScrutinyScreen):
     def submitted(self) -> None:
         self.action_preview()
 
-    def read_scope(self) -> Any:
+    def read_scope(self) -> BriefingScope:
         from scrutiny_tui.services.briefing import BriefingScope
 
         value = {name: self.query_one(f"#{name}", Input).value.strip() for name, *_ in SCOPE_FIELDS}
-        tags = tuple(t.strip() for t in value.pop("tags").split(",") if t.strip())
-        return BriefingScope(**{k: v or None for k, v in value.items()}, tags=tags)
+        return BriefingScope(
+            committee=value["committee"] or None,
+            since=value["since"] or None,
+            until=value["until"] or None,
+            search=value["search"] or None,
+            tags=tuple(t.strip() for t in value["tags"].split(",") if t.strip()),
+        )
 
     def action_preview(self) -> None:
         try:
-            self.scope = self.read_scope()
+            scope = self.read_scope()
         except ValueError as exc:
             self.say(str(exc))
             return
+        self.scope = scope
         self.say("Building the pack…")
-        self.build(self.scope)
+        self.build(scope)
 
     @work(thread=True, exclusive=True, group="briefing", exit_on_error=False)
-    def build(self, scope: Any) -> None:
+    def build(self, scope: BriefingScope) -> None:
         from scrutiny_tui.services.briefing import build_briefing
 
         now = datetime.now(UTC)
@@ -103,8 +112,8 @@ class BriefingScreen(ScrutinyScreen):
 
     async def on_briefing_built(self, message: BriefingBuilt) -> None:
         self.briefing = message.briefing
-        await self.query_one("#pack", Markdown).update(self.briefing.markdown)
-        count = self.briefing.item_count
+        await self.query_one("#pack", Markdown).update(message.briefing.markdown)
+        count = message.briefing.item_count
         if count:
             self.say(f"{count} agenda items in scope. ctrl+s saves the pack.")
         else:
@@ -112,7 +121,7 @@ class BriefingScreen(ScrutinyScreen):
         self.query_one("#preview").focus()
 
     def action_save(self) -> None:
-        if self.briefing is None or not self.briefing.item_count:
+        if self.briefing is None or self.scope is None or not self.briefing.item_count:
             self.say("Preview a pack with something in scope first (enter in the scope).")
             return
         from scrutiny_tui.services.briefing import default_pack_path
@@ -122,18 +131,18 @@ class BriefingScreen(ScrutinyScreen):
         self.app.push_screen(SavePath(default), self.write)
 
     def write(self, path: Path | None, force: bool = False) -> None:
-        if path is not None:
-            self.write_pack(path, force, self.query_one("#html", Checkbox).value)
+        if path is not None and self.briefing is not None:
+            self.write_pack(self.briefing, path, force, self.query_one("#html", Checkbox).value)
 
     @work(thread=True, group="briefing-save", exit_on_error=False)
-    def write_pack(self, path: Path, force: bool, html: bool) -> None:
+    def write_pack(self, briefing: Briefing, path: Path, force: bool, html: bool) -> None:
         from scrutiny_tui.services.briefing import BriefingError, write_briefing
 
         if path.exists() and not force:
             self.app.call_from_thread(self.ask_overwrite, path)
             return
         try:
-            written = write_briefing(self.briefing, path, force=force, html=html)
+            written = write_briefing(briefing, path, force=force, html=html)
         except BriefingError as exc:
             self.app.call_from_thread(self.say, str(exc))
             return

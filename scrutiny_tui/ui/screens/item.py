@@ -264,15 +264,19 @@ class ItemScreen(ScrutinyScreen):
 
     @on(OptionList.OptionHighlighted)
     def highlight_source(self, event: OptionList.OptionHighlighted) -> None:
-        passage = self.passage(event.option.id)
-        if passage is not None:
-            self.mark(passage.start, passage.end)
-        elif (span := self.note_span(event.option.id)) is not None:
-            self.mark(*span)
+        self.show_source(event.option.id)
 
     @on(OptionList.OptionSelected)
     def select_source(self, event: OptionList.OptionSelected) -> None:
-        self.highlight_source(event)  # enter: same as highlight, for those who expect it
+        self.show_source(event.option.id)  # enter: same as highlight, for those who expect it
+
+    def show_source(self, option_id: str | None) -> None:
+        """Mark in the minutes where the record or note of this option comes from."""
+        passage = self.passage(option_id)
+        if passage is not None:
+            self.mark(passage.start, passage.end)
+        elif (span := self.note_span(option_id)) is not None:
+            self.mark(*span)
 
     def mark(self, start: int, end: int) -> None:
         first: Paragraph | None = None

@@ -11,8 +11,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from scrutiny_tui.services.tracker import Page, Tracker, TrackerQuery
 from scrutiny_tui.ui.messages import PageLoaded, RowChanged
@@ -165,7 +167,7 @@ class TrackerScreen(ScrutinyScreen):
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= table.row_count:
             return None
-        key = table.coordinate_to_cell_key((table.cursor_row, 0)).row_key
+        key = table.coordinate_to_cell_key(Coordinate(table.cursor_row, 0)).row_key
         return self.rows.get(str(key.value))
 
     @on(DataTable.RowHighlighted)
@@ -240,5 +242,5 @@ class TrackerScreen(ScrutinyScreen):
         table = self.query_one(DataTable)
         for column in self.TRACKER.columns:
             arrow = (" ▼" if descending else " ▲") if column.key == key else ""
-            table.columns[column.key].label = Text(column.label + arrow)
+            table.columns[ColumnKey(column.key)].label = Text(column.label + arrow)
         self.reload()
