@@ -8,6 +8,7 @@ import json
 from scrutiny_tui.cli.common import SetupError, fail, store_from_args
 from scrutiny_tui.cli.sync_cmd import iso_day
 from scrutiny_tui.safe_text import one_line, visible_controls
+from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_COUNCIL, NO_DATE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -53,9 +54,9 @@ def run(args: argparse.Namespace) -> int:
     for meeting in meetings:
         head = " · ".join(
             [
-                meeting["date"] or "(undated)",
-                meeting["committee"] or "(committee not stated)",
-                meeting["council"] or "(council not stated)",
+                meeting["date"] or NO_DATE,
+                meeting["committee"] or NO_COMMITTEE,
+                meeting["council"] or NO_COUNCIL,
             ]
         )
         items = meeting["items"]

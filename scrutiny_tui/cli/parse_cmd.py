@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from scrutiny_tui.cli.common import fail
 from scrutiny_tui.safe_text import one_line, visible_controls
+from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_COUNCIL, NO_DATE
 
 if TYPE_CHECKING:
     from scrutiny_tui.parser import ParsedDocument
@@ -51,8 +52,7 @@ def describe(parsed: ParsedDocument) -> str:
     """A reader's outline of the parse: meeting, then each item with what it decided."""
     m = parsed.meeting
     lines = [
-        f"{m.body or '(committee not stated)'} · {m.date or '(undated)'} · "
-        f"{m.council or '(council not stated)'}",
+        f"{m.body or NO_COMMITTEE} · {m.date or NO_DATE} · {m.council or NO_COUNCIL}",
     ]
     if m.present:
         lines.append("present: " + "; ".join(p.name for p in m.present))
