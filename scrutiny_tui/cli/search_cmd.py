@@ -8,6 +8,7 @@ import sys
 
 from scrutiny_tui.cli.common import SetupError, fail, store_from_args
 from scrutiny_tui.safe_text import one_line, visible_controls
+from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_DATE
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -45,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(result.hits, 1):
         where = " · ".join(
             [
-                hit.body or "(committee not stated)",
-                hit.date or "(undated)",
+                hit.body or NO_COMMITTEE,
+                hit.date or NO_DATE,
                 one_line(hit.item_title) or hit.file_name,
             ]
         )

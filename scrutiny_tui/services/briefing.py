@@ -27,12 +27,12 @@ from scrutiny_tui.safe_text import visible_controls
 from scrutiny_tui.services.browse import MeetingFilter, meeting_where, where_from
 from scrutiny_tui.services.tracker import is_overdue
 from scrutiny_tui.store.db import Store
+from scrutiny_tui.vocabulary import NOTE_PRIORITIES
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
 _LINE_START = re.compile(r"^(\s*)(\d+)?([#>+\-=.)])")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“\"(])")
-PRIORITIES = ("high", "normal", "low")
 EXTRACT_CHARS = 400
 
 
@@ -351,7 +351,7 @@ def _notes_part(notes: list[Any]) -> list[str]:
     grouped: dict[str, list[Any]] = defaultdict(list)
     for note in notes:
         grouped[note.priority].append(note)
-    for priority in PRIORITIES:
+    for priority in NOTE_PRIORITIES:
         if not grouped.get(priority):
             continue
         lines.append(f"- {priority.capitalize()} priority")
