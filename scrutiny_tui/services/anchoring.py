@@ -85,7 +85,8 @@ def locate(
 
 def _occurrences(text: str, exact: str) -> list[tuple[int, int]]:
     """Every place ``exact`` occurs; failing that, every place its words occur, any spacing."""
-    found, at = [], text.find(exact)
+    found: list[tuple[int, int]] = []
+    at = text.find(exact)
     while at != -1 and len(found) < MAX_OCCURRENCES:
         found.append((at, at + len(exact)))
         at = text.find(exact, at + 1)

@@ -206,7 +206,8 @@ def _read_entry(entry: Any, now: datetime) -> _Imported:
     if not isinstance(entry, dict):
         raise _Malformed("it is not a JSON object")
     uuid = _uuid_of(entry)
-    extra = entry.get("scrutiny") if isinstance(entry.get("scrutiny"), dict) else {}
+    raw_extra = entry.get("scrutiny")
+    extra: dict[str, Any] = raw_extra if isinstance(raw_extra, dict) else {}
     text, tags = _bodies(entry)
     default_kind = "question" if entry.get("motivation") == "questioning" else DEFAULT_NOTE_KIND
     target = entry.get("target")

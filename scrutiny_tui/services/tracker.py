@@ -14,6 +14,7 @@ they are tracked by their own uid just the same.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
@@ -167,7 +168,14 @@ RESOLUTIONS = Tracker(
 def resolutions_page(store: Store, query: TrackerQuery) -> Page[ResolutionRow]:
     with store.read() as conn:
         total, rows = tracking.resolutions_page(conn, _request(query))
-    return Page(tuple(ResolutionRow(*r[:8], where_from(r[8])) for r in rows), total, query.offset)
+    return Page(tuple(_resolution(r) for r in rows), total, query.offset)
+
+
+def _resolution(row: Sequence[Any]) -> ResolutionRow:
+    uid, item_id, label, kind, text, committee, day, item_title, path = row
+    return ResolutionRow(
+        uid, item_id, label, kind, text, committee, day, item_title, where_from(path)
+    )
 
 
 # ---- recommendations ----------------------------------------------------------------
@@ -187,8 +195,13 @@ RECOMMENDATIONS = Tracker(
 )
 
 
-def _recommendation(row: tuple[Any, ...]) -> RecommendationRow:
-    return RecommendationRow(*row[:11], bool(row[11]))
+def _recommendation(row: Sequence[Any]) -> RecommendationRow:
+    (uid, item_id, reference, committee, date_agreed, area, text, executive_response_date,
+     lead, action_taken, status, from_resolution) = row  # fmt: skip
+    return RecommendationRow(
+        uid, item_id, reference, committee, date_agreed, area, text, executive_response_date,
+        lead, action_taken, status, bool(from_resolution),
+    )  # fmt: skip
 
 
 def recommendations_page(store: Store, query: TrackerQuery) -> Page[RecommendationRow]:
@@ -259,11 +272,13 @@ def actions_page(
 ) -> Page[ActionRow]:
     with store.read() as conn:
         total, rows = tracking.actions_page(conn, _request(query), today=today, show=show)
-    return Page(
-        tuple(ActionRow(*r[:7], bool(r[7]), is_overdue(r[3], bool(r[7]), today)) for r in rows),
-        total,
-        query.offset,
-    )
+    return Page(tuple(_action(r, today) for r in rows), total, query.offset)
+
+
+def _action(row: Sequence[Any], today: date) -> ActionRow:
+    uid, item_id, text, due, due_to, committee, day, done = row
+    overdue = is_overdue(due, bool(done), today)
+    return ActionRow(uid, item_id, text, due, due_to, committee, day, bool(done), overdue)
 
 
 def set_action_done(store: Store, uid: str, done: bool, *, now: datetime | None = None) -> None:

@@ -442,7 +442,21 @@ def notes_on_document(conn: sqlite3.Connection, document_key: str) -> list[Ancho
         " WHERE document_key = ? ORDER BY id",
         (document_key,),
     )
-    return [AnchoredNote(*row[:9], bool(row[9])) for row in rows]
+    return [
+        AnchoredNote(
+            id=row[0],
+            exact=row[1],
+            prefix=row[2],
+            suffix=row[3],
+            start=row[4],
+            end=row[5],
+            target_kind=row[6],
+            target_uid=row[7],
+            state=row[8],
+            live=bool(row[9]),
+        )
+        for row in rows
+    ]
 
 
 def mark_detached(conn: sqlite3.Connection, note_id: int) -> None:
