@@ -238,19 +238,19 @@ def live_notes(
     are taken literally).
     """
     where, params = ["a.deleted_at IS NULL"], {}
-    if tag:
+    if tag is not None:
         where.append(_HAS_TAG)
         params["tag"] = tag
-    if kind:
+    if kind is not None:
         where.append("a.kind = :kind")
         params["kind"] = kind
-    if status:
+    if status is not None:
         where.append("a.status = :status")
         params["status"] = status
     if attached_only:
         where.append("a.anchor_state = 'attached'")
     outer = "1"
-    if committee_part:
+    if committee_part is not None:
         outer = "lower(m.committee) LIKE :committee ESCAPE '\\'"
         params["committee"] = f"%{_like(committee_part.lower())}%"
     return _select(conn, where, outer, params)
