@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual.worker import Worker, WorkerState
 
 from scrutiny_tui.config import Settings
 from scrutiny_tui.store.db import Store
+
+if TYPE_CHECKING:
+    from textual.app import App
 
 
 class ScrutinyHost(Protocol):
@@ -26,9 +29,11 @@ class ScrutinyHost(Protocol):
 
 
 class AppAccess:
-    """Typed access to the running app for screens and dialogs."""
+    """Typed access to the running app for screens and dialogs (mixed into a Screen, which
+    provides ``app``)."""
 
-    app: Any
+    if TYPE_CHECKING:
+        app: App[object]
 
     @property
     def scrutiny(self) -> ScrutinyHost:

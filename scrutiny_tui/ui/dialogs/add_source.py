@@ -3,7 +3,7 @@ the address, fetch its committees, let the member tick which to follow."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -12,19 +12,26 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from scrutiny_tui.config import Settings
 from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.messages import SiteChecked, SourceAdded
 from scrutiny_tui.ui.text import literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 
+if TYPE_CHECKING:  # the sync service (and its HTTP client) loads when a site is first asked
+    from scrutiny_tui.moderngov import Committee
+    from scrutiny_tui.moderngov.client import ClientSettings
+    from scrutiny_tui.services.sync import AddedSource, SiteCheck, SourceRow
 
-def sync_client_settings(settings: Any) -> Any:
+
+def sync_client_settings(settings: Settings) -> ClientSettings:
+    """The HTTP client's settings from the config's ``sync:`` section."""
     from scrutiny_tui.services.sync import client_settings
 
     return client_settings(settings.sync.pause, settings.sync.timeout, settings.sync.retries)
 
 
-class AddSourceScreen(ScrutinyModal):
+class AddSourceScreen(ScrutinyModal["AddedSource | SourceRow"]):
     """Ask for a site's address, fetch its committees, let the member pick which to follow.
     Dismissed with the service's AddedSource (or the updated source), or None."""
 
@@ -34,11 +41,11 @@ class AddSourceScreen(ScrutinyModal):
         Binding("ctrl+s", "save", "Follow", tooltip="Follow the committees ticked", id="add-save"),
     ]
 
-    def __init__(self, url: str = "", source: Any = None) -> None:
+    def __init__(self, url: str = "", source: SourceRow | None = None) -> None:
         super().__init__()
         self.initial_url = url
         self.source = source  # editing the committees of a source already followed
-        self.check: Any = None
+        self.check: SiteCheck | None = None  # the site's answer, once fetched
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
@@ -136,18 +143,18 @@ class AddSourceScreen(ScrutinyModal):
         chosen = set(self.query_one("#committees", SelectionList).selected)
         picked = [c for c in self.check.committees if c.id in chosen]
         name = self.query_one("#name", Input).value.strip() or None
-        self.save(picked, name)
+        self.save(self.check, picked, name)
 
     @work(thread=True, exclusive=True, group="check", exit_on_error=False)
-    def save(self, picked: list[Any], name: str | None) -> None:
+    def save(self, check: SiteCheck, picked: list[Committee], name: str | None) -> None:
         from scrutiny_tui.services.sync import SyncError, add_source, follow
 
         try:
             if self.source is not None:
-                result: Any = follow(self.store, self.source.name, picked)
+                result: AddedSource | SourceRow = follow(self.store, self.source.name, picked)
             else:
                 result = add_source(
-                    self.store, self.check.base_url, name=name, picked=picked, check=self.check
+                    self.store, check.base_url, name=name, picked=picked, check=check
                 )
         except SyncError as exc:
             self.post_message(SourceAdded(None, str(exc)))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar, TypeVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 
 from scrutiny_tui.ui.access import AppAccess
 
+Result = TypeVar("Result")  # what the dialog is dismissed with (None when cancelled)
 
-class ScrutinyModal(AppAccess, ModalScreen[Any]):
+
+class ScrutinyModal(AppAccess, ModalScreen[Result]):
     """A dialog over the current screen; dismissed with a value or ``None`` on escape."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

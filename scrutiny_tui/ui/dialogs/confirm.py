@@ -14,7 +14,7 @@ from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal
 
 
-class Confirm(ScrutinyModal):
+class Confirm(ScrutinyModal[bool]):
     """Dismissed with True (y / enter on Yes) or False (n / escape)."""
 
     CSS_PATH = "confirm.tcss"

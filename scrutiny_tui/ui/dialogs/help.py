@@ -40,7 +40,7 @@ def help_rows(app: App, screen: Screen) -> list[HelpRow]:
     return [row for _, row in rows]
 
 
-class HelpScreen(ScrutinyModal):
+class HelpScreen(ScrutinyModal[None]):
     CSS_PATH = "help.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "cancel", "Close help", id="help-close"),

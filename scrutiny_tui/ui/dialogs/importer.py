@@ -4,7 +4,7 @@ show the summary. Every screen reloads when next shown, so new minutes appear at
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,7 +20,7 @@ from scrutiny_tui.ui.widgets.inputs import QuietInput
 PROMPT = "A file or folder of minutes (.txt, .md, .html, .pdf, .docx); folders are searched inside."
 
 
-class ImportScreen(ScrutinyModal):
+class ImportScreen(ScrutinyModal[None]):
     CSS_PATH = "importer.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -71,7 +71,7 @@ class ImportScreen(ScrutinyModal):
     def run_import(self, path: Path) -> None:
         from scrutiny_tui.services.ingest import ingest_paths
 
-        def progress(done: int, total: int, name: Any = "") -> None:
+        def progress(done: int, total: int, name: str) -> None:
             self.post_message(ImportProgress(done, total, str(name)))
 
         try:

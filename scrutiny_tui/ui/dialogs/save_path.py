@@ -13,7 +13,7 @@ from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 
 
-class SavePath(ScrutinyModal):
+class SavePath(ScrutinyModal[Path]):
     """Dismissed with the chosen path, or None."""
 
     CSS_PATH = "save_path.tcss"

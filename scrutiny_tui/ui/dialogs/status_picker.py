@@ -15,7 +15,7 @@ from scrutiny_tui.ui.text import DIM, literal, one_line, rag_text
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
 
-class StatusPicker(ScrutinyModal):
+class StatusPicker(ScrutinyModal[str]):
     """Dismissed with the chosen status name, or None."""
 
     CSS_PATH = "status_picker.tcss"

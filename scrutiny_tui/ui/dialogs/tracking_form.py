@@ -24,7 +24,7 @@ FIELDS = (
 )
 
 
-class TrackingForm(ScrutinyModal):
+class TrackingForm(ScrutinyModal[TrackingFields]):
     """Dismissed with new :class:`TrackingFields`, or None."""
 
     CSS_PATH = "tracking_form.tcss"

@@ -32,7 +32,7 @@ def state_text(row: ActionRow) -> Text:
     return Text("open")
 
 
-class ActionsScreen(TrackerScreen):
+class ActionsScreen(TrackerScreen[ActionRow]):
     TITLE = "Actions"
     TRACKER = tracker.ACTIONS
     WIDTHS: ClassVar[dict[str, int]] = {

@@ -29,7 +29,7 @@ from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line, rag_text
 
 
-class RecommendationsScreen(TrackerScreen):
+class RecommendationsScreen(TrackerScreen[RecommendationRow]):
     TITLE = "Recommendations"
     TRACKER = tracker.RECOMMENDATIONS
     WIDTHS: ClassVar[dict[str, int]] = {

@@ -12,7 +12,7 @@ from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
 
 
-class ResolutionsScreen(TrackerScreen):
+class ResolutionsScreen(TrackerScreen[ResolutionRow]):
     TITLE = "Resolutions"
     TRACKER = tracker.RESOLUTIONS
     WIDTHS: ClassVar[dict[str, int]] = {

@@ -9,7 +9,7 @@ one or syncing), never on its own.
 from __future__ import annotations
 
 import threading
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -35,6 +35,9 @@ from scrutiny_tui.ui.messages import (
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import DIM, literal, one_line
 
+if TYPE_CHECKING:  # the sync service (and its HTTP client) loads when the screen first reads
+    from scrutiny_tui.services.sync import AddedSource, SourceRow
+
 EMPTY = """No council sites yet.
 
 Press  a  to add one: the address of its ModernGov pages, such as
@@ -46,7 +49,7 @@ The app contacts only the sites you add here, and only when you add one or press
 IDLE = "s: sync now   a: add a site   e: committees   Sites are contacted only when you ask."
 
 
-def _last_sync(source: Any) -> Text:
+def _last_sync(source: SourceRow) -> Text:
     if not source.last_sync_at:
         return Text("never", style=DIM)
     counts = source.last_sync or {}
@@ -83,7 +86,7 @@ class SourcesScreen(ScrutinyScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.sources: list[Any] = []
+        self.sources: list[SourceRow] = []
         self.cancel_event: threading.Event | None = None
 
     def compose(self) -> ComposeResult:
@@ -151,7 +154,7 @@ class SourcesScreen(ScrutinyScreen):
         names = [one_line(title) for _, title in source.committees] or ["(none: press e)"]
         label.update(literal("Following: " + "; ".join(names)))
 
-    def current(self) -> Any:
+    def current(self) -> SourceRow | None:
         table = self.query_one(DataTable)
         if not self.sources or table.cursor_row < 0:
             return None
@@ -165,9 +168,11 @@ class SourcesScreen(ScrutinyScreen):
     def action_add(self) -> None:
         self.app.push_screen(AddSourceScreen(), self.added)
 
-    def added(self, result: Any) -> None:
+    def added(self, result: AddedSource | SourceRow | None) -> None:
+        from scrutiny_tui.services.sync import AddedSource
+
         if result is not None:
-            name = getattr(result, "source", result).name
+            name = (result.source if isinstance(result, AddedSource) else result).name
             self.status(f"Following {name}: press s to sync it now.")
             self.reload()
 

@@ -4,7 +4,7 @@ from SQLite, a detail pane for the highlighted row, and enter to open the item."
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import ClassVar, Generic, Protocol, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -26,7 +26,20 @@ FILTER_DELAY = 0.3
 FETCH_AHEAD = 20  # rows from the end of what is loaded at which the next page is fetched
 
 
-class TrackerScreen(ScrutinyScreen):
+class TrackerRow(Protocol):
+    """What the shared table needs of a row: its record's uid and the item it sits in."""
+
+    @property
+    def uid(self) -> str: ...
+
+    @property
+    def item_id(self) -> int: ...
+
+
+Row = TypeVar("Row", bound=TrackerRow)
+
+
+class TrackerScreen(ScrutinyScreen, Generic[Row]):
     """Subclasses set TRACKER and WIDTHS and implement ``fetch``, ``cells`` and ``describe``."""
 
     CSS_PATH: ClassVar = "tracker.tcss"
@@ -59,7 +72,7 @@ class TrackerScreen(ScrutinyScreen):
     def __init__(self) -> None:
         super().__init__()
         self.query_state = TrackerQuery()
-        self.rows: dict[str, Any] = {}
+        self.rows: dict[str, Row] = {}  # by uid, in the order loaded
         self.generation = 0
         self.fetching = False
         self.total = 0
@@ -84,16 +97,16 @@ class TrackerScreen(ScrutinyScreen):
 
     # ---- subclass hooks ---------------------------------------------------------------
 
-    def fetch(self, query: TrackerQuery) -> Page[Any]:
+    def fetch(self, query: TrackerQuery) -> Page[Row]:
         raise NotImplementedError
 
-    def cells(self, row: Any) -> tuple[Text, ...]:
+    def cells(self, row: Row) -> tuple[Text, ...]:
         raise NotImplementedError
 
-    def describe(self, row: Any) -> Text:
+    def describe(self, row: Row) -> Text:
         raise NotImplementedError
 
-    def on_row_shown(self, row: Any) -> None:
+    def on_row_shown(self, row: Row) -> None:
         """The highlighted row changed (the recommendations tracker loads its history)."""
 
     # ---- loading ----------------------------------------------------------------------
@@ -115,7 +128,7 @@ class TrackerScreen(ScrutinyScreen):
     def load_page(self, query: TrackerQuery, generation: int) -> None:
         self.post_message(PageLoaded(self.fetch(query), generation))
 
-    def on_page_loaded(self, message: PageLoaded) -> None:
+    def on_page_loaded(self, message: PageLoaded[Row]) -> None:
         if message.generation != self.generation:
             return  # an answer to a query the user has since changed
         self.fetching = False
@@ -151,7 +164,7 @@ class TrackerScreen(ScrutinyScreen):
             f"{len(self.rows)} of {self.total} · sorted by {sort}{arrow}"
         )
 
-    def on_row_changed(self, message: RowChanged) -> None:
+    def on_row_changed(self, message: RowChanged[Row]) -> None:
         row = message.row
         if row.uid not in self.rows:
             return
@@ -163,7 +176,7 @@ class TrackerScreen(ScrutinyScreen):
 
     # ---- events -----------------------------------------------------------------------
 
-    def current_row(self) -> Any | None:
+    def current_row(self) -> Row | None:
         table = self.query_one(DataTable)
         if not self.rows or table.cursor_row < 0 or table.cursor_row >= table.row_count:
             return None
@@ -179,7 +192,7 @@ class TrackerScreen(ScrutinyScreen):
         if near_end and len(self.rows) < self.total and not self.fetching:
             self.fetch_page(replace(self.query_state, offset=len(self.rows)))
 
-    def show_row(self, row: Any) -> None:
+    def show_row(self, row: Row) -> None:
         self.query_one("#detail", Static).update(self.describe(row))
         self.on_row_shown(row)
 
