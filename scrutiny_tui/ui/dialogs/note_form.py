@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Select, TextArea
 
+from scrutiny_tui.services.notes import NoteInput, NoteView
 from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
@@ -24,15 +25,17 @@ from scrutiny_tui.vocabulary import (
 KINDS = tuple(sorted(NOTE_KINDS, key=lambda kind: kind != DEFAULT_NOTE_KIND))
 
 
-class NoteForm(ScrutinyModal):
-    """Dismissed with a ``services.notes.NoteInput``, or None on escape."""
+class NoteForm(ScrutinyModal[NoteInput]):
+    """Dismissed with the note as typed, or None on escape."""
 
     CSS_PATH = "note_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Save the note and close", id="note-save"),
     ]
 
-    def __init__(self, subject: str, note: Any | None = None, title: str = "Add a concern") -> None:
+    def __init__(
+        self, subject: str, note: NoteView | None = None, title: str = "Add a concern"
+    ) -> None:
         super().__init__()
         self.subject = subject
         self.note = note  # a NoteView when editing
@@ -91,8 +94,6 @@ class NoteForm(ScrutinyModal):
 
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        from scrutiny_tui.services.notes import NoteInput
-
         tags = self.query_one("#tags", Input).value
         try:
             note = NoteInput(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -34,6 +34,9 @@ from scrutiny_tui.ui.text import (
 )
 from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph, paragraphs
 from scrutiny_tui.ui.widgets.vim import VimOptionList
+
+if TYPE_CHECKING:  # the notes service loads when the item is first read
+    from scrutiny_tui.services.notes import NoteInput, NoteView
 
 # tab name (in ids) -> its label; a note is shown to the member as a concern
 TABS = {
@@ -131,7 +134,7 @@ class ItemScreen(ScrutinyScreen):
         self.item_id = item_id
         self.focus_uid = focus_uid
         self.detail: ItemDetail | None = None
-        self.notes: list[Any] = []
+        self.notes: list[NoteView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -363,14 +366,14 @@ class ItemScreen(ScrutinyScreen):
 
         kind, uid, subject, span = target
 
-        def saved(note: Any) -> None:
+        def saved(note: NoteInput | None) -> None:
             if note is not None:
                 self.save_note(kind, uid, note, span)
 
         self.app.push_screen(NoteForm(f"On this {kind}: {subject}"), saved)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save_note(self, kind: str, uid: str, note: Any, span: tuple[int, int] | None) -> None:
+    def save_note(self, kind: str, uid: str, note: NoteInput, span: tuple[int, int] | None) -> None:
         from scrutiny_tui.services.notes import add_note
 
         quote = browse.document_span(self.store, self.item_id, *span) if span else None

@@ -6,8 +6,9 @@ Filter words match the note, its quote and its item; ``tag:``, ``kind:``, ``stat
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -22,6 +23,9 @@ from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimOptionList
+
+if TYPE_CHECKING:  # the notes service loads when the screen first lists notes
+    from scrutiny_tui.services.notes import NoteInput, NoteView
 
 FIELDS = {
     "tag": "tag",
@@ -57,7 +61,7 @@ def parse_note_filter(query: str) -> NoteFilter:
     return NoteFilter(tuple(words), **fields)
 
 
-def matches(note: Any, words: tuple[str, ...]) -> bool:
+def matches(note: NoteView, words: tuple[str, ...]) -> bool:
     haystack = " ".join(
         [note.body, note.quote or "", note.item_title or "", " ".join(note.tags)]
     ).lower()
@@ -90,7 +94,7 @@ class NotesScreen(ScrutinyScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.notes: list[Any] = []
+        self.notes: list[NoteView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,7 +147,7 @@ class NotesScreen(ScrutinyScreen):
             )
         return f"No notes match {query!r}." if query.strip() else EMPTY
 
-    def highlighted_note(self) -> Any | None:
+    def highlighted_note(self) -> NoteView | None:
         options = self.query_one("#notes", OptionList)
         if options.highlighted is None or not self.notes:
             return None
@@ -185,31 +189,35 @@ class NotesScreen(ScrutinyScreen):
         note = self.highlighted_note()
         if note is None:
             return
+        from scrutiny_tui.services import notes
         from scrutiny_tui.ui.dialogs.note_form import NoteForm
 
-        def saved(new: Any) -> None:
+        def saved(new: NoteInput | None) -> None:
             if new is not None:
-                self.save(lambda notes: notes.edit_note(self.store, note.uuid, new), "Saved.")
+                self.save(lambda: notes.edit_note(self.store, note.uuid, new), "Saved.")
 
         self.app.push_screen(NoteForm(note.quote or note.item_title or "", note, "Edit"), saved)
 
     def action_toggle_resolved(self) -> None:
+        from scrutiny_tui.services import notes
+
         note = self.highlighted_note()
         if note is not None:
             status = "open" if note.status == "resolved" else "resolved"
             message = "Marked resolved." if status == "resolved" else "Opened again."
-            self.save(lambda notes: notes.set_status(self.store, note.uuid, status), message)
+            self.save(lambda: notes.set_status(self.store, note.uuid, status), message)
 
     def action_delete(self) -> None:
         note = self.highlighted_note()
         if note is None:
             return
+        from scrutiny_tui.services import notes
         from scrutiny_tui.ui.dialogs.confirm import Confirm
 
         def answered(yes: bool | None) -> None:
             if yes:
                 self.save(
-                    lambda notes: notes.delete_note(self.store, note.uuid),
+                    lambda: notes.delete_note(self.store, note.uuid),
                     "Deleted. Press u to undo.",
                 )
 
@@ -218,17 +226,21 @@ class NotesScreen(ScrutinyScreen):
         )
 
     def action_undo(self) -> None:
+        from scrutiny_tui.services import notes
+
         self.save(
-            lambda notes: notes.undo_delete(self.store),
+            lambda: notes.undo_delete(self.store),
             "Restored the last deleted note.",
             nothing="Nothing to undo.",
         )
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save(self, change: Any, message: str, nothing: str | None = None) -> None:
-        from scrutiny_tui.services import notes
-
-        result = change(notes)
+    def save(
+        self, change: Callable[[], NoteView | None], message: str, nothing: str | None = None
+    ) -> None:
+        """Run ``change`` (a call of the notes service) off the UI thread, then say
+        ``message``, or ``nothing`` when it changed nothing."""
+        result = change()
         if nothing is not None and result is None:
             message = nothing
         self.app.call_from_thread(self.saved, message)

@@ -7,7 +7,7 @@ service reports are styled with ``Text.stylize``; no markup is ever built from t
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -24,6 +24,9 @@ from scrutiny_tui.ui.text import DIM, HIGHLIGHT, NO_COMMITTEE, NO_DATE, literal,
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
+if TYPE_CHECKING:  # the search service loads with the first query
+    from scrutiny_tui.services.search import SearchHit, SearchResult
+
 SEARCH_DELAY = 0.25
 LIMIT = 50
 HINT = 'Type to search all minutes: words, "exact phrases", OR, NOT, prefix*. Enter opens the item.'
@@ -37,7 +40,7 @@ def snippet_text(snippet: str, highlights: list[tuple[int, int]]) -> Text:
     return text
 
 
-def hit_prompt(hit: Any) -> Text:
+def hit_prompt(hit: SearchHit) -> Text:
     where = " · ".join(
         [hit.committee or NO_COMMITTEE, hit.date or NO_DATE, hit.item_title or hit.file_name]
     )
@@ -58,7 +61,7 @@ class SearchScreen(ScrutinyScreen):
     def __init__(self, query: str = "") -> None:
         super().__init__()
         self.initial_query = query
-        self.hits: list[Any] = []
+        self.hits: list[SearchHit] = []
         self.search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -102,7 +105,7 @@ class SearchScreen(ScrutinyScreen):
         options.add_options(spaced[:-1])
         self.query_one("#notice", Static).update(self.notice(message.query, result))
 
-    def notice(self, query: str, result: Any) -> Text:
+    def notice(self, query: str, result: SearchResult) -> Text:
         if result.notice:
             return literal(result.notice, "bold")
         if not self.hits:
@@ -130,5 +133,11 @@ class SearchScreen(ScrutinyScreen):
     @on(OptionList.OptionSelected, "#hits")
     def open_hit(self, event: OptionList.OptionSelected) -> None:
         hit = self.hits[int(event.option.id or 0)]
+        if hit.item_id is None:  # a note whose words are no longer in any minutes
+            self.notify(
+                "This note's words are no longer in the minutes; find it with n.",
+                severity="warning",
+            )
+            return
         self.dismiss()
         self.scrutiny.open_item(hit.item_id, focus_uid=hit.uid)
