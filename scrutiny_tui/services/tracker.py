@@ -85,7 +85,7 @@ class ActionRow:
     item_id: int
     text: str
     due: str | None
-    body: str | None  # the body the report is due to
+    due_to: str | None  # the meeting or body the report is due to
     committee: str | None
     date: str | None
     done: bool
@@ -260,7 +260,7 @@ ACTIONS = Tracker(
         Column("due", "Due"),
         Column("state", "State"),
         Column("text", "Action"),
-        Column("body", "To"),
+        Column("due_to", "To"),
         Column("committee", "Committee"),
         Column("date", "Meeting"),
     ),

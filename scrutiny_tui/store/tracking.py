@@ -250,7 +250,7 @@ ACTIONS = _Listing(
         "due": "a.due",
         "state": "coalesce(s.done, 0)",
         "text": "a.text",
-        "body": "a.due_to",
+        "due_to": "a.due_to",
         "committee": "m.committee",
         "date": "m.date",
     },

@@ -39,7 +39,7 @@ class ActionsScreen(TrackerScreen[ActionRow]):
         "due": 10,
         "state": 9,
         "text": 56,
-        "body": 24,
+        "due_to": 24,
         "committee": 22,
         "date": 10,
     }
@@ -74,7 +74,7 @@ class ActionsScreen(TrackerScreen[ActionRow]):
             Text(row.due or "—", style=due_style),
             state_text(row),
             literal(one_line(row.text, 140)),
-            literal(one_line(row.body or "", 50)),
+            literal(one_line(row.due_to or "", 50)),
             literal(one_line(row.committee or NO_COMMITTEE, 40)),
             Text(row.date or NO_DATE),
         )
@@ -82,7 +82,7 @@ class ActionsScreen(TrackerScreen[ActionRow]):
     def describe(self, row: ActionRow) -> Text:
         text = Text.assemble(state_text(row), " ", literal(row.text))
         due = f"due {row.due}" if row.due else "no due date"
-        to = f" to {one_line(row.body)}" if row.body else ""
+        to = f" to {one_line(row.due_to)}" if row.due_to else ""
         where = f"\n{due}{to} · {row.committee or NO_COMMITTEE} · {row.date or NO_DATE}"
         text.append_text(literal(where, DIM))
         return text
