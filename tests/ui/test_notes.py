@@ -1,4 +1,5 @@
-"""Concerns through the app: add from an item, see it counted, edit, resolve, delete, undo."""
+"""Notes (shown as concerns) through the app: add from an item, see it counted, edit,
+resolve, delete, undo."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ async def add_note(pilot, body: str, *, tags: str = "") -> None:
     await settle(pilot)
 
 
-async def test_a_concern_on_a_resolution_is_saved_and_listed(fixture_store, make_app):
+async def test_a_note_on_a_resolution_is_saved_and_listed(fixture_store, make_app):
     app = make_app(fixture_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_care_item(pilot)
@@ -49,7 +50,7 @@ async def test_a_concern_on_a_resolution_is_saved_and_listed(fixture_store, make
         assert "1 note, 1 open" in shown
 
 
-async def test_a_concern_on_a_line_of_the_minutes_quotes_that_line(fixture_store, make_app):
+async def test_a_note_on_a_line_of_the_minutes_quotes_that_line(fixture_store, make_app):
     app = make_app(fixture_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_care_item(pilot)
@@ -64,7 +65,7 @@ async def test_a_concern_on_a_line_of_the_minutes_quotes_that_line(fixture_store
         )
 
 
-async def test_edit_resolve_delete_and_undo_from_the_concerns_screen(fixture_store, make_app):
+async def test_edit_resolve_delete_and_undo_from_the_notes_screen(fixture_store, make_app):
     app = make_app(fixture_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_care_item(pilot)
@@ -94,7 +95,7 @@ async def test_edit_resolve_delete_and_undo_from_the_concerns_screen(fixture_sto
         assert note.body == "Second thoughts"
 
 
-async def test_enter_on_a_concern_opens_its_item_at_the_note(fixture_store, make_app):
+async def test_enter_on_a_note_opens_its_item_at_the_note(fixture_store, make_app):
     app = make_app(fixture_store)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_care_item(pilot)

@@ -68,6 +68,8 @@ def noted_store(tracked_store):
     return tracked_store
 
 
+# The test's name and ids say "concern" (the member's word) because the snapshot files are
+# named after them; the code calls these notes.
 @pytest.mark.parametrize(
     ("name", "pressed"),
     [

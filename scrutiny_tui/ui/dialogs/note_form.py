@@ -1,4 +1,5 @@
-"""Add or edit a concern: a Markdown body, its kind, priority, tags and where to raise it."""
+"""Add or edit a note (a "concern" to the member): a Markdown body, its kind, priority,
+tags and where to raise it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Concerns: every note the member has made, filterable; enter shows it in its minutes.
+"""The notes screen (titled Concerns for the member): every note made, filterable; enter
+shows it in its minutes.
 
 Filter words match the note, its quote and its item; ``tag:``, ``kind:``, ``status:`` and
 ``committee:`` narrow the list (``kind:question status:open``).
