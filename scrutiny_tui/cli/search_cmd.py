@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     for rank, hit in enumerate(result.hits, 1):
         where = " · ".join(
             [
-                hit.body or NO_COMMITTEE,
+                hit.committee or NO_COMMITTEE,
                 hit.date or NO_DATE,
                 one_line(hit.item_title) or hit.file_name,
             ]
@@ -80,7 +80,7 @@ def _as_json(hit) -> dict:  # type: ignore[no-untyped-def]
         "kind": hit.kind,
         "uid": hit.uid,
         "item_id": hit.item_id,
-        "body": hit.body,
+        "committee": hit.committee,
         "date": hit.date,
         "item_title": hit.item_title,
         "file": hit.file_name,

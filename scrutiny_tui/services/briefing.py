@@ -21,11 +21,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text as sql
-
 from scrutiny_tui.safe_text import visible_controls
-from scrutiny_tui.services.browse import MeetingFilter, meeting_where, where_from
+from scrutiny_tui.services.browse import MeetingFilter, where_from
 from scrutiny_tui.services.tracker import is_overdue
+from scrutiny_tui.store import briefing as queries
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.vocabulary import NOTE_PRIORITIES
 
@@ -124,9 +123,9 @@ class _Item:
     committee: str | None
     date: str | None
     path: str
-    resolutions: list[tuple] = field(default_factory=list)
-    recommendations: list[tuple] = field(default_factory=list)
-    actions: list[tuple] = field(default_factory=list)
+    resolutions: list[queries.PackResolution] = field(default_factory=list)
+    recommendations: list[queries.PackRecommendation] = field(default_factory=list)
+    actions: list[queries.PackAction] = field(default_factory=list)
     notes: list[Any] = field(default_factory=list)
 
     @property
@@ -165,46 +164,28 @@ def _scoped_item_ids(store: Store, scope: BriefingScope) -> set[int] | None:
     return allowed
 
 
-_ITEMS = """
-SELECT ai.id, ai.uid, ai.number, ai.title, ai.text, m.committee, m.date, d.path
-FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
-WHERE {where}
-ORDER BY m.date IS NULL, m.date, m.committee, d.path, ai.ordinal
-"""
-
-
 def _items(store: Store, scope: BriefingScope) -> list[_Item]:
     allowed = _scoped_item_ids(store, scope)
     if allowed is not None and not allowed:
         return []
-    where, params = meeting_where(
-        MeetingFilter(committee=scope.committee or "", date_from=scope.since, date_to=scope.until)
-    )
-    if allowed is not None:
-        where += f" AND ai.id IN ({','.join(str(int(i)) for i in allowed)})"
-    with store.session() as session:
-        rows = session.execute(sql(_ITEMS.format(where=where)), params).all()
-        items = [_Item(*row) for row in rows]
-        _add_records(session, {item.id: item for item in items})
-    return items
-
-
-def _add_records(session: Any, items: dict[int, _Item]) -> None:
-    ids = ",".join(str(i) for i in items) or "NULL"
-    queries = {
-        "resolutions": f"""SELECT r.item_id, r.uid, r.label, r.kind, r.text, t.status
-            FROM resolution r LEFT JOIN recommendation_tracking t ON t.uid = r.uid
-            WHERE r.item_id IN ({ids}) ORDER BY r.item_id, r.ordinal""",
-        "recommendations": f"""SELECT r.item_id, r.uid, r.ref, r.text, t.status
-            FROM recommendation r LEFT JOIN recommendation_tracking t ON t.uid = r.uid
-            WHERE r.item_id IN ({ids}) ORDER BY r.item_id, r.ordinal""",
-        "actions": f"""SELECT a.item_id, a.uid, a.text, a.due, a.due_to, coalesce(s.done, 0)
-            FROM action a LEFT JOIN action_state s ON s.uid = a.uid
-            WHERE a.item_id IN ({ids}) ORDER BY a.item_id, a.ordinal""",
+    flt = MeetingFilter(committee=scope.committee or "", date_from=scope.since, date_to=scope.until)
+    with store.read() as conn:
+        found = queries.items_in_scope(conn, flt, allowed)
+        ids = [item.id for item in found]
+        resolutions = queries.resolutions_of_items(conn, ids)
+        recommendations = queries.recommendations_of_items(conn, ids)
+        actions = queries.actions_of_items(conn, ids)
+    items = {
+        i.id: _Item(i.id, i.uid, i.number, i.title, i.text, i.committee, i.date, i.path)
+        for i in found
     }
-    for name, query in queries.items():
-        for row in session.execute(sql(query)):
-            getattr(items[row[0]], name).append(tuple(row[1:]))
+    for resolution in resolutions:
+        items[resolution.item_id].resolutions.append(resolution)
+    for recommendation in recommendations:
+        items[recommendation.item_id].recommendations.append(recommendation)
+    for action in actions:
+        items[action.item_id].actions.append(action)
+    return list(items.values())
 
 
 def _attach_notes(store: Store, items: list[_Item]) -> None:
@@ -274,19 +255,19 @@ def _contents(items: list[_Item]) -> list[str]:
 def _actions_section(items: list[_Item], today: date) -> list[str]:
     rows = []
     for item in items:
-        for _uid, text_, due, body, done in item.actions:
-            if done:
+        for action in item.actions:
+            if action.done:
                 continue
-            state = "**Overdue**" if is_overdue(due, bool(done), today) else "Open"
+            state = "**Overdue**" if is_overdue(action.due, action.done, today) else "Open"
             asked = f"{item.committee or 'Committee not stated'}, {item.date or 'undated'}"
-            rows.append((due or "", state, text_, body, asked, item.source))
+            rows.append((action.due or "", state, action.text, action.due_to, asked, item.source))
     rows.sort(key=lambda r: (r[0] == "", r[0]))
     lines = ["## Outstanding and overdue actions", ""]
     if not rows:
         return [*lines, "No outstanding actions in this scope.", ""]
     lines += ["| Due | State | Action | Due to | Asked by | Source |", "|---|---|---|---|---|---|"]
-    for due, state, text_, body, asked, source in rows:
-        cells = [inline(due) or "—", state, inline(text_), inline(body) or "—"]
+    for due, state, text_, due_to, asked, source in rows:
+        cells = [inline(due) or "—", state, inline(text_), inline(due_to) or "—"]
         lines.append("| " + " | ".join([*cells, inline(asked), inline(source)]) + " |")
     return [*lines, ""]
 
@@ -295,11 +276,12 @@ def _decisions_section(items: list[_Item]) -> list[str]:
     lines = ["## Resolutions and recommendations", ""]
     rows = []
     for item in items:
-        for _uid, label, kind, text_, status in item.resolutions:
-            ref = f"Res {label}" if label else "Res"
-            rows.append((ref, kind, text_, status, item))
-        for _uid, ref, text_, status in item.recommendations:
-            rows.append((f"Rec {ref}" if ref else "Rec", "recommendation", text_, status, item))
+        for res in item.resolutions:
+            ref = f"Res {res.label}" if res.label else "Res"
+            rows.append((ref, res.kind, res.text, res.status, item))
+        for rec in item.recommendations:
+            ref = f"Rec {rec.ref}" if rec.ref else "Rec"
+            rows.append((ref, "recommendation", rec.text, rec.status, item))
     if not rows:
         return [*lines, "No resolutions or recommendations in this scope.", ""]
     lines += ["| Ref | Kind | Text | Tracking status | Meeting |", "|---|---|---|---|---|"]
@@ -334,10 +316,10 @@ def _item_section(item: _Item) -> list[str]:
         lines += [f"> {inline(extract(item.text))}", ""]
     if item.resolutions:
         lines += ["**Resolutions**", ""]
-        for _uid, label, kind, text_, status in item.resolutions:
-            tag = f"({inline(label)}) " if label else ""
-            tracked = f"; tracking: {inline(status)}" if status else ""
-            lines.append(f"- {tag}{inline(text_)} *{inline(kind)}{tracked}*")
+        for res in item.resolutions:
+            tag = f"({inline(res.label)}) " if res.label else ""
+            tracked = f"; tracking: {inline(res.status)}" if res.status else ""
+            lines.append(f"- {tag}{inline(res.text)} *{inline(res.kind)}{tracked}*")
         lines.append("")
     lines += _notes_part(item.notes)
     lines += [f"Source: {inline(item.source)}", ""]

@@ -9,14 +9,11 @@ and ``notice`` says so. A query never raises.
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import dataclass, field
-
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
 
 from scrutiny_tui.services.browse import where_from
 from scrutiny_tui.store.db import Store
+from scrutiny_tui.store.search import IndexHit, MatchError, ranked_hits
 
 _OPERATOR = re.compile(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|[()*^:+]')
 _WORD = re.compile(r"\w+")
@@ -27,7 +24,7 @@ class SearchHit:
     kind: str  # item | resolution | recommendation | action | note
     uid: str  # the record's uid, or the note's uuid
     item_id: int | None  # the agenda item to open (None: a note whose words are gone)
-    body: str | None  # committee
+    committee: str | None
     date: str | None
     item_title: str | None
     file_name: str
@@ -65,91 +62,47 @@ def _plan(query: str) -> _Plan:
     return _Plan(literal)
 
 
-# Ranked in an inner query that reads only rowids (bm25, titles weighted double); the text
-# and item facts of the rows shown are then fetched by rowid in the same statement.
-# Snippets are cut here rather than by FTS5's snippet(), which re-reads the whole match
-# list of every query term once per row shown.
-_SQL = text(
-    """
-    WITH top AS (
-        SELECT rowid AS id, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS score
-        FROM search_index WHERE search_index MATCH :match
-        ORDER BY score LIMIT :limit OFFSET :offset
-    )
-    SELECT s.kind, s.ref, s.item_id, s.title, s.body, i.title, m.committee, m.date, d.path
-    FROM top
-    CROSS JOIN search_index s ON s.rowid = top.id
-    LEFT JOIN agenda_item i ON i.id = s.item_id
-    LEFT JOIN meeting m ON m.id = i.meeting_id
-    LEFT JOIN document d ON d.id = i.document_id
-    ORDER BY top.score
-    """
-)
-
-_ITEM_FACTS = text(
-    """
-    SELECT i.id, i.title, m.committee, m.date, d.path
-    FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN document d ON d.id = i.document_id
-    WHERE i.id = :item_id
-    """
-)
-
-_NOTE_ITEM = text(
-    """
-    SELECT coalesce(
-        (SELECT id FROM agenda_item WHERE uid = a.target_uid),
-        (SELECT item_id FROM resolution WHERE uid = a.target_uid),
-        (SELECT item_id FROM recommendation WHERE uid = a.target_uid),
-        (SELECT item_id FROM action WHERE uid = a.target_uid),
-        (SELECT i.id FROM agenda_item i JOIN document d ON d.id = i.document_id
-          WHERE d.key = a.document_key AND a.anchor_state = 'attached'
-            AND i.span_start <= a.span_start AND a.span_start < i.span_end))
-    FROM annotation a WHERE a.uuid = :uuid
-    """
-)
-
-
 def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
     """Ranked hits for ``query`` (see the module docstring)."""
     query = query.strip()
     plan = _plan(query)
     if not plan.match:
         return SearchResult(query, notice="Type a word to search for." if query else None)
-    with store.session() as session:
+    words = word_patterns(query)
+    with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
-                rows = session.execute(
-                    _SQL, {"match": match, "limit": limit + 1, "offset": offset}
-                ).all()
+                found = ranked_hits(conn, match, limit + 1, offset)
                 break
-            except (OperationalError, sqlite3.OperationalError) as exc:
+            except MatchError as exc:
                 plan.notice = (
                     f"Not a valid search expression ({_reason(exc)}): "
                     "searched for the words literally."
                 )
         else:
             return SearchResult(query, notice=plan.notice)
-        words = word_patterns(query)
-        hits = tuple(_hit(session, row, words) for row in rows[:limit])
-    return SearchResult(query, hits, plan.notice, more=len(rows) > limit)
+    hits = tuple(_hit(row, words) for row in found[:limit])
+    return SearchResult(query, hits, plan.notice, more=len(found) > limit)
 
 
-def _reason(exc: Exception) -> str:
-    message = str(getattr(exc, "orig", exc))
-    return message.removeprefix("fts5: ").split("\n")[0]
+def _reason(exc: MatchError) -> str:
+    return str(exc).removeprefix("fts5: ").split("\n")[0]
 
 
-def _hit(session, row, words: list[re.Pattern[str]]) -> SearchHit:  # type: ignore[no-untyped-def]
-    kind, ref, item_id, heading, text_, title, body, date, path = row
-    if kind == "note":  # a note's item is where its words are now
-        item_id = session.execute(_NOTE_ITEM, {"uuid": ref}).scalar()
-        facts = session.execute(_ITEM_FACTS, {"item_id": item_id}).first() if item_id else None
-        _, title, body, date, path = facts or (None, None, None, None, None)
-    snippet, highlights = make_snippet(text_ or heading or "", words)
-    if item_id is None or path is None:
-        return SearchHit(kind, ref, None, None, None, None, "", snippet, highlights)
+def _hit(row: IndexHit, words: list[re.Pattern[str]]) -> SearchHit:
+    snippet, highlights = make_snippet(row.text or row.heading or "", words)
+    if row.item_id is None or row.path is None:
+        return SearchHit(row.kind, row.ref, None, None, None, None, "", snippet, highlights)
     return SearchHit(
-        kind, ref, int(item_id), body, date, title, where_from(path), snippet, highlights
+        kind=row.kind,
+        uid=row.ref,
+        item_id=row.item_id,
+        committee=row.committee,
+        date=row.date,
+        item_title=row.item_title,
+        file_name=where_from(row.path),
+        snippet=snippet,
+        highlights=highlights,
     )
 
 

@@ -1,0 +1,88 @@
+"""SQL for full-text search: ranked rows of the FTS5 index with the facts of their items.
+
+How a query is written for FTS5, and what to do when SQLite cannot read it, is the search
+service's business; this module runs the match it is given.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+class MatchError(ValueError):
+    """SQLite could not read the match expression; the message is SQLite's."""
+
+
+@dataclass(frozen=True, slots=True)
+class IndexHit:
+    """One ranked row of the index, with where it is (all None when its item is gone)."""
+
+    kind: str  # item | resolution | recommendation | action | note
+    ref: str  # the record's uid, or the note's uuid
+    heading: str | None  # the indexed title: item title, label, ref, due-to or note tags
+    text: str | None  # the indexed text
+    item_id: int | None
+    item_title: str | None
+    committee: str | None
+    date: str | None
+    path: str | None  # the document the item was read from
+
+
+# Ranked in an inner query that reads only rowids (bm25, titles weighted double); the text
+# and item facts of the rows shown are then fetched by rowid in the same statement.
+# Snippets are cut by the service rather than by FTS5's snippet(), which re-reads the whole
+# match list of every query term once per row shown.
+_RANKED = """
+WITH top AS (
+    SELECT rowid AS id, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS score
+    FROM search_index WHERE search_index MATCH :match
+    ORDER BY score LIMIT :limit OFFSET :offset
+)
+SELECT s.kind, s.ref, s.title, s.body, s.item_id, i.title, m.committee, m.date, d.path
+FROM top
+CROSS JOIN search_index s ON s.rowid = top.id
+LEFT JOIN agenda_item i ON i.id = s.item_id
+LEFT JOIN meeting m ON m.id = i.meeting_id
+LEFT JOIN document d ON d.id = i.document_id
+ORDER BY top.score
+"""
+
+# A note is indexed without an item, because its target moves when minutes are imported
+# again: its item is the one holding its target record, or else the one whose text holds
+# its attached words.
+_NOTE_ITEM = """
+SELECT coalesce(
+    (SELECT item_id FROM record WHERE uid = a.target_uid),
+    (SELECT i.id FROM agenda_item i JOIN document d ON d.id = i.document_id
+      WHERE d.key = a.document_key AND a.anchor_state = 'attached'
+        AND i.span_start <= a.span_start AND a.span_start < i.span_end))
+FROM annotation a WHERE a.uuid = ?
+"""
+
+_ITEM_FACTS = """
+SELECT i.title, m.committee, m.date, d.path
+FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN document d ON d.id = i.document_id
+WHERE i.id = ?
+"""
+
+
+def ranked_hits(conn: sqlite3.Connection, match: str, limit: int, offset: int) -> list[IndexHit]:
+    """Up to ``limit`` rows matching the FTS5 expression ``match``, best first, after
+    skipping ``offset``. Raises :class:`MatchError` if SQLite cannot read ``match``."""
+    try:
+        rows = conn.execute(_RANKED, {"match": match, "limit": limit, "offset": offset}).fetchall()
+    except sqlite3.OperationalError as exc:
+        raise MatchError(str(exc)) from exc
+    return [_placed(conn, IndexHit(*row)) for row in rows]
+
+
+def _placed(conn: sqlite3.Connection, hit: IndexHit) -> IndexHit:
+    """A note's hit with the item its words are in now; other hits as they are."""
+    if hit.kind != "note":
+        return hit
+    row = conn.execute(_NOTE_ITEM, (hit.ref,)).fetchone()
+    item_id = row[0] if row else None
+    facts = conn.execute(_ITEM_FACTS, (item_id,)).fetchone() if item_id is not None else None
+    title, committee, date, path = facts or (None, None, None, None)
+    return IndexHit(hit.kind, hit.ref, hit.heading, hit.text, item_id, title, committee, date, path)
