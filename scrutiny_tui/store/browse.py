@@ -212,10 +212,11 @@ def meetings(
     """Meetings matching ``flt`` (of one council and committee if ``group`` is given):
     council, committee, newest first."""
     conditions, params = meeting_conditions(flt)
+    bound: dict[str, str | None] = dict(params)
     if group is not None:
         conditions += " AND m.council IS :group_council AND m.committee IS :group_committee"
-        params = {**params, "group_council": group[0], "group_committee": group[1]}
-    rows = conn.execute(_MEETINGS.format(conditions=conditions), params)
+        bound |= {"group_council": group[0], "group_committee": group[1]}
+    rows = conn.execute(_MEETINGS.format(conditions=conditions), bound)
     return [
         MeetingRecord(
             id=r[0],
@@ -278,8 +279,23 @@ def item_head(conn: sqlite3.Connection, item_id: int) -> ItemHead | None:
     row = conn.execute(_ITEM_HEAD, (item_id,)).fetchone()
     if row is None:
         return None
-    *facts, refs, span_start, minutes, url, restricted = row  # facts: id ... title
-    return ItemHead(*facts, _json_list(refs), span_start, minutes or "", url, bool(restricted))
+    return ItemHead(
+        id=row[0],
+        uid=row[1],
+        meeting_id=row[2],
+        council=row[3],
+        committee=row[4],
+        date=row[5],
+        meeting_title=row[6],
+        path=row[7],
+        number=row[8],
+        title=row[9],
+        report_refs=_json_list(row[10]),
+        span_start=row[11],
+        minutes=row[12] or "",
+        url=row[13],
+        restricted=bool(row[14]),
+    )
 
 
 def _json_list(value: str | None) -> tuple[str, ...]:
