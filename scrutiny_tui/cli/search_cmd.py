@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from scrutiny_tui.cli.common import SetupError, fail, store_from_args
 from scrutiny_tui.safe_text import one_line, visible_controls
 from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_DATE
+
+if TYPE_CHECKING:  # the search service loads only when the command runs
+    from scrutiny_tui.services.search import SearchHit
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -75,7 +79,7 @@ def _flat(text: str) -> str:
     return visible_controls(text.replace("\n", " "))
 
 
-def _as_json(hit) -> dict:  # type: ignore[no-untyped-def]
+def _as_json(hit: SearchHit) -> dict[str, object]:
     return {
         "kind": hit.kind,
         "uid": hit.uid,
