@@ -27,6 +27,7 @@ run: $(VENV)/.installed-run
 lint: $(VENV)/.installed-test
 	$(PY) -m ruff check scrutiny_tui tests
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
 test: lint
 	$(PY) -m pytest -q

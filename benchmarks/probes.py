@@ -259,12 +259,10 @@ def probe_briefing(store_path: str, items: str) -> dict[str, Any]:
     from scrutiny_tui.store.db import open_store
 
     store = open_store(Path(store_path))
-    with store.session() as session:
+    with store.read() as conn:
         ids = [
             row[0]
-            for row in session.connection().exec_driver_sql(
-                "SELECT id FROM agenda_item ORDER BY id LIMIT ?", (int(items),)
-            )
+            for row in conn.execute("SELECT id FROM agenda_item ORDER BY id LIMIT ?", (int(items),))
         ]
     build = briefing_builder(briefing)
     if build is None:

@@ -12,6 +12,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -106,7 +107,7 @@ def _val(element: object, tag: str, default: str = "") -> str:
     child = element.find(qn(tag)) if element is not None else None  # type: ignore[attr-defined]
     if child is None:
         return default
-    return child.get(qn("w:val"), default)
+    return str(child.get(qn("w:val"), default))
 
 
 def _read_numbering(document: DocxDocument) -> _Numbering:
@@ -136,7 +137,8 @@ def _read_numbering(document: DocxDocument) -> _Numbering:
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     """(numId, ilvl) from the paragraph, else from its style and the styles it is based on."""
     p_pr = paragraph._p.pPr
-    candidates = [p_pr.numPr if p_pr is not None else None]
+    # python-docx types numPr loosely (ZeroOrOne); its children are read as the XML has them.
+    candidates: list[Any] = [p_pr.numPr if p_pr is not None else None]
     style = paragraph.style
     while style is not None:
         style_p_pr = style.element.pPr

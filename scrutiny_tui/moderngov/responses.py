@@ -86,7 +86,7 @@ def _bool(value: str | None) -> bool:
 
 def _parse(data: bytes | str, operation: str) -> Element:
     try:
-        root = fromstring(data, forbid_dtd=True)
+        root: Element = fromstring(data, forbid_dtd=True)
     except DefusedXmlException as exc:
         raise MalformedResponse(f"{operation}: refused unsafe XML ({type(exc).__name__})") from exc
     except ParseError as exc:
@@ -337,7 +337,7 @@ def _minutes_after(label: LexborNode) -> list[str]:
             parts.append(node.html or "")
         node = node.next
     if not parts and label.parent is not None and label.parent.next is not None:
-        sibling = label.parent.next  # label and text in separate wrappers
+        sibling: LexborNode | None = label.parent.next  # label and text in separate wrappers
         while sibling is not None and sibling.tag in {"-text", "-comment"}:
             sibling = sibling.next
         if sibling is not None and sibling.css_first("p.mgSubItemTitleTxt") is None:

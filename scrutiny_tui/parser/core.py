@@ -342,9 +342,7 @@ def _item(
     content = read_item(blocks, heading.title, meeting_date)
     first_line = max(heading.line, 0)
     # lines run forward, so the last line with words ends the item
-    last = next(
-        (line.content_end for line in reversed(lines[first_line:end]) if not line.blank), 0
-    )
+    last = next((line.content_end for line in reversed(lines[first_line:end]) if not line.blank), 0)
     start = lines[first_line].content_start if lines else 0
     warnings += content.warnings
     return Item(

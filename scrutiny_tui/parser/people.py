@@ -152,9 +152,7 @@ def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
     if cuts:
         bounds = [0, *cuts, len(piece)]
         return [
-            (start + a, piece[a:b])
-            for a, b in itertools.pairwise(bounds)
-            if piece[a:b].strip()
+            (start + a, piece[a:b]) for a, b in itertools.pairwise(bounds) if piece[a:b].strip()
         ]
     if _INITIALS_RUN.match(piece.strip()):
         return [(start + m.start(), m.group(0)) for m in _INITIALS_NAME.finditer(piece)]

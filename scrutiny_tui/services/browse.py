@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import Any
 
 from scrutiny_tui.store import browse as queries
 
@@ -306,7 +307,7 @@ def meetings_for_shell(
     committee: str | None = None,
     since: str | None = None,
     until: str | None = None,
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     """Stored meetings as plain JSON-ready dicts (``scrutiny meetings --json``)."""
     from scrutiny_tui.store.sources import meetings_for_export
 

@@ -259,17 +259,17 @@ def _plan(
         except OSError:
             plan.parse.append((found, None))  # load_document reports why
             continue
-        doc = known.get(path)
-        if doc is not None:
-            plan.seen.add(doc.id)
-            fresh = doc.size == stat.st_size and doc.mtime_ns == stat.st_mtime_ns
-            if fresh and not doc.missing and doc.relpath == found.relpath:
+        stored = known.get(path)
+        if stored is not None:
+            plan.seen.add(stored.id)
+            fresh = stored.size == stat.st_size and stored.mtime_ns == stat.st_mtime_ns
+            if fresh and not stored.missing and stored.relpath == found.relpath:
                 summary.unchanged += 1
-            elif fresh or _sha256(found.path) == doc.sha256:
-                plan.touched.append((doc.id, stat.st_size, stat.st_mtime_ns, found.relpath))
+            elif fresh or _sha256(found.path) == stored.sha256:
+                plan.touched.append((stored.id, stat.st_size, stat.st_mtime_ns, found.relpath))
                 summary.unchanged += 1
             else:
-                plan.parse.append((found, doc))
+                plan.parse.append((found, stored))
                 continue
         elif (gone := _gone(by_sha.get(_sha256(found.path) or "", []), claimed)) is not None:
             claimed.add(gone.id)

@@ -139,7 +139,8 @@ def _entries(data: Any) -> list[Any]:
     if isinstance(data, list):
         return data
     if isinstance(data, dict) and isinstance(data.get("items"), list):
-        return data["items"]
+        items: list[Any] = data["items"]
+        return items
     if isinstance(data, dict) and data.get("type") == "Annotation":
         return [data]
     raise _Malformed("not a list of annotations nor an object with an 'items' list")

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 
 from rapidfuzz import fuzz, process
 
+from scrutiny_tui.store.db import Connection
 from scrutiny_tui.store.documents import set_same_as
 from scrutiny_tui.store.records import rename_uids
 from scrutiny_tui.store.sources import (
@@ -66,7 +66,7 @@ def same_meeting(
     return found >= max(1, math.ceil(share * len(file_titles)))
 
 
-def _renames(conn: sqlite3.Connection, file_meeting: int, site_meeting: int) -> dict[str, str]:
+def _renames(conn: Connection, file_meeting: int, site_meeting: int) -> dict[str, str]:
     """File record uid -> synced record uid, for items matched by title and records matched
     by kind and words within them."""
     before = records_of_meeting(conn, file_meeting)
@@ -96,7 +96,7 @@ def _renames(conn: sqlite3.Connection, file_meeting: int, site_meeting: int) -> 
     return renames
 
 
-def _merge(conn: sqlite3.Connection, file: MeetingCandidate, kept: MeetingCandidate) -> int:
+def _merge(conn: Connection, file: MeetingCandidate, kept: MeetingCandidate) -> int:
     """``file``'s meeting becomes ``kept``'s: tracking and notes move; returns notes moved."""
     renames = _renames(conn, file.meeting_id, kept.meeting_id)
     rename_uids(conn, renames)
@@ -106,7 +106,7 @@ def _merge(conn: sqlite3.Connection, file: MeetingCandidate, kept: MeetingCandid
     return moved
 
 
-def absorb_files_into(conn: sqlite3.Connection, site: MeetingCandidate, text: str) -> int:
+def absorb_files_into(conn: Connection, site: MeetingCandidate, text: str) -> int:
     """After a sync wrote ``site``: file meetings of the same meeting are merged into it.
     Returns how many file meetings were merged."""
     if site.date is None:
@@ -121,7 +121,7 @@ def absorb_files_into(conn: sqlite3.Connection, site: MeetingCandidate, text: st
     return merged
 
 
-def absorb_file(conn: sqlite3.Connection, document_id: int) -> str | None:
+def absorb_file(conn: Connection, document_id: int) -> str | None:
     """After an ingest wrote a file: if its meeting is stored already (synced from the site,
     or read from another file: a copy, another format), the stored one is kept and the
     file's notes move to it. Returns "site" or "file" for what it joined, else None."""
@@ -143,7 +143,7 @@ def absorb_file(conn: sqlite3.Connection, document_id: int) -> str | None:
     return None
 
 
-def _reanchor(conn: sqlite3.Connection, key: str, text: str) -> None:
+def _reanchor(conn: Connection, key: str, text: str) -> None:
     from scrutiny_tui.services.notes import reanchor_document
 
     reanchor_document(conn, key, text)

@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from urllib.parse import urlsplit
 
 from scrutiny_tui.extract import ExtractError, load_bytes
@@ -114,7 +115,7 @@ class SourceReport:
     def meetings(self) -> int:
         return self.new + self.changed + self.unchanged + self.cancelled + len(self.failed)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "new": self.new,
             "changed": self.changed,
@@ -453,7 +454,7 @@ def _from_printed_minutes(
         doc = load_bytes(data, urlsplit(url).path.rsplit("/", 1)[-1] or "minutes.pdf")
     except ExtractError as exc:
         raise ModernGovError(f"printed minutes {url}: {exc}") from exc
-    parsed = parse_text(doc.text, source=path, sha256=doc.sha256, format=doc.format)  # type: ignore[arg-type]
+    parsed = parse_text(doc.text, source=path, sha256=doc.sha256, format=doc.format)
     if not parsed.items:
         return None
     read = parsed.meeting

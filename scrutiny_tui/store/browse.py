@@ -253,7 +253,8 @@ def has_meetings(conn: sqlite3.Connection) -> bool:
 
 def first_item_id(conn: sqlite3.Connection) -> int | None:
     """The lowest agenda item id, or None in an empty store."""
-    return conn.execute("SELECT min(id) FROM agenda_item").fetchone()[0]
+    (lowest,) = conn.execute("SELECT min(id) FROM agenda_item").fetchone()
+    return int(lowest) if lowest is not None else None
 
 
 def item_id_for_uid(conn: sqlite3.Connection, uid: str) -> int | None:

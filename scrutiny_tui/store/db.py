@@ -19,10 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -135,7 +131,6 @@ class Store:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
-        self._engine = None  # created only for the legacy ORM session
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
@@ -182,42 +177,6 @@ class Store:
         else:
             conn.execute("COMMIT")
 
-    # ---- legacy ORM session, kept while modules move to the query functions ----------
-
-    @property
-    def engine(self):  # type: ignore[no-untyped-def]  # legacy: removed with session()
-        if self._engine is None:
-            from sqlmodel import create_engine
-
-            self._engine = create_engine(
-                f"sqlite:///{self.path}",
-                connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-            )
-            from sqlalchemy import event
-
-            event.listen(self._engine, "connect", lambda c, _r: _pragmas(c))
-        return self._engine
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A short-lived ORM session: committed on success, rolled back on error."""
-        from sqlmodel import Session
-
-        with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
-
-    @contextmanager
-    def writing(self) -> Iterator[Session]:
-        """An ORM session holding the write lock from its first statement."""
-        with self.session() as session:
-            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
-            yield session
-
     def close(self) -> None:
         with self._lock:
             for conn in self._connections:
@@ -225,17 +184,6 @@ class Store:
                     conn.close()
             self._connections.clear()
         self._local = threading.local()
-        if self._engine is not None:
-            self._engine.dispose()
-
-
-def _pragmas(conn: sqlite3.Connection) -> None:
-    cursor = conn.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.close()
 
 
 def open_store(path: Path) -> Store:

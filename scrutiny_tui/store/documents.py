@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from scrutiny_tui.store.values import db_time
 
@@ -40,8 +41,9 @@ _KNOWN = (
 )
 
 
-def _known(row: tuple) -> KnownDocument:
-    return KnownDocument(*row[:6], bool(row[6]), row[7], row[8])
+def _known(row: tuple[Any, ...]) -> KnownDocument:
+    doc_id, sha256, size, mtime_ns, key, relpath, missing, same_as, path = row
+    return KnownDocument(doc_id, sha256, size, mtime_ns, key, relpath, bool(missing), same_as, path)
 
 
 def known_documents(conn: sqlite3.Connection) -> dict[str, KnownDocument]:

@@ -17,6 +17,9 @@ from scrutiny_tui.parser.model import Item, ParsedDocument, Person
 from scrutiny_tui.store.documents import KnownDocument, free_key
 from scrutiny_tui.store.uids import UidMaker
 
+#: (person id, meeting id, item id or None for the whole meeting, kind, role)
+AttendanceRow = tuple[int, int, int | None, str, str | None]
+
 
 @dataclass(slots=True)
 class DocumentFacts:
@@ -111,7 +114,7 @@ def write_document(
         (uids.meeting(), doc_id, meeting.council, meeting.body, meeting.date, meeting.title),
     )
     meeting_id = int(cursor.lastrowid or 0)
-    attendance = [
+    attendance: list[AttendanceRow] = [
         (people.id_of(person), meeting_id, None, kind, person.role)
         for kind, group in (
             ("present", meeting.present),
@@ -123,9 +126,9 @@ def write_document(
     ]
     counts = WriteCounts()
     for ordinal, item in enumerate(parsed.items):
-        key = item_keys[ordinal] if item_keys and ordinal < len(item_keys) else None
+        item_key = item_keys[ordinal] if item_keys and ordinal < len(item_keys) else None
         attendance += _write_item(
-            conn, uids, doc_id, meeting_id, ordinal, item, people, counts, key
+            conn, uids, doc_id, meeting_id, ordinal, item, people, counts, item_key
         )
     conn.executemany(
         "INSERT INTO attendance (person_id, meeting_id, item_id, kind, role)"
@@ -184,7 +187,7 @@ def _write_item(
     people: PeopleCache,
     counts: WriteCounts,
     key: str | None = None,
-) -> list[tuple]:
+) -> list[AttendanceRow]:
     item_uid = uids.keyed_item(key) if key else uids.item(item.number, item.title)
     cursor = conn.execute(
         "INSERT INTO agenda_item (uid, meeting_id, document_id, ordinal, number, title, text,"

@@ -114,7 +114,9 @@ def list_sources(conn: sqlite3.Connection, names: Sequence[str] | None = None) -
     return found
 
 
-def record_sync(conn: sqlite3.Connection, source_id: int, at: datetime, report: dict) -> None:
+def record_sync(
+    conn: sqlite3.Connection, source_id: int, at: datetime, report: dict[str, Any]
+) -> None:
     conn.execute(
         "UPDATE source SET last_sync_at = ?, last_sync = ? WHERE id = ?",
         (_stamp(at), json.dumps(report), source_id),

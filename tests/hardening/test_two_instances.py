@@ -19,8 +19,8 @@ for n in range(60):
     notes.add_note(store, "item", item_uid, notes.NoteInput(f"while ingesting {n}"))
     tracker.set_status(store, resolution_uid, "Slipped" if n % 2 else "On track (not yet due)")
     # and reads what the ingest has written so far
-    with store.session() as session:
-        session.connection().exec_driver_sql("SELECT count(*) FROM document").fetchone()
+    with store.read() as conn:
+        conn.execute("SELECT count(*) FROM document").fetchone()
 print("annotator done", flush=True)
 """
 

@@ -18,6 +18,7 @@ from scrutiny_tui.services.notes import NoteInput, NoteNotFound
 from scrutiny_tui.services.notes_exchange import export_notes, import_notes
 from scrutiny_tui.store.db import Store, open_store
 from scrutiny_tui.store.models import Document, Meeting
+from tests.orm import orm_session
 from tests.ui.fixture_store import (
     ItemSpec,
     MeetingSpec,
@@ -63,7 +64,7 @@ def reingest(store: Store, spec: MeetingSpec) -> notes.ReanchorReport:
             "DELETE FROM meeting WHERE document_id = (SELECT id FROM document WHERE path = ?)",
             (spec.path,),
         )
-    with store.session() as s:
+    with orm_session(store) as s:
         doc = s.exec(select(Document).where(Document.path == spec.path)).one()
         doc.text = full_text
         meeting = Meeting(

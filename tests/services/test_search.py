@@ -68,19 +68,15 @@ def test_hostile_minutes_come_back_as_plain_text(db_path):
 
 def test_notes_are_found_with_the_item_they_sit_in(db_path):
     store = build_store(db_path)
-    with store.session() as session:
-        from sqlalchemy import text
-
-        item_uid = session.execute(text("SELECT uid FROM agenda_item LIMIT 1")).scalar_one()
-        session.execute(
-            text(
-                "INSERT INTO annotation (uuid, target_kind, target_uid, quote_exact,"
-                " quote_prefix, quote_suffix, anchor_state, body, kind, priority, tags,"
-                " status, created_at, updated_at) VALUES ('n1', 'item', :uid, '', '', '',"
-                " 'attached', 'Ask about placement sufficiency', 'question', 'high', '[]',"
-                " 'open', '2026-01-01', '2026-01-01')"
-            ),
-            {"uid": item_uid},
+    with store.write() as conn:
+        (item_uid,) = conn.execute("SELECT uid FROM agenda_item LIMIT 1").fetchone()
+        conn.execute(
+            "INSERT INTO annotation (uuid, target_kind, target_uid, quote_exact,"
+            " quote_prefix, quote_suffix, anchor_state, body, kind, priority, tags,"
+            " status, created_at, updated_at) VALUES ('n1', 'item', ?, '', '', '',"
+            " 'attached', 'Ask about placement sufficiency', 'question', 'high', '[]',"
+            " 'open', '2026-01-01', '2026-01-01')",
+            (item_uid,),
         )
     hit = search(store, "sufficiency").hits[0]
     assert (hit.kind, hit.uid) == ("note", "n1")

@@ -20,6 +20,7 @@ from scrutiny_tui.store.models import (
     Recommendation,
     Resolution,
 )
+from tests.orm import orm_session
 
 INGESTED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 
@@ -61,7 +62,7 @@ def _span(text: str, words: str) -> tuple[int, int]:
 
 def add_meeting(store: Store, spec: MeetingSpec) -> None:
     full_text = "\n\n".join(f"{item.title}\n\n{item.text}" for item in spec.items)
-    with store.session() as s:
+    with orm_session(store) as s:
         doc = Document(
             path=spec.path,
             key=spec.path,

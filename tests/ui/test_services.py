@@ -10,6 +10,7 @@ from scrutiny_tui.services import browse, tracker
 from scrutiny_tui.services.browse import MeetingFilter, parse_filter, readable
 from scrutiny_tui.services.tracker import TrackerQuery, due_date, is_overdue
 from scrutiny_tui.store.models import Annotation
+from tests.orm import orm_session
 
 CARE_ITEM = "/minutes/care-2016-06-29.txt#i0"
 
@@ -67,7 +68,7 @@ def test_item_detail_maps_spans_onto_readable_text(fixture_store):
 
 def test_concerns_count_live_annotations_on_an_item_and_its_records(fixture_store):
     now = datetime(2026, 1, 1, tzinfo=UTC)
-    with fixture_store.session() as s:
+    with orm_session(fixture_store) as s:
         for n, (uid, deleted) in enumerate(
             [(f"{CARE_ITEM}#res2", None), (CARE_ITEM, None), (CARE_ITEM, now)]
         ):
@@ -115,8 +116,6 @@ def test_document_span_maps_a_readable_paragraph_back_to_the_file(fixture_store)
     words = "Members asked about CAMHS waiting times for looked after children."
     start = detail.minutes.index(words)
     doc_start, doc_end = browse.document_span(fixture_store, item_id, start, start + len(words))
-    with fixture_store.session() as session:
-        from sqlalchemy import text
-
-        document = session.execute(text("SELECT text FROM document LIMIT 1")).scalar_one()
+    with fixture_store.read() as conn:
+        (document,) = conn.execute("SELECT text FROM document LIMIT 1").fetchone()
     assert document[doc_start:doc_end] == words

@@ -107,12 +107,8 @@ async def test_a_synced_restricted_item_says_so(empty_store, make_app, site):
             settings=sync_service.client_settings(0, 1, 1),
         )
         sync_service.sync(empty_store, today=TODAY, settings=sync_service.client_settings(0, 1, 1))
-        with empty_store.session() as session:
-            item_id = (
-                session.connection()
-                .exec_driver_sql("SELECT id FROM agenda_item WHERE restricted")
-                .scalar_one()
-            )
+        with empty_store.read() as conn:
+            (item_id,) = conn.execute("SELECT id FROM agenda_item WHERE restricted").fetchone()
         detail = item_detail(empty_store, item_id)
         assert detail is not None and detail.restricted
         assert detail.minutes.endswith("does not publish the minutes of this item.)")
@@ -122,8 +118,7 @@ async def test_a_synced_restricted_item_says_so(empty_store, make_app, site):
 
 
 def test_sources_snapshot(empty_store, make_app, snap_compare):
-    with empty_store.writing() as session:
-        conn = session.connection().connection.driver_connection
+    with empty_store.write() as conn:
         when = datetime(2026, 1, 14, 9, 30, tzinfo=UTC)
         source = add_source(
             conn,
