@@ -23,6 +23,7 @@ from scrutiny_tui.store.browse import Counts as Counts
 from scrutiny_tui.store.browse import ItemRow as ItemRow
 from scrutiny_tui.store.browse import MeetingFilter as MeetingFilter
 from scrutiny_tui.store.db import Store
+from scrutiny_tui.store.documents import DocumentSource, sources_of_meeting
 
 # ---- results ------------------------------------------------------------------------
 
@@ -39,6 +40,8 @@ class MeetingRow:
     counts: Counts
     url: str | None = None  # the meeting's public page, when synced from its site
     location: str | None = None
+    missing: bool = False  # the file it was read from has gone (kept, never deleted)
+    other_sources: int = 0  # further copies or formats of the same minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,8 @@ class ItemDetail:
     attendees: tuple[Attendee, ...]
     url: str | None = None  # the meeting's public page, when synced from its site
     restricted: bool = False
+    # every file (or page) the meeting was read from, the one its records come from first
+    sources: tuple[str, ...] = ()
 
 
 SYNCED_PREFIX = "moderngov://"
@@ -160,6 +165,8 @@ def list_meetings(
             counts=m.counts,
             url=m.url,
             location=m.location,
+            missing=m.missing,
+            other_sources=m.other_sources,
         )
         for m in found
     ]
@@ -255,6 +262,7 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         recommendations = queries.recommendations_of_item(conn, item_id)
         actions = queries.actions_of_item(conn, item_id)
         attendees = queries.attendees_of_item(conn, item_id, head.meeting_id)
+        sources = sources_of_meeting(conn, head.meeting_id)
     minutes, mapping = readable(head.minutes)
     if head.restricted:
         minutes += RESTRICTED_NOTE  # after the spans' text, so they still point right
@@ -282,7 +290,13 @@ def item_detail(store: Store, item_id: int) -> ItemDetail | None:
         attendees=tuple(attendees),
         url=head.url,
         restricted=head.restricted,
+        sources=tuple(_source_name(s) for s in sources),
     )
+
+
+def _source_name(source: DocumentSource) -> str:
+    name = where_from(source.path)
+    return f"{name} (file missing)" if source.missing else name
 
 
 def document_span(store: Store, item_id: int, start: int, end: int) -> tuple[int, int] | None:

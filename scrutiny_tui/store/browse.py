@@ -87,6 +87,8 @@ class MeetingRecord:
     counts: Counts
     url: str | None
     location: str | None
+    missing: bool = False  # the file it was read from has gone (kept, never deleted)
+    other_sources: int = 0  # further copies or formats of the same minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,8 @@ SELECT m.id, m.council, m.committee, m.date, m.title, d.path,
          LEFT JOIN action_state s ON s.uid = a.uid
          WHERE ai.meeting_id = m.id AND NOT coalesce(s.done, 0)),
        coalesce(c.notes, 0),
-       m.url, m.location
+       m.url, m.location, d.missing_since IS NOT NULL,
+       (SELECT count(*) FROM document o WHERE o.same_as = d.id)
 FROM meeting m
 JOIN document d ON d.id = m.document_id
 LEFT JOIN concerns c ON c.meeting_id = m.id
@@ -229,6 +232,8 @@ def meetings(
             counts=Counts(r[7] or 0, r[8] or 0, r[9] or 0),
             url=r[10],
             location=r[11],
+            missing=bool(r[12]),
+            other_sources=r[13] or 0,
         )
         for r in rows
     ]

@@ -179,3 +179,27 @@ def test_a_file_moved_and_edited_keeps_its_key_and_tracking(
     assert (summary.new, summary.changed, summary.moved) == (0, 1, 2)
     assert dict(rows(db_path, "SELECT relpath, key FROM document")) == keys
     assert tracker.status_history(store, res_uid)[0].status == "Accepted"
+
+
+def test_the_meetings_list_and_the_item_say_which_files_they_came_from(
+    tmp_path: Path, db_path: Path
+) -> None:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
+    write_minutes_pdf(MINUTES, folder / "minutes.pdf")
+    store = open_store(db_path)
+    ingest_paths(store, [folder], workers=0)
+    (folder / "minutes.txt").unlink()
+    ingest_paths(store, [folder], workers=0)
+
+    (meeting,) = browse.list_meetings(store)
+    assert (meeting.file_name, meeting.missing, meeting.other_sources) == (
+        "minutes.txt",
+        True,
+        1,
+    )
+    first = browse.items_of_meeting(store, meeting.id)[0]
+    detail = browse.item_detail(store, first.id)
+    assert detail is not None
+    assert detail.sources == ("minutes.txt (file missing)", "minutes.pdf")

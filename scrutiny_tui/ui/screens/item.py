@@ -84,7 +84,9 @@ def heading(detail: ItemDetail) -> Text:
             detail.date or NO_DATE,
         ]
     )
-    where = detail.url or detail.file_name
+    where = detail.url or (detail.sources[0] if detail.sources else detail.file_name)
+    if len(detail.sources) > 1:
+        where += " · also " + ", ".join(detail.sources[1:])
     text = Text.assemble(literal(meeting, "bold"), ("  ", ""), literal(where, DIM))
     number = f"{detail.number}  " if detail.number else ""
     text.append("\n")

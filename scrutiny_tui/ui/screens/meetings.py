@@ -58,7 +58,13 @@ def meeting_label(row: MeetingRow) -> Text:
     parts: list[Text | str | tuple[str, str]] = [(row.date or NO_DATE, "bold")]
     if row.title:
         parts += ["  ", literal(one_line(row.title))]
-    parts += ["  ", literal(row.url or row.file_name, DIM), counts_text(row.counts)]
+    parts += ["  ", literal(row.url or row.file_name, DIM)]
+    if row.missing:
+        parts.append((" (file missing)", "bold"))
+    if row.other_sources:
+        more = row.other_sources
+        parts.append(literal(f" +{more} other file{_s(more)}", DIM))
+    parts.append(counts_text(row.counts))
     return Text.assemble(*parts)
 
 
