@@ -12,12 +12,16 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# Bytecode compiled once at install, so every command starts without compiling its modules
+# (even where PYTHONDONTWRITEBYTECODE is set).
 $(VENV)/.installed-run: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e .
+	$(PY) -m compileall -q scrutiny_tui
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m compileall -q scrutiny_tui
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from scrutiny_tui.extract.decode import DecodeError, decode_text
 from scrutiny_tui.extract.result import ExtractError, Extraction
 from scrutiny_tui.extract.sniff import (
@@ -55,6 +53,8 @@ def read_sidecar(path: Path) -> dict[str, Any]:
     """Metadata from ``<file>.yaml`` beside the file, if there is one."""
     for candidate in (path.with_name(path.name + ".yaml"), path.with_name(path.name + ".yml")):
         if candidate.is_file():
+            import yaml  # only when a sidecar exists: every command starts without it
+
             try:
                 data = yaml.safe_load(candidate.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

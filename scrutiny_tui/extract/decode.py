@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 import unicodedata
 
-from charset_normalizer import from_bytes
-
 
 class DecodeError(ValueError):
     pass
@@ -106,6 +104,9 @@ def _mostly_undefined_in_cp1252(data: bytes) -> bool:
 
 
 def _decode_other_legacy(data: bytes) -> str:
+    # imported here: only a rare legacy code page needs the detector, not every start
+    from charset_normalizer import from_bytes
+
     best = from_bytes(data[:262_144]).best()
     encoding = best.encoding if best is not None else "latin-1"
     return data.decode(encoding, errors="replace")
