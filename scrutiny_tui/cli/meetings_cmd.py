@@ -63,5 +63,8 @@ def run(args: argparse.Namespace) -> int:
         decisions = sum(len(i["resolutions"]) for i in items)
         print(visible_controls(one_line(head)))
         counts = f"{_n(len(items), 'item')}, {_n(decisions, 'resolution')}"
-        print(f"  {counts}  {visible_controls(meeting['source'])}")
+        gone = " (file missing)" if meeting["source_missing"] else ""
+        print(f"  {counts}  {visible_controls(meeting['source'])}{gone}")
+        for other in meeting["other_sources"]:
+            print(f"  {' ' * len(counts)}  also {visible_controls(other)}")
     return 0

@@ -97,7 +97,7 @@ class IngestSummary:
         """A short report for the terminal or the import dialog."""
         c = self.counts
         found = [f"{self.moved} moved"] if self.moved else []
-        found += [f"{self.copies} copies"] if self.copies else []
+        found += [f"{self.copies} cop{'y' if self.copies == 1 else 'ies'}"] if self.copies else []
         lines = [
             f"{self.files} files: {self.new} new, {self.changed} changed, "
             f"{self.unchanged} unchanged, " + ", ".join([*found, f"{len(self.failed)} failed"]),

@@ -296,14 +296,16 @@ def meetings_for_export(
         clauses.append("m.date <= ?")
         params.append(until)
     rows = conn.execute(
-        "SELECT m.id, m.council, m.committee, m.date, m.location, coalesce(m.url, d.path)"
+        "SELECT m.id, m.council, m.committee, m.date, m.location, coalesce(m.url, d.path),"
+        " d.missing_since IS NOT NULL,"
+        " (SELECT json_group_array(o.path) FROM document o WHERE o.same_as = d.id)"
         " FROM meeting m JOIN document d ON d.id = m.document_id"
         f" WHERE {' AND '.join(clauses)}"
         " ORDER BY m.date IS NULL, m.date, m.council, m.committee, d.path",
         params,
     ).fetchall()
     meetings = []
-    for meeting_id, council, committee, day, location, source in rows:
+    for meeting_id, council, committee, day, location, source, missing, others in rows:
         items = []
         for item_id, number, title, restricted in conn.execute(
             "SELECT id, number, title, restricted FROM agenda_item WHERE meeting_id = ?"
@@ -356,6 +358,8 @@ def meetings_for_export(
                 "date": day,
                 "location": location,
                 "source": source,
+                "source_missing": bool(missing),
+                "other_sources": sorted(json.loads(others or "[]")),
                 "items": items,
                 "present": people["present"],
                 "apologies": people["apologies"],
