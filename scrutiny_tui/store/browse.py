@@ -60,7 +60,7 @@ def meeting_conditions(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
 class Counts:
     resolutions: int = 0
     open_actions: int = 0
-    concerns: int = 0  # live (not deleted) annotations on the item or its records
+    notes: int = 0  # live (not deleted) notes on the item or its records
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +163,7 @@ _ITEM_COUNTS = """
 """
 
 _MEETINGS = """
-WITH concerns AS (
+WITH noted AS (
     SELECT r.meeting_id, count(*) AS notes
     FROM annotation n JOIN record r ON r.uid = n.target_uid
     WHERE n.deleted_at IS NULL
@@ -181,7 +181,7 @@ SELECT m.id, m.council, m.committee, m.date, m.title, d.path,
        (SELECT count(*) FROM document o WHERE o.same_as = d.id)
 FROM meeting m
 JOIN document d ON d.id = m.document_id
-LEFT JOIN concerns c ON c.meeting_id = m.id
+LEFT JOIN noted c ON c.meeting_id = m.id
 WHERE {conditions}
 ORDER BY m.council IS NULL, m.council, m.committee IS NULL, m.committee,
          m.date IS NULL, m.date DESC, d.path

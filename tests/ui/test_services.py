@@ -66,7 +66,7 @@ def test_item_detail_maps_spans_onto_readable_text(fixture_store):
     assert browse.item_detail(fixture_store, 999) is None
 
 
-def test_concerns_count_live_annotations_on_an_item_and_its_records(fixture_store):
+def test_note_counts_are_live_notes_on_an_item_and_its_records(fixture_store):
     now = datetime(2026, 1, 1, tzinfo=UTC)
     with orm_session(fixture_store) as s:
         for n, (uid, deleted) in enumerate(
@@ -84,8 +84,8 @@ def test_concerns_count_live_annotations_on_an_item_and_its_records(fixture_stor
                 )
             )
     meeting = next(m for m in browse.list_meetings(fixture_store) if m.date)
-    assert meeting.counts.concerns == 2
-    assert browse.items_of_meeting(fixture_store, meeting.id)[0].counts.concerns == 2
+    assert meeting.counts.notes == 2
+    assert browse.items_of_meeting(fixture_store, meeting.id)[0].counts.notes == 2
 
 
 def test_pages_do_not_overlap(fixture_store):

@@ -49,7 +49,7 @@ def _s(count: int) -> str:
 def counts_text(counts: Counts) -> Text:
     return Text(
         f"  {counts.resolutions} res · {counts.open_actions} open action{_s(counts.open_actions)}"
-        f" · {counts.concerns} concern{_s(counts.concerns)}",
+        f" · {counts.notes} concern{_s(counts.notes)}",
         style=DIM,
     )
 
