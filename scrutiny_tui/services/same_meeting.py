@@ -29,9 +29,13 @@ from scrutiny_tui.store.sources import (
     records_of_meeting,
 )
 
-SAME_TITLE = 85  # rapidfuzz WRatio for "the same item title"
+# token_sort_ratio of normalised titles: the same words, whatever their order and
+# punctuation. Not WRatio: its partial matching rates two different titles that share a
+# word or two ("... Care ..." and "... Care ...") as the same.
+SAME_TITLE = 85
 SAME_COMMITTEE = 85  # token_set_ratio of the committee names
-SAME_TEXT = 85  # WRatio for "the same resolution / action"
+SAME_TEXT = 85  # WRatio for "the same resolution / action", within items already matched
+SAME_AGENDA = 0.8  # share of both files' items found in the other: the same minutes
 
 _NOISE = re.compile(r"[^a-z0-9 ]+")
 
@@ -40,28 +44,40 @@ def _norm(text: str) -> str:
     return " ".join(_NOISE.sub(" ", text.lower().replace("&", " and ")).split())
 
 
+def _matched_titles(titles: tuple[str, ...], others: tuple[str, ...]) -> int:
+    """How many of ``titles`` find a title of ``others``, each used once."""
+    choices = {n: _norm(t) for n, t in enumerate(others)}
+    found = 0
+    for title in titles:
+        best = process.extractOne(_norm(title), choices, scorer=fuzz.token_sort_ratio)
+        if best is not None and best[1] >= SAME_TITLE:
+            del choices[best[2]]
+            found += 1
+    return found
+
+
 def same_meeting(
     file_committee: str | None,
     file_titles: tuple[str, ...],
     committee: str | None,
-    site_titles: tuple[str, ...],
+    other_titles: tuple[str, ...],
+    *,
+    another_file: bool = False,
 ) -> bool:
-    """Whether a file's meeting is the other meeting (the site's, or another file's) of the
-    same date."""
-    if not file_titles or not site_titles:
+    """Whether a file's meeting is the other meeting of the same date: the site's (most of
+    the file's items are among the site's: the file may be one item's page), or with
+    ``another_file`` another file's (both hold the same agenda: a PDF and a Word copy of one
+    set of minutes, never two item pages of one meeting)."""
+    if not file_titles or not other_titles:
         return False
     body_known = bool(file_committee and committee)
     if body_known and fuzz.token_set_ratio(_norm(file_committee or ""), _norm(committee or "")) < (
         SAME_COMMITTEE
     ):
         return False
-    choices = [_norm(t) for t in site_titles]
-    found = sum(
-        1
-        for title in file_titles
-        if (best := process.extractOne(_norm(title), choices, scorer=fuzz.WRatio))
-        and best[1] >= SAME_TITLE
-    )
+    found = _matched_titles(file_titles, other_titles)
+    if another_file:
+        return found >= math.ceil(SAME_AGENDA * max(len(file_titles), len(other_titles)))
     share = 0.5 if body_known else 0.8
     return found >= max(1, math.ceil(share * len(file_titles)))
 
@@ -76,7 +92,7 @@ def _renames(conn: Connection, file_meeting: int, site_meeting: int) -> dict[str
     for uid, (kind, _, title) in before.items():
         if kind != "item":
             continue
-        best = process.extractOne(_norm(title), site_items, scorer=fuzz.WRatio)
+        best = process.extractOne(_norm(title), site_items, scorer=fuzz.token_sort_ratio)
         if best is not None and best[1] >= SAME_TITLE and best[2] not in items.values():
             items[uid] = best[2]
     renames = dict(items)
@@ -135,7 +151,11 @@ def absorb_file(conn: Connection, document_id: int) -> str | None:
             for kept in others:
                 for file in mine:
                     if same_meeting(
-                        file.committee, file.item_titles, kept.committee, kept.item_titles
+                        file.committee,
+                        file.item_titles,
+                        kept.committee,
+                        kept.item_titles,
+                        another_file=joined == "file",
                     ):
                         if _merge(conn, file, kept):
                             _reanchor(conn, kept.key, document_text(conn, kept.document_id))

@@ -203,3 +203,30 @@ def test_the_meetings_list_and_the_item_say_which_files_they_came_from(
     detail = browse.item_detail(store, first.id)
     assert detail is not None
     assert detail.sources == ("minutes.txt (file missing)", "minutes.pdf")
+
+
+def test_two_item_pages_of_one_meeting_stay_two_with_their_records(
+    tmp_path: Path, db_path: Path
+) -> None:
+    """Same date and committee, one item each, titles sharing a word: not the same minutes."""
+    from scrutiny_tui.services.same_meeting import same_meeting
+
+    first, second = "Care Home Quality Assurance - Progress Report", "Adult Social Care Precept"
+    assert not same_meeting("Care PDS", (first,), "Care PDS", (second,), another_file=True)
+    assert same_meeting("Care PDS", (first,), "Care PDS", (first, second))  # a site's meeting
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for n, title in enumerate((first, second), 1):
+        (folder / f"item{n}.txt").write_text(  # an agenda item's own page
+            f"Agenda item\n\n{title}\n\n"
+            f"Meeting: 11/12/2008 - Care Services PDS Committee (Item {120 + n})\n\n"
+            f"Minutes:\n\nThe committee considered the report.\n\n"
+            f"RESOLVED: That the report on {title.lower()} be noted.\n",
+            encoding="utf-8",
+        )
+    store = open_store(db_path)
+    summary = ingest_paths(store, [folder], workers=0)
+    assert summary.same_meeting == 0
+    assert rows(db_path, "SELECT count(*) FROM meeting") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM resolution") == [(2,)]
