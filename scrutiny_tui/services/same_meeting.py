@@ -36,6 +36,8 @@ SAME_TITLE = 85
 SAME_COMMITTEE = 85  # token_set_ratio of the committee names
 SAME_TEXT = 85  # WRatio for "the same resolution / action", within items already matched
 SAME_AGENDA = 0.8  # share of both files' items found in the other: the same minutes
+SAME_WORDS = 80  # token_sort_ratio of two files' opening words: the same minutes' text
+OPENING = 6_000  # characters of each text compared (a PDF's page heads stay a small share)
 
 _NOISE = re.compile(r"[^a-z0-9 ]+")
 
@@ -80,6 +82,12 @@ def same_meeting(
         return found >= math.ceil(SAME_AGENDA * max(len(file_titles), len(other_titles)))
     share = 0.5 if body_known else 0.8
     return found >= max(1, math.ceil(share * len(file_titles)))
+
+
+def same_words(text: str, other: str) -> bool:
+    """Whether two files' texts are the same minutes (another format, or a copy with its
+    page heads): the same words, near enough, not merely the same agenda titles."""
+    return fuzz.token_sort_ratio(_norm(text[:OPENING]), _norm(other[:OPENING])) >= SAME_WORDS
 
 
 def _renames(conn: Connection, file_meeting: int, site_meeting: int) -> dict[str, str]:
@@ -156,6 +164,12 @@ def absorb_file(conn: Connection, document_id: int) -> str | None:
                         kept.committee,
                         kept.item_titles,
                         another_file=joined == "file",
+                    ) and (
+                        joined == "site"
+                        or same_words(
+                            document_text(conn, file.document_id),
+                            document_text(conn, kept.document_id),
+                        )
                     ):
                         if _merge(conn, file, kept):
                             _reanchor(conn, kept.key, document_text(conn, kept.document_id))

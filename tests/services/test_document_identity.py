@@ -230,3 +230,26 @@ def test_two_item_pages_of_one_meeting_stay_two_with_their_records(
     assert summary.same_meeting == 0
     assert rows(db_path, "SELECT count(*) FROM meeting") == [(2,)]
     assert rows(db_path, "SELECT count(*) FROM resolution") == [(2,)]
+
+
+def test_two_items_of_one_meeting_with_one_title_stay_two(tmp_path: Path, db_path: Path) -> None:
+    """Two item pages of a meeting may share a title ("Update"); their words differ."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    reports = {
+        1: "The Director presented the quarterly figures on placements and caseloads, and "
+        "members asked why agency staffing had risen in the east of the county since April.",
+        2: "The Portfolio Holder described the new contract for home care, its procurement "
+        "timetable and the savings expected in the next financial year across all providers.",
+    }
+    for n, report in reports.items():
+        (folder / f"item{n}.txt").write_text(
+            f"Agenda item\n\nUpdate\n\n"
+            f"Meeting: 11/12/2008 - Care Services PDS Committee (Item {120 + n})\n\n"
+            f"Minutes:\n\n{report}\n\nRESOLVED: That the update be noted.\n",
+            encoding="utf-8",
+        )
+    store = open_store(db_path)
+    summary = ingest_paths(store, [folder], workers=0)
+    assert summary.same_meeting == 0
+    assert rows(db_path, "SELECT count(*) FROM meeting") == [(2,)]
