@@ -84,6 +84,16 @@ def same_meeting(
     return found >= max(1, math.ceil(share * len(file_titles)))
 
 
+def same_numbers(numbers: tuple[str | None, ...], others: tuple[str | None, ...]) -> bool:
+    """Whether two files number their items alike, where both number them: two pages of
+    one meeting's agenda are different items however alike their words."""
+    mine = {_norm(n) for n in numbers if n}
+    theirs = {_norm(n) for n in others if n}
+    if not mine or not theirs:
+        return True
+    return len(mine & theirs) >= math.ceil(SAME_AGENDA * max(len(mine), len(theirs)))
+
+
 def same_words(text: str, other: str) -> bool:
     """Whether two files' texts are the same minutes (another format, or a copy with its
     page heads): the same words, near enough, not merely the same agenda titles."""
@@ -158,23 +168,32 @@ def absorb_file(conn: Connection, document_id: int) -> str | None:
         ):
             for kept in others:
                 for file in mine:
-                    if same_meeting(
-                        file.committee,
-                        file.item_titles,
-                        kept.committee,
-                        kept.item_titles,
-                        another_file=joined == "file",
-                    ) and (
-                        joined == "site"
-                        or same_words(
-                            document_text(conn, file.document_id),
-                            document_text(conn, kept.document_id),
-                        )
-                    ):
+                    if _joins(conn, file, kept, another_file=joined == "file"):
                         if _merge(conn, file, kept):
                             _reanchor(conn, kept.key, document_text(conn, kept.document_id))
                         return joined
     return None
+
+
+def _joins(
+    conn: Connection, file: MeetingCandidate, kept: MeetingCandidate, *, another_file: bool
+) -> bool:
+    """Whether ``file``'s meeting is ``kept``'s. Between two files, the agenda must agree
+    and so must the item numbers and the words: merging drops one file's records, so two
+    different items that happen to share a title must never pass."""
+    if not same_meeting(
+        file.committee,
+        file.item_titles,
+        kept.committee,
+        kept.item_titles,
+        another_file=another_file,
+    ):
+        return False
+    if not another_file:
+        return True
+    return same_numbers(file.item_numbers, kept.item_numbers) and same_words(
+        document_text(conn, file.document_id), document_text(conn, kept.document_id)
+    )
 
 
 def _reanchor(conn: Connection, key: str, text: str) -> None:

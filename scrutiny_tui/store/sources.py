@@ -189,6 +189,7 @@ class MeetingCandidate:
     date: str | None
     item_titles: tuple[str, ...]
     item_uids: tuple[str, ...]
+    item_numbers: tuple[str | None, ...] = ()
 
 
 def meetings_on(
@@ -205,7 +206,7 @@ def meetings_on(
     found = []
     for meeting_id, doc_id, path, key, committee, day in rows:
         items = conn.execute(
-            "SELECT title, uid FROM agenda_item WHERE meeting_id = ? ORDER BY ordinal",
+            "SELECT title, uid, number FROM agenda_item WHERE meeting_id = ? ORDER BY ordinal",
             (meeting_id,),
         ).fetchall()
         found.append(
@@ -216,8 +217,9 @@ def meetings_on(
                 key,
                 committee,
                 day,
-                tuple(t for t, _ in items),
-                tuple(u for _, u in items),
+                tuple(t for t, _, _ in items),
+                tuple(u for _, u, _ in items),
+                tuple(n for _, _, n in items),
             )
         )
     return found
