@@ -249,7 +249,10 @@ def test_two_items_of_one_meeting_with_one_title_stay_two(tmp_path: Path, db_pat
             f"Minutes:\n\n{report}\n\nRESOLVED: That the update be noted.\n",
             encoding="utf-8",
         )
+    # and a third item of the same meeting whose words are the first's: its number differs
+    first = (folder / "item1.txt").read_text(encoding="utf-8")
+    (folder / "item3.txt").write_text(first.replace("(Item 121)", "(Item 125)"), "utf-8")
     store = open_store(db_path)
     summary = ingest_paths(store, [folder], workers=0)
     assert summary.same_meeting == 0
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(2,)]
+    assert rows(db_path, "SELECT count(*) FROM meeting") == [(3,)]
