@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from scrutiny_tui.cli.common import SetupError, fail, store_from_args
 from scrutiny_tui.cli.sync_cmd import iso_day
@@ -22,8 +23,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--committee", metavar="TEXT", help="committee name contains TEXT")
     parser.add_argument("--since", type=iso_day, help="from this date, YYYY-MM-DD")
     parser.add_argument("--until", type=iso_day, help="to this date, YYYY-MM-DD")
+    parser.add_argument(
+        "--limit",
+        type=_count,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"the latest N meetings (default {DEFAULT_LIMIT}; 0 for all)",
+    )
     parser.add_argument("--json", action="store_true", help="print them as JSON")
     parser.set_defaults(func=run)
+
+
+DEFAULT_LIMIT = 50  # a committee's year or two; a region's archive is thousands
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 0 <= value <= 1_000_000_000:
+        raise argparse.ArgumentTypeError(f"use a number from 0 to 1000000000, not {text}")
+    return value
 
 
 def _n(count: int, word: str) -> str:
@@ -38,14 +59,21 @@ def run(args: argparse.Namespace) -> int:
     except SetupError as exc:
         return fail(str(exc))
     try:
-        meetings = meetings_for_shell(
+        total, meetings = meetings_for_shell(
             store,
             committee=args.committee,
             since=args.since.isoformat() if args.since else None,
             until=args.until.isoformat() if args.until else None,
+            limit=args.limit or None,
         )
     finally:
         store.close()
+    if len(meetings) < total:
+        earlier = total - len(meetings)
+        print(
+            f"{_n(earlier, 'earlier meeting')} not shown (--limit 0 for all, or --since)",
+            file=sys.stderr,
+        )
     if args.json:
         print(json.dumps(meetings, ensure_ascii=False, indent=2))
         return 0

@@ -321,9 +321,11 @@ def meetings_for_shell(
     committee: str | None = None,
     since: str | None = None,
     until: str | None = None,
-) -> list[dict[str, Any]]:
-    """Stored meetings as plain JSON-ready dicts (``scrutiny meetings --json``)."""
+    limit: int | None = None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """(how many match, the latest ``limit`` of them, oldest first) as plain JSON-ready
+    dicts (``scrutiny meetings``)."""
     from scrutiny_tui.store.sources import meetings_for_export
 
     with store.read() as conn:
-        return meetings_for_export(conn, committee, since, until)
+        return meetings_for_export(conn, committee, since, until, limit)

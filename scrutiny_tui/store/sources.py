@@ -285,8 +285,10 @@ def meetings_for_export(
     committee: str | None = None,
     since: str | None = None,
     until: str | None = None,
-) -> list[dict[str, Any]]:
-    """Stored meetings (from files or sites) with items, records and attendance."""
+    limit: int | None = None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """(how many meetings match, the latest ``limit`` of them (all if None), oldest first)
+    with their items, records and attendance."""
     clauses, params = ["1"], []
     if committee:
         clauses.append("m.committee LIKE ?")
@@ -297,15 +299,22 @@ def meetings_for_export(
     if until:
         clauses.append("m.date <= ?")
         params.append(until)
+    where = " AND ".join(clauses)
+    (total,) = conn.execute(
+        f"SELECT count(*) FROM meeting m JOIN document d ON d.id = m.document_id WHERE {where}",
+        params,
+    ).fetchone()
+    # the latest first, to take the last ``limit``; shown oldest first
     rows = conn.execute(
         "SELECT m.id, m.council, m.committee, m.date, m.location, coalesce(m.url, d.path),"
         " d.missing_since IS NOT NULL,"
         " (SELECT json_group_array(o.path) FROM document o WHERE o.same_as = d.id)"
         " FROM meeting m JOIN document d ON d.id = m.document_id"
-        f" WHERE {' AND '.join(clauses)}"
-        " ORDER BY m.date IS NULL, m.date, m.council, m.committee, d.path",
-        params,
-    ).fetchall()
+        f" WHERE {where}"
+        " ORDER BY m.date IS NULL DESC, m.date DESC, m.council DESC, m.committee DESC,"
+        " d.path DESC LIMIT ?",
+        [*params, -1 if limit is None else limit],
+    ).fetchall()[::-1]
     meetings = []
     for meeting_id, council, committee, day, location, source, missing, others in rows:
         items = []
@@ -367,4 +376,4 @@ def meetings_for_export(
                 "apologies": people["apologies"],
             }
         )
-    return meetings
+    return int(total), meetings

@@ -49,3 +49,23 @@ def test_move_copy_and_delete_as_the_shell_reports_them(
     assert [m["other_sources"] for m in meetings if m["other_sources"]] == [
         [str(moved / "copy.txt")]
     ]
+
+
+def test_meetings_shows_the_latest_and_says_how_many_are_not_shown(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(tmp_path / "store.db")
+    assert main(["--db", db, "ingest", str(MINUTES)]) == 0
+    capsys.readouterr()
+
+    assert main(["--db", db, "meetings", "--limit", "2"]) == 0
+    captured = capsys.readouterr()
+    dates = [line[:10] for line in captured.out.splitlines() if line[:2] == "20"]
+    assert dates == ["2019-03-12", "2020-02-03"]  # the latest two, oldest first
+    assert "2 earlier meetings not shown (--limit 0 for all, or --since)" in captured.err
+
+    assert main(["--db", db, "meetings", "--limit", "0", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 4
+    with pytest.raises(SystemExit):
+        main(["--db", db, "meetings", "--limit", "99999999999999999999"])
+    assert "use a number from 0 to" in capsys.readouterr().err
