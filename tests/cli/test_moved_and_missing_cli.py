@@ -55,7 +55,11 @@ def test_meetings_shows_the_latest_and_says_how_many_are_not_shown(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "store.db")
-    assert main(["--db", db, "ingest", str(MINUTES)]) == 0
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    for path in MINUTES.glob("*.txt"):  # four meetings, 2015 to 2020
+        shutil.copy(path, folder / path.name)
+    assert main(["--db", db, "ingest", str(folder)]) == 0
     capsys.readouterr()
 
     assert main(["--db", db, "meetings", "--limit", "2"]) == 0
