@@ -271,14 +271,17 @@ def _plan(
             else:
                 plan.parse.append((found, stored))
                 continue
-        elif (gone := _gone(by_sha.get(_sha256(found.path) or "", []), claimed)) is not None:
-            claimed.add(gone.id)
-            plan.seen.add(gone.id)
-            plan.moved.append((gone.id, found, stat.st_size, stat.st_mtime_ns))
-            summary.moved += 1
-        elif holders := by_sha.get(_sha256(found.path) or ""):
-            plan.copies.append((holders[0].id, found, stat.st_size, stat.st_mtime_ns))
-            summary.copies += 1
+        elif holders := (by_sha.get(_sha256(found.path) or "") if by_sha else None):
+            # the bytes of a stored file: moved there if that file has gone, else a copy
+            gone = _gone(holders, claimed)
+            if gone is not None:
+                claimed.add(gone.id)
+                plan.seen.add(gone.id)
+                plan.moved.append((gone.id, found, stat.st_size, stat.st_mtime_ns))
+                summary.moved += 1
+            else:
+                plan.copies.append((holders[0].id, found, stat.st_size, stat.st_mtime_ns))
+                summary.copies += 1
         else:
             stale = _gone(by_relpath.get(found.relpath, []), claimed)
             if stale is not None:
