@@ -54,6 +54,7 @@ from scrutiny_tui.store.records import (
     tracked_uids,
     write_document,
 )
+from scrutiny_tui.store.statistics import refresh_statistics
 
 Progress = Callable[[int, int, str], None]
 
@@ -202,6 +203,9 @@ def ingest_paths(
     prepared = _prepare_all(plan.parse, workers)
     _write_all(store, prepared, summary, progress, base, len(files), plan.seen)
     summary.missing = _mark_missing(store, roots, known, plan.seen, now)
+    if summary.new or summary.changed:
+        with store.write() as conn:
+            refresh_statistics(conn)
     summary.seconds = time.perf_counter() - started
     return summary
 

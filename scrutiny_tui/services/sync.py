@@ -70,6 +70,7 @@ from scrutiny_tui.store.sources import (
 from scrutiny_tui.store.sources import (
     remove_source as store_remove_source,
 )
+from scrutiny_tui.store.statistics import refresh_statistics
 
 Progress = Callable[[int, int, str], None]
 FetcherFactory = Callable[[], Fetcher]
@@ -544,6 +545,8 @@ def sync(
             report.requests = getattr(client, "requests", 0)
             with store.write() as conn:
                 record_sync(conn, source.id, datetime.now(UTC), report.as_json())
+                if report.new or report.changed:
+                    refresh_statistics(conn)
     finally:
         for *_, client, _, _ in plans:
             client.close()

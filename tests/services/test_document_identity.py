@@ -256,3 +256,11 @@ def test_two_items_of_one_meeting_with_one_title_stay_two(tmp_path: Path, db_pat
     summary = ingest_paths(store, [folder], workers=0)
     assert summary.same_meeting == 0
     assert rows(db_path, "SELECT count(*) FROM meeting") == [(3,)]
+
+
+def test_an_ingest_leaves_the_planner_statistics_fresh(folder: Path, db_path: Path) -> None:
+    """A pack or a tracker page is planned from the tables' shape, not blind."""
+    store = open_store(db_path)
+    ingest_paths(store, [folder], workers=0)
+    tables = {t for (t,) in rows(db_path, "SELECT DISTINCT tbl FROM sqlite_stat1")}
+    assert {"agenda_item", "meeting", "document", "action", "resolution"} <= tables
