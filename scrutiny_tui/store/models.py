@@ -11,10 +11,20 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import Index
 from sqlmodel import Field, SQLModel
 
 
 class Document(SQLModel, table=True):
+    # covers the scan an ingest starts with, so it never reads the texts (migration 0006)
+    __table_args__ = (
+        Index(
+            "ix_document_known",
+            "path", "id", "sha256", "size", "mtime_ns", "key", "relpath", "missing_since",
+            "same_as",
+        ),
+    )  # fmt: skip
+
     id: int | None = Field(default=None, primary_key=True)
     path: str = Field(index=True, unique=True)  # where the file was last read (or its URL)
     sha256: str = Field(index=True)  # of the original file's bytes
@@ -33,6 +43,8 @@ class Document(SQLModel, table=True):
 
 
 class Meeting(SQLModel, table=True):
+    __table_args__ = (Index("ix_meeting_committee_date", "committee", "date"),)
+
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(index=True)
     document_id: int = Field(foreign_key="document.id", index=True, ondelete="CASCADE")
@@ -145,6 +157,7 @@ class SyncMeeting(SQLModel, table=True):
     """One meeting synced from a source, by the site's meeting id."""
 
     __tablename__ = "sync_meeting"
+    __table_args__ = (Index("ix_sync_meeting_key", "source_id", "meeting_key", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     source_id: int = Field(foreign_key="source.id", ondelete="CASCADE")
@@ -175,7 +188,7 @@ class RecommendationTracking(SQLModel, table=True):
     __tablename__ = "recommendation_tracking"
 
     uid: str = Field(primary_key=True)
-    status: str | None = None
+    status: str | None = Field(default=None, index=True)
     area: str | None = None
     executive_response_date: str | None = None
     lead: str | None = None  # lead officer or member

@@ -1,7 +1,7 @@
 """One schema: the migrations, applied in order, build exactly the tables the SQLModel
 models define, column by column (name, type, NOT NULL, primary key), with the same foreign
-keys. A migration that forgets a column, or a model that drifts from the migrations, fails
-here rather than on a member's store."""
+keys and the same named indexes. A migration that forgets a column, or a model that drifts
+from the migrations, fails here rather than on a member's store."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ def foreign_keys(conn: sqlite3.Connection, table: str) -> set[tuple[str, str, st
     return {(row[3], row[2], row[4]) for row in conn.execute(f"PRAGMA foreign_key_list('{table}')")}
 
 
+def indexes(conn: sqlite3.Connection, table: str) -> set[tuple[str, bool, tuple[str, ...]]]:
+    """(name, unique, columns) of the indexes made by name (not SQLite's own)."""
+    found = set()
+    for _, name, unique, origin, _ in conn.execute(f"PRAGMA index_list('{table}')"):
+        if origin == "c":
+            columns = tuple(row[2] for row in conn.execute(f"PRAGMA index_info('{name}')"))
+            found.add((name, bool(unique), columns))
+    return found
+
+
 def tables(conn: sqlite3.Connection) -> set[str]:
     return {
         name
@@ -52,6 +62,7 @@ def test_migrated_schema_equals_the_models(tmp_path: Path) -> None:
         for table in sorted(tables(modelled)):
             assert columns(migrated, table) == columns(modelled, table), table
             assert foreign_keys(migrated, table) == foreign_keys(modelled, table), table
+            assert indexes(migrated, table) == indexes(modelled, table), table
 
 
 def test_the_record_view_covers_every_noted_kind(tmp_path: Path) -> None:
