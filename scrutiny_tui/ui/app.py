@@ -9,12 +9,14 @@ from typing import ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 
 from scrutiny_tui.config import Settings
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui import registry
 from scrutiny_tui.ui.messages import StoreChanged
 from scrutiny_tui.ui.palette import PaletteCommand, ScrutinyCommands
+from scrutiny_tui.ui.text import plain_title, visible_controls
 
 
 def _screen_bindings() -> list[BindingType]:
@@ -59,6 +61,32 @@ class ScrutinyApp(App[None]):
             self.notify(
                 f"Unknown theme {self.settings.theme!r}; using the default.", severity="warning"
             )
+
+    def validate_title(self, title: str) -> str:
+        return plain_title(title) or ""
+
+    def validate_sub_title(self, sub_title: str) -> str:
+        return plain_title(sub_title) or ""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A notification, shown as written: every caller's message (which may quote
+        minutes, a note or an error about them) has its control characters made visible
+        and is never read as markup."""
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def action_open(self, name: str) -> None:
         """Show a top-level area, or push a screen such as search or import."""

@@ -18,8 +18,8 @@ PRIORITY_STYLE = {"high": "bold red", "normal": "bold", "low": "dim"}
 def note_prompt(note: NoteView) -> Text:
     """A note as an option: priority, kind and status; where it is; its words; its quote."""
     head = Text.assemble(
-        (f"{note.priority.upper():<6} ", PRIORITY_STYLE.get(note.priority, "")),
-        (f"{note.kind} · {note.status}", "bold"),
+        literal(f"{note.priority.upper():<6} ", PRIORITY_STYLE.get(note.priority, "")),
+        literal(f"{note.kind} · {note.status}", "bold"),
     )
     if note.anchor_state == "detached":
         head.append("  · detached (its words are no longer in the minutes)", style="bold red")

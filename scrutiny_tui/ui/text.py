@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.text import Text
 
 from scrutiny_tui.config import Rag
-from scrutiny_tui.safe_text import one_line, visible_controls  # noqa: F401  (re-exported)
+from scrutiny_tui.safe_text import one_line, visible_controls  # also for the screens
 from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_COUNCIL, NO_DATE, NO_ITEM  # noqa: F401
 
 HIGHLIGHT = Style(reverse=True, bold=True)
@@ -23,6 +23,25 @@ RAG_STYLES: dict[Rag, Style] = {
     "red": Style(color="red", bold=True),
 }
 RAG_MARK = {"green": "● ", "amber": "● ", "red": "● "}
+
+
+_IN_PLACE = {code: chr(0x2400 + code) for code in range(0x20) if chr(code) not in "\t\n"}
+_IN_PLACE |= {0x7F: "\u2421"} | dict.fromkeys(range(0x80, 0xA0), "\ufffd")
+
+
+def controls_in_place(value: str) -> str:
+    """Each control character (but tab and newline) replaced by one visible character.
+
+    For text boxes, which keep the value as stored and only show it this way: each offset
+    in the value stays the offset on screen, so the cursor and selections still line up.
+    """
+    return value.translate(_IN_PLACE)
+
+
+def plain_title(value: str | None) -> str | None:
+    """A title or sub-title for the header, which cannot show ``Text``: one line, controls
+    made visible."""
+    return None if value is None else visible_controls(one_line(value))
 
 
 def literal(value: str | None, style: Style | str = "") -> Text:

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Select, TextArea
 from scrutiny_tui.services.notes import NoteInput, NoteView
 from scrutiny_tui.ui.dialogs.base import ScrutinyModal
 from scrutiny_tui.ui.text import literal, one_line
-from scrutiny_tui.ui.widgets.inputs import QuietInput
+from scrutiny_tui.ui.widgets.inputs import QuietInput, SafeTextArea
 from scrutiny_tui.vocabulary import (
     DEFAULT_NOTE_KIND,
     DEFAULT_NOTE_PRIORITY,
@@ -47,7 +47,7 @@ class NoteForm(ScrutinyModal[NoteInput]):
         with Vertical(id="dialog"):
             yield Label(self.form_title, classes="pane-title")
             yield Label(literal(one_line(self.subject, 300)), id="subject")
-            yield TextArea(
+            yield SafeTextArea(
                 note.body if note else "",
                 id="body",
                 language=None,

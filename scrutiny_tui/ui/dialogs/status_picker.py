@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -36,7 +35,7 @@ class StatusPicker(ScrutinyModal[str]):
     def option(self, status: TrackingStatus) -> Option:
         prompt = rag_text(status.name, status.rag)
         if status.description:
-            prompt.append_text(Text(f"  {status.description}", style=DIM))
+            prompt.append_text(literal(f"  {status.description}", DIM))
         if status.name == self.current:
             prompt.append(" (current)", style="italic")
         return Option(prompt, id=status.name)

@@ -71,12 +71,12 @@ class ActionsScreen(TrackerScreen[ActionRow]):
     def cells(self, row: ActionRow) -> tuple[Text, ...]:
         due_style = "bold red" if row.overdue else ""
         return (
-            Text(row.due or "—", style=due_style),
+            literal(row.due or "—", due_style),
             state_text(row),
             literal(one_line(row.text, 140)),
             literal(one_line(row.due_to or "", 50)),
             literal(one_line(row.committee or NO_COMMITTEE, 40)),
-            Text(row.date or NO_DATE),
+            literal(row.date or NO_DATE),
         )
 
     def describe(self, row: ActionRow) -> Text:

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from scrutiny_tui.ui.access import AppAccess
 from scrutiny_tui.ui.palette import PaletteCommand, binding_commands
+from scrutiny_tui.ui.text import plain_title
 
 
 class ScrutinyScreen(AppAccess, Screen[None]):
@@ -21,6 +22,14 @@ class ScrutinyScreen(AppAccess, Screen[None]):
 
     def reload(self) -> None:
         """Fetch this screen's data again (in a worker)."""
+
+    # The header shows these as plain strings: stored text (an item's title) is made safe
+    # here, whoever sets it.
+    def validate_title(self, title: str | None) -> str | None:
+        return plain_title(title)
+
+    def validate_sub_title(self, sub_title: str | None) -> str | None:
+        return plain_title(sub_title)
 
     def on_screen_resume(self) -> None:
         if self.loaded_version != self.scrutiny.data_version:

@@ -53,12 +53,12 @@ def passage_prompt(passage: Passage) -> Text:
     label = f"({passage.label}) " if passage.label and passage.kind == "resolution" else ""
     if passage.kind == "recommendation" and passage.label:
         label = f"Rec {passage.label}: "
-    text = Text.assemble((label, "bold"), literal(one_line(passage.text)))
+    text = Text.assemble(literal(label, "bold"), literal(one_line(passage.text)))
     if passage.kind == "resolution" and passage.detail:
-        text.append(f"  · {passage.detail}", style=DIM)
+        text.append_text(literal(f"  · {passage.detail}", DIM))
     if passage.kind == "action":
         due = f"due {passage.detail}" if passage.detail else "no due date"
-        text.append(f"  {due}", style=DIM)
+        text.append_text(literal(f"  {due}", DIM))
         if passage.label:
             text.append_text(literal(f" · to {one_line(passage.label)}", DIM))
         if passage.done:
@@ -226,7 +226,7 @@ class ItemScreen(ScrutinyScreen):
         text = literal(name, "bold")
         if attendee.role:
             text.append_text(literal(f", {attendee.role}"))
-        text.append(f"  · {attendee.kind}", style=DIM)
+        text.append_text(literal(f"  · {attendee.kind}", DIM))
         return text
 
     def show_focus_uid(self) -> None:

@@ -55,7 +55,7 @@ def counts_text(counts: Counts) -> Text:
 
 
 def meeting_label(row: MeetingRow) -> Text:
-    parts: list[Text | str | tuple[str, str]] = [(row.date or NO_DATE, "bold")]
+    parts: list[Text | str | tuple[str, str]] = [literal(row.date or NO_DATE, "bold")]
     if row.title:
         parts += ["  ", literal(one_line(row.title))]
     parts += ["  ", literal(row.url or row.file_name, DIM)]

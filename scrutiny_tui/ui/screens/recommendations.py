@@ -77,7 +77,7 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
             rag_text(row.status, self.settings.rag_of(row.status)),
             literal(one_line(row.text, 120)),
             literal(one_line(row.committee or NO_COMMITTEE, 40)),
-            Text(row.date_agreed or NO_DATE),
+            literal(row.date_agreed or NO_DATE),
             literal(one_line(row.area or "", 40)),
             literal(row.executive_response_date or ""),
             literal(one_line(row.lead or "", 40)),
@@ -85,7 +85,7 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         )
 
     def describe(self, row: RecommendationRow) -> Text:
-        text = Text.assemble((f"{row.reference}  ", "bold"), literal(row.text))
+        text = Text.assemble(literal(f"{row.reference}  ", "bold"), literal(row.text))
         origin = (
             "a resolution recommending to the executive"
             if row.from_resolution

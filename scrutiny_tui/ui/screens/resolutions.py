@@ -30,17 +30,19 @@ class ResolutionsScreen(TrackerScreen[ResolutionRow]):
 
     def cells(self, row: ResolutionRow) -> tuple[Text, ...]:
         return (
-            Text(row.date or NO_DATE),
+            literal(row.date or NO_DATE),
             literal(one_line(row.committee or NO_COMMITTEE, 40)),
             literal(row.label or ""),
-            Text(row.kind),
+            literal(row.kind),
             literal(one_line(row.text, 120)),
             literal(one_line(row.item_title, 60)),
         )
 
     def describe(self, row: ResolutionRow) -> Text:
         label = f"({row.label}) " if row.label else ""
-        text = Text.assemble((label, "bold"), literal(row.text), (f"   {row.kind}", DIM))
+        text = Text.assemble(
+            literal(label, "bold"), literal(row.text), literal(f"   {row.kind}", DIM)
+        )
         where = f"\n{row.committee or NO_COMMITTEE} · {row.date or NO_DATE} · "
         text.append_text(literal(where + one_line(row.item_title) + f" · {row.file_name}", DIM))
         return text
