@@ -41,6 +41,7 @@ def run(args: argparse.Namespace) -> int:
     parsed = parse_text(
         doc.text, source=str(path), sha256=doc.sha256, format=doc.format, metadata=doc.metadata
     )
+    parsed.warnings[:0] = doc.warnings  # what the reader could read only in part
     if args.json:
         print(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
     else:

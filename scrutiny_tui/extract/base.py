@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from scrutiny_tui.extract.decode import DecodeError, decode_text
-from scrutiny_tui.extract.result import ExtractError, Extraction
+from scrutiny_tui.extract.result import ExtractError, Extraction, too_large
 from scrutiny_tui.extract.sniff import (
     DOCX_SUFFIXES,
     HTML_SUFFIXES,
@@ -36,6 +36,10 @@ __all__ = [
 ]
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
+# The same limit once the file is unpacked: a Word file's parts, and the text of any format
+# (a few KB of compressed PDF or Word can hold gigabytes).
+MAX_UNPACKED_BYTES = MAX_FILE_BYTES
+MAX_TEXT_CHARS = MAX_FILE_BYTES
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class ExtractedDocument:
     size: int
     metadata: dict[str, Any] = field(default_factory=dict)  # council/body/date/title, if known
     references: list[str] = field(default_factory=list)  # e.g. "Supporting documents" links
+    warnings: list[str] = field(default_factory=list)  # what was read only in part, and why
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
@@ -117,7 +122,7 @@ def _extract_pdf(data: bytes, name: str) -> Extraction:
 
     if b"%PDF-" not in data[:1024]:
         raise ExtractError("corrupt PDF: no %PDF header (not a PDF file)")
-    return extract_pdf(data)
+    return extract_pdf(data, max_chars=MAX_TEXT_CHARS)
 
 
 def _extract_docx(data: bytes, name: str) -> Extraction:
@@ -125,7 +130,14 @@ def _extract_docx(data: bytes, name: str) -> Extraction:
 
     if not data.startswith(b"PK"):
         raise ExtractError("corrupt Word document: not a zip archive")
-    return extract_docx(data)
+    return extract_docx(data, max_unpacked=MAX_UNPACKED_BYTES, max_chars=MAX_TEXT_CHARS)
+
+
+def _extract(fmt: str, data: bytes, name: str) -> Extraction:
+    extraction = _EXTRACTORS[fmt](data, name)
+    if len(extraction.text) > MAX_TEXT_CHARS:
+        raise too_large("its text", MAX_TEXT_CHARS)
+    return extraction
 
 
 # The heavier readers are imported on first use, so `scrutiny parse notes.txt` stays quick.
@@ -145,7 +157,7 @@ def load_document(path: Path) -> ExtractedDocument:
         fmt = sniff_format(data, path.suffix)
     except UnsupportedFormat as exc:
         raise ExtractError(str(exc)) from exc
-    extraction = _EXTRACTORS[fmt](data, path.name)
+    extraction = _extract(fmt, data, path.name)
     # A sidecar is the user's own statement about the file, so it wins over the page's.
     metadata = {**extraction.metadata, **read_sidecar(path)}
     return ExtractedDocument(
@@ -156,6 +168,7 @@ def load_document(path: Path) -> ExtractedDocument:
         size=len(data),
         metadata=metadata,
         references=extraction.references,
+        warnings=extraction.warnings,
     )
 
 
@@ -170,7 +183,7 @@ def load_bytes(data: bytes, name: str) -> ExtractedDocument:
         fmt = sniff_format(data, Path(name).suffix)
     except UnsupportedFormat as exc:
         raise ExtractError(str(exc)) from exc
-    extraction = _EXTRACTORS[fmt](data, name)
+    extraction = _extract(fmt, data, name)
     return ExtractedDocument(
         path=Path(name),
         format=fmt,
@@ -179,4 +192,5 @@ def load_bytes(data: bytes, name: str) -> ExtractedDocument:
         size=len(data),
         metadata=dict(extraction.metadata),
         references=extraction.references,
+        warnings=extraction.warnings,
     )

@@ -9,6 +9,7 @@ kept and tracked deletions dropped, as Word shows the document with changes acce
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import LxmlError
 
-from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout
+from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout, too_large
 
 _BULLET = "•"
 _TEXT_TAGS = {
@@ -33,6 +34,12 @@ _TEXT_TAGS = {
     qn("w:noBreakHyphen"): "-",
 }
 _SKIPPED_CONTAINERS = {qn("w:del"), qn("w:moveFrom"), qn("w:instrText")}
+_MAX_LEVEL = 8  # Word's list levels are 0 to 8
+_MAX_PARTS = 10_000  # a Word file of minutes has a few dozen
+# A list number as Word stores it (ST_DecimalNumber); a longer run of digits starts at 1.
+_LIST_NUMBER = re.compile(r"[0-9]{1,18}")
+_MAX_ROMAN = 3999  # past MMMCMXCIX Roman numerals have no letters: the number is shown
+_MAX_LETTER_REPEAT = 10  # "a" … "z", "aa" … "zz", …: past ten letters, the number is shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +78,12 @@ class _Numbering:
 
 
 def _format_number(number: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
+    """A list number as Word draws it; in figures where letters or numerals would run long
+    (a list may start anywhere up to 10^17, and "M" a thousand times over helps no one)."""
+    if fmt in ("lowerLetter", "upperLetter") and 0 < number <= 26 * _MAX_LETTER_REPEAT:
         letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
+    if fmt in ("lowerRoman", "upperRoman") and 0 < number <= _MAX_ROMAN:
         roman = _roman(number)
         return roman if fmt == "upperRoman" else roman.lower()
     return str(number)
@@ -125,13 +134,23 @@ def _read_numbering(document: DocxDocument) -> _Numbering:
         overrides = {o.get(qn("w:ilvl")): o for o in num.findall(qn("w:lvlOverride"))}
         for lvl in abstract.findall(qn("w:lvl")):
             ilvl = lvl.get(qn("w:ilvl"), "0")
+            level = _level_index(ilvl)
+            if level is None:
+                continue  # not a level Word has: its paragraphs are read without a number
             start = _val(overrides.get(ilvl), "w:startOverride") or _val(lvl, "w:start", "1")
-            numbering.levels[(num_id, int(ilvl))] = _Level(
+            numbering.levels[(num_id, level)] = _Level(
                 fmt=_val(lvl, "w:numFmt", "decimal"),
                 text=_val(lvl, "w:lvlText", "%1."),
-                start=int(start) if start.isdigit() else 1,
+                start=int(start) if _LIST_NUMBER.fullmatch(start) else 1,
             )
     return numbering
+
+
+def _level_index(value: object) -> int | None:
+    text = str(value).strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 2:
+        return None
+    return int(text) if int(text) <= _MAX_LEVEL else None
 
 
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
@@ -146,9 +165,12 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
         style = style.base_style
     for num_pr in candidates:
         if num_pr is not None and num_pr.numId is not None:
-            num_id = str(num_pr.numId.val)
-            ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-            return None if num_id == "0" else (num_id, int(ilvl))
+            try:
+                num_id = str(num_pr.numId.val)
+                ilvl = _level_index(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+            except (ValueError, TypeError):
+                return None  # a value python-docx cannot read as a number: no list number
+            return None if num_id == "0" or ilvl is None else (num_id, ilvl)
     return None
 
 
@@ -194,13 +216,15 @@ def _paragraph_block(paragraph: Paragraph, numbering: _Numbering) -> _Block | No
 
 
 def _table_blocks(table: Table) -> Iterator[_Block]:
+    # A merged cell is listed once per grid column and row it spans; Word shows its text
+    # once. The cells are kept (by id) so no id is reused while the table is read.
+    seen: dict[int, object] = {}
     for row in table.rows:
-        seen: list[object] = []
         texts: list[str] = []
         for cell in row.cells:
-            if any(cell._tc is other for other in seen):
-                continue  # a merged cell is listed once per grid column it spans
-            seen.append(cell._tc)
+            if id(cell._tc) in seen:
+                continue
+            seen[id(cell._tc)] = cell._tc
             if text := " ".join(_element_text(p._p).strip() for p in cell.paragraphs).strip():
                 texts.append(text)
         if texts:
@@ -222,24 +246,48 @@ def _render(blocks: list[_Block]) -> str:
     return tidy_layout("".join(parts))
 
 
-def _open(data: bytes) -> DocxDocument:
+def _check_unpacked(data: bytes, limit: int) -> None:
+    """Refuse an archive whose parts unpack past ``limit`` before any of it is read.
+
+    The sizes are those the archive declares; zipfile never reads past a declared size, so
+    a part that lies about its size is cut short (and fails its checksum) rather than read.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = archive.infolist()
+        if len(entries) > _MAX_PARTS:
+            raise ExtractError(f"too large once unpacked: {len(entries):,} parts in one file")
+        total = 0
+        for entry in entries:
+            if entry.file_size > limit:
+                raise too_large(entry.filename[:80], limit)
+            total += entry.file_size
+        if total > limit:
+            raise too_large("its parts together", limit)
+
+
+def _open(data: bytes, max_unpacked: int) -> DocxDocument:
     try:
+        _check_unpacked(data, max_unpacked)
         return Document(io.BytesIO(data))
     except (zipfile.BadZipFile, OpcError, KeyError, ValueError, LxmlError) as exc:
         reason = " ".join(str(exc).split())[:160] or type(exc).__name__
         raise ExtractError(f"corrupt Word document: {reason}") from exc
 
 
-def extract_docx(data: bytes) -> Extraction:
-    document = _open(data)
+def extract_docx(data: bytes, *, max_unpacked: int, max_chars: int) -> Extraction:
+    document = _open(data, max_unpacked)
     numbering = _read_numbering(document)
     blocks: list[_Block] = []
+    length = 0
     for content in document.iter_inner_content():
         if isinstance(content, Paragraph):
-            if (block := _paragraph_block(content, numbering)) is not None:
-                blocks.append(block)
+            found = [block] if (block := _paragraph_block(content, numbering)) else []
         else:
-            blocks.extend(_table_blocks(content))
+            found = list(_table_blocks(content))
+        blocks += found
+        length += sum(len(block.text) + 2 for block in found)
+        if length > max_chars:
+            raise too_large("its text", max_chars)
     text = _render(blocks)
     if not text.strip():
         raise ExtractError("empty Word document: no text")

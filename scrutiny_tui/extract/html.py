@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from scrutiny_tui.extract.html_bounds import bound_markup
 from scrutiny_tui.extract.result import Extraction, tidy_layout
 from scrutiny_tui.parser.dates import find_date
 
@@ -81,6 +82,8 @@ _BLOCK_TAGS = frozenset(
         "html",
     }
 )
+# What starts a paragraph where nesting is read as plain paragraphs (besides _BLOCK_TAGS).
+_FLAT_BLOCKS = frozenset({"li", "ul", "ol", "menu", "table", "tr", "td", "th"})
 _NOISE_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alert"})
 # id/class words that mark page furniture on council sites, ModernGov's among them.
 _NOISE_WORDS = re.compile(
@@ -89,8 +92,9 @@ _NOISE_WORDS = re.compile(
     r"mgLinks|mgActionList|mgFooter|mgSearch|mgLanguage|mgCommitteeNav",
     re.IGNORECASE,
 )
+# starting only where a run of spaces starts, so a line of spaces is not scanned once a space
 _SIZE_SUFFIX = re.compile(
-    r"[ \t]*\b(?:PDF|DOCX?|XLSX?)[ \t]+[\d.,]+[ \t]*[KMG]B[ \t]*$", re.I | re.M
+    r"(?<![ \t])[ \t]*\b(?:PDF|DOCX?|XLSX?)[ \t]+[\d.,]+[ \t]*[KMG]B[ \t]*$", re.I | re.M
 )
 _DOCUMENT_LINK = re.compile(
     r"mgConvert2PDF\.aspx|documents/[a-z]\d+/|\.(?:pdf|docx?)(?:[?#]|$)", re.I
@@ -100,6 +104,11 @@ _ITEM_PAGE_MEETING = re.compile(
     re.I,
 )
 _BULLET = "• "
+# Elements nested deeper than this are read as plain paragraphs, without list numbers or
+# table rows: the renderer recurses a few frames an element, and Python's stack is bounded.
+MAX_RENDER_DEPTH = 100
+_LIST_START = re.compile(r"[0-9]{1,18}")  # an <ol start="…"> the page could mean
+_MAX_ROMAN = 3999  # past MMMCMXCIX Roman numerals have no letters: the number is shown
 
 
 class _Blocks:
@@ -193,10 +202,12 @@ def _clean_inline(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\u00a0", " "))
 
 
-def node_text(node: LexborNode) -> str:
+def node_text(node: LexborNode, depth: int = 0) -> str:
     """A node's visible text on one line, without ModernGov's "PDF 85 KB" size labels."""
     out = _Blocks()
-    _Renderer(out, chrome_allowed=True).children(node)
+    renderer = _Renderer(out, chrome_allowed=True)
+    renderer.depth = depth
+    renderer.children(node)
     text = " ".join(out.render().split())
     return _SIZE_SUFFIX.sub("", text).strip()
 
@@ -205,6 +216,8 @@ class _Renderer:
     def __init__(self, out: _Blocks, *, chrome_allowed: bool) -> None:
         self.out = out
         self.chrome_allowed = chrome_allowed
+        self.depth = 0  # elements entered: bounded by MAX_RENDER_DEPTH
+        self.flattened = False  # something nested past it was read as plain paragraphs
 
     def children(self, node: LexborNode) -> None:
         for child in node.iter(include_text=True):
@@ -214,6 +227,16 @@ class _Renderer:
         if node.is_text_node:
             self.out.text(_clean_inline(node.text_content or ""))
             return
+        if self.depth >= MAX_RENDER_DEPTH:
+            self.flat(node)
+            return
+        self.depth += 1
+        try:
+            self._element(node)
+        finally:
+            self.depth -= 1
+
+    def _element(self, node: LexborNode) -> None:
         if _is_noise(node, chrome_allowed=self.chrome_allowed):
             return
         tag = node.tag or ""
@@ -232,10 +255,31 @@ class _Renderer:
             if "mgItemNumber" in (node.attributes.get("class") or ""):
                 self.out.text(" ")
 
+    def flat(self, node: LexborNode) -> None:
+        """``node`` and all inside it as text, a block element or list item starting a new
+        paragraph; walked with a stack of its own, so no depth of nesting is too deep."""
+        self.flattened = True
+        pending: list[LexborNode | None] = [node]  # None: a block element ends here
+        while pending:
+            current = pending.pop()
+            if current is None:
+                self.out.end_block()
+            elif current.is_text_node:
+                self.out.text(_clean_inline(current.text_content or ""))
+            elif not _is_noise(current, chrome_allowed=self.chrome_allowed):
+                tag = current.tag or ""
+                if tag == "br":
+                    self.out.line_break()
+                    continue
+                if tag in _BLOCK_TAGS or tag in _FLAT_BLOCKS:
+                    self.out.end_block()
+                    pending.append(None)
+                pending.extend(reversed(list(current.iter(include_text=True))))
+
     def block(self, node: LexborNode) -> None:
         self.out.end_block()
         if (node.tag or "") in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            self.out.text(node_text(node))
+            self.out.text(node_text(node, self.depth))
         else:
             self.children(node)
         self.out.end_block()
@@ -247,7 +291,7 @@ class _Renderer:
             if child.tag == "li" and not _is_noise(child, chrome_allowed=self.chrome_allowed):
                 self.list_item(child, next(markers))
             elif child.tag in ("ul", "ol"):
-                self.list(child)
+                self.node(child)  # through node(), which counts the depth
         self.out.end_group()
 
     def list_item(self, node: LexborNode, marker: str) -> None:
@@ -274,18 +318,19 @@ class _Renderer:
                 self.block(cell)
             self.out.end_group()
             return
-        texts = [text for cell in cells if (text := node_text(cell))]
+        texts = [text for cell in cells if (text := node_text(cell, self.depth))]
         if texts:
             self.out.row(" | ".join(texts))
 
     def agenda_item_row(self, number_cell: LexborNode, content_cell: LexborNode) -> None:
         """ModernGov's item row: "41." in one cell; title, agenda text and minutes in the next."""
         title_node = content_cell.css_first(".mgAiTitleTxt")
-        title = node_text(title_node) if title_node is not None else ""
+        title = node_text(title_node, self.depth) if title_node is not None else ""
         if title_node is not None:
             title_node.decompose()
         self.out.end_block()
-        self.out.text(f"{_item_number(node_text(number_cell))} {title}".strip())
+        number = _item_number(node_text(number_cell, self.depth))
+        self.out.text(f"{number} {title}".strip())
         self.out.end_block()
         self.block(content_cell)
 
@@ -318,14 +363,14 @@ def _list_markers(node: LexborNode) -> Iterator[str]:
             yield _BULLET
     kind = node.attributes.get("type") or "1"
     start = (node.attributes.get("start") or "1").strip()
-    number = int(start) if start.isdigit() else 1
+    number = int(start) if _LIST_START.fullmatch(start) else 1
     while True:
         yield _ordinal_marker(number, kind)
         number += 1
 
 
 def _ordinal_marker(number: int, kind: str) -> str:
-    if kind in ("a", "A"):
+    if kind in ("a", "A") and number > 0:
         letter = chr(ord(kind) + (number - 1) % 26)
         return f"({letter}) "
     if kind in ("i", "I"):
@@ -334,13 +379,32 @@ def _ordinal_marker(number: int, kind: str) -> str:
     return f"{number}. "
 
 
+_NUMERALS = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
 def _roman(number: int) -> str:
-    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    """Roman numerals, in steps of the largest numeral first; a number they cannot write
+    (0, or past 3999) in figures."""
+    if not 0 < number <= _MAX_ROMAN:
+        return str(number)
     out = ""
-    for value, numeral in numerals:
-        while number >= value:
-            out += numeral
-            number -= value
+    for value, numeral in _NUMERALS:
+        count, number = divmod(number, value)
+        out += numeral * count
     return out
 
 
@@ -379,12 +443,34 @@ def _council(tree: LexborHTMLParser) -> str | None:
     return None
 
 
-def _labelled_value(root: LexborNode, label: str) -> str | None:
+def _short_texts(root: LexborNode, selector: str, limit: int) -> list[tuple[LexborNode, str]]:
+    """The nodes ``selector`` finds whose text is at most ``limit`` characters, with it.
+
+    The nodes are taken innermost first: once a node's text is too long, so is every
+    element around it, and those are passed over without reading their text again (read
+    each time, a page nested ten thousand deep reads its text ten thousand times).
+    """
+    too_long: set[int] = set()
+    found: list[tuple[LexborNode, str]] = []
+    for node in reversed(root.css(selector)):
+        if node.mem_id in too_long:
+            continue
+        text = node.text(deep=True)
+        if len(text) <= limit:
+            found.append((node, text))
+            continue
+        ancestor: LexborNode | None = node
+        while ancestor is not None and ancestor.mem_id not in too_long:
+            too_long.add(ancestor.mem_id)
+            ancestor = ancestor.parent
+    return found[::-1]
+
+
+def _labelled_value(labelled: list[tuple[LexborNode, str]], label: str) -> str | None:
     """Text after "Label:" in a ModernGov ``mgLabel`` span or a paragraph starting with it."""
     prefix = label.lower() + ":"
-    for node in root.css("p, li, td, dd, h2, h3, .mgLabel"):
-        quick = node.text(deep=True).strip().lower()
-        if not quick.startswith(prefix) or len(quick) > 300:
+    for node, quick in labelled:
+        if not quick.strip().lower().startswith(prefix):
             continue
         if node.tag == "span" and node.parent is not None:
             node = node.parent
@@ -392,6 +478,10 @@ def _labelled_value(root: LexborNode, label: str) -> str | None:
         if text.lower().startswith(prefix):
             return text[len(prefix) :].strip() or None
     return None
+
+
+def _labelled_nodes(root: LexborNode) -> list[tuple[LexborNode, str]]:
+    return _short_texts(root, "p, li, td, dd, h2, h3, .mgLabel", 300)
 
 
 def _meeting_heading(root: LexborNode) -> str | None:
@@ -403,11 +493,12 @@ def _page_metadata(tree: LexborHTMLParser, root: LexborNode) -> dict[str, str]:
     meta: dict[str, str] = {}
     if council := _council(tree):
         meta["council"] = council
-    meeting_line = _labelled_value(root, "Meeting")
+    labelled = _labelled_nodes(root)
+    meeting_line = _labelled_value(labelled, "Meeting")
     if meeting_line and (match := _ITEM_PAGE_MEETING.match("Meeting: " + meeting_line)):
         meta.update(_item_page_metadata(root, match))
     else:
-        meta.update(_meeting_page_metadata(root))
+        meta.update(_meeting_page_metadata(root, labelled))
     return {key: value for key, value in meta.items() if value}
 
 
@@ -433,15 +524,17 @@ def _body_from_main_heading(root: LexborNode) -> str | None:
     return text if text and len(text) < 120 and _BODY_WORDS.search(text) else None
 
 
-def _meeting_page_metadata(root: LexborNode) -> dict[str, str]:
+def _meeting_page_metadata(
+    root: LexborNode, labelled: list[tuple[LexborNode, str]]
+) -> dict[str, str]:
     meta: dict[str, str] = {}
     committee = date = None
     heading = _meeting_heading(root)
     if heading and " - " in heading:  # "Housing Scrutiny Panel - Monday, 3rd February, 2020"
         body, _, rest = heading.partition(" - ")
         committee, date = body.strip(), find_date(rest)
-    committee = committee or _labelled_value(root, "Committee") or _body_from_main_heading(root)
-    date = date or find_date(_labelled_value(root, "Date") or "")
+    committee = committee or _labelled_value(labelled, "Committee") or _body_from_main_heading(root)
+    date = date or find_date(_labelled_value(labelled, "Date") or "")
     if committee:
         meta["body"] = committee
     if date:
@@ -466,11 +559,18 @@ def _base_url(tree: LexborHTMLParser) -> str:
 
 def _supporting_document_links(root: LexborNode) -> Iterator[LexborNode]:
     """Links under a "Supporting documents" heading, and document links in agenda items."""
-    for heading in root.css("h2, h3, h4, p, div, span, strong, dt"):
-        text = " ".join(heading.text(deep=True).split())
-        if re.match(r"(?i)(supporting|background) (documents|papers)\s*:?$", text):
+    visited: set[int] = set()  # siblings already read under an earlier heading
+    for heading, text in _short_texts(root, "h2, h3, h4, p, div, span, strong, dt", 120):
+        if re.match(
+            r"(?i)(supporting|background) (documents|papers)\s*:?$", " ".join(text.split())
+        ):
             sibling = heading.next
-            while sibling is not None and not _is_section_heading(sibling):
+            while (
+                sibling is not None
+                and sibling.mem_id not in visited
+                and not _is_section_heading(sibling)
+            ):
+                visited.add(sibling.mem_id)
                 yield from sibling.css("a[href]") if sibling.is_element_node else ()
                 sibling = sibling.next
     for table in root.css("table.mgItemTable, table.mgMainTable"):
@@ -497,11 +597,20 @@ def _references(tree: LexborHTMLParser, root: LexborNode) -> list[str]:
 
 
 def extract_html(html: str) -> Extraction:
+    html, warnings = bound_markup(html)
     tree = LexborHTMLParser(html)
     root, chrome_allowed = _content_root(tree)
     metadata = _page_metadata(tree, root)
     references = _references(tree, root)
     _drop_item_table_header_rows(root)
     out = _Blocks()
-    _Renderer(out, chrome_allowed=chrome_allowed).node(root)
-    return Extraction(text=out.render(), metadata=metadata, references=references)
+    renderer = _Renderer(out, chrome_allowed=chrome_allowed)
+    renderer.node(root)
+    if renderer.flattened:
+        warnings.append(
+            f"HTML nested more than {MAX_RENDER_DEPTH} elements deep: what is deeper was "
+            "read as plain paragraphs, without list numbers or table rows"
+        )
+    return Extraction(
+        text=out.render(), metadata=metadata, references=references, warnings=warnings
+    )

@@ -12,12 +12,14 @@ import io
 import logging
 import re
 from collections import Counter
+from collections.abc import Hashable
 
-from pypdf import PasswordType, PdfReader
+from pypdf import PageObject, PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
+from pypdf.generic import ArrayObject, IndirectObject
 
 from scrutiny_tui.extract.decode import normalise_text
-from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout
+from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout, too_large
 
 SCANNED_MESSAGE = "scanned PDF: no text layer"
 _EDGE_LINES = 3  # how far from the top or bottom of a page running lines are looked for
@@ -93,8 +95,27 @@ def _reason(exc: BaseException) -> str:
     return text[:160] or type(exc).__name__
 
 
-def _page_text(reader: PdfReader, index: int) -> str:
-    page = reader.pages[index]
+def _object_key(value: object) -> Hashable:
+    """What identifies a page's content or resources: the objects it refers to, so pages
+    drawn from the same stream (or the same inherited dictionary) share a key."""
+    if isinstance(value, IndirectObject):
+        return (value.idnum, value.generation)
+    if isinstance(value, ArrayObject):
+        return tuple(_object_key(element) for element in value)
+    if isinstance(value, (int, float, str)):  # a number or name written in place
+        return ("value", type(value).__name__, value)
+    return ("direct", id(value))
+
+
+def _page_key(page: PageObject) -> Hashable:
+    """Pages with the same content stream, resources and geometry have the same text."""
+    return tuple(
+        _object_key(page.raw_get(name)) if name in page else None
+        for name in ("/Contents", "/Resources", "/MediaBox", "/CropBox", "/Rotate")
+    )
+
+
+def _page_text(page: PageObject, index: int) -> str:
     try:
         return page.extract_text(extraction_mode="layout")
     except _PYPDF_FAILURES:
@@ -219,9 +240,33 @@ def _letters(pages: list[list[str]]) -> int:
     return sum(ch.isalpha() for lines in pages for line in lines for ch in line)
 
 
-def extract_pdf(data: bytes) -> Extraction:
+def _pages_text(reader: PdfReader, max_chars: int) -> list[str]:
+    """Each page's text, a content stream that pages share read once (a few KB of PDF can
+    point every page at one costly stream), stopping once the text passes ``max_chars``."""
+    texts: list[str] = []
+    by_content: dict[Hashable, str] = {}
+    length = 0
+    for index in range(len(reader.pages)):
+        page = reader.pages[index]
+        try:
+            key: Hashable | None = _page_key(page)
+        except _PYPDF_FAILURES:
+            key = None  # a page too damaged to identify is read on its own
+        text = by_content.get(key) if key is not None else None
+        if text is None:
+            text = _page_text(page, index)
+            if key is not None:
+                by_content[key] = text
+        texts.append(text)
+        length += len(text)
+        if length > max_chars:
+            raise too_large("its text", max_chars)
+    return texts
+
+
+def extract_pdf(data: bytes, *, max_chars: int) -> Extraction:
     reader = _open_reader(data)
-    raw_pages = [_page_lines(_page_text(reader, i)) for i in range(len(reader.pages))]
+    raw_pages = [_page_lines(text) for text in _pages_text(reader, max_chars)]
     if _letters(raw_pages) < _MIN_LETTERS:
         raise ExtractError(SCANNED_MESSAGE)
     pages = strip_running_lines(raw_pages)

@@ -356,6 +356,7 @@ def prepare_file(path: Path, relpath: str | None = None) -> _Prepared:
         parsed = parse_text(
             doc.text, source=key, sha256=doc.sha256, format=doc.format, metadata=doc.metadata
         )
+        parsed.warnings[:0] = doc.warnings  # what the reader could read only in part
     except Exception as exc:
         return _Prepared(key, problem=f"could not parse: {type(exc).__name__}: {exc}")
     if not parsed.items:

@@ -121,14 +121,30 @@ def word_patterns(query: str) -> list[re.Pattern[str]]:
     return patterns
 
 
+_EDGE_SLACK = 40  # how far past a snippet's edge a space is looked for
+
+
 def make_snippet(
     text_: str, words: list[re.Pattern[str]], before: int = 60, width: int = 220
 ) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """A window of ``text_`` around the first hit, and the hits within it."""
+    """A window of ``text_`` around the first hit, and the hits within it.
+
+    The window's edges move to the nearest space within ``_EDGE_SLACK`` characters, so
+    words are whole; text with no space there (a run of digits, a spaceless script) is cut
+    where the window ends, so no snippet is longer than ``width`` and the slack.
+    """
     first = min((m.start() for w in words if (m := w.search(text_))), default=0)
-    start = 0 if first <= before else text_.rfind(" ", 0, first - before) + 1
-    end = len(text_) if start + width >= len(text_) else text_.find(" ", start + width)
-    end = len(text_) if end < 0 else end
+    if first <= before:
+        start = 0
+    else:
+        edge = first - before
+        space = text_.rfind(" ", max(0, edge - _EDGE_SLACK), edge)
+        start = space + 1 if space >= 0 else edge
+    if start + width >= len(text_):
+        end = len(text_)
+    else:
+        space = text_.find(" ", start + width, start + width + _EDGE_SLACK)
+        end = space if space >= 0 else start + width
     window = text_[start:end]
     spans = sorted({m.span() for w in words for m in w.finditer(window)})
     merged: list[tuple[int, int]] = []
