@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
@@ -47,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _list_parser(commands)
     export = commands.add_parser("export", help="write every note as W3C Web Annotation JSON")
     export.add_argument("--out", type=Path, help="file to write (default: print it)")
+    export.add_argument("--force", action="store_true", help="replace an existing file")
     export.set_defaults(func=_runner(_export))
     load = commands.add_parser("import", help="add or update notes from exported JSON")
     load.add_argument("file", type=Path, help="JSON written by 'scrutiny notes export'")
@@ -226,13 +226,13 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     if args.out is None:
         print(json.dumps(data, indent=2))
         return 0
+    from scrutiny_tui.safe_files import FileWriteError, write_private
+
     out = args.out.expanduser()
     try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, ensure_ascii=False)
-    except OSError as exc:
-        return fail(f"cannot write {show(out)}: {exc.strerror or exc}")
+        write_private(out, json.dumps(data, indent=2, ensure_ascii=False), replace=args.force)
+    except FileWriteError as exc:
+        return fail(str(exc))
     print(f"Exported {data['total']} notes to {show(out)}")
     return 0
 

@@ -13,7 +13,6 @@ would read as structure, so a line starting with ``#``, a ``|`` in a table cell 
 
 from __future__ import annotations
 
-import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -21,6 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from scrutiny_tui.safe_files import FileWriteError, check_target, write_private
+from scrutiny_tui.safe_text import inline as inline_name
 from scrutiny_tui.safe_text import visible_controls
 from scrutiny_tui.services.browse import MeetingFilter, where_from
 from scrutiny_tui.services.tracker import is_overdue
@@ -379,40 +380,28 @@ def resolve_pack_path(out: Path | None, export_dir: Path, default: Path) -> Path
 
 
 def write_briefing(briefing: Briefing, path: Path, *, force: bool, html: bool) -> Path:
-    """Write the pack (and an HTML copy if asked), readable by the user only."""
+    """Write the pack (and an HTML copy beside it if asked), readable by the user only.
+
+    Each file is written whole or not at all (see ``safe_files``); both names are checked
+    before either is written."""
     path = Path(path).expanduser()
     targets = [(path, briefing.markdown)]
     if html:
-        targets.append((path.with_suffix(".html"), render_html(briefing)))
-    for target, _ in targets:
-        _check_writable(target, force)
-    for target, content in targets:
-        _write_private(target, content)
+        copy = path.with_suffix(".html")
+        if copy == path:
+            raise BriefingError(
+                f"the pack and its HTML copy would both be {inline_name(str(path))}: "
+                "give the pack a .md name (the .html copy is written beside it)"
+            )
+        targets.append((copy, render_html(briefing)))
+    try:
+        for target, _ in targets:
+            check_target(target, replace=force)
+        for target, content in targets:
+            write_private(target, content, replace=force)
+    except FileWriteError as exc:
+        raise BriefingError(str(exc)) from exc
     return path
-
-
-def _check_writable(path: Path, force: bool) -> None:
-    if path.is_dir():
-        raise BriefingError(f"{path} is a folder; give a file name for the pack")
-    if path.exists() and not force:
-        raise BriefingError(f"{path} already exists; choose another name or replace it (--force)")
-    folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise BriefingError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
-    if not os.access(folder, os.W_OK):
-        raise BriefingError(f"cannot write in {folder}: permission denied")
-
-
-def _write_private(path: Path, content: str) -> None:
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.fchmod(fd, 0o600)  # a replaced file keeps no wider mode than a new one
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-    except OSError as exc:
-        raise BriefingError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 PRINT_CSS = """
