@@ -18,6 +18,7 @@ from scrutiny_tui.parser.headings import (
     Heading,
     find_headings,
     split_title,
+    unplaced_item_numbers,
 )
 from scrutiny_tui.parser.items import read_item
 from scrutiny_tui.parser.meeting import (
@@ -97,6 +98,8 @@ def parse_text(
             item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
+    if not fallback:
+        document.warnings += _unplaced(text, lines, headings)
     if not document.items:
         document.warnings.append("no agenda items found")
     elif _reads_as_agenda(document.items):
@@ -108,6 +111,37 @@ def parse_text(
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
+
+
+_MAX_WARNINGS = 10  # of one kind: a document that breaks the rules everywhere says so once
+
+
+def _unplaced(text: str, lines: list[Line], headings: list[Heading]) -> list[str]:
+    """What no item holds, or an item holds that reads as another item's heading: said, as
+    nothing the minutes record may vanish without a word."""
+    found = [
+        f"line {_line_number(text, lines[index])}: a decision before the first item was not "
+        f"read as any item's: “{_excerpt(lines[index].text)}”"
+        for index in range(headings[0].line if headings else 0)
+        if TRIGGER.match(lines[index].text)
+    ]
+    found += [
+        f"line {_line_number(text, lines[index])}: “{_excerpt(lines[index].text)}” reads as "
+        f"the heading of item {number}, but was read as part of item {within}"
+        for index, number, within in unplaced_item_numbers(lines, headings)
+    ]
+    if len(found) > _MAX_WARNINGS:
+        found[_MAX_WARNINGS:] = [f"… and {len(found) - _MAX_WARNINGS} more like these"]
+    return found
+
+
+def _line_number(text: str, line: Line) -> int:
+    return text.count("\n", 0, line.start) + 1
+
+
+def _excerpt(words: str, width: int = 70) -> str:
+    words = squash(words)
+    return words if len(words) <= width else words[: width - 1].rstrip() + "…"
 
 
 def parse_item(

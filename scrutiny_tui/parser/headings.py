@@ -3,6 +3,7 @@ and numbered item headings ("41. Apologies for absence", "35/20 Budget", "*450 C
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from scrutiny_tui.parser.motions import MOTION_HEADING
 
 AGENDA_ITEM = re.compile(r"^(?:.*[-–—:]\s*)?Agenda\s+item\s*$", re.IGNORECASE)
 NUMBERED = re.compile(
-    r"^(?:#{1,6}\s*)?(?:Item\s+)?(?P<number>\*?\d{1,4}[a-z]?(?:/\d{2,4})?)"
+    r"^(?:#{1,6}\s*)?(?:Item\s+)?(?P<number>\*?\d{1,6}[a-z]?(?:/\d{2,4})?)"
     r"(?:\.|:|\s+[-–—]|\))?[\s\u00a0]+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
@@ -263,7 +264,7 @@ def _page_headings(lines: list[Line], marker: re.Pattern[str] | None) -> list[He
 
 _PREFIX = r"(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|min\.?\s+no\.?\s*)?"
 _NUMBER = (
-    r"(?P<number>\*?\d{1,4}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
+    r"(?P<number>\*?\d{1,6}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
     r"|[A-Z]{1,3}\d{0,3}:\d{2}/\d{2}"  # F01:04/24
     r"|[A-Z]{1,2}/\d{1,4}(?:/\d{2})?"  # C/152
     r"|[A-Z]{2,3}\d{3,5})"  # AM119
@@ -572,8 +573,174 @@ def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
 
 
 def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
-    chain = _best_scheme(_candidates(lines, dense))
+    chain = _fill_gaps(lines, _best_scheme(_candidates(lines, dense)), dense)
     return [Heading(c.line, c.title_line, c.number, c.title, c.body_start) for c in chain]
+
+
+# ---- item headings the scheme misses -------------------------------------------------
+#
+# The scheme is one shape of number, so an item heading written unlike its neighbours
+# ("2 Budget." among "1." and "3.", "[2]", "2. budget") is not in it, and its words would be
+# read as part of the item before. Where the sequence skips a number, the lines between
+# are searched for that number written any way a heading is, under a looser test of its
+# title: the neighbours on both sides vouch for it. Before the first heading and after the
+# last there is one neighbour only, so there the title must pass the scheme's own test, or
+# the number be written in the scheme's shape.
+
+_ANY_NUMBERED = re.compile(
+    r"^(?:#{1,6}\s*)?\[?\s*(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?)?"
+    r"(?P<number>\*?\d{1,6}[a-z]?(?:/\d{2,4})?)\s*\]?(?P<punct>[.:)\]]|\s*[-–—])?\]?"
+    r"(?:[\s\u00a0]+(?P<title>\S.*))?$"
+)
+_PLAIN_NUMBER = re.compile(r"\*?\d{1,6}(?:/\d{2,4})?")
+_MAX_GAP = 20  # numbers a sequence may skip and still be looked for: past it, a jump
+
+
+def _loose_title_ok(title: str) -> bool:
+    """A title in lower case, in brackets or ending with a stop: a heading's words still."""
+    words = title.split()
+    if not words or len(title) > 250 or len(words) > 30:
+        return False
+    if not (title[0].isalnum() or title[0] in "'\"‘“([£$"):
+        return False
+    if title.endswith((",", ";")) or re.search(r"[.;:!?]\s", title):
+        return False  # a sentence and more, or a clause of a list
+    if title.endswith(".") and len(words) > 12:
+        return False
+    return not (_NOT_TITLE.match(title) or trigger_tail(title) is not None or _NIL.match(title))
+
+
+def _any_numbered(
+    lines: list[Line], index: int, dense: bool, strict: str | None
+) -> _Candidate | None:
+    """The line at ``index`` as an item heading numbered any way. ``strict``: the scheme's
+    shape, which the number must have unless the title passes the scheme's own test."""
+    line = lines[index]
+    match = _ANY_NUMBERED.match(line.text)
+    if match is None:
+        return None
+    number = match["number"]
+    punct = (match["punct"] or "").strip(" -–—]") or ("-" if match["punct"] else "")
+    shape = _shape(number, punct, prefixed=False)
+    title_index, raw_title = index, match["title"]
+    if raw_title is None:  # the number alone: its title on the next line with words
+        following = range(index + 1, min(index + 5, len(lines)))
+        title_index = next((i for i in following if not lines[i].blank), -1)
+        if title_index < 0:
+            return None
+        raw_title = lines[title_index].text
+    # a number alone has its title right below it: only the line above must be clear
+    if not _stands_apart(lines, index, dense or title_index != index):
+        return None
+    raw_title = _FILE_SIZE.sub("", raw_title).strip().rstrip(" |")
+    title, rest = _title_and_rest(raw_title) if title_index == index else (raw_title, "")
+    title = _WHO_IN_BRACKETS.sub("", title) or title
+    if not _loose_title_ok(title):
+        return None
+    if strict is not None and shape != strict and not _title_ok(title):
+        return None
+    body_start = None
+    if rest:
+        position = line.raw.find(rest[:20])
+        body_start = line.start + position if position >= 0 else None
+    title = title.rstrip(":").strip()
+    return _Candidate(index, title_index, number, title, shape, _key(number), 0.0, body_start)
+
+
+def _numbered_between(
+    lines: list[Line], low: int, high: int, dense: bool, strict: str | None
+) -> list[_Candidate]:
+    """Lines in ``lines[low:high]`` that read as item headings numbered any way."""
+    found = []
+    for index in range(max(low, 0), min(high, len(lines))):
+        text = lines[index].text
+        if text and (text[0].isdigit() or text[0] in "[*#iIMm"):
+            candidate = _any_numbered(lines, index, dense, strict)
+            if candidate is not None:
+                found.append(candidate)
+    return found
+
+
+def _sequence_keys(before: _Candidate, after: _Candidate | None) -> range:
+    """The first parts of the numbers the sequence skips between two headings."""
+    if not _PLAIN_NUMBER.fullmatch(before.number):
+        return range(0)
+    if after is None:
+        return range(before.key[0] + 1, before.key[0] + 1 + _MAX_GAP)
+    if not _PLAIN_NUMBER.fullmatch(after.number) or before.key[1:] != after.key[1:]:
+        return range(0)
+    skipped = range(before.key[0] + 1, after.key[0])
+    return skipped if len(skipped) <= _MAX_GAP else range(0)
+
+
+def _pick(
+    found: list[_Candidate], wanted: range, suffix: tuple[int, ...], *, last: bool
+) -> list[_Candidate]:
+    """One heading for each number of ``wanted`` in turn, in line order; the last line of
+    each number where the neighbour is after them (the item's own text comes first)."""
+    picked: list[_Candidate] = []
+    numbers = list(wanted)
+    bound = None  # line before (or after) which the next pick must fall
+    for number in reversed(numbers) if last else numbers:
+        matching = [
+            c
+            for c in found
+            if c.key == (number, *suffix)
+            and (bound is None or (c.title_line < bound if last else c.line > bound))
+        ]
+        if not matching:
+            if last:
+                continue
+            break  # after the last heading, the sequence goes on only while it is unbroken
+        choice = matching[-1] if last else matching[0]
+        picked.append(choice)
+        bound = choice.line if last else choice.title_line
+    return picked[::-1] if last else picked
+
+
+def _fill_gaps(lines: list[Line], chain: list[_Candidate], dense: bool) -> list[_Candidate]:
+    if not chain:
+        return chain
+    strict = chain[0].shape
+    filled: list[_Candidate] = []
+    first = chain[0]
+    if _PLAIN_NUMBER.fullmatch(first.number) and first.key[0] > 1:
+        # "1. apologies" above a first heading numbered 2
+        earlier = _numbered_between(lines, 0, first.line, dense, strict)
+        filled += _pick(earlier, range(first.key[0] - 1, first.key[0]), first.key[1:], last=True)
+    for before, after in itertools.pairwise(chain):
+        filled.append(before)
+        skipped = _sequence_keys(before, after)
+        if skipped:
+            between = _numbered_between(lines, before.title_line + 1, after.line, dense, None)
+            filled += _pick(between, skipped, before.key[1:], last=True)
+    last = chain[-1]
+    filled.append(last)
+    following = _sequence_keys(last, None)
+    if following:
+        later = _numbered_between(lines, last.title_line + 1, len(lines), dense, strict)
+        filled += _pick(later, following, last.key[1:], last=False)
+    return filled
+
+
+def unplaced_item_numbers(lines: list[Line], headings: list[Heading]) -> list[tuple[int, str, str]]:
+    """Lines numbered as an item the sequence skips, left inside the item before:
+    (line index, the number it seems to be, the number of the item it was read in)."""
+    found: list[tuple[int, str, str]] = []
+    numbered = [h for h in headings if h.number and _PLAIN_NUMBER.fullmatch(h.number)]
+    for before, after in itertools.pairwise(numbered):
+        assert before.number is not None and after.number is not None
+        low, high = _key(before.number), _key(after.number)
+        if low[1:] != high[1:] or not 1 < high[0] - low[0] <= _MAX_GAP + 1:
+            continue
+        for index in range(before.title_line + 1, after.line):
+            match = _ANY_NUMBERED.match(lines[index].text)
+            if match is None:
+                continue
+            key = _key(match["number"])
+            if low[0] < key[0] < high[0] and key[1:] == low[1:]:
+                found.append((index, match["number"].lstrip("*"), before.number))
+    return found
 
 
 def _stands_apart(lines: list[Line], index: int, dense: bool) -> bool:

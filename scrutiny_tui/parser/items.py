@@ -53,7 +53,13 @@ class ItemContent:
 
 def read_item(blocks: list[Block], title: str = "", meeting_date: str | None = None) -> ItemContent:
     content = ItemContent()
-    blocks = _until_supporting_documents(blocks)
+    blocks, after_documents = _until_supporting_documents(blocks)
+    for block in after_documents:
+        if _opens_decision(block) is not None:
+            content.warnings.append(
+                f"item “{_excerpt(title)}”: a decision after “Supporting documents” was not "
+                f"read: “{_excerpt(block.text)}”"
+            )
     used: set[int] = set()  # indexes of blocks that are not discussion points
     _decisions(blocks, content, used)
     _attendees(blocks, content, used)
@@ -77,11 +83,17 @@ def read_item(blocks: list[Block], title: str = "", meeting_date: str | None = N
     return content
 
 
-def _until_supporting_documents(blocks: list[Block]) -> list[Block]:
+def _until_supporting_documents(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The item's blocks up to its list of supporting documents, and those after it."""
     for index, block in enumerate(blocks):
         if _STOP_SECTIONS.match(block.text):
-            return blocks[:index]
-    return blocks
+            return blocks[:index], blocks[index + 1 :]
+    return blocks, []
+
+
+def _excerpt(words: str, width: int = 60) -> str:
+    words = squash(words)
+    return words if len(words) <= width else words[: width - 1].rstrip() + "…"
 
 
 def _span(block: Block) -> Span:
