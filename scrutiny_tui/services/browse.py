@@ -9,10 +9,12 @@ CLI) can hold the results as long as they like. Missing metadata stays ``None`` 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Any
+from typing import Any, overload
 
 from scrutiny_tui.store import browse as queries
 
@@ -198,7 +200,46 @@ def item_id_for_uid(store: Store, uid: str) -> int | None:
 # ---- one item -----------------------------------------------------------------------
 
 
-def readable(raw: str) -> tuple[str, list[int]]:
+class OffsetMap(Sequence[int]):
+    """Where each raw offset of an item's minutes landed in their readable text (see
+    :func:`readable`): ``len(raw) + 1`` entries, kept as one run per line (where the line
+    starts, how long its words are, where they start in the readable text) rather than one
+    number per character, so a long item costs three numbers a line."""
+
+    def __init__(
+        self,
+        raw_starts: array[int],
+        kept: array[int],
+        out_starts: array[int],
+        raw_length: int,
+        out_length: int,
+    ) -> None:
+        self.raw_starts, self.kept, self.out_starts = raw_starts, kept, out_starts
+        self.raw_length, self.out_length = raw_length, out_length
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("offset outside the minutes")
+        line = bisect_right(self.raw_starts, index) - 1
+        if line < 0 or index == self.raw_length:
+            return self.out_length
+        return self.out_starts[line] + min(index - self.raw_starts[line], self.kept[line])
+
+    def __len__(self) -> int:
+        return self.raw_length + 1
+
+
+def readable(raw: str) -> tuple[str, OffsetMap]:
     """Minutes text made easy to read, and where each raw offset landed in it.
 
     Whitespace-only lines (minutes pasted from the web are full of NBSP lines) become
@@ -207,33 +248,32 @@ def readable(raw: str) -> tuple[str, list[int]]:
     result of raw offset ``i`` (``len(raw) + 1`` entries), so stored spans still point at
     the right words.
     """
-    mapping = [0] * (len(raw) + 1)
+    raw_starts, kept, out_starts = array("q"), array("q"), array("q")
     pieces: list[str] = []
     out_len, pos, has_output, blank_pending = 0, 0, False, False
     for line in raw.splitlines(keepends=True):
-        content = line.rstrip()
-        if not content.strip():
-            mapping[pos : pos + len(line)] = [out_len] * len(line)
+        content = line.rstrip()  # empty for a whitespace-only line
+        raw_starts.append(pos)
+        pos += len(line)
+        if not content:
+            kept.append(0)
+            out_starts.append(out_len)
             blank_pending = has_output
-            pos += len(line)
             continue
         separator = "\n\n" if blank_pending else ("\n" if has_output else "")
         pieces.append(separator)
         out_len += len(separator)
-        mapping[pos : pos + len(content)] = range(out_len, out_len + len(content))
-        mapping[pos + len(content) : pos + len(line)] = [out_len + len(content)] * (
-            len(line) - len(content)
-        )
-        pieces.append(content.replace("\xa0", " "))
+        kept.append(len(content))
+        out_starts.append(out_len)
+        pieces.append(content)
         out_len += len(content)
-        pos += len(line)
         has_output, blank_pending = True, False
-    mapping[len(raw)] = out_len
-    return "".join(pieces), mapping
+    text = "".join(pieces).replace("\xa0", " ")  # (NBSP for a space keeps every offset)
+    return text, OffsetMap(raw_starts, kept, out_starts, len(raw), out_len)
 
 
 def _passage(
-    record: queries.SpannedRecord, kind: str, base: int, mapping: list[int], limit: int
+    record: queries.SpannedRecord, kind: str, base: int, mapping: OffsetMap, limit: int
 ) -> Passage:
     """The record with its document span moved into the readable minutes."""
 

@@ -32,7 +32,7 @@ from scrutiny_tui.ui.text import (
     literal,
     one_line,
 )
-from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph, paragraphs
+from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph  # noqa: F401  (re-exported)
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
 if TYPE_CHECKING:  # the notes service loads when the item is first read
@@ -176,12 +176,11 @@ class ItemScreen(ScrutinyScreen):
         self.notes = list(message.notes)
         self.sub_title = one_line(detail.title, 60)
         self.query_one("#heading", Static).update(heading(detail))
-        minutes = self.query_one("#minutes", MinutesPane)
-        minutes.remove_children()
-        minutes.mount_all(
-            paragraphs(detail.minutes) or [Static("(no minutes text)", classes="placeholder")]
-        )
         self.fill_lists(detail)
+        # the minutes open where the record the screen opens on is, however far down
+        _, option_id = self.opening_option()
+        opening = self.source_span(option_id)
+        self.query_one("#minutes", MinutesPane).show_text(detail.minutes, opening)
         self.call_after_refresh(self.show_focus_uid)
 
     def fill_lists(self, detail: ItemDetail) -> None:
@@ -229,26 +228,32 @@ class ItemScreen(ScrutinyScreen):
         text.append_text(literal(f"  · {attendee.kind}", DIM))
         return text
 
-    def show_focus_uid(self) -> None:
-        """Open on the record the user came for (from a tracker or a search hit)."""
+    def opening_option(self) -> tuple[str, str | None]:
+        """The tab and the option (record or note) the screen opens on: the one the user
+        came for (from a tracker or a search hit), else the first resolution."""
         detail = self.detail
         if detail is None:
-            return
+            return "resolutions", None
         groups: dict[str, list[str]] = {
             name: [p.uid for p in getattr(detail, name)] for name in RECORD_TABS
         }
         groups["notes"] = [n.uuid for n in self.notes]
         for name, ids in groups.items():
             if self.focus_uid is not None and self.focus_uid in ids:
-                self.query_one(TabbedContent).active = f"tab-{name}"
-                options = self.query_one(f"#list-{name}", OptionList)
-                options.highlighted = options.get_option_index(self.focus_uid)
-                options.focus()
-                return
-        first = self.query_one("#list-resolutions", OptionList)
-        first.focus()
-        if first.option_count and not first.get_option_at_index(0).disabled:
-            first.highlighted = 0
+                return name, self.focus_uid
+        first = detail.resolutions[0].uid if detail.resolutions else None
+        return "resolutions", first
+
+    def show_focus_uid(self) -> None:
+        """Open on the record the user came for, or the first resolution."""
+        if self.detail is None:
+            return
+        name, option_id = self.opening_option()
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        options = self.query_one(f"#list-{name}", OptionList)
+        options.focus()
+        if option_id is not None:
+            options.highlighted = options.get_option_index(option_id)
 
     # ---- highlighting -----------------------------------------------------------------
 
@@ -275,26 +280,20 @@ class ItemScreen(ScrutinyScreen):
     def select_source(self, event: OptionList.OptionSelected) -> None:
         self.show_source(event.option.id)  # enter: same as highlight, for those who expect it
 
-    def show_source(self, option_id: str | None) -> None:
-        """Mark in the minutes where the record or note of this option comes from."""
+    def source_span(self, option_id: str | None) -> tuple[int, int] | None:
+        """Where in the minutes the record or note of this option comes from."""
         passage = self.passage(option_id)
         if passage is not None:
-            self.mark(passage.start, passage.end)
-        elif (span := self.note_span(option_id)) is not None:
+            return passage.start, passage.end
+        return self.note_span(option_id)
+
+    def show_source(self, option_id: str | None) -> None:
+        """Mark in the minutes where the record or note of this option comes from."""
+        if (span := self.source_span(option_id)) is not None:
             self.mark(*span)
 
     def mark(self, start: int, end: int) -> None:
-        first: Paragraph | None = None
-        for para in self.query(Paragraph):
-            if para.overlaps(start, end):
-                para.mark(start, end)
-                para.add_class("-marked")
-                first = first or para
-            elif para.has_class("-marked"):
-                para.mark()
-                para.remove_class("-marked")
-        if first is not None:
-            first.scroll_visible(animate=False, top=True)
+        self.query_one("#minutes", MinutesPane).mark(start, end)
 
     # ---- actions ----------------------------------------------------------------------
 
@@ -314,12 +313,7 @@ class ItemScreen(ScrutinyScreen):
         self.refresh_bindings()
         option_list = event.pane.query_one(OptionList)
         if option_list.highlighted is not None:
-            option_id = option_list.get_option_at_index(option_list.highlighted).id
-            passage = self.passage(option_id)
-            if passage is not None:
-                self.mark(passage.start, passage.end)
-            elif (span := self.note_span(option_id)) is not None:
-                self.mark(*span)
+            self.show_source(option_list.get_option_at_index(option_list.highlighted).id)
 
     def action_toggle_done(self) -> None:
         options = self.query_one("#list-actions", OptionList)
