@@ -219,8 +219,7 @@ async def test_trackers_forms_search_and_sources_write_no_escape(hostile_store):
         check(written, ["ACTIONWORDS", "ACTIONTO"])
         await pilot.press("r")
         await settle(pilot)
-        await pilot.press("slash", *"pwned")
-        await pilot.pause(0.5)
+        await pilot.press("slash", *"pwned", "enter")  # enter: search now
         await settle(pilot)
         check(written, ["RESOLVED"])
         await pilot.press("escape", "w")
