@@ -56,6 +56,13 @@ class SyncSettings(msgspec.Struct, forbid_unknown_fields=True):
     retries: Annotated[int, msgspec.Meta(ge=0, le=10)] = 3  # retries after a 5xx or 429
 
 
+class IngestSettings(msgspec.Struct, forbid_unknown_fields=True):
+    """What one file may cost to read: past either, the file is reported and the run goes on."""
+
+    file_seconds: Annotated[float, msgspec.Meta(gt=0, le=86_400)] = 30.0  # seconds per file
+    file_memory_mb: Annotated[int, msgspec.Meta(ge=16, le=1_048_576)] = 1024  # MB per file
+
+
 class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     database: Path | None = None  # SQLite file; default in the user data folder
     sources: list[Path] = msgspec.field(default_factory=list)  # what `make run` ingests
@@ -65,6 +72,7 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     )
     theme: str = "textual-dark"  # a Textual theme name
     sync: SyncSettings = msgspec.field(default_factory=SyncSettings)
+    ingest: IngestSettings = msgspec.field(default_factory=IngestSettings)
     # Not read from the file: where it came from, and --db (which wins over all).
     config_file: Path | None = None
     cli_database: Path | None = None
@@ -126,6 +134,8 @@ def _load_file(path: Path) -> Settings:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ConfigError(f"config {path} is not valid YAML ({_yaml_problem(exc)})") from exc
+    except RecursionError as exc:  # brackets nested thousands deep
+        raise ConfigError(f"config {path} is nested too deeply to be settings") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config {path}: {exc}") from exc
     if not isinstance(raw, dict):

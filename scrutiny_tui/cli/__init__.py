@@ -1,13 +1,18 @@
 """The ``scrutiny`` command. Textual is imported only when the app opens.
 
 Exit codes: 0 success, 1 the work failed (unreadable file, nothing found to export...),
-2 the command line was wrong (argparse's own convention).
+2 the command line was wrong (argparse's own convention), 141 the output was cut short
+because its reader stopped reading (``| head``), as for any command killed by SIGPIPE.
+
+A fault of the store (full disk, read-only or damaged file) that reaches this level is
+reported as one line naming the command that failed, never as a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +31,11 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.sources_cmd",
     "scrutiny_tui.cli.sync_cmd",
     "scrutiny_tui.cli.meetings_cmd",
+    "scrutiny_tui.cli.db_cmd",
 )
+
+#: Exit status of a command whose output pipe was closed by its reader (128 + SIGPIPE).
+CLOSED_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,11 +57,45 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command is None:
-        from scrutiny_tui.cli.app_cmd import run_app
+    try:
+        if args.command is None:
+            from scrutiny_tui.cli.app_cmd import run_app
 
-        return run_app(args)
-    return int(args.func(args))
+            return run_app(args)
+        return int(args.func(args))
+    except BrokenPipeError:
+        return _reader_gone()
+    except Exception as exc:
+        from scrutiny_tui.store.db import DatabaseError, StoreError, describe_error
+
+        if not isinstance(exc, (StoreError, DatabaseError)):
+            raise
+        from scrutiny_tui.cli.common import fail
+
+        return fail(f"{command_name(args)} failed: {describe_error(exc)}")
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """The command as typed ("search", "notes add"), for a one-line failure."""
+    words = [args.command or "scrutiny"]
+    words += [
+        getattr(args, name)
+        for name in ("notes_command", "sources_command", "db_command")
+        if getattr(args, name, None)
+    ]
+    return " ".join(words)
+
+
+def _reader_gone() -> int:
+    """The reader of our output went away (``scrutiny search x | head``): stop quietly.
+    Whatever is still buffered goes nowhere, so the exit flush cannot raise again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return CLOSED_PIPE
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from scrutiny_tui.services.ingest import ingest_paths
+    from scrutiny_tui.services.parse_workers import FileBudget
 
     try:
         settings = settings_from_args(args)
@@ -45,10 +46,13 @@ def run(args: argparse.Namespace) -> int:
     # a bar only for long runs, redrawn every 25 files
     bar = ProgressBar(lambda _name: "files", min_total=50, every=25)
     try:
-        summary = ingest_paths(store, paths, progress=bar, workers=args.workers)
+        budget = FileBudget(settings.ingest.file_seconds, settings.ingest.file_memory_mb)
+        summary = ingest_paths(store, paths, progress=bar, workers=args.workers, budget=budget)
     finally:
         bar.close()
         store.close()
     print(visible_controls(summary.describe()))
+    if summary.stopped:
+        return fail(f"ingest failed: {visible_controls(summary.stopped)}")
     stored = summary.new + summary.changed + summary.unchanged
     return 0 if stored or not summary.failed else 1

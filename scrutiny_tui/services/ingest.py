@@ -10,38 +10,48 @@ the same document moved (a moved folder re-imports nothing); the same bytes unde
 name, or the same meeting in another format, become further sources of one meeting; a file
 that has gone from a folder being imported is marked missing, never deleted.
 
-Files are read and parsed in a process pool when there are enough of them to pay for it;
-the store is written by this process alone, in batches.
+Files are read and parsed in worker processes when there are enough of them to pay for it;
+each file has a time and memory budget (``services/parse_workers.py``), and one that spends
+it is reported while the run goes on. The store is written by this process alone, in
+batches. A fault of the store itself (a full disk, a read-only or damaged file) stops the
+run with its reason in ``stopped``; what was committed before it is kept.
+
+A file is judged by the stat() taken before it was read, so one that changes while it is
+read is read again on the next run. A document another ingest stored meanwhile (three
+imports of one folder at once) is counted unchanged, not failed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import time
-from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections import Counter
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from scrutiny_tui.extract import ExtractError, load_document, supported_suffixes
 from scrutiny_tui.parser import ParsedDocument, parse_text
+from scrutiny_tui.safe_text import inline
+from scrutiny_tui.services.parse_workers import FileBudget, WorkerPool, run_here
 from scrutiny_tui.services.same_meeting import absorb_file
-from scrutiny_tui.store.db import Connection, DatabaseError, Store
+from scrutiny_tui.store.db import Connection, DatabaseError, Store, StoreError, is_store_fault
 from scrutiny_tui.store.documents import (
     KnownDocument,
     add_copy,
     document_key,
+    filesystem_path,
     known_document,
     known_documents,
     mark_missing,
     move_document,
+    storable_path,
     touch_document,
 )
 from scrutiny_tui.store.records import (
@@ -60,7 +70,6 @@ Progress = Callable[[int, int, str], None]
 
 NOT_MINUTES = "not minutes: no agenda items found"
 POOL_THRESHOLD = 24  # fewer files than this parse faster in-process than a pool starts
-CHUNK = 8  # files a worker parses per task
 WINDOW_PER_WORKER = 64  # files read ahead per worker process
 BATCH_ITEMS = 1_000  # items per transaction: about a second of holding the write lock
 SAME_RECORD_SCORE = 85  # rapidfuzz WRatio, within the same item, for "the same record, edited"
@@ -86,6 +95,7 @@ class IngestSummary:
     copies: int = 0  # the same bytes as a stored file, under another name
     moved: int = 0  # stored files found at a new path (their folder moved)
     missing: int = 0  # stored files gone from the folders imported: marked, kept
+    stopped: str | None = None  # why the run stopped early (a fault of the store), if it did
     seconds: float = 0.0
 
     @property
@@ -139,8 +149,22 @@ class IngestSummary:
                 f"{self.notes_detached} note{'' if one else 's'} could not be placed in the "
                 f"changed minutes; {'it is' if one else 'they are'} kept and shown as detached"
             )
-        lines += [f"failed: {problem.path}: {problem.reason}" for problem in self.failed]
+        lines += [f"failed: {inline(problem.path)}: {problem.reason}" for problem in self.failed]
+        if self.stopped:
+            lines.append(f"stopped: {self.stopped}; the files counted above as stored are kept")
         return "\n".join(lines)
+
+    def add(self, other: IngestSummary) -> None:
+        """Count a batch's files once its transaction has committed."""
+        self.new += other.new
+        self.changed += other.changed
+        self.unchanged += other.unchanged
+        self.failed += other.failed
+        self.counts.add(other.counts)
+        self.formats += other.formats
+        self.notes_detached += other.notes_detached
+        self.merged += other.merged
+        self.same_meeting += other.same_meeting
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +173,11 @@ class FoundFile:
 
     path: Path
     relpath: str
+
+    @property
+    def key(self) -> str:
+        """The path as the store keeps it (see ``storable_path``)."""
+        return storable_path(str(self.path))
 
 
 @dataclass(slots=True)
@@ -179,59 +208,119 @@ def ingest_paths(
     *,
     progress: Progress | None = None,
     workers: int | None = None,
+    budget: FileBudget | None = None,
 ) -> IngestSummary:
     """Ingest files and folders (recursively); see the module docstring."""
     started = time.perf_counter()
     summary = IngestSummary()
     roots = [Path(p).expanduser() for p in paths]
     files = collect_files(roots, summary.failed)
+    try:
+        _ingest(store, roots, files, summary, progress, workers, budget or FileBudget())
+    except StoreError as exc:
+        summary.stopped = str(exc)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _ingest(
+    store: Store,
+    roots: list[Path],
+    files: list[FoundFile],
+    summary: IngestSummary,
+    progress: Progress | None,
+    workers: int | None,
+    budget: FileBudget,
+) -> None:
     with store.read() as conn:
         known = known_documents(conn)
     plan = _plan(files, known, summary, progress)
     now = datetime.now(UTC)
     if plan.touched or plan.moved or plan.copies:
         with store.write() as conn:
-            for doc_id, size, mtime_ns, relpath in plan.touched:
-                touch_document(conn, doc_id, size, mtime_ns, relpath)
-            for doc_id, found, size, mtime_ns in plan.moved:
-                move_document(conn, doc_id, str(found.path), found.relpath, size, mtime_ns)
-            for holder, found, size, mtime_ns in plan.copies:
-                plan.seen.add(
-                    add_copy(conn, holder, str(found.path), found.relpath, size, mtime_ns, now)
-                )
+            _apply_plan(conn, plan, summary, now)
     base = len(files) - len(plan.parse)
-    prepared = _prepare_all(plan.parse, workers)
-    _write_all(store, prepared, summary, progress, base, len(files), plan.seen)
+    prepared = _prepare_all(plan.parse, workers, budget)
+    try:
+        _write_all(store, prepared, summary, progress, base, len(files), plan.seen)
+    finally:
+        prepared.close()  # stops the worker processes if writing stopped early
     summary.missing = _mark_missing(store, roots, known, plan.seen, now)
     if summary.new or summary.changed:
         with store.write() as conn:
             refresh_statistics(conn)
-    summary.seconds = time.perf_counter() - started
-    return summary
+
+
+def _apply_plan(conn: Connection, plan: _Plan, summary: IngestSummary, now: datetime) -> None:
+    """Record the unchanged, moved and copied files. Another ingest may have recorded the
+    same file since the plan was made: then it is unchanged here."""
+    for doc_id, size, mtime_ns, relpath in plan.touched:
+        touch_document(conn, doc_id, size, mtime_ns, relpath)
+    for doc_id, found, size, mtime_ns in plan.moved:
+        there = known_document(conn, found.key)
+        if there is None:
+            move_document(conn, doc_id, found.key, storable_path(found.relpath), size, mtime_ns)
+        else:
+            plan.seen.add(there.id)
+            summary.moved -= 1
+            summary.unchanged += 1
+    for holder, found, size, mtime_ns in plan.copies:
+        there = known_document(conn, found.key)
+        if there is None:
+            copy_id = add_copy(
+                conn, holder, found.key, storable_path(found.relpath), size, mtime_ns, now
+            )
+            plan.seen.add(copy_id)
+        else:
+            plan.seen.add(there.id)
+            summary.copies -= 1
+            summary.unchanged += 1
 
 
 def collect_files(paths: Iterable[Path], problems: list[FileProblem]) -> list[FoundFile]:
     """Files named, and the minutes files under folders named (.txt and .md first), each with
-    its path relative to the folder named (a file named alone: its own name)."""
+    its path relative to the folder named (a file named alone: its own name). What cannot be
+    followed (a symbolic link loop, a folder that cannot be read) is reported and skipped."""
     suffixes = supported_suffixes()
     found: dict[Path, str] = {}
     for path in paths:
         path = path.expanduser()
         if path.is_file():
-            found.setdefault(path.resolve(), path.name)
+            resolved = _resolved(path, problems)
+            if resolved is not None:
+                found.setdefault(resolved, path.name)
         elif path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, problems):
                 if file.suffix.lower() in suffixes:
-                    found.setdefault(file.resolve(), file.relative_to(path).as_posix())
-        else:
-            problems.append(FileProblem(str(path), "no such file or folder"))
+                    resolved = _resolved(file, problems)
+                    if resolved is not None:
+                        found.setdefault(resolved, file.relative_to(path).as_posix())
+        elif _resolved(path, problems) is not None:
+            problems.append(FileProblem(storable_path(str(path)), "no such file or folder"))
     first = {".txt", ".md", ".markdown"}
     ordered = sorted(found, key=lambda p: (p.suffix.lower() not in first, str(p)))
     return [FoundFile(path, found[path]) for path in ordered]
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    for root, dirs, names in os.walk(folder):  # symlinked folders are not followed
+def _resolved(path: Path, problems: list[FileProblem]) -> Path | None:
+    """``path`` with its symbolic links followed; None (and the reason reported) when they
+    loop back on themselves."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError: "Symlink loop" before 3.13
+        reason = "a symbolic link loop: it points back to itself"
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            reason = f"cannot follow it: {exc.strerror or exc}"
+        problems.append(FileProblem(storable_path(str(path)), reason))
+        return None
+
+
+def _walk(folder: Path, problems: list[FileProblem]) -> Iterator[Path]:
+    def unreadable(exc: OSError) -> None:
+        where = storable_path(str(exc.filename or folder))
+        problems.append(FileProblem(where, f"cannot read this folder: {exc.strerror or exc}"))
+
+    for root, dirs, names in os.walk(folder, onerror=unreadable):  # symlinked folders: not followed
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if not name.startswith("."):
@@ -257,7 +346,7 @@ def _plan(
             by_relpath.setdefault(doc.relpath, []).append(doc)
     claimed: set[int] = set()  # documents a moved file took this run
     for done, found in enumerate(files, 1):
-        path = str(found.path)
+        path = found.key
         try:
             stat = found.path.stat()
         except OSError:
@@ -301,7 +390,11 @@ def _plan(
 def _gone(docs: list[KnownDocument], claimed: set[int]) -> KnownDocument | None:
     """The first stored file document whose file is no longer where it was read."""
     for doc in docs:
-        if doc.id not in claimed and not _synced(doc.path) and not os.path.exists(doc.path):
+        if (
+            doc.id not in claimed
+            and not _synced(doc.path)
+            and not os.path.exists(filesystem_path(doc.path))
+        ):
             return doc
     return None
 
@@ -318,7 +411,11 @@ def _mark_missing(
     now: datetime,
 ) -> int:
     """Stored files under the folders imported that were not found there: marked missing."""
-    folders = [str(root.resolve()) + os.sep for root in roots if root.is_dir()]
+    folders = []
+    for root in roots:
+        with contextlib.suppress(OSError, RuntimeError):
+            if root.is_dir():
+                folders.append(str(root.resolve()) + os.sep)
     if not folders:
         return 0
     gone = [
@@ -326,8 +423,8 @@ def _mark_missing(
         for path, doc in known.items()
         if doc.id not in seen
         and not doc.missing
-        and path.startswith(tuple(folders))
-        and not os.path.exists(path)
+        and filesystem_path(path).startswith(tuple(folders))
+        and not os.path.exists(filesystem_path(path))
     ]
     if not gone:
         return 0
@@ -344,78 +441,85 @@ def _sha256(path: Path) -> str | None:
 
 
 def prepare_file(path: Path, relpath: str | None = None) -> _Prepared:
-    """Read and parse one file (in a worker process when there are many)."""
-    key = str(path)
-    try:
-        doc = load_document(path)
-    except ExtractError as exc:
-        return _Prepared(key, problem=str(exc))
-    except Exception as exc:  # a reader's bug must not end the run
-        return _Prepared(key, problem=f"could not read: {type(exc).__name__}: {exc}")
+    """Read and parse one file (in a worker process when there are many).
+
+    The file's stat() is taken before it is read, and is what the store keeps: if the file
+    changes while it is read or parsed, the next run sees a stat that differs and reads it
+    again. A file that changed during the read itself is read once more, then reported."""
+    key = storable_path(str(path))
+    for _attempt in range(2):
+        try:
+            before: os.stat_result | None = path.stat()
+        except OSError:
+            before = None  # load_document says why
+        try:
+            doc = load_document(path)
+        except ExtractError as exc:
+            return _Prepared(key, problem=str(exc))
+        except MemoryError:
+            raise  # the caller's budget names it
+        except Exception as exc:  # a reader's bug must not end the run
+            return _Prepared(key, problem=f"could not read: {type(exc).__name__}: {exc}")
+        if before is None or _same_stat(before, path, doc.size):
+            break
+    else:
+        return _Prepared(key, problem="it changed while it was being read; import it again")
     try:
         parsed = parse_text(
             doc.text, source=key, sha256=doc.sha256, format=doc.format, metadata=doc.metadata
         )
         parsed.warnings[:0] = doc.warnings  # what the reader could read only in part
+    except MemoryError:
+        raise
     except Exception as exc:
         return _Prepared(key, problem=f"could not parse: {type(exc).__name__}: {exc}")
     if not parsed.items:
         return _Prepared(key, problem=NOT_MINUTES)
-    try:
-        mtime_ns: int | None = path.stat().st_mtime_ns
-    except OSError:
-        mtime_ns = None
-    facts = DocumentFacts(key, doc.sha256, doc.format, doc.size, mtime_ns, relpath)
+    mtime_ns = before.st_mtime_ns if before is not None else None
+    facts = DocumentFacts(key, doc.sha256, doc.format, doc.size, mtime_ns, storable_path(relpath))
     return _Prepared(key, facts=facts, parsed=parsed)
 
 
+def _same_stat(before: os.stat_result, path: Path, size_read: int) -> bool:
+    """Whether ``path`` is as it was before it was read (and all of it was read)."""
+    try:
+        after = path.stat()
+    except OSError:
+        return False
+    return before.st_size == after.st_size == size_read and before.st_mtime_ns == after.st_mtime_ns
+
+
+def failed_file(path: Path, reason: str) -> _Prepared:
+    """A file that could not be read within its budget, or whose reader failed."""
+    return _Prepared(storable_path(str(path)), problem=reason)
+
+
 def _prepare_all(
-    todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None
-) -> Iterator[_Prepared]:
-    for prepared, (_, existing) in zip(_parsed(todo, workers), todo, strict=True):
+    todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None, budget: FileBudget
+) -> Generator[_Prepared, None, None]:
+    for prepared, (_, existing) in zip(_parsed(todo, workers, budget), todo, strict=True):
         prepared.existing = existing
         yield prepared
 
 
 def _parsed(
-    todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None
+    todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None, budget: FileBudget
 ) -> Iterator[_Prepared]:
     files = [(found.path, found.relpath) for found, _ in todo]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(files) < POOL_THRESHOLD:
-        yield from (prepare_file(*file) for file in files)
+        yield from run_here(files, prepare_file, failed_file, budget)
         return
-    done = 0
-    try:
-        # spawn, not fork: the app calls this from a worker thread, and forking a threaded
-        # process can copy a held lock into the child.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            for prepared in _in_order(pool, files, window=workers * WINDOW_PER_WORKER):
-                done += 1
-                yield prepared
-    except (BrokenProcessPool, OSError):
-        # Worker processes cannot start here (an embedding host, a locked-down machine):
-        # parse the rest in this process rather than fail the run.
-        yield from (prepare_file(*file) for file in files[done:])
-
-
-def _in_order(
-    pool: ProcessPoolExecutor, files: list[tuple[Path, str]], window: int
-) -> Iterator[_Prepared]:
-    """Results in order, with at most ``window`` files in flight: parsed documents wait in
-    memory only as long as the writer needs to catch up."""
-    pending: deque[Future[list[_Prepared]]] = deque()
-    chunks = (files[i : i + CHUNK] for i in range(0, len(files), CHUNK))
-    for chunk in chunks:
-        pending.append(pool.submit(_prepare_chunk, chunk))
-        if len(pending) * CHUNK >= window:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()
-
-
-def _prepare_chunk(files: list[tuple[Path, str]]) -> list[_Prepared]:
-    return [prepare_file(path, relpath) for path, relpath in files]
+    # Worker processes are spawned, not forked: the app calls this from a worker thread, and
+    # forking a threaded process can copy a held lock into the child.
+    yield from WorkerPool(
+        files,
+        prepare_file,
+        failed_file,
+        budget,
+        workers=workers,
+        window=workers * WINDOW_PER_WORKER,
+    )
 
 
 def _write_all(
@@ -448,17 +552,26 @@ def _write_all(
 def _write_batch(
     store: Store, batch: list[_Prepared], summary: IngestSummary, seen: set[int]
 ) -> None:
+    """One transaction for the batch; a file that cannot be stored is reported and the
+    others are kept (a savepoint each). A fault of the store itself ends the transaction,
+    and the run: it is raised, and nothing of the batch is counted."""
     now = datetime.now(UTC)
+    counted = IngestSummary()
+    stored: set[int] = set()
     with store.write() as conn:
         people = PeopleCache(conn)
         for entry in batch:
             conn.execute("SAVEPOINT one_document")
             try:
-                seen.add(_write_one(conn, entry, people, now, summary))
-            except DatabaseError as exc:
+                stored.add(_write_one(conn, entry, people, now, counted))
+            except (DatabaseError, ValueError) as exc:
+                if is_store_fault(exc) or not conn.in_transaction:
+                    raise  # SQLite may have rolled the whole transaction back already
                 conn.execute("ROLLBACK TO one_document")
-                summary.failed.append(FileProblem(entry.path, f"could not store: {exc}"))
+                counted.failed.append(FileProblem(entry.path, f"could not store: {exc}"))
             conn.execute("RELEASE one_document")
+    summary.add(counted)
+    seen |= stored
 
 
 def _write_one(
@@ -471,13 +584,13 @@ def _write_one(
     """Write one parsed file; returns its document's id."""
     assert entry.facts is not None and entry.parsed is not None
     existing = entry.existing
-    if existing is None:
-        # Another ingest (or the same file named twice) may have stored it meanwhile.
-        stored = known_document(conn, entry.path)
-        if stored is not None and stored.sha256 == entry.facts.sha256:
-            summary.unchanged += 1
-            return stored.id
-        existing = stored
+    # Another ingest (or the same file named twice) may have stored these bytes meanwhile.
+    stored = known_document(conn, entry.path)
+    if stored is not None and stored.sha256 == entry.facts.sha256:
+        summary.unchanged += 1
+        return stored.id
+    if stored is not None and (existing is None or existing.id != stored.id):
+        existing = stored  # the document at this path now is the one to replace
     before = record_texts(conn, existing.id) if existing else {}
     doc_id, counts = write_document(conn, entry.facts, entry.parsed, now, people, existing)
     summary.counts.add(counts)

@@ -8,6 +8,11 @@ column by column.
 The schema is versioned from day one: ``schema_version`` records which numbered SQL
 migrations in ``store/migrations/`` have run, each in its own transaction. A database made
 by an older version is brought up to date on open; nothing in it is dropped.
+
+A store is marked as ours (``PRAGMA application_id``), so another program's SQLite file given
+as ``--db`` is refused before anything is written to it. Faults of the store itself (a full
+disk, a read-only or damaged file) leave :meth:`Store.read` and :meth:`Store.write` as a
+:class:`StoreFault` whose message says what happened and what to do, in one line.
 """
 
 from __future__ import annotations
@@ -19,12 +24,109 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
+from urllib.parse import quote
+
+from scrutiny_tui.safe_text import inline
 
 BUSY_TIMEOUT_MS = 15_000
+
+#: ``PRAGMA application_id`` of a scrutiny-tui store ("SCRT").
+APPLICATION_ID = 0x53435254
 
 
 class StoreError(Exception):
     """The database cannot be opened or upgraded; the message says why."""
+
+
+class StoreFault(StoreError, sqlite3.DatabaseError):
+    """The store itself failed (a full disk, a read-only or damaged file, a file that cannot
+    be opened): the work under way stops, and the message says why and what to do.
+
+    Also a ``DatabaseError``, so code that catches the driver's errors still catches it."""
+
+    def __init__(self, message: str, code: int | None = None) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.sqlite_errorcode = code
+
+
+# SQLite's primary result codes (the low byte of an extended code such as SQLITE_IOERR_WRITE).
+SQLITE_PERM = 3
+SQLITE_BUSY = 5
+SQLITE_LOCKED = 6
+SQLITE_NOMEM = 7
+SQLITE_READONLY = 8
+SQLITE_IOERR = 10
+SQLITE_CORRUPT = 11
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+SQLITE_NOTADB = 26
+
+#: Codes that say the store (or the disk under it), not the statement, has failed.
+FAULT_CODES = frozenset(
+    {
+        SQLITE_PERM,
+        SQLITE_NOMEM,
+        SQLITE_READONLY,
+        SQLITE_IOERR,
+        SQLITE_CORRUPT,
+        SQLITE_FULL,
+        SQLITE_CANTOPEN,
+        SQLITE_NOTADB,
+    }
+)
+
+_CHECK_ADVICE = "run `scrutiny db check`, and restore a backup if it finds damage"
+
+
+def error_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code for a driver error, if it carries one."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_store_fault(exc: BaseException) -> bool:
+    """Whether ``exc`` is a fault of the store itself (see :data:`FAULT_CODES`)."""
+    return isinstance(exc, StoreFault) or error_code(exc) in FAULT_CODES
+
+
+def describe_error(exc: BaseException, path: Path | str | None = None) -> str:
+    """A driver error as one line for the member: what happened to the store, what to do."""
+    if isinstance(exc, StoreError):
+        return str(exc)
+    store = f"the store {inline(str(path))}" if path else "the store"
+    detail = inline(" ".join(str(exc).split()))
+    code = error_code(exc)
+    if code == SQLITE_FULL:
+        return f"the disk holding {store} is full: free some space and try again"
+    if code in (SQLITE_READONLY, SQLITE_PERM):
+        return (
+            f"{store} is read-only ({detail}): check the file's permissions and that its "
+            "disk is writable; nothing was changed"
+        )
+    if code == SQLITE_CANTOPEN:
+        return (
+            f"cannot open {store}: its folder is missing or not accessible, or the file "
+            "cannot be created there"
+        )
+    if code == SQLITE_CORRUPT:
+        return f"{store} is damaged ({detail}): {_CHECK_ADVICE}"
+    if code == SQLITE_NOTADB:
+        return (
+            f"{store} is damaged or not a scrutiny-tui database (the file is not an SQLite "
+            f"database, or its first page is damaged): {_CHECK_ADVICE}"
+        )
+    if code == SQLITE_IOERR:
+        return f"cannot read or write {store} ({detail}): check the disk, then {_CHECK_ADVICE}"
+    if code == SQLITE_NOMEM:
+        return f"out of memory while using {store}"
+    if code in (SQLITE_BUSY, SQLITE_LOCKED):
+        return f"{store} is busy: another scrutiny is writing to it; try again in a moment"
+    return f"database error in {store}: {detail}"
+
+
+def _fault(exc: sqlite3.Error, path: Path | None) -> StoreFault:
+    return StoreFault(describe_error(exc, path), getattr(exc, "sqlite_errorcode", None))
 
 
 #: What any failure of the database driver raises; services catch this name, never the
@@ -71,6 +173,7 @@ def _create_private_file(path: Path) -> None:
 
 def migrate(conn: sqlite3.Connection) -> int:
     """Apply every migration not yet applied; return the schema version now in force."""
+    _mark(conn)
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_version ("
         " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
@@ -101,6 +204,57 @@ def migrate(conn: sqlite3.Connection) -> int:
             conn.execute("ROLLBACK")
             raise
     return SCHEMA_VERSION
+
+
+def _mark(conn: sqlite3.Connection) -> None:
+    """Stamp the store as ours, in the same transaction as the table recording its schema,
+    so another process never sees one without the other. A read-only store made by an
+    earlier version (which had no mark) is read as it is."""
+    if conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            " version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+        )
+        conn.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if error_code(exc) != SQLITE_READONLY:
+            raise
+
+
+def _foreign(path: Path) -> str | None:
+    """Why the SQLite file at ``path`` is not ours, read without writing a byte to it (the
+    store's own connection turns WAL on, which rewrites the file's header); None if it is
+    ours, empty, or a store made by an earlier version (no mark, but our schema table)."""
+    conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if application_id == APPLICATION_ID:
+            return None
+        if application_id:
+            return f"its application id is {application_id:#x}"
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if not names:
+            return None
+        if "schema_version" in names:
+            ours = {name for _, name, _ in _migration_scripts()}
+            recorded = {row[0] for row in conn.execute("SELECT name FROM schema_version")}
+            if not recorded or recorded & ours:
+                return None
+        shown = ", ".join(sorted(names)[:3]) + (", …" if len(names) > 3 else "")
+        return f"it holds tables this program never made ({inline(shown)})"
+    finally:
+        conn.close()
+
+
+def _read_only_uri(path: Path) -> str:
+    return f"file:{quote(str(Path(path).absolute()))}?mode=ro"
 
 
 def _split_sql(sql: str) -> list[str]:
@@ -136,11 +290,22 @@ class Store:
         """This thread's connection, opened on first use."""
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = _connect(self.path)
+            try:
+                conn = _connect(self.path)
+            except sqlite3.Error as exc:
+                raise self._fault_or(exc) from exc
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)
         return conn
+
+    def _fault_or(self, exc: sqlite3.Error) -> sqlite3.Error:
+        """A fault of the store as a :class:`StoreFault` naming it; any other error as is."""
+        return (
+            _fault(exc, self.path)
+            if is_store_fault(exc) and not isinstance(exc, StoreFault)
+            else exc
+        )
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -149,12 +314,19 @@ class Store:
         if conn.in_transaction:  # nested inside a write or read: share its transaction
             yield conn
             return
-        conn.execute("BEGIN")
         try:
-            yield conn
-        finally:
-            if conn.in_transaction:
-                conn.execute("COMMIT")
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                if conn.in_transaction:
+                    conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _roll_back(conn)
+            fault = self._fault_or(exc)
+            if fault is exc:
+                raise
+            raise fault from exc
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
@@ -167,15 +339,20 @@ class Store:
         conn = self.connection()
         if conn.in_transaction:
             raise RuntimeError("store.write() inside another transaction on this thread")
-        conn.execute("BEGIN IMMEDIATE")
         try:
-            yield conn
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        else:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                _roll_back(conn)
+                raise
             conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            _roll_back(conn)
+            fault = self._fault_or(exc)
+            if fault is exc:
+                raise
+            raise fault from exc
 
     def close(self) -> None:
         with self._lock:
@@ -184,6 +361,14 @@ class Store:
                     conn.close()
             self._connections.clear()
         self._local = threading.local()
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    """End the transaction if SQLite has not already (it rolls back by itself on some
+    faults); a rollback that fails on a broken disk must not hide the first error."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def open_store(path: Path) -> Store:
@@ -195,10 +380,66 @@ def open_store(path: Path) -> Store:
         _create_private_file(path)
     except OSError as exc:
         raise StoreError(f"cannot create database {path}: {exc.strerror or exc}") from exc
+    try:
+        foreign = _foreign(path)
+    except sqlite3.Error as exc:
+        raise StoreError(_open_failure(exc, path)) from exc
+    if foreign:
+        raise StoreError(
+            f"{inline(str(path))} is not a scrutiny-tui database: it is another program's "
+            f"SQLite file ({foreign}); nothing was written to it. Give --db a new file or a "
+            "scrutiny-tui store"
+        )
     store = Store(path)
     try:
         migrate(store.connection())
-    except sqlite3.DatabaseError as exc:
+    except StoreError:
         store.close()
-        raise StoreError(f"{path} is not a scrutiny-tui database ({exc})") from exc
+        raise
+    except sqlite3.Error as exc:
+        store.close()
+        raise StoreError(_open_failure(exc, path)) from exc
     return store
+
+
+def _open_failure(exc: sqlite3.Error, path: Path) -> str:
+    if error_code(exc) == SQLITE_NOTADB:
+        return (
+            f"{inline(str(path))} is not a scrutiny-tui database (the file is not an SQLite "
+            f"database, or its first page is damaged: {_CHECK_ADVICE})"
+        )
+    return describe_error(exc, path)
+
+
+def check_store(path: Path, *, full: bool = False) -> list[str]:
+    """What SQLite finds wrong reading every page of the store (``quick_check``, or
+    ``integrity_check`` with ``full``); empty when it is whole. Nothing is written, and the
+    store is not migrated: a damaged store must be looked at as it is."""
+    try:
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        return [describe_error(exc, path)]
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        found = [str(row[0]) for row in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.Error as exc:
+        return [describe_error(exc, path)]
+    finally:
+        conn.close()
+    return [] if found == ["ok"] else found
+
+
+def backup_store(path: Path, target: Path) -> int:
+    """Copy the store at ``path`` into the (new, empty) file ``target`` with SQLite's online
+    backup API, which reads a consistent snapshot while others go on using the store.
+    Returns the number of pages copied."""
+    source = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        copy = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            source.backup(copy)
+            return int(copy.execute("PRAGMA page_count").fetchone()[0])
+        finally:
+            copy.close()
+    finally:
+        source.close()

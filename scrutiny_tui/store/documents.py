@@ -8,11 +8,13 @@ that was also edited). Its ``key`` never changes once given; record uids are bui
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, overload
 
 from scrutiny_tui.store.values import db_time
 
@@ -20,6 +22,33 @@ from scrutiny_tui.store.values import db_time
 #: so two members who import copies of the same files get the same keys (and record uids).
 KEY_PREFIX = "doc:"
 KEY_DIGITS = 20
+
+
+_ESCAPED_BYTE = re.compile(r"\\x([89a-f][0-9a-f])")
+
+
+@overload
+def storable_path(path: str) -> str: ...
+@overload
+def storable_path(path: None) -> None: ...
+def storable_path(path: str | None) -> str | None:
+    """A path as the store keeps it. Text that SQLite can hold is kept as it is; a name
+    holding bytes that are not UTF-8 (which Python reads as lone surrogates, and SQLite
+    refuses) has each such byte written as ``\\xNN``, as ``safe_text`` shows it."""
+    if path is None:
+        return None
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
+
+
+def filesystem_path(stored: str) -> str:
+    """The path on disk of a stored path (the reverse of :func:`storable_path`)."""
+    if "\\x" not in stored or os.path.lexists(stored):
+        return stored
+    return _ESCAPED_BYTE.sub(lambda m: chr(0xDC00 + int(m.group(1), 16)), stored)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +82,7 @@ def known_documents(conn: sqlite3.Connection) -> dict[str, KnownDocument]:
 
 def known_document(conn: sqlite3.Connection, path: str) -> KnownDocument | None:
     """The stored document at ``path`` (one lookup, not the whole archive)."""
-    row = conn.execute(_KNOWN + " WHERE path = ?", (path,)).fetchone()
+    row = conn.execute(_KNOWN + " WHERE path = ?", (storable_path(path),)).fetchone()
     return _known(row) if row else None
 
 
@@ -69,7 +98,7 @@ def touch_document(
     conn.execute(
         "UPDATE document SET size = ?, mtime_ns = ?, relpath = coalesce(?, relpath),"
         " missing_since = NULL WHERE id = ?",
-        (size, mtime_ns, relpath, doc_id),
+        (size, mtime_ns, storable_path(relpath), doc_id),
     )
 
 
@@ -85,7 +114,7 @@ def move_document(
     conn.execute(
         "UPDATE document SET path = ?, relpath = ?, size = ?, mtime_ns = ?,"
         " missing_since = NULL WHERE id = ?",
-        (path, relpath, size, mtime_ns, doc_id),
+        (storable_path(path), storable_path(relpath), size, mtime_ns, doc_id),
     )
 
 
@@ -118,8 +147,8 @@ def add_copy(
     cursor = conn.execute(
         "INSERT INTO document (path, key, relpath, sha256, format, size, mtime_ns, text,"
         " warnings, ingested_at, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, '', '[]', ?, ?)",
-        (path, free_key(conn, sha256), relpath, sha256, fmt, size, mtime_ns,
-         db_time(ingested_at), primary),
+        (storable_path(path), free_key(conn, sha256), storable_path(relpath), sha256, fmt, size,
+         mtime_ns, db_time(ingested_at), primary),
     )  # fmt: skip
     return int(cursor.lastrowid or 0)
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from scrutiny_tui.parser.model import Item, ParsedDocument, Person
-from scrutiny_tui.store.documents import KnownDocument, free_key
+from scrutiny_tui.store.documents import KnownDocument, free_key, storable_path
 from scrutiny_tui.store.uids import UidMaker
 
 #: (person id, meeting id, item id or None for the whole meeting, kind, role)
@@ -154,8 +154,8 @@ def _upsert_document(
         parsed.text,
         json.dumps(parsed.warnings),
         ingested_at.isoformat(sep=" "),
-        facts.path,
-        facts.relpath,
+        storable_path(facts.path),
+        storable_path(facts.relpath),
     )
     if existing is None:
         key = facts.key or free_key(conn, facts.sha256)
