@@ -40,6 +40,17 @@ def inline(value: str | None) -> str:
     return visible_controls(_LINE_BREAKS.sub(_picture, value or ""))
 
 
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def json_for_terminal(encoded: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with what could drive a terminal or
+    reorder a line (C1 controls, bidirectional overrides, line separators, lone surrogates)
+    written as ``\\uXXXX`` escapes: the same JSON to a parser, inert on a screen. JSON
+    already escapes the C0 controls; outside strings it holds only ASCII."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
 def one_line(value: str | None, limit: int = 0) -> str:
     """Collapse whitespace (for a table cell or a list line); cut to ``limit`` chars."""
     flat = " ".join((value or "").split())

@@ -35,9 +35,21 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 
 
 def fail(message: str, code: int = 1) -> int:
-    """Print a one-line reason on stderr and return the exit code."""
-    print(f"scrutiny: {message}", file=sys.stderr)
+    """Print a one-line reason on stderr and return the exit code. The reason is kept to
+    one line whatever it quotes (a file name with a newline in it, say)."""
+    from scrutiny_tui.safe_text import inline
+
+    print(f"scrutiny: {inline(message)}", file=sys.stderr)
     return code
+
+
+def print_json(data: object) -> None:
+    """``data`` as indented JSON on stdout, inert on a terminal (see json_for_terminal)."""
+    import json
+
+    from scrutiny_tui.safe_text import json_for_terminal
+
+    print(json_for_terminal(json.dumps(data, ensure_ascii=False, indent=2)))
 
 
 def store_from_args(args: argparse.Namespace) -> Store:
@@ -54,7 +66,14 @@ def open_settings_store(settings: Settings) -> Store:
         raise SetupError(str(exc)) from exc
 
 
-__all__ = ["SetupError", "fail", "open_settings_store", "settings_from_args", "store_from_args"]
+__all__ = [
+    "SetupError",
+    "fail",
+    "open_settings_store",
+    "print_json",
+    "settings_from_args",
+    "store_from_args",
+]
 
 
 class ProgressBar:

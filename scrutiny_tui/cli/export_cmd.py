@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from scrutiny_tui.cli.common import SetupError, fail, open_settings_store, settings_from_args
+from scrutiny_tui.safe_text import inline
 
 
 def _date(value: str) -> str:
@@ -77,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     finally:
         store.close()
-    print(written)
+    print(inline(str(written)))
     if args.html:
-        print(written.with_suffix(".html"))
+        print(inline(str(written.with_suffix(".html"))))
     return 0

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from scrutiny_tui.cli.common import SetupError, fail, store_from_args
+from scrutiny_tui.cli.common import SetupError, fail, print_json, store_from_args
 from scrutiny_tui.cli.sync_cmd import iso_day
-from scrutiny_tui.safe_text import one_line, visible_controls
+from scrutiny_tui.safe_text import inline, one_line, visible_controls
 from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_COUNCIL, NO_DATE
 
 
@@ -75,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.json:
-        print(json.dumps(meetings, ensure_ascii=False, indent=2))
+        print_json(meetings)
         return 0
     if not meetings:
         print("No meetings.")
@@ -92,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         print(visible_controls(one_line(head)))
         counts = f"{_n(len(items), 'item')}, {_n(decisions, 'resolution')}"
         gone = " (file missing)" if meeting["source_missing"] else ""
-        print(f"  {counts}  {visible_controls(meeting['source'])}{gone}")
+        print(f"  {counts}  {inline(meeting['source'])}{gone}")
         for other in meeting["other_sources"]:
-            print(f"  {' ' * len(counts)}  also {visible_controls(other)}")
+            print(f"  {' ' * len(counts)}  also {inline(other)}")
     return 0

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from scrutiny_tui.cli.common import fail
+from scrutiny_tui.cli.common import fail, print_json
 from scrutiny_tui.safe_text import one_line, visible_controls
 from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_COUNCIL, NO_DATE
 
@@ -43,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     )
     parsed.warnings[:0] = doc.warnings  # what the reader could read only in part
     if args.json:
-        print(json.dumps(parsed.to_json(), ensure_ascii=False, indent=2))
+        print_json(parsed.to_json())
     else:
         print(visible_controls(describe(parsed)))
     return 0

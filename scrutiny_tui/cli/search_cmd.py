@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import TYPE_CHECKING
 
-from scrutiny_tui.cli.common import SetupError, fail, store_from_args
-from scrutiny_tui.safe_text import one_line, visible_controls
+from scrutiny_tui.cli.common import SetupError, fail, print_json, store_from_args
+from scrutiny_tui.safe_text import inline, one_line, visible_controls
 from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_DATE
 
 if TYPE_CHECKING:  # the search service loads only when the command runs
@@ -23,9 +22,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "NOT, prefix*. A query SQLite cannot read is searched as plain words, with a notice.",
     )
     parser.add_argument("query", nargs="+", help="what to look for")
-    parser.add_argument("--limit", type=int, default=20, help="how many hits (default 20)")
+    parser.add_argument(
+        "--limit", type=_limit, default=20, metavar="N", help="how many hits (default 20)"
+    )
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
     parser.set_defaults(func=run)
+
+
+def _limit(text: str) -> int:
+    from scrutiny_tui.services.search import MAX_LIMIT
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"use a number from 1 to {MAX_LIMIT}, not {text}")
+    return value
 
 
 def run(args: argparse.Namespace) -> int:
@@ -36,13 +49,13 @@ def run(args: argparse.Namespace) -> int:
     except SetupError as exc:
         return fail(str(exc))
     try:
-        result = search(store, " ".join(args.query), limit=max(1, args.limit))
+        result = search(store, " ".join(args.query), limit=args.limit)
     finally:
         store.close()
     if result.notice:
         print(f"scrutiny: {visible_controls(result.notice)}", file=sys.stderr)
     if args.json:
-        print(json.dumps([_as_json(hit) for hit in result.hits], ensure_ascii=False, indent=2))
+        print_json([_as_json(hit) for hit in result.hits])
         return 0
     if not result.hits:
         print("No matches.")
@@ -55,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
                 one_line(hit.item_title) or hit.file_name,
             ]
         )
-        print(f"{rank:>3}. {hit.kind:<14} {visible_controls(where)}")
+        print(f"{rank:>3}. {hit.kind:<14} {inline(where)}")
         print(f"     {marked(hit.snippet, hit.highlights, emphasis)}")
-        print(f"     {visible_controls(hit.file_name)} (item {hit.item_id})")
+        print(f"     {inline(hit.file_name)} (item {hit.item_id})")
     return 0
 
 

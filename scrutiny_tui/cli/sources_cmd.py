@@ -7,10 +7,15 @@ else here touches the network.
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING
 
-from scrutiny_tui.cli.common import SetupError, fail, open_settings_store, settings_from_args
+from scrutiny_tui.cli.common import (
+    SetupError,
+    fail,
+    open_settings_store,
+    print_json,
+    settings_from_args,
+)
 from scrutiny_tui.safe_text import one_line, visible_controls
 
 if TYPE_CHECKING:
@@ -131,7 +136,7 @@ def _run_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
-        print(json.dumps([_as_json(s) for s in sources], ensure_ascii=False, indent=2))
+        print_json([_as_json(s) for s in sources])
         return 0
     if not sources:
         print("No sources yet; add one with: scrutiny sources add URL")

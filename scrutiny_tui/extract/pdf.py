@@ -13,10 +13,11 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Hashable
+from importlib.util import find_spec
 
 from pypdf import PageObject, PasswordType, PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
-from pypdf.generic import ArrayObject, IndirectObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from scrutiny_tui.extract.decode import normalise_text
 from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout, too_large
@@ -77,6 +78,12 @@ def _open_reader(data: bytes) -> PdfReader:
 
 def _decrypt(reader: PdfReader) -> None:
     """Opens PDFs locked only against editing (an empty user password), as viewers do."""
+    if _uses_aes(reader) and not any(find_spec(name) for name in ("cryptography", "Crypto")):
+        # pypdf checks an AES-128 password without AES, then fails on the first page read
+        raise ExtractError(
+            "encrypted PDF: its encryption (AES) needs the 'cryptography' "
+            "package; install it or save an unencrypted copy"
+        )
     try:
         result = reader.decrypt("")
     except DependencyError as exc:
@@ -88,6 +95,27 @@ def _decrypt(reader: PdfReader) -> None:
         raise ExtractError(f"encrypted PDF: cannot decrypt ({_reason(exc)})") from exc
     if result == PasswordType.NOT_DECRYPTED:
         raise ExtractError("encrypted PDF: a password is needed to open it")
+
+
+def _uses_aes(reader: PdfReader) -> bool:
+    """Whether the file is encrypted with AES (V5, or a V4 crypt filter of AESV2/AESV3)."""
+    try:
+        encrypt = reader.trailer["/Encrypt"].get_object()
+        if not isinstance(encrypt, DictionaryObject):
+            return False
+        if int(encrypt.get("/V", 0)) >= 5:
+            return True
+        filters = encrypt.get("/CF")
+        filters = filters.get_object() if filters is not None else None
+        if not isinstance(filters, DictionaryObject):
+            return False
+        methods = [f.get_object() for f in filters.values()]
+        return any(
+            isinstance(m, DictionaryObject) and str(m.get("/CFM")) in ("/AESV2", "/AESV3")
+            for m in methods
+        )
+    except _PYPDF_FAILURES:
+        return False  # decrypt() says what is wrong with the dictionary
 
 
 def _reason(exc: BaseException) -> str:

@@ -62,9 +62,26 @@ def _plan(query: str) -> _Plan:
     return _Plan(literal)
 
 
+#: The most a query may hold: FTS5 and the highlighter take time in proportion to its terms
+#: (10,000 ORed words took most of a minute), and no one types more.
+MAX_QUERY_WORDS = 64
+MAX_QUERY_CHARS = 1_000
+#: The most hits one search returns (and the most a page may skip).
+MAX_LIMIT = 10_000
+
+
 def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
     """Ranked hits for ``query`` (see the module docstring)."""
     query = query.strip()
+    word_count = len(_WORD.findall(query))
+    if word_count > MAX_QUERY_WORDS or len(query) > MAX_QUERY_CHARS:
+        return SearchResult(
+            query[:MAX_QUERY_CHARS],
+            notice=f"Too long to search ({word_count:,} words, {len(query):,} characters): a search "
+            f"takes up to {MAX_QUERY_WORDS} words and {MAX_QUERY_CHARS:,} characters.",
+        )
+    limit = min(max(limit, 1), MAX_LIMIT)
+    offset = min(max(offset, 0), MAX_LIMIT)
     plan = _plan(query)
     if not plan.match:
         return SearchResult(query, notice="Type a word to search for." if query else None)
