@@ -29,6 +29,7 @@ import signal
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -42,6 +43,7 @@ Task = Callable[[Path, str], R]
 POLL_SECONDS = 0.05  # how often the watchdog looks at the clock and the memory in use
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks its parent is still there
 STARTUP_FAILURES = 2  # workers that die before they are ready: run in this process instead
+JOBS_PER_WORKER = 2  # files sent ahead to a worker, so it never waits for the parent
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,12 +325,17 @@ def _worker_main(
                 return  # a process that ran out of memory is not trusted with another file
 
 
+Job = tuple[int, Path, str]  # (the file's place in the run, its path, its relpath)
+
+
 @dataclass(slots=True)
 class _Worker:
     process: BaseProcess
     conn: Connection
     ready: bool = False
-    job: tuple[int, Path, str] | None = None
+    # Files sent, in order: the first is being read (since ``started``), the next waits in
+    # the pipe so the worker goes straight on to it.
+    jobs: deque[Job] = field(default_factory=deque)
     started: float = 0.0
     killed: bool = False
 
@@ -361,12 +368,13 @@ class WorkerPool(Generic[R]):
         self.failed = failed
         self.budget = budget
         self.count = max(1, min(workers, len(files)))
-        self.window = max(window, self.count)
+        self.window = max(window, self.count * JOBS_PER_WORKER)
         self._context = multiprocessing.get_context("spawn")
         self._shared: _Shared[R] = _Shared()
         self._changed = threading.Condition()
         self._workers: list[_Worker] = []
-        self._next = 0  # the next file to hand to a worker
+        self._next = 0  # the next file never handed out
+        self._again: deque[Job] = deque()  # files waiting behind one whose worker died
         self._startup_failures = 0
         self._manager = threading.Thread(target=self._manage, name="parse-pool", daemon=True)
 
@@ -427,12 +435,17 @@ class WorkerPool(Generic[R]):
         with self._changed:
             return self._shared.closing
 
+    def _unsent(self) -> int:
+        return len(self._again) + len(self.files) - self._next
+
     def _finished(self) -> bool:
-        return self._next >= len(self.files) and not any(w.job for w in self._workers)
+        return not self._unsent() and not any(w.jobs for w in self._workers)
 
     def _staff(self) -> bool:
-        """Keep ``count`` workers; False when workers cannot start here at all."""
-        while len(self._workers) < min(self.count, len(self.files) - self._next + self._busy()):
+        """Keep ``count`` workers (fewer near the end); False when workers cannot start here
+        at all."""
+        busy = sum(1 for w in self._workers if w.jobs)
+        while len(self._workers) < min(self.count, self._unsent() + busy):
             if self._startup_failures >= STARTUP_FAILURES:
                 return False
             parent_end, child_end = self._context.Pipe()
@@ -452,26 +465,26 @@ class WorkerPool(Generic[R]):
             self._workers.append(_Worker(process, parent_end))
         return True
 
-    def _busy(self) -> int:
-        return sum(1 for w in self._workers if w.job is not None)
-
     def _hand_out(self) -> None:
         with self._changed:
             limit = self._shared.taken + self.window
         for worker in self._workers:
-            if not worker.ready or worker.job is not None:
-                continue
-            if self._next >= len(self.files) or self._next >= limit:
-                break
-            path, relpath = self.files[self._next]
-            worker.job = (self._next, path, relpath)
-            worker.started = time.monotonic()
-            with contextlib.suppress(OSError):  # if it died, _collect reports the file
-                worker.conn.send(worker.job)
-            self._next += 1
+            while worker.ready and len(worker.jobs) < JOBS_PER_WORKER:
+                if self._again:
+                    job = self._again.popleft()
+                elif self._next < min(len(self.files), limit):
+                    job = (self._next, *self.files[self._next])
+                    self._next += 1
+                else:
+                    return
+                if not worker.jobs:
+                    worker.started = time.monotonic()
+                worker.jobs.append(job)
+                with contextlib.suppress(OSError):  # if it died, _collect reports the file
+                    worker.conn.send(job)
 
     def _wait(self) -> list[object]:
-        deadlines = [w.started + self.budget.kill_after for w in self._workers if w.job is not None]
+        deadlines = [w.started + self.budget.kill_after for w in self._workers if w.jobs]
         timeout = 0.1
         if deadlines:
             timeout = min(timeout, max(0.0, min(deadlines) - time.monotonic()))
@@ -497,7 +510,10 @@ class WorkerPool(Generic[R]):
                     self._startup_failures = 0
                     continue
                 index, result = message
-                worker.job = None
+                if worker.jobs and worker.jobs[0][0] == index:
+                    worker.jobs.popleft()
+                    # The next file began when this one ended: no earlier than now.
+                    worker.started = time.monotonic()
                 self._deliver(index, result)
         except (EOFError, OSError):
             pass
@@ -508,11 +524,14 @@ class WorkerPool(Generic[R]):
             self._changed.notify_all()
 
     def _bury(self, worker: _Worker) -> None:
-        """A worker that ended: its file (if any) is reported, and it is not reused."""
+        """A worker that ended: the file it was reading (if any) is reported, the files
+        waiting behind it go to another worker, and it is not reused."""
         worker.process.join(1)
-        if worker.job is not None:
-            index, path, _ = worker.job
+        if worker.jobs:
+            index, path, _ = worker.jobs.popleft()
             self._deliver(index, self.failed(path, self._why_ended(worker)))
+            self._again.extendleft(reversed(worker.jobs))
+            worker.jobs.clear()
         elif not worker.ready:
             self._startup_failures += 1
         worker.conn.close()
@@ -532,7 +551,7 @@ class WorkerPool(Generic[R]):
     def _enforce_deadlines(self) -> None:
         now = time.monotonic()
         for worker in list(self._workers):
-            if worker.job is not None and now > worker.started + self.budget.kill_after:
+            if worker.jobs and now > worker.started + self.budget.kill_after:
                 worker.killed = True
                 worker.process.kill()
                 worker.process.join(5)
@@ -540,8 +559,9 @@ class WorkerPool(Generic[R]):
 
     def _fall_back(self) -> None:
         with self._changed:
-            done = min([w.job[0] for w in self._workers if w.job is not None] + [self._next])
-            self._shared.fallback_from = done
+            waiting = [job[0] for w in self._workers for job in w.jobs]
+            waiting += [job[0] for job in self._again]
+            self._shared.fallback_from = min([*waiting, self._next])
             self._changed.notify_all()
 
     def _stop_workers(self) -> None:

@@ -257,6 +257,21 @@ def _read_only_uri(path: Path) -> str:
     return f"file:{quote(str(Path(path).absolute()))}?mode=ro"
 
 
+def _reading(path: Path) -> sqlite3.Connection:
+    """A connection that only reads an existing store. Opened read-write when it may be
+    (reading writes nothing, and the last connection to close removes the WAL files a
+    read-only one would leave behind), read-only otherwise."""
+    uri = f"file:{quote(str(Path(path).absolute()))}?mode=rw"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA schema_version").fetchone()  # opens the file now
+        return conn
+    except sqlite3.Error as exc:
+        if error_code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM):
+            raise
+    return sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
 def _split_sql(sql: str) -> list[str]:
     """Split a migration script into statements (sqlite3.complete_statement aware)."""
     statements, buffer = [], ""
@@ -416,7 +431,7 @@ def check_store(path: Path, *, full: bool = False) -> list[str]:
     ``integrity_check`` with ``full``); empty when it is whole. Nothing is written, and the
     store is not migrated: a damaged store must be looked at as it is."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = _reading(path)
     except sqlite3.Error as exc:
         return [describe_error(exc, path)]
     try:
@@ -431,13 +446,15 @@ def check_store(path: Path, *, full: bool = False) -> list[str]:
 
 def backup_store(path: Path, target: Path) -> int:
     """Copy the store at ``path`` into the (new, empty) file ``target`` with SQLite's online
-    backup API, which reads a consistent snapshot while others go on using the store.
-    Returns the number of pages copied."""
-    source = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    backup API, which reads a consistent snapshot while others go on using the store. The
+    copy is one self-contained file (rollback journal, not WAL: opening it as a store turns
+    WAL back on). Returns the number of pages copied."""
+    source = _reading(path)
     try:
-        copy = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
+        copy = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         try:
             source.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
             return int(copy.execute("PRAGMA page_count").fetchone()[0])
         finally:
             copy.close()

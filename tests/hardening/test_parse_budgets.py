@@ -16,6 +16,7 @@ import pytest
 from scrutiny_tui.cli import main
 from scrutiny_tui.config import ConfigError, load_settings
 from scrutiny_tui.services.ingest import POOL_THRESHOLD
+from scrutiny_tui.services.parse_workers import FileBudget, WorkerPool
 
 DATA = Path(__file__).resolve().parent.parent.parent / "data"
 SMALL_FILES = POOL_THRESHOLD + 6  # enough for worker processes
@@ -95,6 +96,40 @@ def test_a_file_past_its_memory_is_reported_and_the_run_goes_on(
     assert code == 0, out
     assert f"{small + 1} files: {small} new" in out
     assert "zz-long.txt: too large once unpacked: more than 32 MB" in out
+
+
+# ---- a reader stuck in C code, a reader that crashes ------------------------------------
+
+
+def read_name(path: Path, relpath: str) -> tuple[str, str]:
+    """A stand-in reader (run in the worker processes): sleeps inside C for "hang", where no
+    watchdog can interrupt it, and dies of a segmentation fault on "crash"."""
+    if path.name == "hang":
+        time.sleep(3600)
+    if path.name == "crash":
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return path.name, "read"
+
+
+def not_read(path: Path, reason: str) -> tuple[str, str]:
+    return path.name, reason
+
+
+def test_a_reader_stuck_or_crashing_costs_only_its_own_file():
+    names = ["a", "hang", "b", "crash", "c", "d", "e", "f"]
+    pool = WorkerPool(
+        [(Path(name), name) for name in names],
+        read_name,
+        not_read,
+        FileBudget(seconds=0.5),
+        workers=2,
+        window=8,
+    )
+    results = dict(pool)
+    assert list(results) == names
+    assert results["hang"].startswith("took too long")
+    assert "crashed" in results["crash"] and "SIGSEGV" in results["crash"]
+    assert {results[name] for name in names if name not in ("hang", "crash")} == {"read"}
 
 
 # ---- kill -9 ----------------------------------------------------------------------------
