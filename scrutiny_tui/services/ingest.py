@@ -564,7 +564,7 @@ def _write_batch(
             conn.execute("SAVEPOINT one_document")
             try:
                 stored.add(_write_one(conn, entry, people, now, counted))
-            except (DatabaseError, ValueError) as exc:
+            except (DatabaseError, ValueError, OverflowError) as exc:
                 if is_store_fault(exc) or not conn.in_transaction:
                     raise  # SQLite may have rolled the whole transaction back already
                 conn.execute("ROLLBACK TO one_document")
