@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 N      ?= 2000
 
-.PHONY: run test lint bench eval clean
+.PHONY: run test lint bench eval fuzz clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ bench: $(VENV)/.installed-test
 
 eval: $(VENV)/.installed-test
 	$(PY) scripts/evaluate_parser.py
+
+# Generated HTML, Word and PDF files through the readers and the parser for about
+# FUZZ_SECONDS (not part of make test); a failure is shrunk, printed and kept in .hypothesis/.
+FUZZ_SECONDS ?= 60
+fuzz: $(VENV)/.installed-test
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(PY) -m pytest fuzz -q -p no:cacheprovider
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -265,17 +266,32 @@ def _check_unpacked(data: bytes, limit: int) -> None:
             raise too_large("its parts together", limit)
 
 
-def _open(data: bytes, max_unpacked: int) -> DocxDocument:
-    try:
-        _check_unpacked(data, max_unpacked)
-        return Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, OpcError, KeyError, ValueError, LxmlError) as exc:
-        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
-        raise ExtractError(f"corrupt Word document: {reason}") from exc
+# What python-docx, zipfile and lxml raise on a damaged file: a part cut short or not
+# deflated (zlib.error), a document part whose root is not <w:document> (AttributeError), a
+# part missing or of the wrong type (KeyError, OpcError, TypeError), XML that is not.
+_DOCX_FAILURES = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OpcError,
+    LxmlError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    IndexError,
+    NotImplementedError,
+    RecursionError,
+)
 
 
-def extract_docx(data: bytes, *, max_unpacked: int, max_chars: int) -> Extraction:
-    document = _open(data, max_unpacked)
+def _corrupt(exc: BaseException) -> ExtractError:
+    reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+    return ExtractError(f"corrupt Word document: {reason}")
+
+
+def _blocks(document: DocxDocument, max_chars: int) -> list[_Block]:
     numbering = _read_numbering(document)
     blocks: list[_Block] = []
     length = 0
@@ -288,6 +304,17 @@ def extract_docx(data: bytes, *, max_unpacked: int, max_chars: int) -> Extractio
         length += sum(len(block.text) + 2 for block in found)
         if length > max_chars:
             raise too_large("its text", max_chars)
+    return blocks
+
+
+def extract_docx(data: bytes, *, max_unpacked: int, max_chars: int) -> Extraction:
+    # python-docx reads parts as they are first used, so a damaged part can fail anywhere
+    # in the reading, not only when the file is opened.
+    try:
+        _check_unpacked(data, max_unpacked)
+        blocks = _blocks(Document(io.BytesIO(data)), max_chars)
+    except _DOCX_FAILURES as exc:
+        raise _corrupt(exc) from exc
     text = _render(blocks)
     if not text.strip():
         raise ExtractError("empty Word document: no text")

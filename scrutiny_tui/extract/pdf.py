@@ -11,16 +11,30 @@ from __future__ import annotations
 import io
 import logging
 import re
+import zlib
 from collections import Counter
 from collections.abc import Hashable
 from importlib.util import find_spec
 
 from pypdf import PageObject, PasswordType, PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PyPdfError
+from pypdf.errors import (
+    DependencyError,
+    DeprecationError,
+    FileNotDecryptedError,
+    LimitReachedError,
+    PdfReadError,
+    PyPdfError,
+)
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from scrutiny_tui.extract.decode import normalise_text
-from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout, too_large
+from scrutiny_tui.extract.result import (
+    TOO_LARGE_UNPACKED,
+    ExtractError,
+    Extraction,
+    tidy_layout,
+    too_large,
+)
 
 SCANNED_MESSAGE = "scanned PDF: no text layer"
 _EDGE_LINES = 3  # how far from the top or bottom of a page running lines are looked for
@@ -50,13 +64,18 @@ _LIGATURES = str.maketrans(
 # What pypdf raises on damaged files besides its own errors.
 _PYPDF_FAILURES = (
     PyPdfError,
+    DependencyError,  # a stream's filter needs a package not installed
+    DeprecationError,  # a filter's abbreviated name, no longer read ("/Fl")
+    NotImplementedError,  # a filter pypdf does not know ("/lateDecode")
+    zlib.error,
+    EOFError,
     ValueError,
     KeyError,
     TypeError,
     IndexError,
     AttributeError,
     AssertionError,
-    ZeroDivisionError,
+    ArithmeticError,
     OSError,
     RecursionError,
 )
@@ -146,12 +165,21 @@ def _page_key(page: PageObject) -> Hashable:
 def _page_text(page: PageObject, index: int) -> str:
     try:
         return page.extract_text(extraction_mode="layout")
+    except LimitReachedError as exc:
+        raise _unpacked_too_large(exc) from exc
     except _PYPDF_FAILURES:
         pass  # layout mode trips on some fonts where plain mode copes
     try:
         return page.extract_text()
+    except LimitReachedError as exc:
+        raise _unpacked_too_large(exc) from exc
     except _PYPDF_FAILURES as exc:
         raise ExtractError(f"corrupt PDF: page {index + 1}: {_reason(exc)}") from exc
+
+
+def _unpacked_too_large(exc: LimitReachedError) -> ExtractError:
+    """pypdf stops decompressing a stream past its limit: a small file that unpacks huge."""
+    return ExtractError(f"{TOO_LARGE_UNPACKED}: {_reason(exc)}")
 
 
 def _page_lines(text: str) -> list[str]:
@@ -191,7 +219,8 @@ def _is_furniture(line: str, page_number: int, running: set[str]) -> bool:
         return True
     if _PAGE_NUMBER.match(line) or _shape(line) in running:
         return True
-    return line.isdigit() and int(line) == page_number
+    # ASCII digits only: "¹" is a digit to isdigit() but not to int()
+    return line.isascii() and line.isdigit() and len(line) < 7 and int(line) == page_number
 
 
 def _strip_page(lines: list[str], page_number: int, running: set[str]) -> list[str]:
@@ -275,7 +304,10 @@ def _pages_text(reader: PdfReader, max_chars: int) -> list[str]:
     by_content: dict[Hashable, str] = {}
     length = 0
     for index in range(len(reader.pages)):
-        page = reader.pages[index]
+        try:
+            page = reader.pages[index]
+        except _PYPDF_FAILURES as exc:
+            raise ExtractError(f"corrupt PDF: page {index + 1}: {_reason(exc)}") from exc
         try:
             key: Hashable | None = _page_key(page)
         except _PYPDF_FAILURES:
