@@ -13,6 +13,7 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +30,7 @@ from scrutiny_tui.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from scrutiny_tui.services.notes import NoteView
+    from scrutiny_tui.services.notes import NoteInput, NoteView
     from scrutiny_tui.store.db import Store
 
 Action = Callable[["Store", argparse.Namespace], int]
@@ -119,7 +120,7 @@ def show(value: object, limit: int = 0) -> str:
 
 def _add(store: Store, args: argparse.Namespace) -> int:
     from scrutiny_tui.services import notes
-    from scrutiny_tui.services.notes import NoteInput
+    from scrutiny_tui.services.notes import NoteInput, StoreBusy
 
     note = NoteInput(" ".join(args.text), args.kind, args.priority, tuple(args.tag), args.ask_at)
     if args.item is not None:
@@ -128,11 +129,36 @@ def _add(store: Store, args: argparse.Namespace) -> int:
         target = _search_target(store, args.search)
     if isinstance(target, int):
         return target
-    view = notes.add_note(store, *target, note)
+    try:
+        view = notes.add_note(store, *target, note)
+    except StoreBusy as exc:
+        return _keep_unsaved(store, *target, note, str(exc))
     print(f"Noted {view.uuid} on {_where(view)}")
     if view.quote:
         print(f"    “{show(view.quote, 200)}”")
     return 0
+
+
+def _keep_unsaved(
+    store: Store, target_kind: str, target_uid: str, note: NoteInput, why: str
+) -> int:
+    """The store stayed locked: keep the note in a notes file beside the store, to be
+    imported once it is free, and say where."""
+    from scrutiny_tui.safe_files import FileWriteError, write_private
+    from scrutiny_tui.services.notes_exchange import unsaved_note
+    from scrutiny_tui.store.db import DatabaseError
+
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    try:
+        data = unsaved_note(store, target_kind, target_uid, note)
+        name = f"note-{stamp}-{data['items'][0]['id'][9:17]}.json"
+        path = store.path.parent / "unsaved-notes" / name
+        write_private(path, json.dumps(data, indent=2, ensure_ascii=False))
+    except (FileWriteError, OSError, DatabaseError) as exc:
+        return fail(f"{why}, nor could it be kept in a file ({exc}); it said: {show(note.body)}")
+    return fail(
+        f"{why}; it is kept in {show(path)}: add it with 'scrutiny notes import {show(path)}'"
+    )
 
 
 def _item_target(store: Store, item: str) -> tuple[str, str] | int:
@@ -182,6 +208,11 @@ def _print_note(view: NoteView) -> None:
     if view.tags:
         head += "  #" + " #".join(view.tags)
     print(show(head))
+    if view.conflict_of:
+        print(
+            f"    CONFLICT: an imported copy that differs from your note {view.conflict_of}; "
+            "keep one (delete the other with 'scrutiny notes delete UUID')"
+        )
     print(f"    on {_where(view)}")
     if view.quote:
         print(f"    “{show(view.quote, 200)}”")
@@ -238,19 +269,31 @@ def _export(store: Store, args: argparse.Namespace) -> int:
 
 
 def _import(store: Store, args: argparse.Namespace) -> int:
-    from scrutiny_tui.services.notes_exchange import import_notes
+    from scrutiny_tui.services.notes_exchange import import_notes, load_annotations
 
     try:
-        data = json.loads(args.file.expanduser().read_text(encoding="utf-8"))
+        raw = args.file.expanduser().read_bytes()
     except OSError as exc:
         return fail(f"cannot read {show(args.file)}: {exc.strerror or exc}")
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    try:
+        text = raw.decode("utf-8-sig")  # a byte order mark, as some editors write, is fine
+    except UnicodeDecodeError as exc:
+        return fail(f"{show(args.file)} is not UTF-8 text: {show(exc)}")
+    try:
+        data = load_annotations(text)
+    except ValueError as exc:
         return fail(f"{show(args.file)} is not JSON: {show(exc)}")
     report = import_notes(store, data)
     for problem in report.problems:
         print(f"scrutiny: {show(problem)}", file=sys.stderr)
-    print(f"Imported: {report.added} added, {report.updated} updated, {report.skipped} unchanged")
-    read = report.added + report.updated + report.skipped
+    summary = f"{report.added} added, {report.updated} updated, {report.skipped} unchanged"
+    if report.conflicts:
+        summary += (
+            f", {report.conflicts} kept beside your own changed notes as conflicts"
+            " ('scrutiny notes list' shows them)"
+        )
+    print(f"Imported: {summary}")
+    read = report.added + report.updated + report.skipped + report.conflicts
     return 1 if report.problems and not read else 0
 
 

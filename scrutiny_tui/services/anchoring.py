@@ -54,6 +54,16 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NOT_A_LETTER = re.compile(r"^[\W\d_]+")
+
+
+def heading_key(text: str) -> str:
+    """An agenda item's heading as it is compared after a re-ingest: the first line of its
+    text, lower case, without its number ("12. Budget" and "13 Budget" are one heading)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    return " ".join(_NOT_A_LETTER.sub("", first.strip()).lower().split())
+
+
 def holding(spans: Iterable[tuple[str, int, int]], start: int, end: int) -> str | None:
     """Of ``(uid, start, end)`` spans, the uid of the one that contains (or most overlaps)
     ``[start, end)``; of equal overlaps the narrowest. None when none overlaps."""

@@ -14,11 +14,22 @@ The SQL is in ``store/notes.py``; exporting and importing notes as W3C Web Annot
 from __future__ import annotations
 
 import uuid as uuid_module
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from scrutiny_tui.services.anchoring import holding, locate, quote_at, trimmed
+from rapidfuzz import fuzz
+
+from scrutiny_tui.services.anchoring import (
+    Quote,
+    heading_key,
+    holding,
+    locate,
+    quote_at,
+    trimmed,
+)
 from scrutiny_tui.store import notes as note_rows
-from scrutiny_tui.store.db import Connection, Store
+from scrutiny_tui.store.db import Connection, DatabaseError, Store
 from scrutiny_tui.store.notes import Anchor, AnchoredNote, NoteContent, NoteView
 from scrutiny_tui.store.values import now_utc
 from scrutiny_tui.vocabulary import (
@@ -36,7 +47,9 @@ __all__ = [
     "NoteNotFound",
     "NoteView",
     "ReanchorReport",
+    "StoreBusy",
     "add_note",
+    "anchor_on",
     "choice",
     "clean_tags",
     "delete_note",
@@ -50,8 +63,39 @@ __all__ = [
 ]
 
 
+SAME_HEADING = 80.0  # rapidfuzz ratio at which a retitled item with the same uid is the same
+
+
+WRITE_ATTEMPTS = 3  # tries at the member's own writes, each waiting the store's busy timeout
+
+Result = TypeVar("Result")
+
+
 class NoteNotFound(LookupError):
     """No live note (or target record) with the uuid or uid given."""
+
+
+class StoreBusy(Exception):
+    """Another program kept the store's write lock through every attempt: nothing was
+    saved, and the caller keeps what the member typed."""
+
+
+def patiently(write: Callable[[], Result], attempts: int | None = None) -> Result:
+    """Run ``write`` (one write unit), trying again (``WRITE_ATTEMPTS`` times in all) while
+    another program holds the store's write lock (an import or an ingest)."""
+    attempts = attempts or WRITE_ATTEMPTS
+    for attempt in range(1, attempts + 1):
+        try:
+            return write()
+        except DatabaseError as exc:
+            if not note_rows.is_busy(exc):
+                raise
+            if attempt == attempts:
+                raise StoreBusy(
+                    "the store is busy: another program (an import or an ingest?) kept it "
+                    "locked, so the note was not saved"
+                ) from exc
+    raise AssertionError("unreachable")  # (attempts >= 1)
 
 
 # ---- input and results ----------------------------------------------------------------
@@ -164,31 +208,52 @@ def add_note(
     note: NoteInput,
     quote: tuple[int, int] | None = None,
 ) -> NoteView:
-    """Note ``note`` on a record, quoting its words (or the passage ``quote`` of its document)."""
+    """Note ``note`` on a record, quoting its words (or the passage ``quote`` of its document).
+
+    Waits for a store another program is writing to (see :func:`patiently`); raises
+    :class:`StoreBusy` when it stays locked."""
     target_kind = choice("target kind", target_kind, NOTE_TARGET_KINDS)
+    return patiently(lambda: _add_note(store, target_kind, target_uid, note, quote))
+
+
+def _add_note(
+    store: Store,
+    target_kind: str,
+    target_uid: str,
+    note: NoteInput,
+    quote: tuple[int, int] | None,
+) -> NoteView:
     uuid = str(uuid_module.uuid4())
     with store.write() as conn:
-        target = note_rows.target_text(conn, target_kind, target_uid)
-        if target is None:
-            raise NoteNotFound(f"no {target_kind} with uid {target_uid!r}")
-        start, end = quote if quote is not None else (target.start, target.end)
-        if not 0 <= start < end <= len(target.text):
-            raise ValueError(f"passage {start}-{end} is outside its minutes")
-        words = quote_at(target.text, *trimmed(target.text, start, end))
-        anchor = Anchor(
-            target.document_key,
-            target_kind,
-            target_uid,
-            words.exact,
-            words.prefix,
-            words.suffix,
-            words.start,
-            words.end,
-            "attached",
-        )
+        anchor = anchor_on(conn, target_kind, target_uid, quote)
         now = now_utc()
         note_rows.insert_note(conn, uuid, note.content(), anchor, DEFAULT_NOTE_STATUS, now, now)
         return _must_get(conn, uuid)
+
+
+def anchor_on(
+    conn: Connection, target_kind: str, target_uid: str, quote: tuple[int, int] | None = None
+) -> Anchor:
+    """Where a new note on a record goes: the record's words, or the passage ``quote``
+    (document offsets) of its document."""
+    target = note_rows.target_text(conn, target_kind, target_uid)
+    if target is None:
+        raise NoteNotFound(f"no {target_kind} with uid {target_uid!r}")
+    start, end = quote if quote is not None else (target.start, target.end)
+    if not 0 <= start < end <= len(target.text):
+        raise ValueError(f"passage {start}-{end} is outside its minutes")
+    words = quote_at(target.text, *trimmed(target.text, start, end))
+    return Anchor(
+        target.document_key,
+        target_kind,
+        target_uid,
+        words.exact,
+        words.prefix,
+        words.suffix,
+        words.start,
+        words.end,
+        "attached",
+    )
 
 
 def _must_get(conn: Connection, uuid: str) -> NoteView:
@@ -199,11 +264,16 @@ def _must_get(conn: Connection, uuid: str) -> NoteView:
 
 
 def edit_note(store: Store, uuid: str, note: NoteInput) -> NoteView:
-    """Replace what the note says (its anchor is unchanged)."""
-    with store.write() as conn:
-        if not note_rows.update_content(conn, uuid, note.content(), now_utc()):
-            raise NoteNotFound(f"no note {uuid!r}")
-        return _must_get(conn, uuid)
+    """Replace what the note says (its anchor is unchanged; a conflict it was marked with is
+    settled). Waits for a busy store like :func:`add_note`."""
+
+    def edit() -> NoteView:
+        with store.write() as conn:
+            if not note_rows.update_content(conn, uuid, note.content(), now_utc()):
+                raise NoteNotFound(f"no note {uuid!r}")
+            return _must_get(conn, uuid)
+
+    return patiently(edit)
 
 
 def set_status(store: Store, uuid: str, status: str) -> NoteView:
@@ -242,13 +312,46 @@ class DocumentRecords:
         self.conn, self.document_key = conn, document_key
         self.loaded: dict[str, list[tuple[str, int, int]]] = {}
 
-    def holding(self, target_kind: str, start: int, end: int) -> str | None:
-        """The uid of the record of this kind that contains (or most overlaps) the span."""
+    def spans(self, target_kind: str) -> list[tuple[str, int, int]]:
+        """(uid, start, end) of every record of this kind in the document."""
         if target_kind not in self.loaded:
             self.loaded[target_kind] = note_rows.record_spans(
                 self.conn, self.document_key, target_kind
             )
-        return holding(self.loaded[target_kind], start, end)
+        return self.loaded[target_kind]
+
+    def holding(self, target_kind: str, start: int, end: int) -> str | None:
+        """The uid of the record of this kind that contains (or most overlaps) the span."""
+        return holding(self.spans(target_kind), start, end)
+
+    def item_now(
+        self, text: str, quote: Quote, item_uid: str | None
+    ) -> tuple[str, tuple[int, int]] | None:
+        """The uid and span of the agenda item a note on a whole item (quoting all of it)
+        is on in the document's ``text`` now: the item holding its words, else the item
+        with the same heading (its words were edited, or it was renumbered), else the
+        item with its uid whose heading is nearly the same. None when the item is gone."""
+        items = self.spans("item")
+        span = locate(text, quote.exact, quote.prefix, quote.suffix, quote.start)
+        if span is not None and (uid := holding(items, *span)) is not None:
+            return next((uid, (low, high)) for found, low, high in items if found == uid)
+        heading = heading_key(quote.exact)
+        if not heading:
+            return None
+        same = [item for item in items if heading_key(text[item[1] : item[2]]) == heading]
+        if not same:
+            same = [
+                item
+                for item in items
+                if item[0] == item_uid
+                and fuzz.ratio(heading, heading_key(text[item[1] : item[2]])) >= SAME_HEADING
+            ]
+        if not same:
+            return None
+        uid, low, high = min(
+            same, key=lambda item: (item[0] != item_uid, abs(item[1] - quote.start))
+        )
+        return uid, (low, high)
 
 
 def reanchor_document(conn: Connection, document_key: str, text: str) -> ReanchorReport:
@@ -269,13 +372,21 @@ def reanchor_document(conn: Connection, document_key: str, text: str) -> Reancho
 
 
 def _reanchor_one(conn: Connection, records: DocumentRecords, text: str, note: AnchoredNote) -> str:
-    span = locate(text, note.exact, note.prefix, note.suffix, note.start)
+    target: str | None
+    if note.target_kind == "item":  # a note on a whole item follows its item
+        old = Quote(note.exact, note.prefix, note.suffix, note.start or 0, note.end or 0)
+        found = records.item_now(text, old, note.target_uid)
+        target, span = found if found is not None else (None, None)
+        span = trimmed(text, *span) if span is not None else None
+    else:
+        span = locate(text, note.exact, note.prefix, note.suffix, note.start)
+        target = records.holding(note.target_kind, *span) if span is not None else None
     if span is None:
         if note.state != "detached":
             note_rows.mark_detached(conn, note.id)
         return "detached"
     words = quote_at(text, *span)
-    target = records.holding(note.target_kind, *span) or note.target_uid
+    target = target or note.target_uid
     unchanged = (note.start, note.end, note.state, note.exact) == (
         words.start,
         words.end,

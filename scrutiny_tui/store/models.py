@@ -235,3 +235,4 @@ class Annotation(SQLModel, table=True):
     created_at: datetime
     updated_at: datetime
     deleted_at: datetime | None = Field(default=None, index=True)  # soft delete, for undo
+    conflict_of: str | None = None  # an imported copy of the note with this uuid, kept apart

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -42,6 +43,7 @@ class NoteView:
     document_key: str | None
     created_at: datetime
     updated_at: datetime
+    conflict_of: str | None = None  # an imported copy that differs from this note of yours
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,7 @@ class ExportedNote:
     created_at: datetime
     updated_at: datetime
     document: DocumentIdentity
+    conflict_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +183,7 @@ WITH n AS (
 )
 SELECT n.uuid, n.body, n.kind, n.priority, n.tags, n.status, n.ask_at, n.anchor_state,
        n.quote_exact, n.target_kind, n.target_uid, n.item_id, ai.title, m.committee, m.date,
-       n.document_key, n.created_at, n.updated_at
+       n.document_key, n.created_at, n.updated_at, n.conflict_of
 FROM n
 LEFT JOIN agenda_item ai ON ai.id = n.item_id
 LEFT JOIN meeting m ON m.id = coalesce(ai.meeting_id,
@@ -319,9 +322,10 @@ def record_spans(
 
 _INSERT = """INSERT INTO annotation (uuid, target_kind, target_uid, document_key, quote_exact,
     quote_prefix, quote_suffix, span_start, span_end, anchor_state, body, kind, priority, tags,
-    status, ask_at, created_at, updated_at, deleted_at)
+    status, ask_at, created_at, updated_at, deleted_at, conflict_of)
 VALUES (:uuid, :target_kind, :target_uid, :document_key, :exact, :prefix, :suffix, :start,
-    :end, :state, :body, :kind, :priority, :tags, :status, :ask_at, :created, :updated, NULL)"""
+    :end, :state, :body, :kind, :priority, :tags, :status, :ask_at, :created, :updated, NULL,
+    :conflict_of)"""
 
 _REPLACE = """UPDATE annotation SET target_kind = :target_kind, target_uid = :target_uid,
     document_key = :document_key, quote_exact = :exact, quote_prefix = :prefix,
@@ -363,9 +367,11 @@ def insert_note(
     status: str,
     created_at: datetime,
     updated_at: datetime,
+    conflict_of: str | None = None,
 ) -> None:
+    """Add a note; ``conflict_of``: it is an imported copy of that note, kept apart."""
     params = _note_params(uuid, content, anchor, status, updated_at)
-    conn.execute(_INSERT, {**params, "created": db_time(created_at)})
+    conn.execute(_INSERT, {**params, "created": db_time(created_at), "conflict_of": conflict_of})
 
 
 def replace_note(
@@ -383,10 +389,11 @@ def replace_note(
 def update_content(
     conn: sqlite3.Connection, uuid: str, content: NoteContent, now: datetime
 ) -> bool:
-    """Replace what a live note says; False when there is no such note."""
+    """Replace what a live note says (which settles a conflict it was marked with); False
+    when there is no such note."""
     cursor = conn.execute(
         "UPDATE annotation SET body = ?, kind = ?, priority = ?, tags = ?, ask_at = ?,"
-        " updated_at = ? WHERE uuid = ? AND deleted_at IS NULL",
+        " updated_at = ?, conflict_of = NULL WHERE uuid = ? AND deleted_at IS NULL",
         (
             content.body,
             content.kind,
@@ -482,10 +489,57 @@ def reattach(
 
 # ---- export and import ----------------------------------------------------------------
 
+
+class RowRejected(ValueError):
+    """One imported note could not be written, for what it holds (not a fault of the
+    store): it is left out and the rest of the import goes on."""
+
+
+# What writing one note can fail with because of its values: a constraint, a string SQLite
+# cannot take (a lone surrogate), a number or date out of range.
+_ROW_ERRORS = (
+    sqlite3.IntegrityError,
+    sqlite3.DataError,
+    sqlite3.InterfaceError,
+    ValueError,
+    OverflowError,
+)
+
+
+@contextmanager
+def one_note(conn: sqlite3.Connection) -> Iterator[None]:
+    """Write one imported note as a unit inside the import's transaction: if its values
+    cannot be stored, what it wrote is undone and :class:`RowRejected` says why."""
+    conn.execute("SAVEPOINT one_note")
+    try:
+        yield
+    except _ROW_ERRORS as exc:
+        conn.execute("ROLLBACK TO one_note")
+        conn.execute("RELEASE one_note")
+        raise RowRejected(str(exc) or type(exc).__name__) from exc
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK TO one_note")
+                conn.execute("RELEASE one_note")
+        raise
+    conn.execute("RELEASE one_note")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` says another connection held the write lock past the busy timeout."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
 _EXPORT = """SELECT a.uuid, a.body, a.kind, a.priority, a.tags, a.ask_at, a.status,
        a.document_key, a.target_kind, a.target_uid, a.quote_exact, a.quote_prefix,
        a.quote_suffix, a.span_start, a.span_end, a.anchor_state, a.created_at, a.updated_at,
-       d.sha256, d.relpath, d.path
+       d.sha256, d.relpath, d.path, a.conflict_of
 FROM annotation a LEFT JOIN document d ON d.key = a.document_key
 WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id"""
 
@@ -498,9 +552,18 @@ def exportable_notes(conn: sqlite3.Connection) -> list[ExportedNote]:
         anchor = Anchor(*row[7:16])
         document = DocumentIdentity(row[7], row[18], row[19], row[20])
         found.append(
-            ExportedNote(row[0], content, row[6], anchor, _time(row[16]), _time(row[17]), document)
+            ExportedNote(
+                row[0], content, row[6], anchor, _time(row[16]), _time(row[17]), document, row[21]
+            )
         )
     return found
+
+
+def document_identity(conn: sqlite3.Connection, key: str | None) -> DocumentIdentity:
+    """How the document ``key`` is recognised in another store."""
+    row = conn.execute("SELECT sha256, relpath, path FROM document WHERE key = ?", (key,))
+    found = row.fetchone() or (None, None, None)
+    return DocumentIdentity(key, found[0], found[1], found[2])
 
 
 def stored_note(conn: sqlite3.Connection, uuid: str) -> StoredNote | None:

@@ -23,6 +23,12 @@ def note_prompt(note: NoteView) -> Text:
     )
     if note.anchor_state == "detached":
         head.append("  · detached (its words are no longer in the minutes)", style="bold red")
+    if note.conflict_of:
+        head.append(
+            f"  · conflict: an imported copy that differs from your note {note.conflict_of[:8]}"
+            " (keep one: e edits this copy, d deletes one)",
+            style="bold yellow",
+        )
     if note.tags:
         head.append_text(literal("  #" + " #".join(note.tags), DIM))
     where = " · ".join(

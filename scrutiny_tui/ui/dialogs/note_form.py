@@ -27,7 +27,8 @@ KINDS = tuple(sorted(NOTE_KINDS, key=lambda kind: kind != DEFAULT_NOTE_KIND))
 
 
 class NoteForm(ScrutinyModal[NoteInput]):
-    """Dismissed with the note as typed, or None on escape."""
+    """Dismissed with the note as typed, or None on escape. Opened again with ``draft``
+    (what was typed) and ``problem`` when a save failed, so no word typed is lost."""
 
     CSS_PATH = "note_form.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -35,12 +36,17 @@ class NoteForm(ScrutinyModal[NoteInput]):
     ]
 
     def __init__(
-        self, subject: str, note: NoteView | None = None, title: str = "Add a concern"
+        self,
+        subject: str,
+        note: NoteView | NoteInput | None = None,
+        title: str = "Add a concern",
+        problem: str = "",
     ) -> None:
         super().__init__()
         self.subject = subject
-        self.note = note  # a NoteView when editing
+        self.note = note  # the note being edited, or what was typed before a failed save
         self.form_title = title
+        self.problem = problem
 
     def compose(self) -> ComposeResult:
         note = self.note
@@ -55,7 +61,7 @@ class NoteForm(ScrutinyModal[NoteInput]):
                 show_line_numbers=False,
                 tab_behavior="focus",
             )
-            yield Label("", id="problem", classes="status-line")
+            yield Label(literal(self.problem, "bold red"), id="problem", classes="status-line")
             with Grid(id="fields"):
                 yield Label("Kind", classes="field-label")
                 yield Select(

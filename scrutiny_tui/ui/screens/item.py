@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from scrutiny_tui.services import browse, tracker
 from scrutiny_tui.services.browse import ItemDetail, Passage
+from scrutiny_tui.store.db import DatabaseError
 from scrutiny_tui.ui.labels import note_prompt
 from scrutiny_tui.ui.messages import ItemLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
@@ -356,24 +357,42 @@ class ItemScreen(ScrutinyScreen):
 
     def action_annotate(self) -> None:
         target = self.annotation_target()
-        if target is None:
-            return
-        from scrutiny_tui.ui.dialogs.note_form import NoteForm
+        if target is not None:
+            self.ask_note(*target)
 
-        kind, uid, subject, span = target
+    def ask_note(
+        self,
+        kind: str,
+        uid: str,
+        subject: str,
+        span: tuple[int, int] | None,
+        draft: NoteInput | None = None,
+        problem: str = "",
+    ) -> None:
+        """The note form for a record (or passage); ``draft`` and ``problem`` when a save
+        failed and the member's words come back to them."""
+        from scrutiny_tui.ui.dialogs.note_form import NoteForm
 
         def saved(note: NoteInput | None) -> None:
             if note is not None:
-                self.save_note(kind, uid, note, span)
+                self.save_note(kind, uid, subject, note, span)
 
-        self.app.push_screen(NoteForm(f"On this {kind}: {subject}"), saved)
+        form = NoteForm(f"On this {kind}: {subject}", draft, problem=problem)
+        self.app.push_screen(form, saved)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save_note(self, kind: str, uid: str, note: NoteInput, span: tuple[int, int] | None) -> None:
-        from scrutiny_tui.services.notes import add_note
+    def save_note(
+        self, kind: str, uid: str, subject: str, note: NoteInput, span: tuple[int, int] | None
+    ) -> None:
+        from scrutiny_tui.services.notes import StoreBusy, add_note
 
-        quote = browse.document_span(self.store, self.item_id, *span) if span else None
-        add_note(self.store, kind, uid, note, quote=quote)
+        try:
+            quote = browse.document_span(self.store, self.item_id, *span) if span else None
+            add_note(self.store, kind, uid, note, quote=quote)
+        except (StoreBusy, DatabaseError) as exc:
+            problem = f"Not saved: {exc}. Your words are kept here: ctrl+s to try again."
+            self.app.call_from_thread(self.ask_note, kind, uid, subject, span, note, problem)
+            return
         self.app.call_from_thread(self.note_saved)
 
     def note_saved(self) -> None:

@@ -18,6 +18,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from scrutiny_tui.store.db import DatabaseError
 from scrutiny_tui.ui.labels import note_prompt
 from scrutiny_tui.ui.messages import NotesLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
@@ -142,9 +143,11 @@ class NotesScreen(ScrutinyScreen):
         if self.notes:
             open_count = sum(1 for n in self.notes if n.status == "open")
             noun = "note" if len(self.notes) == 1 else "notes"
+            conflicts = sum(1 for n in self.notes if n.conflict_of)
+            settle = f", {conflicts} imported in conflict with yours" if conflicts else ""
             return (
-                f"{len(self.notes)} {noun}, {open_count} open. enter: show in the minutes   "
-                "e: edit   x: resolve   d: delete"
+                f"{len(self.notes)} {noun}, {open_count} open{settle}. enter: show in the minutes"
+                "   e: edit   x: resolve   d: delete"
             )
         return f"No notes match {query!r}." if query.strip() else EMPTY
 
@@ -190,14 +193,31 @@ class NotesScreen(ScrutinyScreen):
         note = self.highlighted_note()
         if note is None:
             return
-        from scrutiny_tui.services import notes
+        self.ask_edit(note)
+
+    def ask_edit(self, note: NoteView, draft: NoteInput | None = None, problem: str = "") -> None:
+        """The form to edit ``note``; ``draft`` and ``problem`` when a save failed and the
+        member's words come back to them."""
         from scrutiny_tui.ui.dialogs.note_form import NoteForm
 
         def saved(new: NoteInput | None) -> None:
             if new is not None:
-                self.save(lambda: notes.edit_note(self.store, note.uuid, new), "Saved.")
+                self.save_edit(note, new)
 
-        self.app.push_screen(NoteForm(note.quote or note.item_title or "", note, "Edit"), saved)
+        subject = note.quote or note.item_title or ""
+        self.app.push_screen(NoteForm(subject, draft or note, "Edit", problem), saved)
+
+    @work(thread=True, group="save", exit_on_error=False)
+    def save_edit(self, note: NoteView, new: NoteInput) -> None:
+        from scrutiny_tui.services.notes import StoreBusy, edit_note
+
+        try:
+            edit_note(self.store, note.uuid, new)
+        except (StoreBusy, DatabaseError) as exc:
+            problem = f"Not saved: {exc}. Your words are kept here: ctrl+s to try again."
+            self.app.call_from_thread(self.ask_edit, note, new, problem)
+            return
+        self.app.call_from_thread(self.saved, "Saved.")
 
     def action_toggle_resolved(self) -> None:
         from scrutiny_tui.services import notes
