@@ -469,8 +469,9 @@ def _short_texts(root: LexborNode, selector: str, limit: int) -> list[tuple[Lexb
 def _labelled_value(labelled: list[tuple[LexborNode, str]], label: str) -> str | None:
     """Text after "Label:" in a ModernGov ``mgLabel`` span or a paragraph starting with it."""
     prefix = label.lower() + ":"
-    for node, quick in labelled:
-        if not quick.strip().lower().startswith(prefix):
+    for node, words in labelled:
+        quick = words.strip().lower()
+        if not quick.startswith(prefix) or len(quick) > 300:
             continue
         if node.tag == "span" and node.parent is not None:
             node = node.parent
@@ -481,7 +482,8 @@ def _labelled_value(labelled: list[tuple[LexborNode, str]], label: str) -> str |
 
 
 def _labelled_nodes(root: LexborNode) -> list[tuple[LexborNode, str]]:
-    return _short_texts(root, "p, li, td, dd, h2, h3, .mgLabel", 300)
+    # twice the 300 characters a label's line may hold: pages indent their markup
+    return _short_texts(root, "p, li, td, dd, h2, h3, .mgLabel", 600)
 
 
 def _meeting_heading(root: LexborNode) -> str | None:
@@ -560,7 +562,7 @@ def _base_url(tree: LexborHTMLParser) -> str:
 def _supporting_document_links(root: LexborNode) -> Iterator[LexborNode]:
     """Links under a "Supporting documents" heading, and document links in agenda items."""
     visited: set[int] = set()  # siblings already read under an earlier heading
-    for heading, text in _short_texts(root, "h2, h3, h4, p, div, span, strong, dt", 120):
+    for heading, text in _short_texts(root, "h2, h3, h4, p, div, span, strong, dt", 300):
         if re.match(
             r"(?i)(supporting|background) (documents|papers)\s*:?$", " ".join(text.split())
         ):
