@@ -77,8 +77,8 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> Search
     if word_count > MAX_QUERY_WORDS or len(query) > MAX_QUERY_CHARS:
         return SearchResult(
             query[:MAX_QUERY_CHARS],
-            notice=f"Too long to search ({word_count:,} words, {len(query):,} characters): a search "
-            f"takes up to {MAX_QUERY_WORDS} words and {MAX_QUERY_CHARS:,} characters.",
+            notice=f"Too long to search ({word_count:,} words, {len(query):,} characters): "
+            f"a search takes up to {MAX_QUERY_WORDS} words and {MAX_QUERY_CHARS:,} characters.",
         )
     limit = min(max(limit, 1), MAX_LIMIT)
     offset = min(max(offset, 0), MAX_LIMIT)
