@@ -235,3 +235,6 @@ async def test_trackers_forms_search_and_sources_write_no_escape(hostile_store):
         await pilot.press("escape", "w")
         await settle(pilot)
         await check(pilot, written, ["SITE", "FOLLOWED"])
+        await pilot.press("b", "ctrl+r")  # the briefing pack's preview (Markdown)
+        await settle(pilot)
+        await check(pilot, written, ["ITEMTITLE", "NOTEBODY"])

@@ -271,6 +271,8 @@ class ItemScreen(ScrutinyScreen):
         target = self.passage(note.target_uid)
         if note.target_kind != "passage" and target is not None:
             return target.start, target.end
+        if note.target_kind == "item":  # it quotes all the minutes: no need to look
+            return 0, len(self.detail.minutes)
         return quote_span(self.detail.minutes, note.quote or "")
 
     @on(OptionList.OptionHighlighted)
