@@ -93,16 +93,19 @@ def _list_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def _runner(action: Action) -> Callable[[argparse.Namespace], int]:
-    """Open the store, run ``action``, report a ValueError or LookupError as one line."""
+    """Open the store, run ``action``, report a ValueError, a LookupError or a store that
+    stayed busy as one line."""
 
     def run(args: argparse.Namespace) -> int:
+        from scrutiny_tui.services.notes import StoreBusy
+
         try:
             store = store_from_args(args)
         except SetupError as exc:
             return fail(visible_controls(str(exc)))
         try:
             return action(store, args)
-        except (ValueError, LookupError) as exc:
+        except (ValueError, LookupError, StoreBusy) as exc:
             return fail(visible_controls(str(exc)))
         finally:
             store.close()

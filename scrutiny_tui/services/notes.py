@@ -279,27 +279,39 @@ def edit_note(store: Store, uuid: str, note: NoteInput) -> NoteView:
 def set_status(store: Store, uuid: str, status: str) -> NoteView:
     """Mark the note "open" or "resolved"."""
     status = choice("status", status, NOTE_STATUSES)
-    with store.write() as conn:
-        if not note_rows.update_status(conn, uuid, status, now_utc()):
-            raise NoteNotFound(f"no note {uuid!r}")
-        return _must_get(conn, uuid)
+
+    def mark() -> NoteView:
+        with store.write() as conn:
+            if not note_rows.update_status(conn, uuid, status, now_utc()):
+                raise NoteNotFound(f"no note {uuid!r}")
+            return _must_get(conn, uuid)
+
+    return patiently(mark)
 
 
 def delete_note(store: Store, uuid: str) -> None:
     """Delete the note, keeping it for :func:`undo_delete`."""
-    with store.write() as conn:
-        if not note_rows.mark_deleted(conn, uuid, now_utc()):
-            raise NoteNotFound(f"no note {uuid!r}")
+
+    def delete() -> None:
+        with store.write() as conn:
+            if not note_rows.mark_deleted(conn, uuid, now_utc()):
+                raise NoteNotFound(f"no note {uuid!r}")
+
+    patiently(delete)
 
 
 def undo_delete(store: Store) -> NoteView | None:
     """Bring back the most recently deleted note; None when there is none."""
-    with store.write() as conn:
-        uuid = note_rows.last_deleted(conn)
-        if uuid is None:
-            return None
-        note_rows.undelete(conn, uuid)
-        return note_rows.note_by_uuid(conn, uuid)
+
+    def undo() -> NoteView | None:
+        with store.write() as conn:
+            uuid = note_rows.last_deleted(conn)
+            if uuid is None:
+                return None
+            note_rows.undelete(conn, uuid)
+            return note_rows.note_by_uuid(conn, uuid)
+
+    return patiently(undo)
 
 
 # ---- re-anchoring after a re-ingest ---------------------------------------------------
