@@ -49,7 +49,7 @@ ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
 BATCH_NOTES = 500  # notes written in one transaction at most...
 BATCH_SECONDS = 0.25  # ...and for at most about this long, holding the write lock
-BATCH_PAUSE = 0.05  # then the lock is let go this long, so another writer gets its turn
+BATCH_PAUSE = 0.02  # then the lock is let go this long, so another writer gets its turn
 CLOCK_SKEW = timedelta(days=1)  # a time further ahead of this machine's is not believed
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)  # a note's time before this is not believed
 CONFLICTS = uuid_module.UUID("5d2b1c7e-8f0a-4c1e-9a57-3f6e2b9d4c10")  # names conflict copies
