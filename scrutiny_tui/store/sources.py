@@ -280,6 +280,16 @@ def drop_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
 # ---- meetings for the shell -------------------------------------------------------------
 
 
+_IN_ITEMS = "item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, ordinal"
+_RECORDS_FOR_SHELL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("resolutions", f"SELECT item_id, label, text, kind FROM resolution WHERE {_IN_ITEMS}",
+     ("label", "text", "kind")),
+    ("recommendations", f"SELECT item_id, ref, text FROM recommendation WHERE {_IN_ITEMS}",
+     ("ref", "text")),
+    ("actions", f"SELECT item_id, text, due FROM action WHERE {_IN_ITEMS}", ("text", "due")),
+)  # fmt: skip
+
+
 def meetings_for_export(
     conn: sqlite3.Connection,
     committee: str | None = None,
@@ -301,67 +311,72 @@ def meetings_for_export(
         params.append(until)
     where = " AND ".join(clauses)
     (total,) = conn.execute(
-        f"SELECT count(*) FROM meeting m JOIN document d ON d.id = m.document_id WHERE {where}",
+        f"SELECT count(*) FROM meeting m WHERE {where}",
         params,
     ).fetchone()
-    # the latest first, to take the last ``limit``; shown oldest first
-    rows = conn.execute(
-        "SELECT m.id, m.council, m.committee, m.date, m.location, coalesce(m.url, d.path),"
-        " d.missing_since IS NOT NULL,"
-        " (SELECT json_group_array(o.path) FROM document o WHERE o.same_as = d.id)"
-        " FROM meeting m JOIN document d ON d.id = m.document_id"
-        f" WHERE {where}"
+    # the latest first, to take the last ``limit``; shown oldest first. The document's
+    # columns are read afterwards for the meetings shown only: they sit after its text in
+    # the row, so reading them for every meeting would walk every text's pages.
+    picked = conn.execute(
+        "SELECT m.id, m.council, m.committee, m.date, m.location, m.url, m.document_id"
+        f" FROM meeting m WHERE {where}"
         " ORDER BY m.date IS NULL DESC, m.date DESC, m.council DESC, m.committee DESC,"
-        " d.path DESC LIMIT ?",
+        " m.document_id DESC LIMIT ?",
         [*params, -1 if limit is None else limit],
     ).fetchall()[::-1]
+    documents = {
+        doc_id: (path, bool(missing))
+        for doc_id, path, missing in conn.execute(
+            "SELECT id, path, missing_since IS NOT NULL FROM document"
+            " WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([row[6] for row in picked]),),
+        )
+    }
+    rows = [
+        (*row[:5], row[5] or documents[row[6]][0], documents[row[6]][1], row[6]) for row in picked
+    ]
+    # Each kind of record read once for all the meetings shown, not once per item.
+    meeting_ids = json.dumps([row[0] for row in rows])
+    others: dict[int, list[str]] = {row[7]: [] for row in rows}
+    for holder, path in conn.execute(
+        "SELECT same_as, path FROM document WHERE same_as IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(others)),),
+    ):
+        others[holder].append(path)
+    items_of: dict[int, list[dict[str, Any]]] = {row[0]: [] for row in rows}
+    item_by_id: dict[int, dict[str, Any]] = {}
+    for meeting_id, item_id, number, title, restricted in conn.execute(
+        "SELECT meeting_id, id, number, title, restricted FROM agenda_item"
+        " WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, ordinal",
+        (meeting_ids,),
+    ):
+        item = {
+            "number": number,
+            "title": title,
+            "restricted": bool(restricted),
+            "resolutions": [],
+            "recommendations": [],
+            "actions": [],
+        }
+        items_of[meeting_id].append(item)
+        item_by_id[item_id] = item
+    item_ids = json.dumps(list(item_by_id))
+    for kind, query, fields in _RECORDS_FOR_SHELL:
+        for item_id, *values in conn.execute(query, (item_ids,)):
+            item_by_id[item_id][kind].append(dict(zip(fields, values, strict=True)))
+    people: dict[int, dict[str, list[dict[str, Any]]]] = {
+        row[0]: {"present": [], "apologies": []} for row in rows
+    }
+    for meeting_id, kind, name, honorific, role in conn.execute(
+        "SELECT a.meeting_id, a.kind, p.name, p.honorific, a.role FROM attendance a"
+        " JOIN person p ON p.id = a.person_id"
+        " WHERE a.meeting_id IN (SELECT value FROM json_each(?)) AND a.item_id IS NULL"
+        " AND a.kind IN ('present', 'apologies') ORDER BY a.id",
+        (meeting_ids,),
+    ):
+        people[meeting_id][kind].append({"name": name, "honorific": honorific, "role": role})
     meetings = []
-    for meeting_id, council, committee, day, location, source, missing, others in rows:
-        items = []
-        for item_id, number, title, restricted in conn.execute(
-            "SELECT id, number, title, restricted FROM agenda_item WHERE meeting_id = ?"
-            " ORDER BY ordinal",
-            (meeting_id,),
-        ).fetchall():
-            items.append(
-                {
-                    "number": number,
-                    "title": title,
-                    "restricted": bool(restricted),
-                    "resolutions": [
-                        {"label": r[0], "text": r[1], "kind": r[2]}
-                        for r in conn.execute(
-                            "SELECT label, text, kind FROM resolution WHERE item_id = ?"
-                            " ORDER BY ordinal",
-                            (item_id,),
-                        )
-                    ],
-                    "recommendations": [
-                        {"ref": r[0], "text": r[1]}
-                        for r in conn.execute(
-                            "SELECT ref, text FROM recommendation WHERE item_id = ?"
-                            " ORDER BY ordinal",
-                            (item_id,),
-                        )
-                    ],
-                    "actions": [
-                        {"text": r[0], "due": r[1]}
-                        for r in conn.execute(
-                            "SELECT text, due FROM action WHERE item_id = ? ORDER BY ordinal",
-                            (item_id,),
-                        )
-                    ],
-                }
-            )
-        people: dict[str, list[dict[str, Any]]] = {"present": [], "apologies": []}
-        for kind, name, honorific, role in conn.execute(
-            "SELECT a.kind, p.name, p.honorific, a.role FROM attendance a"
-            " JOIN person p ON p.id = a.person_id"
-            " WHERE a.meeting_id = ? AND a.item_id IS NULL AND a.kind IN ('present', 'apologies')"
-            " ORDER BY a.id",
-            (meeting_id,),
-        ):
-            people[kind].append({"name": name, "honorific": honorific, "role": role})
+    for meeting_id, council, committee, day, location, source, missing, doc_id in rows:
         meetings.append(
             {
                 "council": council,
@@ -370,10 +385,10 @@ def meetings_for_export(
                 "location": location,
                 "source": source,
                 "source_missing": bool(missing),
-                "other_sources": sorted(json.loads(others or "[]")),
-                "items": items,
-                "present": people["present"],
-                "apologies": people["apologies"],
+                "other_sources": sorted(others[doc_id]),
+                "items": items_of[meeting_id],
+                "present": people[meeting_id]["present"],
+                "apologies": people[meeting_id]["apologies"],
             }
         )
     return int(total), meetings
