@@ -24,6 +24,8 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml.etree import LxmlError
 
+from scrutiny_tui.extract.numerals import MAX_ROMAN
+from scrutiny_tui.extract.numerals import roman as to_roman
 from scrutiny_tui.extract.result import ExtractError, Extraction, tidy_layout, too_large
 
 _BULLET = "•"
@@ -39,7 +41,6 @@ _MAX_LEVEL = 8  # Word's list levels are 0 to 8
 _MAX_PARTS = 10_000  # a Word file of minutes has a few dozen
 # A list number as Word stores it (ST_DecimalNumber); a longer run of digits starts at 1.
 _LIST_NUMBER = re.compile(r"[0-9]{1,18}")
-_MAX_ROMAN = 3999  # past MMMCMXCIX Roman numerals have no letters: the number is shown
 _MAX_LETTER_REPEAT = 10  # "a" … "z", "aa" … "zz", …: past ten letters, the number is shown
 
 
@@ -84,33 +85,10 @@ def _format_number(number: int, fmt: str) -> str:
     if fmt in ("lowerLetter", "upperLetter") and 0 < number <= 26 * _MAX_LETTER_REPEAT:
         letter = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("lowerRoman", "upperRoman") and 0 < number <= _MAX_ROMAN:
-        roman = _roman(number)
+    if fmt in ("lowerRoman", "upperRoman") and 0 < number <= MAX_ROMAN:
+        roman = to_roman(number)
         return roman if fmt == "upperRoman" else roman.lower()
     return str(number)
-
-
-def _roman(number: int) -> str:
-    numerals = (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    )
-    out = ""
-    for value, numeral in numerals:
-        count, number = divmod(number, value)
-        out += numeral * count
-    return out
 
 
 def _val(element: object, tag: str, default: str = "") -> str:

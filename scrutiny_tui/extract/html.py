@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from scrutiny_tui.extract.html_bounds import bound_markup
+from scrutiny_tui.extract.numerals import roman as to_roman
 from scrutiny_tui.extract.result import Extraction, tidy_layout
 from scrutiny_tui.parser.dates import find_date
 
@@ -108,7 +109,6 @@ _BULLET = "• "
 # table rows: the renderer recurses a few frames an element, and Python's stack is bounded.
 MAX_RENDER_DEPTH = 100
 _LIST_START = re.compile(r"[0-9]{1,18}")  # an <ol start="…"> the page could mean
-_MAX_ROMAN = 3999  # past MMMCMXCIX Roman numerals have no letters: the number is shown
 
 
 class _Blocks:
@@ -374,38 +374,9 @@ def _ordinal_marker(number: int, kind: str) -> str:
         letter = chr(ord(kind) + (number - 1) % 26)
         return f"({letter}) "
     if kind in ("i", "I"):
-        roman = _roman(number)
+        roman = to_roman(number)
         return f"({roman if kind == 'I' else roman.lower()}) "
     return f"{number}. "
-
-
-_NUMERALS = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _roman(number: int) -> str:
-    """Roman numerals, in steps of the largest numeral first; a number they cannot write
-    (0, or past 3999) in figures."""
-    if not 0 < number <= _MAX_ROMAN:
-        return str(number)
-    out = ""
-    for value, numeral in _NUMERALS:
-        count, number = divmod(number, value)
-        out += numeral * count
-    return out
 
 
 def _content_root(tree: LexborHTMLParser) -> tuple[LexborNode, bool]:
