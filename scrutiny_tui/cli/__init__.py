@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.sync_cmd",
     "scrutiny_tui.cli.meetings_cmd",
     "scrutiny_tui.cli.db_cmd",
+    "scrutiny_tui.cli.serve_cmd",
 )
 
 #: Exit status of a command whose output pipe was closed by its reader (128 + SIGPIPE).
