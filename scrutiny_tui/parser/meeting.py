@@ -147,3 +147,31 @@ def attendance_kind(label: str) -> str:
     }:
         return "present"
     return "attending"
+
+
+# "to approve the minutes of the meeting of the Overview and Scrutiny Commission held on …",
+# "minutes of the last meeting of Cabinet on …": minutes that confirm the body's own last
+# meeting name the body that meets
+_OWN_MINUTES = re.compile(
+    r"\b(?i:minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?)"
+    rf"(?P<body>[A-Z][\w'’&-]*(?:[ \t]+(?:and|of|for|&|[A-Z][\w'’&-]*)){{0,8}}?[ \t]+{_BODY_WORDS}"
+    r"|Cabinet|Executive)(?:[ \t]+meeting)?[ \t]+(?:held[ \t]+)?on\b"
+)
+_GENERIC_BODY = re.compile(
+    r"^(?:Committee|Sub-Committee|Board|Panel|Council|Commission|Forum|Group|Scrutiny|Assembly"
+    r"|Authority)$",
+    re.IGNORECASE,
+)
+
+
+def body_from_own_minutes(text: str) -> str | None:
+    """The body whose earlier minutes the meeting confirms, when the text names just one
+    ("the minutes of the meeting of the Fire Authority held on 8 May"); None when it names
+    none, only a bare "Committee", or a council (a parish's own heading), or several."""
+    found: set[str] = set()
+    for match in _OWN_MINUTES.finditer(text):
+        body = " ".join(match["body"].split())
+        if _GENERIC_BODY.match(body) or COUNCIL_LINE.match(body):
+            continue
+        found.add(body)
+    return found.pop() if len(found) == 1 else None
