@@ -63,6 +63,13 @@ class IngestSettings(msgspec.Struct, forbid_unknown_fields=True):
     file_memory_mb: Annotated[int, msgspec.Meta(ge=16, le=1_048_576)] = 1024  # MB per file
 
 
+class AttentionSettings(msgspec.Struct, forbid_unknown_fields=True):
+    """What the Attention screen calls stale."""
+
+    # a recommendation whose tracking status has not changed for this many months
+    stale_months: Annotated[int, msgspec.Meta(ge=1, le=120)] = 3
+
+
 class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     database: Path | None = None  # SQLite file; default in the user data folder
     sources: list[Path] = msgspec.field(default_factory=list)  # what `make run` ingests
@@ -73,6 +80,7 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     theme: str = "textual-dark"  # a Textual theme name
     sync: SyncSettings = msgspec.field(default_factory=SyncSettings)
     ingest: IngestSettings = msgspec.field(default_factory=IngestSettings)
+    attention: AttentionSettings = msgspec.field(default_factory=AttentionSettings)
     # Not read from the file: where it came from, and --db (which wins over all).
     config_file: Path | None = None
     cli_database: Path | None = None
