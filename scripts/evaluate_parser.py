@@ -205,7 +205,15 @@ def _multiset(tally: Tally, predicted: Iterable[str], keyed: Iterable[str]) -> N
     tally.fn += sum(k.values()) - common
 
 
+# "Ambrose, S", "Coonan, N.J", "Murphy, Marie": a list printed surname first
+_SURNAME_FIRST = re.compile(r"^(?P<surname>[^,]+),\s*(?:[A-Z][a-z]{0,5}\.?\s*){1,3}$")
+
+
 def _surname(name: str) -> str:
+    name = re.sub(r"\([^()]*\)", " ", name)  # "McGrath (Rocky), J": a nickname
+    surname_first = _SURNAME_FIRST.match(name.strip())
+    if surname_first:
+        name = surname_first["surname"]
     words = [w for w in re.split(r"[\s,]+", _plain(name)) if w and w not in _HONOURS]
     words = [w for w in words if not re.fullmatch(r"\(.*|.*\)", w)]
     return words[-1] if words else ""

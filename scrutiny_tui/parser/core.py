@@ -31,6 +31,7 @@ from scrutiny_tui.parser.meeting import (
     body_from_own_minutes,
     body_line,
     heading_facts,
+    inline_attendance,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING
@@ -83,6 +84,7 @@ def parse_text(
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
     _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
     _attendance(text, lines[:attendance_end], dense, meeting)
+    _inline_attendance(lines[: attendance_end + 1], meeting)
     if preamble_end > 0:
         _attendance_in(text, lines[0].start, lines[preamble_end - 1].end, meeting)
     if meeting.date is None:
@@ -486,6 +488,26 @@ def _attendance(
             _add_people(meeting, kind, _entry_text(block), _entry_start(block))
             if before == len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes):
                 kind = None
+
+
+_FLATTENED = 200  # characters: a line this long holds what a page printed on several
+
+
+def _inline_attendance(lines: list[Line], meeting: Meeting) -> None:
+    """Attendance lists inside flattened lines ("… PRESENT: Cllr A Hale Cllr B Irwin
+    APOLOGIES: Cllr C Kerr …"); a name the lists above give is not added twice."""
+    for line in lines:
+        if len(line.text) < _FLATTENED:
+            continue
+        for kind, start, end in inline_attendance(line.raw):
+            people = [
+                person
+                for person in people_from_list(line.raw[start:end], line.start + start)
+                if len(person.name.split()) <= 5
+            ]
+            # a name the lines above gave is not added twice; two Ryans in the list stay two
+            known = {person.name for person in getattr(meeting, kind)}
+            getattr(meeting, kind).extend(p for p in people if p.name not in known)
 
 
 _MEMBERS_LIST = re.compile(

@@ -175,3 +175,34 @@ def body_from_own_minutes(text: str) -> str | None:
             continue
         found.add(body)
     return found.pop() if len(found) == 1 else None
+
+
+# Attendance labels inside a long flattened line (a PDF's or a web archive's text run
+# together): "… HAVERFORDWEST PRESENT: Cllr A Hale (Mayor) Cllr B Irwin APOLOGIES: …",
+# "… on 8th March, 2021 Present Cllr. A Hale, Chair. …", "Council members present were …"
+INLINE_ATTENDANCE = re.compile(
+    r"(?<=\S)[ \t\u00a0]+(?P<label>PRESENT|APOLOGIES|ALSO[ \t]+PRESENT|IN[ \t]+ATTENDANCE"
+    r"|(?:Also[ \t]+)?Present(?:[ \t]+were)?|(?:Council[ \t]+)?[Mm]embers[ \t]+present[ \t]+were"
+    r"|Apologies(?:[ \t]+for[ \t]+absence)?|Also[ \t]+in[ \t]+attendance|In[ \t]+attendance)"
+    r"(?:[ \t]*:-?[ \t]*|[ \t]+(?=[A-Z]))"
+)
+_INLINE_END = re.compile(
+    r"(?<![\s.][A-Z])(?<!Cllr)(?<!Mrs)(?<!Mr|Ms|Dr|St)\.[ \t]+"
+    r"(?!(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr|Mayor|[A-Z]\.)[ \t.:])(?=[A-Z][a-z]+[ \t])"
+    r"|[ \t](?:The|This|Prior|It|Resolution|Moved|MOVED|Minutes|MINUTES)\b"
+    r"|[ \t]\d+(?:\.\d+)*[ \t]+(?=[A-Z])"
+)
+
+
+def inline_attendance(line: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each attendance list a flattened line holds after its label."""
+    labels = list(INLINE_ATTENDANCE.finditer(line))
+    found: list[tuple[str, int, int]] = []
+    for position, label in enumerate(labels):
+        stop = labels[position + 1].start() if position + 1 < len(labels) else len(line)
+        end = _INLINE_END.search(line, label.end(), stop)
+        kind = attendance_kind(" ".join(label["label"].split()).removesuffix(" were"))
+        if kind == "attending" and label["label"].lower().split()[0] in {"members", "council"}:
+            kind = "present"  # "Council members present were …"
+        found.append((kind, label.end(), end.start() if end else stop))
+    return found

@@ -10,10 +10,10 @@ import re
 from scrutiny_tui.parser.model import Person, Span
 
 HONORIFICS = (
-    r"County\s+Councillors?|Councillors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|"
+    r"County\s+(?:Councillors?|Cllrs?\.?)|Councillors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|"
     r"Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
 )
-_HONORIFIC = re.compile(rf"^(?P<honorific>{HONORIFICS})\.?(?=[\s\u00a0])\s*", re.IGNORECASE)
+_HONORIFIC = re.compile(rf"^(?P<honorific>{HONORIFICS})\.?:?(?=[\s\u00a0])\s*", re.IGNORECASE)
 _NAME_WORD = (
     r"(?:[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
     r"|[A-Z]{2,})"
@@ -36,6 +36,8 @@ _OFFICE_BEFORE_NAME = re.compile(
     r"(?:Mayor|Provost|Chair(?:man|person)?|Convener|Leader|Cathaoirleach)\b\s*",
     re.IGNORECASE,
 )
+# "S", "N.J": initials with no name, as "Hale, S; Irwin, N.J" lists print them after the surname
+_BARE_INITIALS = re.compile(r"^[A-Z]\.?(?:[A-Z]\.?){0,2}$")
 _PLURALS = {"councillors", "cllrs", "county councillors"}
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
 _SPACE = re.compile(r"[\s\u00a0]+")
@@ -87,7 +89,7 @@ def people_from_list(text: str, offset: int) -> list[Person]:
             shared_honorific = _squash(honorific).rstrip(".")[:-1]
         name, role = _split_role(rest)
         start = offset + piece_start
-        if (honorific or looks_like_name(name)) and name:
+        if (honorific or (looks_like_name(name) and not _BARE_INITIALS.match(name))) and name:
             people.append(
                 Person(
                     name=_squash(name),
@@ -132,7 +134,7 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 # Lists printed without commas, as PDF columns flatten them: "Mr J Hale Mrs S Irwin Mr T
 # Kerr", "Cllr J Hale (Mayor) Cllr S Irwin", "J Hale S Irwin T Kerr P Lowe"
 _INNER_HONORIFIC = re.compile(
-    r"(?<=\S)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.?[\s\u00a0])"
+    r"(?<=\S)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Rev|Revd)\.?:?[\s\u00a0])"
 )
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{HONORIFICS})\.?$", re.IGNORECASE)
 _INITIALS_RUN = re.compile(r"^(?:(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\s*){3,}$")
@@ -141,7 +143,7 @@ _INITIALS_NAME = re.compile(r"(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+(?:-[A-Z][a-z]
 
 def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
     """One comma-free piece, split where it holds several people."""
-    if len(piece.split()) <= 4:
+    if len(piece.split()) <= 2:
         return [(start, piece)]
     masked = _mask_brackets(piece)  # "(substituted by Cllr Kerr)" is one person's note
     cuts = [
@@ -154,7 +156,7 @@ def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
         return [
             (start + a, piece[a:b]) for a, b in itertools.pairwise(bounds) if piece[a:b].strip()
         ]
-    if _INITIALS_RUN.match(piece.strip()):
+    if len(piece.split()) > 4 and _INITIALS_RUN.match(piece.strip()):
         return [(start + m.start(), m.group(0)) for m in _INITIALS_NAME.finditer(piece)]
     return [(start, piece)]
 
@@ -175,7 +177,11 @@ def _split_honorific(text: str) -> tuple[str | None, str]:
     match = _HONORIFIC.match(text)
     if not match:
         return None, text
-    return match["honorific"], text[match.end() :]
+    rest = text[match.end() :]
+    second = _HONORIFIC.match(rest)  # "Cllr Mrs J Hale": the councillor's own title too
+    if second and second["honorific"].lower().rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"}:
+        rest = rest[second.end() :]
+    return match["honorific"], rest
 
 
 _ROLE_AFTER_NAME = re.compile(
@@ -208,7 +214,7 @@ def _normal_honorific(honorific: str | None) -> str | None:
     lowered = word.lower()
     if lowered in {"cllr", "cllrs", "councillors"}:
         return "Councillor"
-    if lowered == "county councillors":
+    if lowered.startswith("county c"):
         return "County Councillor"
     return word[0].upper() + word[1:]
 

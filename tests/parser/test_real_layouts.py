@@ -38,3 +38,38 @@ def test_own_minutes_with_a_bare_body_or_two_bodies_name_none() -> None:
         "\n2. Budget\n\nNoted.\n"
     )
     assert two.meeting.body is None
+
+
+# ---- attendance inside a flattened line ------------------------------------------------------
+
+
+def test_labels_inside_a_flattened_pdf_line() -> None:
+    text = (
+        "Page 1 14/24 MINUTES OF A MEETING OF EXBRIDGE TOWN COUNCIL HELD ON THURSDAY 4 APRIL"
+        " 2024 AT 7PM IN THE GUILDHALL, EXBRIDGE PRESENT: Cllr J Hale (Mayor) Cllr P Irwin"
+        " Cllr Mrs T Kerr APOLOGIES: Cllr S Lowe Cllr D Nye The Town Clerk was in attendance."
+        " 101 DECLARATIONS OF INTEREST None were declared. 102 PLANNING Noted.\n"
+    )
+    assert present_names(text) == ["J Hale", "P Irwin", "T Kerr"]
+    assert apologies_names(text) == ["S Lowe", "D Nye"]
+
+
+def test_members_present_were_in_a_run_on_paragraph() -> None:
+    text = (
+        "The City Council met in regular session on this date at 7:00 p.m. in the chambers of"
+        " the municipal building. Council members present were Mayor Ann Fisk, Tom Vale, Rosa"
+        " Quinn and Lee Marsh. City Manager Ortiz was also present. It was MOVED by Vale,"
+        " seconded by Quinn, to adopt the budget. Carried.\n"
+    )
+    assert present_names(text) == ["Ann Fisk", "Tom Vale", "Rosa Quinn", "Lee Marsh"]
+
+
+def test_surname_first_list_keeps_namesakes_and_drops_bare_initials() -> None:
+    text = (
+        "MINUTES OF THE MONTHLY MEETING OF WESTMOOR COUNTY COUNCIL HELD AT 10.00 AM ON 4th May,"
+        " 2022 Present Cllr. Ann Doyle, Chair. Cllrs: Keane, P; Lynch, M; Nolan, T; Ryan, J;"
+        " Ryan, S Also Present D. Burke, Chief Executive. Apologies None 1.1 Welcome The Chair"
+        " welcomed members.\n"
+    )
+    assert present_names(text) == ["Ann Doyle", "Keane", "Lynch", "Nolan", "Ryan", "Ryan"]
+    assert apologies_names(text) == []
