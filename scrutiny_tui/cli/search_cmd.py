@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from scrutiny_tui.cli.common import SetupError, fail, print_json, store_from_args
 from scrutiny_tui.safe_text import inline, one_line, visible_controls
-from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_DATE
+from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_DATE, NO_ITEM
 
 if TYPE_CHECKING:  # the search service loads only when the command runs
     from scrutiny_tui.services.search import SearchHit
@@ -61,17 +61,23 @@ def run(args: argparse.Namespace) -> int:
         print("No matches.")
     emphasis = _emphasis(sys.stdout.isatty())
     for rank, hit in enumerate(result.hits, 1):
-        where = " · ".join(
-            [
-                hit.committee or NO_COMMITTEE,
-                hit.date or NO_DATE,
-                one_line(hit.item_title) or hit.file_name,
-            ]
-        )
+        where = " · ".join([hit.committee or NO_COMMITTEE, hit.date or NO_DATE, item_name(hit)])
         print(f"{rank:>3}. {hit.kind:<14} {inline(where)}")
         print(f"     {marked(hit.snippet, hit.highlights, emphasis)}")
-        print(f"     {inline(hit.file_name)} (item {hit.item_id})")
+        print(f"     {inline(hit.file_name or NO_ITEM)}")
     return 0
+
+
+def item_name(hit: SearchHit) -> str:
+    """The agenda item as the minutes name it: "item 70 Budget monitoring", or "item:
+    Budget monitoring" when they do not number it. Never the store's row id, which means
+    nothing to a reader and changes when the minutes are imported again."""
+    title = one_line(hit.item_title or "")
+    if hit.item_number:
+        return f"item {one_line(hit.item_number)} {title}".rstrip()
+    if title:
+        return f"item: {title}"
+    return NO_ITEM
 
 
 def _emphasis(terminal: bool) -> tuple[str, str]:
@@ -96,7 +102,8 @@ def _as_json(hit: SearchHit) -> dict[str, object]:
     return {
         "kind": hit.kind,
         "uid": hit.uid,
-        "item_id": hit.item_id,
+        "item_uid": hit.item_uid,
+        "item_number": hit.item_number,
         "committee": hit.committee,
         "date": hit.date,
         "item_title": hit.item_title,

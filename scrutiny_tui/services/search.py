@@ -30,6 +30,8 @@ class SearchHit:
     file_name: str
     snippet: str
     highlights: tuple[tuple[int, int], ...] = ()
+    item_number: str | None = None  # the item's number as the minutes print it ("70")
+    item_uid: str | None = None  # the item's stable uid; ``item_id`` is a row id
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,8 @@ def _hit(row: IndexHit, words: list[re.Pattern[str]]) -> SearchHit:
         file_name=where_from(row.path),
         snippet=snippet,
         highlights=highlights,
+        item_number=row.item_number,
+        item_uid=row.item_uid,
     )
 
 

@@ -27,6 +27,8 @@ class IndexHit:
     committee: str | None
     date: str | None
     path: str | None  # the document the item was read from
+    item_number: str | None = None  # as the minutes print it ("70"), when they number it
+    item_uid: str | None = None  # the item's stable uid (row ids change on re-ingest)
 
 
 # Ranked in an inner query that reads only rowids (bm25, titles weighted double); the text
@@ -39,7 +41,8 @@ WITH top AS (
     FROM search_index WHERE search_index MATCH :match
     ORDER BY score LIMIT :limit OFFSET :offset
 )
-SELECT s.kind, s.ref, s.title, s.body, s.item_id, i.title, m.committee, m.date, d.path
+SELECT s.kind, s.ref, s.title, s.body, s.item_id, i.title, m.committee, m.date, d.path,
+       i.number, i.uid
 FROM top
 CROSS JOIN search_index s ON s.rowid = top.id
 LEFT JOIN agenda_item i ON i.id = s.item_id
@@ -61,7 +64,7 @@ FROM annotation a WHERE a.uuid = ?
 """
 
 _ITEM_FACTS = """
-SELECT i.title, m.committee, m.date, d.path
+SELECT i.title, m.committee, m.date, d.path, i.number, i.uid
 FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id JOIN document d ON d.id = i.document_id
 WHERE i.id = ?
 """
@@ -84,5 +87,7 @@ def _placed(conn: sqlite3.Connection, hit: IndexHit) -> IndexHit:
     row = conn.execute(_NOTE_ITEM, (hit.ref,)).fetchone()
     item_id = row[0] if row else None
     facts = conn.execute(_ITEM_FACTS, (item_id,)).fetchone() if item_id is not None else None
-    title, committee, date, path = facts or (None, None, None, None)
-    return IndexHit(hit.kind, hit.ref, hit.heading, hit.text, item_id, title, committee, date, path)
+    title, committee, date, path, number, uid = facts or (None,) * 6
+    return IndexHit(
+        hit.kind, hit.ref, hit.heading, hit.text, item_id, title, committee, date, path, number, uid
+    )
