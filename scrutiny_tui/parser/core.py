@@ -232,7 +232,9 @@ def _single_item_heading(lines: list[Line]) -> list[Heading]:
     content = [i for i, line in enumerate(lines) if not line.blank and not is_chrome(line.text)]
     if not content or not _reads_as_minutes(lines):
         return []
-    for index in content[:2]:
+    # the meeting's own heading and its attendance lines do not title its business
+    titles = [i for i in content[:12] if not _heads_the_meeting(lines[i].text)]
+    for index in titles[:2]:
         title = lines[index].text
         if _reads_as_title(title):
             return [Heading(index, index, None, split_title(title)[1])]
@@ -245,6 +247,20 @@ _COUNCIL_WORDS = re.compile(
     r"Mayor|Portfolio\s+Holder|Scrutiny|minutes|meeting|report)\b",
     re.IGNORECASE,
 )
+
+
+_ATTENDANCE_WORDS = re.compile(r"\b(?:present|in\s+attendance|apologies)\b", re.IGNORECASE)
+
+
+def _heads_the_meeting(text: str) -> bool:
+    """ "Minutes - Full Council - 5th May 2020", "Present: …", "Presiding J Hale", "The Clerk
+    was present": a line of the meeting's heading or attendance, not an item's title."""
+    return bool(
+        heading_facts(text)
+        or (find_date(text) and re.search(r"\bminutes\b", text, re.IGNORECASE))
+        or ATTENDANCE_LABEL.match(text)
+        or _ATTENDANCE_WORDS.search(text)
+    )
 
 
 def _reads_as_minutes(lines: list[Line]) -> bool:
@@ -474,7 +490,13 @@ def _attendance(
         if label:
             kind = attendance_kind(label["label"])
             lead = len(block.raw) - len(block.raw.lstrip(" \t\u00a0")) + label.end()
-            _add_people(meeting, kind, block.raw[lead:], block.start + lead)
+            listed = block.raw[lead:]
+            sentence = _SENTENCE_LINE.search(listed)
+            if sentence:  # the list ends where a line of prose begins
+                listed = listed[: sentence.start()]
+            _add_people(meeting, kind, listed, block.start + lead)
+            if sentence:
+                kind = None
         elif (
             kind is None
             and not meeting.present
@@ -483,6 +505,8 @@ def _attendance(
         ):
             # "Cllrs A Hale, B Irwin, …" heading the minutes with no "Present:" label
             _add_people(meeting, "present", block.raw, block.start)
+        elif kind is not None and _SENTENCE_WORDS.search(block.text):
+            kind = None  # "District Cllrs Hale and Irwin were present": a sentence ends the list
         elif kind is not None and not heading_facts(block.text):
             before = len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes)
             _add_people(meeting, kind, _entry_text(block), _entry_start(block))
@@ -510,6 +534,11 @@ def _inline_attendance(lines: list[Line], meeting: Meeting) -> None:
             getattr(meeting, kind).extend(p for p in people if p.name not in known)
 
 
+# words of a sentence about attendance, not of a list of names
+_SENTENCE_WORDS = re.compile(
+    r"\b(?:were|was|is|are|had|has|have|participated|attended|reported|present|joined|left)\b"
+)
+_SENTENCE_LINE = re.compile(rf"\n(?=[^\n]*{_SENTENCE_WORDS.pattern})")
 _MEMBERS_LIST = re.compile(
     r"^(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)", re.IGNORECASE
 )

@@ -47,6 +47,21 @@ _SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
 _NOT_COUNCIL = re.compile(r"\b(?:meeting|minutes|held|report|agenda)\b", re.IGNORECASE)
 
 
+# "Full Council", "City Council": the meeting of a council whose name is given elsewhere
+_COUNCIL_AS_BODY = re.compile(
+    r"^(?:the\s+)?(?:Full|City|Town|Ordinary|Special|Extraordinary)\s+Council$", re.IGNORECASE
+)
+
+
+_MINUTES_DASH = re.compile(r"^(?:Draft\s+)?Minutes\s*[-–—:]\s*", re.IGNORECASE)
+
+
+def _council_or_body(name: str, date: str | None = None) -> dict[str, Any]:
+    if _COUNCIL_AS_BODY.match(name):
+        return _facts(body=_council_name(name), date=date)
+    return _facts(council=_council_name(name), date=date)
+
+
 def heading_facts(line: str) -> dict[str, Any]:
     """Council, body, date and item number stated by one line of a page or minutes heading."""
     meeting = MEETING_LINE.match(line)
@@ -57,20 +72,20 @@ def heading_facts(line: str) -> dict[str, Any]:
         return _facts(date=find_date(dated_title["date"]))
     dated = BODY_DASH_DATE.match(line)
     if dated and find_date(dated["date"]):
-        body = dated["body"].strip()
+        body = _MINUTES_DASH.sub("", dated["body"].strip())  # "Minutes - Full Council - 5 May …"
         if COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Westvale Council - Thursday, 6 March 2025": the council itself met
-            return _facts(council=_council_name(body), date=find_date(dated["date"]))
+            return _council_or_body(body, find_date(dated["date"]))
         return _facts(body=body, date=find_date(dated["date"]))
     minutes = MINUTES_OF.match(line)
     if minutes:
         body = (minutes["body"] or "").strip()
         if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Minutes of a meeting of Ashcombe Parish Council held on …": the council met
-            return _facts(council=_council_name(body), date=find_date(minutes["rest"] or ""))
+            return _council_or_body(body, find_date(minutes["rest"] or ""))
         return _facts(body=minutes["body"], date=find_date(minutes["rest"] or ""))
     if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):
-        return {"council": _council_name(line)}
+        return _council_or_body(line)
     return {}
 
 

@@ -15,7 +15,7 @@ HONORIFICS = (
 )
 _HONORIFIC = re.compile(rf"^(?P<honorific>{HONORIFICS})\.?:?(?=[\s\u00a0])\s*", re.IGNORECASE)
 _NAME_WORD = (
-    r"(?:[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
+    r"(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
     r"|[A-Z]{2,})"
 )
 _NAME_PARTICLE = r"(?:van|von|de|da|der|le|la|du|del|bin|al)"

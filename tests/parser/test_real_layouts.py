@@ -73,3 +73,36 @@ def test_surname_first_list_keeps_namesakes_and_drops_bare_initials() -> None:
     )
     assert present_names(text) == ["Ann Doyle", "Keane", "Lynch", "Nolan", "Ryan", "Ryan"]
     assert apologies_names(text) == []
+
+
+def test_full_council_and_city_council_are_the_body_not_the_council() -> None:
+    parsed = parse_text(
+        "Minutes - Full Council - 2nd June 2021\n\nMinutes of a meeting of Lowdale Parish"
+        " Council held in the village hall on 2nd June 2021 at 19:00\n\n1. Apologies\n\nNone.\n"
+    )
+    assert (parsed.meeting.council, parsed.meeting.body) == (
+        "Lowdale Parish Council",
+        "Full Council",
+    )
+    city = parse_text("City Council\n\nCity Council Meeting Minutes\n\n1. Roll Call\n\nAll here.\n")
+    assert (city.meeting.council, city.meeting.body) == (None, "City Council")
+
+
+def test_single_item_title_is_not_the_meeting_heading_or_its_attendance() -> None:
+    parsed = parse_text(
+        "Minutes - Full Council - 2nd June 2021\n"
+        "Minutes of a meeting of Lowdale Parish Council held in the village hall on 2nd June"
+        " 2021 at 19:00\n"
+        "Present: Cllrs P Abbot, R Crane and T Dorsey.\n"
+        "County Cllr Ellery was present\n"
+        "OPEN FORUM FOR RESIDENTS\n"
+        "A resident raised the state of the footpath by the ford.\n"
+    )
+    assert [item.title for item in parsed.items] == ["OPEN FORUM FOR RESIDENTS"]
+    assert [person.name for person in parsed.meeting.present] == ["P Abbot", "R Crane", "T Dorsey"]
+
+
+def test_dotted_initials_name_a_person() -> None:
+    assert present_names(
+        "Present: Mayor J.R. Quill\nCouncillor Ann Brandt\n\n1. Call to Order\n\nOpened.\n"
+    ) == ["J.R. Quill", "Ann Brandt"]
