@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.meetings_cmd",
     "scrutiny_tui.cli.db_cmd",
     "scrutiny_tui.cli.serve_cmd",
+    "scrutiny_tui.cli.topics_cmd",
 )
 
 #: Exit status of a command whose output pipe was closed by its reader (128 + SIGPIPE).
@@ -81,7 +82,7 @@ def command_name(args: argparse.Namespace) -> str:
     words = [args.command or "scrutiny"]
     words += [
         getattr(args, name)
-        for name in ("notes_command", "sources_command", "db_command")
+        for name in ("notes_command", "sources_command", "db_command", "topics_command")
         if getattr(args, name, None)
     ]
     return " ".join(words)

@@ -173,6 +173,17 @@ class SyncMeeting(SQLModel, table=True):
 # ---- the user's own records: keyed by uid, never touched by ingest -------------------
 
 
+class Topic(SQLModel, table=True):
+    """A topic the member follows across meetings: a saved search or a note tag."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, unique=True)
+    query: str | None = None  # in the search syntax
+    tag: str | None = None  # items carrying a note with this tag
+    created_at: datetime
+    last_seen_at: datetime | None = None  # when its timeline was last opened
+
+
 class ActionState(SQLModel, table=True):
     __tablename__ = "action_state"
 
