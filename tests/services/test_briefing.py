@@ -89,7 +89,8 @@ def test_the_pack_has_its_sections_in_order(store):
         ("h1", "Briefing pack: All committees"),
         ("h2", "Contents"),
         ("h2", "Outstanding and overdue actions"),
-        ("h2", "Resolutions and recommendations"),
+        ("h2", "Recommendations"),
+        ("h2", "Resolutions"),
         ("h2", "Agenda items"),
         (
             "h3",
@@ -101,10 +102,12 @@ def test_the_pack_has_its_sections_in_order(store):
 
 def test_tables_keep_their_columns_whatever_the_text(store):
     markdown = pack(store)
-    title, actions, decisions = tables(markdown)
+    title, actions, recommendations, resolutions = tables(markdown)
     assert set(title) == {2}
-    assert set(actions) == {6} and len(actions) == 1 + 3  # header and three open actions
-    assert set(decisions) == {5} and len(decisions) == 1 + 5
+    assert set(actions) == {5} and len(actions) == 1 + 3  # header and three open actions
+    # the numbered recommendation and the resolution recommending to the executive
+    assert set(recommendations) == {6} and len(recommendations) == 1 + 2
+    assert set(resolutions) == {3} and len(resolutions) == 1 + 3
 
 
 def test_hostile_text_stays_text(store):
@@ -125,7 +128,7 @@ def test_overdue_actions_and_tracking_status_are_shown(store):
 
 def test_concerns_are_grouped_by_priority_and_questions_listed(store):
     markdown = pack(store, committee="Care Services")
-    assert "- High priority\n  - Ask about placements" in markdown
+    assert "- High priority\n  - Ask about placements *(question, open)*" in markdown
     assert "**Questions to ask**\n\n1. Ask about placements" in markdown
     assert "Low priority" not in markdown  # the hostile note sits on the other meeting
 
@@ -144,7 +147,7 @@ def test_scope_filters(store):
         == 0
     )
     by_tag = build_briefing(store, BriefingScope(tags=("budget",)), today=TODAY, generated_at=NOW)
-    assert by_tag.item_count == 1 and "\\[bold\\]Budget" in by_tag.markdown
+    assert by_tag.item_count == 1 and "\\[bold]Budget" in by_tag.markdown
     assert (
         build_briefing(
             store, BriefingScope(search="CAMHS"), today=TODAY, generated_at=NOW
@@ -195,8 +198,50 @@ def test_a_relative_path_may_not_leave_the_export_folder(tmp_path):
 
 def test_html_shows_raw_html_as_text(store):
     html = render_html(build_briefing(store, BriefingScope(), today=TODAY, generated_at=NOW))
-    assert "<table>" in html and "@page" in html
+    assert '<table class="actions">' in html and "@page" in html
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_ordinary_text_reads_as_typed_in_the_markdown():
+    """Only what CommonMark would misread is escaped: dates, ampersands, file names with
+    underscores, a star between spaces and a lone tilde appear exactly as typed."""
+    for typed in (
+        "2016-01-10",
+        "H&W and ASC Scrutiny Board",
+        "000_00512cc2ceee9e37.txt",
+        "see 3.5.7 of the report",
+        "2 * 3 = 6",
+        "about ~40 children",
+        "Children's Services (CAMHS) - update",
+        "Q&A: the #1 priority",
+        "a < b > c",
+    ):
+        assert inline(typed) == typed, typed
+        assert inline_text(f"- {inline(typed)}\n") == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "escaped"),
+    [
+        ("# heading", "\\# heading"),
+        ("> quoted", "\\> quoted"),
+        ("- item", "\\- item"),
+        ("12. item", "12\\. item"),
+        ("---", "\\---"),
+        ("==", "\\=="),
+        ("a | b", "a \\| b"),
+        ("<script>x</script>", "\\<script>x\\</script>"),
+        ("[x](javascript:alert(1))", "\\[x](javascript:alert(1))"),
+        ("*emph* and _emph_", "\\*emph\\* and \\_emph\\_"),
+        ("`code`", "\\`code\\`"),
+        ("&lt;b&gt;", "\\&lt;b\\&gt;"),
+        ("~~struck~~", "\\~\\~struck\\~\\~"),
+        ("ends in \\", "ends in \\\\"),
+    ],
+)
+def test_what_commonmark_would_misread_is_escaped(typed, escaped):
+    assert inline(typed) == escaped
+    assert inline_text(f"{inline(typed)}\n") == typed
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -240,15 +285,18 @@ def test_a_pack_of_the_seed_minutes(tmp_path, seed_paths):
         ("h1", "Briefing pack: All committees"),
         ("h2", "Contents"),
         ("h2", "Outstanding and overdue actions"),
-        ("h2", "Resolutions and recommendations"),
+        ("h2", "Recommendations"),
+        ("h2", "Resolutions"),
         ("h2", "Agenda items"),
     ]
     items = [text for tag, text in found if tag == "h3"]
     assert len(items) == len(seed_paths)
     assert "Undated · Committee not stated · 4 Children's Social Care Update" in items
-    title, actions, decisions = tables(markdown)
+    title, actions, recommendations, resolutions = tables(markdown)
     assert set(title) == {2}
-    assert set(actions) == {6} and len(actions) > 5
-    assert set(decisions) == {5} and len(decisions) == 1 + 11 + 2  # resolutions, recommendations
+    assert set(actions) == {5} and len(actions) > 5
+    recommended = markdown.count("*recommended*")  # resolutions recommending to the executive
+    assert set(recommendations) == {6} and len(recommendations) == 1 + 2 + recommended
+    assert set(resolutions) == {3} and len(resolutions) == 1 + 11 - recommended
     words = inline_text(markdown)
     assert "2016-01-10" in words and "Overdue" in words
