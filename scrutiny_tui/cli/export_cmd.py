@@ -1,4 +1,5 @@
-"""``scrutiny export``: write a Markdown briefing pack for a scope."""
+"""``scrutiny export``: write a briefing pack for a scope or for a committee's next meeting
+(Markdown, with printable HTML and Word copies if asked)."""
 
 from __future__ import annotations
 
@@ -24,12 +25,18 @@ def _date(value: str) -> str:
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="write a Markdown briefing pack",
-        description="Write a briefing pack: outstanding and overdue actions, resolutions and "
-        "recommendations with their tracking status, and each agenda item with its extract, "
-        "resolutions and your notes. With no scope, the whole store. Without --out the pack "
-        "goes to the export folder (see `scrutiny locate`); a relative --out is taken inside "
-        "that folder. An existing file is only replaced with --force.",
+        help="write a briefing pack (Markdown, HTML, Word)",
+        description="Write a briefing pack: outstanding and overdue actions, recommendations "
+        "with their tracking (status, lead, executive response, action taken), resolutions, "
+        "and each agenda item with its extract, resolutions and your notes. With no scope, the "
+        "whole store. --next-meeting COMMITTEE builds the pack for that committee's next "
+        "meeting (synced from its site, or on --for-date): its actions not done, "
+        "recommendations not achieved, and the resolutions and items of its last meeting. "
+        "Procedural items (apologies, declarations of interest, minutes of the previous "
+        "meeting, dates of meetings, urgent business, exclusion of the press and public) are "
+        "left out unless --with-procedural. Without --out the pack goes to the export folder "
+        "(see `scrutiny locate`); a relative --out is taken inside that folder. An existing "
+        "file is only replaced with --force.",
     )
     parser.add_argument("--committee", help="committees whose name contains this")
     parser.add_argument("--since", type=_date, help="meetings on or after YYYY-MM-DD")
@@ -37,48 +44,95 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--search", help="items that mention this (search syntax)")
     parser.add_argument("--tag", action="append", default=[], help="items with a note tagged")
     parser.add_argument("--item", action="append", type=int, default=[], help="an item id")
+    parser.add_argument(
+        "--next-meeting",
+        nargs="?",
+        const="",
+        metavar="COMMITTEE",
+        help="the pack for the next meeting of the committee whose name contains this "
+        "(no name: of the committees you follow on council sites)",
+    )
+    parser.add_argument(
+        "--for-date",
+        type=_date,
+        help="with --next-meeting: the meeting's date, YYYY-MM-DD (when it is not synced)",
+    )
+    parser.add_argument(
+        "--with-procedural",
+        action="store_true",
+        help="keep procedural items (apologies, declarations, minutes, dates of meetings…)",
+    )
     parser.add_argument("--out", type=Path, help="where to write the pack")
     parser.add_argument("--force", action="store_true", help="replace an existing file")
     parser.add_argument("--html", action="store_true", help="also write a printable .html")
-    parser.set_defaults(func=run)
+    parser.add_argument("--docx", action="store_true", help="also write a Word .docx")
+    parser.set_defaults(func=run, parser=parser)
 
 
 def run(args: argparse.Namespace) -> int:
     from scrutiny_tui.services.briefing import (
         BriefingError,
         BriefingScope,
+        NoNextMeeting,
         build_briefing,
+        copies_of,
         default_pack_path,
         resolve_pack_path,
         write_briefing,
     )
 
+    next_meeting = args.next_meeting is not None or args.for_date is not None
+    if next_meeting:
+        if args.next_meeting and args.committee and args.next_meeting != args.committee:
+            args.parser.error("give the committee once: --next-meeting COMMITTEE")
+        extra = [
+            flag
+            for flag, value in (
+                ("--since", args.since),
+                ("--until", args.until),
+                ("--search", args.search),
+                ("--tag", args.tag),
+                ("--item", args.item),
+            )
+            if value
+        ]
+        if extra:
+            args.parser.error(
+                f"--next-meeting chooses its own meetings; leave out {', '.join(extra)}"
+            )
     try:
         settings = settings_from_args(args)
         store = open_settings_store(settings)
     except SetupError as exc:
         return fail(str(exc))
     scope = BriefingScope(
-        committee=args.committee,
+        committee=args.next_meeting or args.committee,
         since=args.since,
         until=args.until,
         search=args.search,
         tags=tuple(args.tag),
         item_ids=tuple(args.item),
+        with_procedural=args.with_procedural,
+        next_meeting=next_meeting,
+        for_date=args.for_date,
     )
     now = datetime.now(UTC)
     try:
         briefing = build_briefing(store, scope, today=date.today(), generated_at=now)
-        if not briefing.item_count:
+        if not briefing.item_count and not scope.next_meeting:
             return fail(f"nothing in scope: {scope.describe()}")
         default = default_pack_path(settings.export_path, scope, now)
         path = resolve_pack_path(args.out, settings.export_path, default)
-        written = write_briefing(briefing, path, force=args.force, html=args.html)
+        written = write_briefing(briefing, path, force=args.force, html=args.html, docx=args.docx)
+    except NoNextMeeting as exc:
+        return fail(
+            f"{exc} (scrutiny sync fetches the followed committees' meetings; "
+            "--next-meeting COMMITTEE --for-date YYYY-MM-DD gives the date)"
+        )
     except BriefingError as exc:
         return fail(str(exc))
     finally:
         store.close()
-    print(inline(str(written)))
-    if args.html:
-        print(inline(str(written.with_suffix(".html"))))
+    for copy in copies_of(written, html=args.html, docx=args.docx):
+        print(inline(str(copy)))
     return 0

@@ -52,3 +52,48 @@ def test_export_path_outside_the_export_folder_is_refused(db_path, capsys):
     build_store(db_path).close()
     assert main(["--db", str(db_path), "export", "--out", "../../escape.md"]) == 1
     assert "outside the export folder" in capsys.readouterr().err
+
+
+def test_export_leaves_procedural_items_out_unless_asked(tmp_path, db_path, capsys):
+    from tests.ui.fixture_store import ItemSpec, MeetingSpec, add_meeting
+
+    store = build_store(db_path)
+    add_meeting(
+        store,
+        MeetingSpec(
+            path="/minutes/care-2016-09-14.txt",
+            body="Care Services PDS Committee",
+            date="2016-09-14",
+            items=[
+                ItemSpec("Declarations of interest", "None were declared.", "20"),
+                ItemSpec("Winter pressures", "The report was noted.", "21"),
+            ],
+        ),
+    )
+    store.close()
+    out = tmp_path / "pack.md"
+    assert main(["--db", str(db_path), "export", "--committee", "care", "--out", str(out)]) == 0
+    assert "Declarations of interest" not in out.read_text(encoding="utf-8")
+    assert "Winter pressures" in out.read_text(encoding="utf-8")
+    args = ["--db", str(db_path), "export", "--committee", "care", "--with-procedural"]
+    assert main([*args, "--out", str(out), "--force"]) == 0
+    assert "Declarations of interest" in out.read_text(encoding="utf-8")
+
+
+def test_export_for_the_next_meeting(tmp_path, db_path, capsys):
+    build_store(db_path).close()
+    args = ["--db", str(db_path), "export", "--next-meeting", "care"]
+    assert main(args) == 1
+    err = capsys.readouterr().err
+    assert "no meeting of a committee matching “care”" in err and "--for-date" in err
+    out = tmp_path / "next.md"
+    assert main([*args, "--for-date", "2016-09-14", "--out", str(out), "--html", "--docx"]) == 0
+    written = capsys.readouterr().out.split()
+    assert written == [str(out), str(out.with_suffix(".html")), str(out.with_suffix(".docx"))]
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Briefing pack: Care Services PDS Committee, meeting of 2016-09-14\n")
+    assert "## Items of the last meeting (2016-06-29)" in text
+    with pytest.raises(SystemExit) as exit_:
+        main([*args, "--since", "2016-01-01"])
+    assert exit_.value.code == 2
+    assert "leave out --since" in capsys.readouterr().err
