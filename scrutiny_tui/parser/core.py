@@ -80,7 +80,11 @@ def parse_text(
     # with no headings to go by, attendance lists may be anywhere among the first lines
     attendance_end = len(lines) if fallback else preamble_end
     meeting = document.meeting
-    _meeting_facts(lines[:preamble_end], meeting, preamble=True)
+    preamble = lines[:preamble_end]
+    if fallback and headings:
+        # with no headings, the meeting's own heading is among the first lines (not the title)
+        preamble = [line for i, line in enumerate(lines[:12]) if i != headings[0].title_line]
+    _meeting_facts(preamble, meeting, preamble=True)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
     _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
     _attendance(text, lines[:attendance_end], dense, meeting)
@@ -335,7 +339,9 @@ def _heading_date(lines: list[Line]) -> str | None:
 
 def _page_lines(lines: list[Line], headings: list[Heading]) -> list[Line]:
     """Lines between an "Agenda item" marker and its title ("Meeting: …")."""
-    return [line for h in headings for line in lines[h.line : h.title_line]]
+    return [
+        line for h in headings if h.title_line > h.line for line in lines[h.line : h.title_line]
+    ]
 
 
 _LOGO = re.compile(r"\s+logo$", re.IGNORECASE)  # "Northfield Borough Council logo"
@@ -540,7 +546,9 @@ _SENTENCE_WORDS = re.compile(
 )
 _SENTENCE_LINE = re.compile(rf"\n(?=[^\n]*{_SENTENCE_WORDS.pattern})")
 _MEMBERS_LIST = re.compile(
-    r"^(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)", re.IGNORECASE
+    r"^(?:(?:Councillor|Cllr\.?)\s+[A-Z][\w'’. -]{0,40}?\s*\(?in\s+the\s+Chair\)?[;,.]?\s*)?"
+    r"(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)",
+    re.IGNORECASE,
 )
 
 

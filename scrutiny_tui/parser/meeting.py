@@ -56,6 +56,9 @@ _COUNCIL_AS_BODY = re.compile(
 _MINUTES_DASH = re.compile(r"^(?:Draft\s+)?Minutes\s*[-–—:]\s*", re.IGNORECASE)
 
 
+_RECORDS_A_DECISION = re.compile(r"\b(?:were|was|be)\s+(?:\w+\s+)?\w+ed\b.*\.$")
+
+
 def _council_or_body(name: str, date: str | None = None) -> dict[str, Any]:
     if _COUNCIL_AS_BODY.match(name):
         return _facts(body=_council_name(name), date=date)
@@ -78,6 +81,8 @@ def heading_facts(line: str) -> dict[str, Any]:
             return _council_or_body(body, find_date(dated["date"]))
         return _facts(body=body, date=find_date(dated["date"]))
     minutes = MINUTES_OF.match(line)
+    if minutes and _RECORDS_A_DECISION.search(line):
+        minutes = None  # "Minutes of the meeting held on 3 May were agreed.": another meeting
     if minutes:
         body = (minutes["body"] or "").strip()
         if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):

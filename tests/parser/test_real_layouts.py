@@ -106,3 +106,23 @@ def test_dotted_initials_name_a_person() -> None:
     assert present_names(
         "Present: Mayor J.R. Quill\nCouncillor Ann Brandt\n\n1. Call to Order\n\nOpened.\n"
     ) == ["J.R. Quill", "Ann Brandt"]
+
+
+def test_chair_then_councillors_with_no_label() -> None:
+    text = (
+        "Apologies for absence were received from Cllr Ferris.\n"
+        "There was no other business.\n"
+        "Councillor M Dunmore (in the Chair); Councillors Ashby, Pryce-Jones and Tull.\n"
+        "Also in attendance: Mr K Oduya, Democratic Services Officer.\n"
+    )
+    assert present_names(text) == ["M Dunmore", "Ashby", "Pryce-Jones", "Tull"]
+
+
+def test_confirmed_minutes_do_not_date_an_untitled_page() -> None:
+    parsed = parse_text(
+        "Apologies for absence were received from Cllr Ferris.\n"
+        "To confirm the minutes of the last meeting, 3 March 2023.\n"
+        "Minutes of the meeting held on 3 March 2023 were agreed.\n"
+        "There was no other business.\n"
+    )
+    assert parsed.meeting.date is None
