@@ -3,7 +3,8 @@
 One read gathers: actions past their due date and not marked done (how late each is);
 recommendations awaiting the executive's response; tracked recommendations that are failing
 or whose status has not moved for a while; the member's open questions and where they meant
-to ask them; the meetings coming up; and two small counts for charts (tracking statuses by
+to ask them; the meetings coming up; what arrived (by import or sync) about the member's
+topics since they last looked at each; and two small counts for charts (tracking statuses by
 RAG colour, open actions by the month they are due).
 
 The executive's response to a scrutiny report's recommendations is due within two months of
@@ -24,6 +25,7 @@ from datetime import UTC, date, datetime, time
 from typing import Generic, TypeVar
 
 from scrutiny_tui.config import TrackingStatus
+from scrutiny_tui.services.topics import news as topic_news
 from scrutiny_tui.services.tracker import TrackerQuery, actions_page, due_date
 from scrutiny_tui.store import attention as queries
 from scrutiny_tui.store import notes as note_queries
@@ -119,6 +121,14 @@ class ComingMeeting:
 
 
 @dataclass(frozen=True, slots=True)
+class TopicArrival:
+    """An agenda item about one of the member's topics that arrived since they last looked."""
+
+    topic: str
+    where: Where
+
+
+@dataclass(frozen=True, slots=True)
 class Bar:
     """One bar of a chart: a label, a count, and the RAG colour it stands for (if any)."""
 
@@ -141,6 +151,7 @@ class Attention:
     stale: Section[StaleRecommendation]
     questions: Section[OpenQuestion]
     coming: Section[ComingMeeting]
+    topic_news: Section[TopicArrival]
     statuses: tuple[Bar, ...]  # tracking statuses in the configured order, then "Not tracked"
     actions_by_month: tuple[Bar, ...]
     store_empty: bool
@@ -155,6 +166,7 @@ class Attention:
                 self.stale,
                 self.questions,
                 self.coming,
+                self.topic_news,
             )
         )
 
@@ -184,6 +196,14 @@ def attention(
 ) -> Attention:
     """Everything the Attention screen shows, as of ``today``."""
     late = _late_actions(store, today, limit)
+    arrivals = [
+        TopicArrival(
+            found.topic.name,
+            Where(item.item_id, item.committee, item.date, item.number, item.title),
+        )
+        for found in topic_news(store)
+        for item in found.items
+    ]
     with store.read() as conn:
         store_empty = not has_meetings(conn)
         awaited_total, awaited_rows = queries.recommendations_awaiting_response(
@@ -236,6 +256,7 @@ def attention(
             len(questions),
         ),
         coming=Section(tuple(_coming(m, today) for m in coming), len(coming)),
+        topic_news=Section(tuple(arrivals[:limit]), len(arrivals)),
         statuses=_status_bars(statuses, recommendation_total, counts),
         actions_by_month=month_bars(by_month, today),
         store_empty=store_empty,

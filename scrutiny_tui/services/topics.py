@@ -123,6 +123,41 @@ def remove_topic(store: Store, name: str) -> None:
             raise TopicError(f"no topic called {name!r}")
 
 
+@dataclass(frozen=True, slots=True)
+class TopicNews:
+    """What arrived for a topic since the member last opened it."""
+
+    topic: TopicRow
+    items: tuple[queries.TimelineItem, ...]  # oldest meeting first
+
+
+def _matching_items(store: Store, topic: TopicRow) -> tuple[list[int], bool, str | None]:
+    """(the items about the topic, best first; whether more match; how the search was read)."""
+    if topic.query:
+        result = search(store, topic.query, limit=MAX_ITEMS * 4)
+        ids = list(dict.fromkeys(h.item_id for h in result.hits if h.item_id is not None))
+        return ids[:MAX_ITEMS], result.more or len(ids) > MAX_ITEMS, result.notice
+    with store.read() as conn:
+        ids = queries.items_tagged(conn, topic.tag or "")
+    return ids[:MAX_ITEMS], len(ids) > MAX_ITEMS, None
+
+
+def news(store: Store) -> list[TopicNews]:
+    """For each topic the member has opened before, the items that arrived since (by import
+    or sync); topics with nothing new are left out."""
+    found = []
+    for topic in list_topics(store):
+        if topic.last_seen_at is None:
+            continue
+        item_ids, _, _ = _matching_items(store, topic)
+        with store.read() as conn:
+            items = queries.timeline_items(conn, item_ids)
+        fresh = tuple(i for i in items if _arrived_since(i.ingested_at, topic.last_seen_at))
+        if fresh:
+            found.append(TopicNews(topic, fresh))
+    return found
+
+
 def timeline(store: Store, name: str, *, today: date, mark_seen: bool = False) -> Timeline:
     """The topic's timeline as of ``today``; ``mark_seen`` records that the member has now
     looked at it (what arrives later is new)."""
@@ -130,21 +165,9 @@ def timeline(store: Store, name: str, *, today: date, mark_seen: bool = False) -
         topic = queries.topic(conn, name)
     if topic is None:
         raise TopicError(f"no topic called {name!r}")
-    notice = None
-    more = False
-    words: list[re.Pattern[str]] = []  # what the passages are cut around
-    if topic.query:
-        result = search(store, topic.query, limit=MAX_ITEMS * 4)
-        notice = result.notice
-        item_ids = list(dict.fromkeys(h.item_id for h in result.hits if h.item_id is not None))
-        more = result.more or len(item_ids) > MAX_ITEMS
-        item_ids = item_ids[:MAX_ITEMS]
-        words = word_patterns(topic.query)
-    else:
-        with store.read() as conn:
-            item_ids = queries.items_tagged(conn, topic.tag or "")
-        more = len(item_ids) > MAX_ITEMS
-        item_ids = item_ids[:MAX_ITEMS]
+    item_ids, more, notice = _matching_items(store, topic)
+    # what the passages are cut around (a tag topic shows each item's opening)
+    words = word_patterns(topic.query) if topic.query else []
     with store.read() as conn:
         items = queries.timeline_items(conn, item_ids)
         records = queries.records_of_items(conn, item_ids)

@@ -162,6 +162,32 @@ def test_open_questions_and_coming_meetings(store) -> None:
     assert not found.store_empty and not found.nothing_needed
 
 
+def test_what_arrived_on_a_topic_since_the_member_looked(store) -> None:
+    from scrutiny_tui.services.topics import add_topic, timeline
+    from tests.ui.fixture_store import add_meeting
+
+    add_topic(store, "Exclusions", query="exclusion")
+    assert attention(store, DEFAULT_STATUSES, today=TODAY).topic_news.total == 0  # never opened
+    timeline(store, "Exclusions", today=TODAY, mark_seen=True)
+    later = MeetingSpec(
+        "/minutes/children-2026-11-19.txt",
+        [ItemSpec(title="Exclusions: termly figures", number="3", text="Figures were tabled.")],
+        "Anyshire",
+        "Children's Scrutiny",
+        "2026-11-19",
+    )
+    add_meeting(store, later)
+    with store.write() as conn:  # it arrived after the member looked
+        conn.execute(
+            "UPDATE document SET ingested_at = ? WHERE path = ?",
+            (datetime.now(UTC).isoformat(sep=" "), later.path),
+        )
+    news = attention(store, DEFAULT_STATUSES, today=TODAY).topic_news
+    assert [(a.topic, a.where.item_title, a.where.item_number) for a in news.rows] == [
+        ("Exclusions", "Exclusions: termly figures", "3")
+    ]
+
+
 def test_chart_counts_statuses_in_their_order_and_open_actions_by_month(store) -> None:
     found = attention(store, DEFAULT_STATUSES, today=TODAY)
     counts = {bar.label: (bar.count, bar.rag) for bar in found.statuses}
