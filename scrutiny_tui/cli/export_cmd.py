@@ -126,8 +126,8 @@ def run(args: argparse.Namespace) -> int:
         written = write_briefing(briefing, path, force=args.force, html=args.html, docx=args.docx)
     except NoNextMeeting as exc:
         return fail(
-            f"{exc} (scrutiny sync fetches the followed committees' meetings; "
-            "--next-meeting COMMITTEE --for-date YYYY-MM-DD gives the date)"
+            f"{exc}: give the meeting's date with --for-date YYYY-MM-DD, or fetch the "
+            "meetings of the committees you follow with scrutiny sync"
         )
     except BriefingError as exc:
         return fail(str(exc))

@@ -482,10 +482,7 @@ def plan_next_meeting(store: Store, scope: BriefingScope, today: date) -> Meetin
                 conn, today.isoformat(), like=scope.committee, names=names
             )
             if found is None:
-                raise NoNextMeeting(
-                    f"no meeting of {who} from {today.isoformat()} on is known: sync the "
-                    "council's site, or give the meeting's date"
-                )
+                raise NoNextMeeting(f"no meeting of {who} from {today.isoformat()} on is known")
             committee, day = found
             given = False
         before = min(day, (today + timedelta(days=1)).isoformat())
@@ -591,7 +588,7 @@ class _Writer:
                 else "Nothing in this scope."
             )
             sections = [[Para(_runs(empty))]]
-        tops = [b for part in (actions, recommendations, resolutions, agenda) for b in part[:1]]
+        tops = [b for part in (agenda, actions, recommendations, resolutions) for b in part[:1]]
         entries: list[tuple[int, Runs]] = [
             (0, (Run(h.text, link=h.anchor),))
             for h in [*tops, items_heading]

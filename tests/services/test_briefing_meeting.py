@@ -12,6 +12,8 @@ from markdown_it import MarkdownIt
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.briefing import (
     BriefingScope,
+    Bullets,
+    Heading,
     NoNextMeeting,
     build_briefing,
     is_procedural,
@@ -327,7 +329,7 @@ def test_the_next_meeting_on_a_given_date(store):
 def test_no_next_meeting_known_says_how_to_give_the_date(store):
     with pytest.raises(NoNextMeeting, match="no meeting of a committee matching “planning”"):
         built(store, committee="planning", next_meeting=True)
-    with pytest.raises(NoNextMeeting, match="give the meeting's date"):
+    with pytest.raises(NoNextMeeting, match="from 2027-02-01 on is known"):
         build_briefing(
             store,
             BriefingScope(committee="children", next_meeting=True),
@@ -343,3 +345,24 @@ def test_the_next_meeting_of_the_committee_followed(store):
         add_source(conn, "Bromley", "https://cds.bromley.gov.uk", [(12, CYP)], NOW)
     pack = built(store, next_meeting=True)
     assert pack.title == f"{CYP}, meeting of 2026-12-03"
+
+
+@pytest.mark.parametrize(
+    "scope", [{"committee": "children"}, {"committee": "children", "next_meeting": True}]
+)
+def test_the_contents_follow_the_order_of_the_pack(store, scope):
+    pack = built(store, **scope)
+    links = [
+        run.link
+        for block in pack.blocks
+        if isinstance(block, Bullets)
+        for _, runs in block.items
+        for run in runs
+        if run.link
+    ]
+    anchors = [
+        block.anchor
+        for block in pack.blocks
+        if isinstance(block, Heading) and block.level > 1 and block.text != "Contents"
+    ]
+    assert links == anchors

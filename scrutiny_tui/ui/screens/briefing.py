@@ -69,10 +69,10 @@ class BriefingScreen(ScrutinyScreen):
             tooltip="Build the pack for this scope",
             id="briefing-preview",
         ),
+        Binding("ctrl+s", "save", "Save", tooltip="Write the pack to a file", id="briefing-save"),
         Binding(
-            "ctrl+s", "save", "Save pack", tooltip="Write the pack to a file", id="briefing-save"
+            "f", "focus_scope", "Scope", show=False, tooltip="Edit the scope", id="briefing-scope"
         ),
-        Binding("f", "focus_scope", "Scope", tooltip="Edit the scope", id="briefing-scope"),
         Binding(
             "u",
             "next_meeting",
@@ -141,8 +141,11 @@ class BriefingScreen(ScrutinyScreen):
     # ---- the scope ----------------------------------------------------------------------
 
     def action_next_meeting(self) -> None:
+        """Turn the preset on (and go to its date) or off."""
         box = self.query_one("#next", Checkbox)
         box.value = not box.value
+        if box.value:
+            self.query_one("#for_date").focus()
 
     def action_procedural(self) -> None:
         box = self.query_one("#procedural", Checkbox)
@@ -154,10 +157,9 @@ class BriefingScreen(ScrutinyScreen):
             self.query_one(f"#{name}", Input).disabled = event.value
         if event.value:
             self.say(
-                "Next meeting: the committee's next synced meeting, or type its date in "
-                "Meeting date. enter to preview."
+                "Next meeting of the committee (blank: those you follow): type its date, "
+                "or enter for the next one synced."
             )
-        self.rebuild_if_shown()
 
     @on(Checkbox.Changed, "#procedural")
     def procedural_changed(self) -> None:
@@ -217,7 +219,7 @@ class BriefingScreen(ScrutinyScreen):
             self.app.call_from_thread(
                 self.say,
                 f"{exc}: type its date in Meeting date (YYYY-MM-DD), "
-                "or sync the committee's site (w, then s).",
+                "or sync the council's site (w, then s).",
             )
             return
         except BriefingError as exc:
