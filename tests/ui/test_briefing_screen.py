@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import flat, screen_text, settle
 from fixture_store import ItemSpec, MeetingSpec, add_meeting
-from textual.widgets import Checkbox, Input
+from textual.widgets import Checkbox, Input, Markdown
 
 from scrutiny_tui.config import Settings
 from scrutiny_tui.ui.dialogs.confirm import Confirm
@@ -193,3 +193,18 @@ async def test_the_pack_is_saved_with_its_word_copy(fixture_store, make_app, tmp
         await pilot.pause(0.2)
         assert target.exists() and target.with_suffix(".docx").exists()
         assert "and its .docx copy" in flat(screen_text(pilot))
+
+
+async def test_a_contents_link_scrolls_the_preview_to_its_heading(fixture_store, make_app):
+    app = make_app(fixture_store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await preview(pilot)
+        preview_pane = app.screen.query_one("#preview")
+        assert preview_pane.scroll_y == 0
+        pack = app.screen.query_one("#pack", Markdown)
+        pack.post_message(Markdown.LinkClicked(pack, "#agenda-items"))
+        await settle(pilot)
+        await pilot.pause(0.2)
+        assert preview_pane.scroll_y > 0
+        top = screen_text(pilot).split("Preview", 1)[1].splitlines()[1:4]
+        assert "Agenda items" in " ".join(top)

@@ -240,6 +240,13 @@ class BriefingScreen(ScrutinyScreen):
             self.say("Nothing in scope: widen the dates, committee, topic or tags.")
         self.query_one("#preview").focus()
 
+    @on(Markdown.LinkClicked, "#pack")
+    def contents_link(self, event: Markdown.LinkClicked) -> None:
+        """A contents link scrolls the preview to its heading (no other link is followed)."""
+        event.stop()
+        if event.href.startswith("#"):
+            event.markdown.goto_anchor(event.href[1:])
+
     # ---- saving -------------------------------------------------------------------------
 
     def can_save(self) -> bool:
