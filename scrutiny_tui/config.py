@@ -63,6 +63,12 @@ class IngestSettings(msgspec.Struct, forbid_unknown_fields=True):
     file_memory_mb: Annotated[int, msgspec.Meta(ge=16, le=1_048_576)] = 1024  # MB per file
 
 
+class SearchSettings(msgspec.Struct, forbid_unknown_fields=True):
+    """Search: acronyms that also find their expansions (added to the built-in list)."""
+
+    acronyms: dict[str, str | list[str]] = msgspec.field(default_factory=dict)
+
+
 class AttentionSettings(msgspec.Struct, forbid_unknown_fields=True):
     """What the Attention screen calls stale."""
 
@@ -81,6 +87,7 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     sync: SyncSettings = msgspec.field(default_factory=SyncSettings)
     ingest: IngestSettings = msgspec.field(default_factory=IngestSettings)
     attention: AttentionSettings = msgspec.field(default_factory=AttentionSettings)
+    search: SearchSettings = msgspec.field(default_factory=SearchSettings)
     # Not read from the file: where it came from, and --db (which wins over all).
     config_file: Path | None = None
     cli_database: Path | None = None
@@ -98,6 +105,17 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     @property
     def export_path(self) -> Path:
         return self.export_dir or locations.default_export_dir()
+
+    def acronyms(self) -> dict[str, tuple[str, ...]]:
+        """The built-in acronyms with the member's own: theirs add expansions, never drop."""
+        from scrutiny_tui.vocabulary import ACRONYMS
+
+        merged = {key.upper(): tuple(values) for key, values in ACRONYMS.items()}
+        for key, value in self.search.acronyms.items():
+            extra = (value,) if isinstance(value, str) else tuple(value)
+            known = merged.get(key.strip().upper(), ())
+            merged[key.strip().upper()] = known + tuple(v for v in extra if v and v not in known)
+        return merged
 
     def status_names(self) -> list[str]:
         return [s.name for s in self.tracking_statuses]

@@ -26,3 +26,34 @@ NO_COUNCIL = "(council not stated)"
 NO_COMMITTEE = "(committee not stated)"
 NO_DATE = "(undated)"
 NO_ITEM = "(no item)"
+
+# ---- acronyms common in UK council minutes ---------------------------------------------------
+# A search for the acronym also finds its expansion, and the other way round. The member
+# adds their own (or another expansion of one of these) under ``search: acronyms:`` in
+# config.yaml.
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "ASB": ("anti-social behaviour", "antisocial behaviour"),
+    "ASC": ("adult social care",),
+    "CAMHS": ("child and adolescent mental health services",),
+    "CCG": ("clinical commissioning group",),
+    "CIN": ("children in need",),
+    "CLA": ("children looked after",),
+    "CQC": ("care quality commission",),
+    "CSE": ("child sexual exploitation",),
+    "DSG": ("dedicated schools grant",),
+    "EHCP": ("education health and care plan",),
+    "HMO": ("house in multiple occupation", "houses in multiple occupation"),
+    "HRA": ("housing revenue account",),
+    "ICB": ("integrated care board",),
+    "JSNA": ("joint strategic needs assessment",),
+    "LAC": ("looked after children",),
+    "LSCB": ("local safeguarding children board",),
+    "MASH": ("multi-agency safeguarding hub",),
+    "MTFS": ("medium term financial strategy",),
+    "NEET": ("not in education employment or training",),
+    "PCT": ("primary care trust",),
+    "SEN": ("special educational needs",),
+    "SEND": ("special educational needs and disabilities",),
+    "UASC": ("unaccompanied asylum seeking children",),
+    "YOS": ("youth offending service",),
+}

@@ -6,7 +6,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from scrutiny_tui.cli.common import SetupError, fail, print_json, store_from_args
+from scrutiny_tui.cli.common import (
+    SetupError,
+    fail,
+    open_settings_store,
+    print_json,
+    settings_from_args,
+)
 from scrutiny_tui.safe_text import inline, one_line, visible_controls
 from scrutiny_tui.vocabulary import NO_COMMITTEE, NO_DATE, NO_ITEM
 
@@ -45,11 +51,13 @@ def run(args: argparse.Namespace) -> int:
     from scrutiny_tui.services.search import search
 
     try:
-        store = store_from_args(args)
+        settings = settings_from_args(args)
+        store = open_settings_store(settings)
     except SetupError as exc:
         return fail(str(exc))
     try:
-        result = search(store, " ".join(args.query), limit=args.limit)
+        query = " ".join(args.query)
+        result = search(store, query, limit=args.limit, acronyms=settings.acronyms())
     finally:
         store.close()
     if result.notice:

@@ -1,6 +1,9 @@
 """Full-text search over the minutes and the member's notes (SQLite FTS5).
 
 Plain words are searched as words, the last one as a prefix so results come as you type.
+An acronym common in council minutes (CAMHS, SEND, EHCP ...; see ``vocabulary.ACRONYMS``,
+extended from config.yaml) also finds its expansion, and an expansion typed out finds the
+acronym.
 Queries written with FTS5 syntax ("exact phrase", OR, NOT, NEAR(...), prefix*) are passed
 through; if SQLite cannot read one (``"AND (``), the words are searched literally instead
 and ``notice`` says so. A query never raises.
@@ -9,11 +12,15 @@ and ``notice`` says so. A query never raises.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from scrutiny_tui.services.browse import where_from
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.store.search import IndexHit, MatchError, ranked_hits
+from scrutiny_tui.vocabulary import ACRONYMS
+
+Acronyms = Mapping[str, Sequence[str]]  # an acronym (any case) and its expansions
 
 _OPERATOR = re.compile(r'"|\bAND\b|\bOR\b|\bNOT\b|\bNEAR\b|[()*^:+]')
 _WORD = re.compile(r"\w+")
@@ -57,10 +64,63 @@ def literal_query(query: str) -> str:
     return " ".join(terms)
 
 
-def _plan(query: str) -> _Plan:
+def _quoted(words: Sequence[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+# Acronyms that are also everyday words: expanded only when typed in capitals ("SEND", not
+# "send the report").
+_EVERYDAY = {"send", "mash", "sen", "asc", "cin", "hra", "yos"}
+
+
+def expanded_query(query: str, acronyms: Acronyms) -> tuple[str, list[str]]:
+    """The plain words of ``query`` as FTS5 terms with each acronym ORed with its expansions
+    and each expansion typed out ORed with its acronym; the last word is a prefix. Also the
+    words the expansions add (for highlighting)."""
+    words = _WORD.findall(query)
+    by_acronym = {key.lower(): tuple(values) for key, values in acronyms.items()}
+    expansions = [
+        (key, _WORD.findall(value.lower())) for key, values in acronyms.items() for value in values
+    ]
+    expansions.sort(key=lambda pair: -len(pair[1]))  # the longest expansion first
+    terms: list[str] = []
+    added: list[str] = []
+    n = 0
+    while n < len(words):
+        lowered = [w.lower() for w in words[n:]]
+        spelled = next(
+            (
+                (key, phrase)
+                for key, phrase in expansions
+                if phrase and lowered[: len(phrase)] == phrase
+            ),
+            None,
+        )
+        if spelled is not None and len(spelled[1]) > 1:
+            key, phrase = spelled
+            terms.append(f'({_quoted(phrase)} OR "{key}")')
+            added.append(key)
+            n += len(phrase)
+            continue
+        word = words[n]
+        last = n == len(words) - 1
+        term = f'"{word}"' + ("*" if last else "")
+        if word.lower() in by_acronym and (word.isupper() or word.lower() not in _EVERYDAY):
+            alternatives = [_quoted(_WORD.findall(v)) for v in by_acronym[word.lower()]]
+            added += list(by_acronym[word.lower()])
+            term = "(" + " OR ".join([term, *alternatives]) + ")"
+        terms.append(term)
+        n += 1
+    return " ".join(terms), added
+
+
+def _plan(query: str, acronyms: Acronyms) -> _Plan:
     literal = literal_query(query)
     if _OPERATOR.search(query):
         return _Plan(query, fallbacks=[literal] if literal else [])
+    expanded, _ = expanded_query(query, acronyms)
+    if expanded != literal:
+        return _Plan(expanded, fallbacks=[literal] if literal else [])
     return _Plan(literal)
 
 
@@ -72,8 +132,15 @@ MAX_QUERY_CHARS = 1_000
 MAX_LIMIT = 10_000
 
 
-def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> SearchResult:
-    """Ranked hits for ``query`` (see the module docstring)."""
+def search(
+    store: Store,
+    query: str,
+    limit: int = 50,
+    offset: int = 0,
+    acronyms: Acronyms | None = None,
+) -> SearchResult:
+    """Ranked hits for ``query`` (see the module docstring); ``acronyms`` defaults to
+    ``vocabulary.ACRONYMS``."""
     query = query.strip()
     word_count = len(_WORD.findall(query))
     if word_count > MAX_QUERY_WORDS or len(query) > MAX_QUERY_CHARS:
@@ -84,10 +151,14 @@ def search(store: Store, query: str, limit: int = 50, offset: int = 0) -> Search
         )
     limit = min(max(limit, 1), MAX_LIMIT)
     offset = min(max(offset, 0), MAX_LIMIT)
-    plan = _plan(query)
+    acronyms = ACRONYMS if acronyms is None else acronyms
+    plan = _plan(query, acronyms)
     if not plan.match:
         return SearchResult(query, notice="Type a word to search for." if query else None)
     words = word_patterns(query)
+    if not _OPERATOR.search(query):
+        _, added = expanded_query(query, acronyms)
+        words += [_phrase_pattern(phrase) for phrase in added]
     with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
@@ -125,6 +196,13 @@ def _hit(row: IndexHit, words: list[re.Pattern[str]]) -> SearchHit:
         item_number=row.item_number,
         item_uid=row.item_uid,
     )
+
+
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """An acronym or expansion as the minutes may print it: whole words, any spacing or
+    punctuation between them ("education, health and care plan")."""
+    words = [re.escape(w) for w in _WORD.findall(phrase)]
+    return re.compile(r"\b" + r"\W+".join(words) + r"\b", re.IGNORECASE)
 
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|(?<!s)s|ly)$")

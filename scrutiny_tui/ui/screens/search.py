@@ -90,7 +90,8 @@ class SearchScreen(ScrutinyScreen):
     def run_search(self, query: str) -> None:
         from scrutiny_tui.services.search import search
 
-        self.post_message(SearchDone(query, search(self.store, query, limit=LIMIT)))
+        found = search(self.store, query, limit=LIMIT, acronyms=self.settings.acronyms())
+        self.post_message(SearchDone(query, found))
 
     def on_search_done(self, message: SearchDone) -> None:
         if message.query != self.query_one("#query", Input).value.strip():
