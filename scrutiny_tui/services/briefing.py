@@ -296,11 +296,14 @@ def render_markdown(blocks: Sequence[Block]) -> str:
 
 # ---- procedural items -----------------------------------------------------------------
 
-_NUMBER_PREFIX = re.compile(r"^\s*(?:\*?[\w/.-]*\d[\w/.-]*[.:)]?|\(?[a-z]\)|[ivx]+\.)\s+", re.I)
+_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:\*?(?:\d|[A-Z]{1,4}\d)[\w/.-]*[.:)]?|\(?[a-z]\)|[ivx]+\.)\s+", re.IGNORECASE
+)
 _PROCEDURAL_TITLE = re.compile(
     r"^(?:"
-    r"apolog|substitut|notification\s+of\s+substitut|present\b|attendance\b|members\s+present"
-    r"|roll\s+call|calling\s+of\s+the\s+roll|sederunt|quorum"
+    r"apolog|substitut|notification\s+of\s+substitut"
+    r"|(?:present|attendance|members\s+present|roll\s+call|calling\s+of\s+the\s+roll|sederunt"
+    r"|quorum)\s*$"
     r"|(?:declarations?|disclosures?|register)\s+of\s+(?:\w+\s+){0,3}interests?|interests?$"
     r"|(?:declarations?\s+of\s+)?(?:party\s+)?whip"
     r"|(?:to\s+(?:confirm|approve|agree|sign)\s+(?:the\s+)?|confirmation\s+of\s+(?:the\s+)?"
@@ -310,12 +313,14 @@ _PROCEDURAL_TITLE = re.compile(
     r"|dates?\s+of\s+(?:the\s+)?(?:future|next|forthcoming)\s+meetings?"
     r"|(?:future|next|forthcoming)\s+meetings?(?:\s+dates?)?\s*$|date\s+of\s+(?:the\s+)?next\s+meeting"
     r"|(?:any\s+)?(?:other\s+)?(?:items?\s+of\s+)?urgent\s+(?:business|items?|matters?)"
+    r"(?:\s*$|\s*[-–—:(,]|\s+(?:if|which|to|of)\b)"
     r"|any\s+other\s+(?:urgent\s+)?(?:business|items?|matters?)|a\.?\s?o\.?\s?b\.?\s*$"
     r"|(?:admission\s+of\s+)?late\s+(?:items?|reports?)|order\s+of\s+business"
     r"|(?:election|appointment)\s+of\s+(?:the\s+)?(?:vice[-\s]?)?chair"
     r"|(?:the\s+)?(?:chair(?:man|person)?|mayor)(?:'s|’s|s')?\s+(?:announcements?|communications?)"
     r"|announcements?\s*$|welcome(?:\s+and\s+introductions?)?\s*$|introductions?\s*$"
-    r"|(?:fire\s+)?evacuation\b|(?:recording|filming|webcasting)\s+(?:of\s+)?(?:the\s+)?meeting"
+    r"|(?:fire\s+)?evacuation\s+(?:procedures?|arrangements)|fire\s+evacuation"
+    r"|(?:recording|filming|webcasting)\s+(?:of\s+)?(?:the\s+)?meeting"
     r"|exclusion\s+of\s+(?:the\s+)?(?:press|public)|(?:private|exempt)\s+(?:business|session)\s*$"
     r")",
     re.IGNORECASE,

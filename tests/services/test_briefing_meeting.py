@@ -50,6 +50,10 @@ CYP = "Children's Services Scrutiny Committee"
         "Dates of future meetings",
         "Date of next meeting",
         "Urgent business",
+        "Urgent items (if any)",
+        "Items of urgent business",
+        "Present",
+        "Roll Call",
         "Any other business",
         "Any other items which the Chair decides are urgent",
         "AOB",
@@ -80,6 +84,10 @@ def test_procedural_titles(title):
         "Declaration of a climate emergency: progress",
         "Dates for the youth strategy consultation",
         "Apprenticeships update",
+        "Attendance and exclusions in secondary schools",
+        "Present and future housing need",
+        "COVID-19 Urgent Care Centre",
+        "Urgent business continuity plan for adult social care",
     ],
 )
 def test_business_titles_are_not_procedural(title):
