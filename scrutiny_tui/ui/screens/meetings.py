@@ -107,6 +107,9 @@ class MeetingsScreen(ScrutinyScreen):
         super().__init__()
         self.filter_timer: Timer | None = None
         self.loaded_filter = browse.MeetingFilter()
+        # a meeting (or committee) opened with enter whose rows are still being fetched:
+        # the cursor goes to its first row when they come
+        self.descend_into: object = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,6 +127,7 @@ class MeetingsScreen(ScrutinyScreen):
         tree = self.query_one(VimTree)
         tree.show_root = False
         tree.guide_depth = 3
+        tree.auto_expand = False  # enter opens (see open_node); space, left, right fold
         self.query_one("#empty").display = False
         tree.focus()
 
@@ -235,6 +239,7 @@ class MeetingsScreen(ScrutinyScreen):
                 self.add_meetings(node, message.meetings, {})
                 if not message.meetings:
                     node.allow_expand = False
+                self.descended(node)
 
     def committee_nodes(self) -> Iterable[TreeNode]:
         for council in self.query_one(VimTree).root.children:
@@ -267,6 +272,16 @@ class MeetingsScreen(ScrutinyScreen):
         for node in self.meeting_nodes():
             if node.data == MeetingRef(message.meeting_id) and not node.children:
                 self.add_items(node, message.items)
+                self.descended(node)
+
+    def descended(self, node: TreeNode) -> None:
+        """The rows of ``node`` arrived: if enter was pressed on it, go to the first."""
+        if self.descend_into is None or node.data != self.descend_into:
+            return
+        self.descend_into = None
+        tree = self.query_one(VimTree)
+        if tree.cursor_node is node and node.children:
+            self.call_after_refresh(self.land_cursor, tree, node.children[0])
 
     def meeting_nodes(self) -> Iterable[TreeNode]:
         stack = [self.query_one(VimTree).root]
@@ -281,7 +296,10 @@ class MeetingsScreen(ScrutinyScreen):
     def summary(groups: list[CommitteeGroup]) -> str:
         meetings = sum(g.meetings for g in groups)
         items = sum(g.items for g in groups)
-        return f"{meetings} meetings · {items} agenda items   enter: open   /: search   ?: help"
+        return (
+            f"{meetings} meetings · {items} agenda items"
+            "   enter: open  space ← →: fold  /: search  ?: help"
+        )
 
     # ---- events and actions -----------------------------------------------------------
 
@@ -294,9 +312,26 @@ class MeetingsScreen(ScrutinyScreen):
             self.load_committee(data, self.loaded_filter)
 
     @on(Tree.NodeSelected)
-    def open_item(self, event: Tree.NodeSelected) -> None:
-        if isinstance(event.node.data, ItemRef):
-            self.scrutiny.open_item(event.node.data.item_id)
+    def open_node(self, event: Tree.NodeSelected) -> None:
+        """Enter opens: an agenda item on its own screen; a meeting (or a committee, a
+        council) unfolds if folded and the cursor goes to its first agenda item (row), so
+        a second enter opens that. Enter never folds: space and left do."""
+        node = event.node
+        if isinstance(node.data, ItemRef):
+            self.scrutiny.open_item(node.data.item_id)
+        else:
+            self.go_into(node)
+
+    def go_into(self, node: TreeNode) -> None:
+        """Unfold ``node`` and put the cursor on its first row (when its rows are still
+        being fetched, as soon as they come)."""
+        if not node.allow_expand:
+            return
+        node.expand()
+        if node.children:
+            self.call_after_refresh(self.land_cursor, self.query_one(VimTree), node.children[0])
+        else:
+            self.descend_into = node.data
 
     @on(Input.Changed, "#filter")
     def filter_changed(self) -> None:
