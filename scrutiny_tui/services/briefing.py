@@ -294,6 +294,40 @@ def render_markdown(blocks: Sequence[Block]) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
+PREVIEW_ROWS = 25  # table rows shown in the app's preview
+PREVIEW_ENTRIES = 40  # list entries
+PREVIEW_ITEMS = 12  # agenda items written out
+
+
+def preview_markdown(briefing: Briefing) -> str:
+    """The start of the pack, for a preview on screen: long tables, lists and the agenda
+    items after the first few are cut, each cut saying how much the saved pack has more (a
+    terminal's Markdown view takes seconds over a year's tables)."""
+    blocks: list[Block] = []
+    items = 0
+    for block in briefing.blocks:
+        if isinstance(block, Heading) and block.level == 3:
+            items += 1
+            if items > PREVIEW_ITEMS:
+                continue
+        elif items > PREVIEW_ITEMS:
+            continue  # the rest of an item not shown
+        if isinstance(block, Table) and len(block.rows) > PREVIEW_ROWS:
+            more = len(block.rows) - PREVIEW_ROWS
+            blocks.append(Table(block.header, block.rows[:PREVIEW_ROWS], block.widths, block.kind))
+            blocks.append(Para(_runs(f"… and {more} more rows in the saved pack.")))
+        elif isinstance(block, Bullets) and len(block.items) > PREVIEW_ENTRIES:
+            more = len(block.items) - PREVIEW_ENTRIES
+            blocks.append(Bullets(block.items[:PREVIEW_ENTRIES], block.ordered))
+            blocks.append(Para(_runs(f"… and {more} more in the saved pack.")))
+        else:
+            blocks.append(block)
+    if items > PREVIEW_ITEMS:
+        more = items - PREVIEW_ITEMS
+        blocks.append(Para(_runs(f"… and {more} more agenda items in the saved pack.")))
+    return render_markdown(blocks)
+
+
 # ---- procedural items -----------------------------------------------------------------
 
 _NUMBER_PREFIX = re.compile(

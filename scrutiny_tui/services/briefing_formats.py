@@ -180,22 +180,35 @@ def render_docx(briefing: Briefing) -> bytes:
     bookmarks = {
         b.anchor: f"h{n}" for n, b in enumerate(blocks, 1) if isinstance(b, Heading)
     }  # Word bookmark names: a letter first, letters, digits and _ only
+    # Styles looked up by name once (python-docx searches them on every use).
+    style_ids: dict[str, str] = {}
+
+    def styled(name: str | None) -> Any:
+        paragraph = doc.add_paragraph()
+        if name:
+            if name not in style_ids:
+                style_ids[name] = doc.styles[name].style_id
+            paragraph._p.style = style_ids[name]
+        return paragraph
+
     for number, block in enumerate(blocks, 1):
         if isinstance(block, Heading):
-            paragraph = doc.add_heading(_xml_text(block.text), level=min(block.level, 9))
+            paragraph = styled(f"Heading {min(block.level, 9)}")
+            paragraph.add_run(_xml_text(block.text))
             _bookmark(paragraph, bookmarks[block.anchor], number)
         elif isinstance(block, Para):
-            paragraph = doc.add_paragraph(style="Quote" if block.quote else None)
+            paragraph = styled("Quote" if block.quote else None)
             _runs(paragraph, block.runs, bookmarks)
         elif isinstance(block, Bullets):
             for n, (depth, runs) in enumerate(block.items, 1):
                 if block.ordered:
-                    paragraph = doc.add_paragraph()
+                    paragraph = styled(None)
                     paragraph.paragraph_format.left_indent = Mm(6)
                     paragraph.add_run(f"{n}. ")
                 else:
-                    style = "List Bullet" if depth == 0 else f"List Bullet {min(depth + 1, 3)}"
-                    paragraph = doc.add_paragraph(style=style)
+                    paragraph = styled(
+                        "List Bullet" if depth == 0 else f"List Bullet {min(depth + 1, 3)}"
+                    )
                 _runs(paragraph, runs, bookmarks)
         elif isinstance(block, Table):
             _table(doc, block, bookmarks, usable)
@@ -218,8 +231,7 @@ def _table(doc: Any, block: Any, bookmarks: dict[str, str], usable: int) -> None
         _keep_row_whole(row)
         if header and n == 0:
             _repeat_header(row)
-        for column, runs in enumerate(cells):
-            cell = row.cells[column]
+        for column, (cell, runs) in enumerate(zip(row.cells, cells, strict=True)):
             cell.width = int(usable * block.widths[column] / 100)
             paragraph = cell.paragraphs[0]
             _runs(paragraph, runs or (_plain("—"),), bookmarks, bold=header and n == 0)

@@ -11,12 +11,15 @@ from markdown_it import MarkdownIt
 
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.briefing import (
+    PREVIEW_ITEMS,
+    PREVIEW_ROWS,
     BriefingScope,
     Bullets,
     Heading,
     NoNextMeeting,
     build_briefing,
     is_procedural,
+    preview_markdown,
 )
 from scrutiny_tui.store.sources import add_source
 from tests.ui.fixture_store import ItemSpec, MeetingSpec, build_store
@@ -374,3 +377,27 @@ def test_the_contents_follow_the_order_of_the_pack(store, scope):
         if isinstance(block, Heading) and block.level > 1 and block.text != "Contents"
     ]
     assert links == anchors
+
+
+def test_the_preview_shows_the_start_of_a_long_pack(tmp_path):
+    words = [f"Report {n} be brought back." for n in range(40)]
+    many = MeetingSpec(
+        path="/minutes/long.txt",
+        body=CYP,
+        date="2026-10-01",
+        items=[
+            ItemSpec(f"Topic {n}", words[n], str(n + 1), actions=[(words[n], None, None)])
+            for n in range(40)
+        ],
+    )
+    store = build_store(tmp_path / "long.db", [many])
+    pack = built(store)
+    store.close()
+    shown = preview_markdown(pack)
+    assert len(table_rows(pack.markdown, "Action")) == 1 + 40
+    assert len(table_rows(shown, "Action")) == 1 + PREVIEW_ROWS
+    assert "… and 15 more rows in the saved pack." in shown
+    items = [text for tag, text in headings(shown) if tag == "h3"]
+    assert len(items) == PREVIEW_ITEMS
+    assert f"… and {40 - PREVIEW_ITEMS} more agenda items in the saved pack." in shown
+    assert shown.startswith(pack.markdown.split("## Contents", 1)[0])

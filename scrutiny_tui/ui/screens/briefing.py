@@ -229,7 +229,9 @@ class BriefingScreen(ScrutinyScreen):
 
     async def on_briefing_built(self, message: BriefingBuilt) -> None:
         self.briefing = message.briefing
-        await self.query_one("#pack", Markdown).update(message.briefing.markdown)
+        from scrutiny_tui.services.briefing import preview_markdown
+
+        await self.query_one("#pack", Markdown).update(preview_markdown(message.briefing))
         self.query_one("#preview").scroll_home(animate=False)
         count = message.briefing.item_count
         if count:
