@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
 from scrutiny_tui.services.browse import where_from
+from scrutiny_tui.services.uk_dates import iso_date
 from scrutiny_tui.store import tracking
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.store.tracking import PageRequest
@@ -28,6 +29,7 @@ from scrutiny_tui.store.values import now_utc
 PAGE_SIZE = 100
 Row = TypeVar("Row")
 ActionShow = Literal["all", "open", "overdue"]
+RecommendationShow = Literal["all", "awaiting"]  # awaiting: no executive response yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,8 @@ class ActionRow:
     date: str | None
     done: bool
     overdue: bool
+    item_number: str | None = None  # the agenda item's number as the minutes print it
+    item_title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +189,7 @@ RECOMMENDATIONS = Tracker(
         Column("reference", "Ref"),
         Column("status", "Status"),
         Column("text", "Recommendation"),
-        Column("committee", "Origin committee"),
+        Column("committee", "Committee"),
         Column("date_agreed", "Agreed"),
         Column("area", "Area"),
         Column("executive_response_date", "Exec response"),
@@ -204,9 +208,11 @@ def _recommendation(row: Sequence[Any]) -> RecommendationRow:
     )  # fmt: skip
 
 
-def recommendations_page(store: Store, query: TrackerQuery) -> Page[RecommendationRow]:
+def recommendations_page(
+    store: Store, query: TrackerQuery, *, show: RecommendationShow = "all"
+) -> Page[RecommendationRow]:
     with store.read() as conn:
-        total, rows = tracking.recommendations_page(conn, _request(query))
+        total, rows = tracking.recommendations_page(conn, _request(query), show=show)
     return Page(tuple(_recommendation(r) for r in rows), total, query.offset)
 
 
@@ -228,13 +234,16 @@ def set_status(
 def update_tracking(
     store: Store, uid: str, fields: TrackingFields, *, now: datetime | None = None
 ) -> None:
-    """Save the hand-kept columns; blank values clear them."""
+    """Save the hand-kept columns; blank values clear them. The executive response date is
+    read as a UK date (day first) and stored as ISO; one that is not a date raises
+    :class:`~scrutiny_tui.services.uk_dates.DateError` and nothing is saved."""
+    response = iso_date(fields.executive_response_date or "")
     with store.write() as conn:
         tracking.save_tracking_fields(
             conn,
             uid,
             fields.area or None,
-            fields.executive_response_date or None,
+            response,
             fields.lead or None,
             fields.action_taken or None,
             now or now_utc(),
@@ -263,6 +272,7 @@ ACTIONS = Tracker(
         Column("due_to", "To"),
         Column("committee", "Committee"),
         Column("date", "Meeting"),
+        Column("item", "Item"),
     ),
 )
 
@@ -276,9 +286,11 @@ def actions_page(
 
 
 def _action(row: Sequence[Any], today: date) -> ActionRow:
-    uid, item_id, text, due, due_to, committee, day, done = row
+    uid, item_id, text, due, due_to, committee, day, done, number, title = row
     overdue = is_overdue(due, bool(done), today)
-    return ActionRow(uid, item_id, text, due, due_to, committee, day, bool(done), overdue)
+    return ActionRow(
+        uid, item_id, text, due, due_to, committee, day, bool(done), overdue, number, title
+    )
 
 
 def set_action_done(store: Store, uid: str, done: bool, *, now: datetime | None = None) -> None:

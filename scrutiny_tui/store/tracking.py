@@ -159,12 +159,19 @@ _RECOMMENDATION_COLUMNS = """x.uid, x.item_id, trim(x.reference), x.committee, x
     x.from_resolution"""
 
 
+# Awaiting response: no executive response recorded yet.
+_AWAITING = " AND t.executive_response_date IS NULL"
+
+
 def recommendations_page(
-    conn: sqlite3.Connection, request: PageRequest
+    conn: sqlite3.Connection, request: PageRequest, *, show: str = "all"
 ) -> tuple[int, list[tuple[Any, ...]]]:
     """(total, rows of (uid, item id, reference, committee, date agreed, area, text, executive
-    response date, lead, action taken, status, from a resolution (0 or 1)))."""
-    return RECOMMENDATIONS.page(conn, _RECOMMENDATION_COLUMNS, request)
+    response date, lead, action taken, status, from a resolution (0 or 1))).
+
+    ``show`` is "all" or "awaiting" (no executive response recorded)."""
+    extra = _AWAITING if show == "awaiting" else ""
+    return RECOMMENDATIONS.page(conn, _RECOMMENDATION_COLUMNS, request, extra)
 
 
 def recommendation_row(conn: sqlite3.Connection, uid: str) -> tuple[Any, ...] | None:
@@ -253,8 +260,18 @@ ACTIONS = _Listing(
         "due_to": "a.due_to",
         "committee": "m.committee",
         "date": "m.date",
+        # the item column sorts in agenda order: by meeting, then the item's place in it
+        "item": "coalesce(m.date, '') || printf(' %06d', ai.ordinal)",
     },
-    searched=("a.text", "a.due_to", "m.committee", "m.council", "ai.title", "d.path"),
+    searched=(
+        "a.text",
+        "a.due_to",
+        "m.committee",
+        "m.council",
+        "ai.number",
+        "ai.title",
+        "d.path",
+    ),
     default_order=("a.due IS NULL", "a.due", "m.date", "a.ordinal"),
 )
 
@@ -268,7 +285,8 @@ _OVERDUE = """ AND (NOT coalesce(s.done, 0) AND a.due IS NOT NULL AND CASE lengt
 def actions_page(
     conn: sqlite3.Connection, request: PageRequest, *, today: date, show: str = "all"
 ) -> tuple[int, list[tuple[Any, ...]]]:
-    """(total, rows of (uid, item id, text, due, due to, committee, date, done (0 or 1))).
+    """(total, rows of (uid, item id, text, due, due to, committee, date, done (0 or 1), item
+    number as printed, item title)).
 
     ``show`` is "all", "open" (not done) or "overdue" (not done and past its due date on
     ``today``)."""
@@ -276,7 +294,8 @@ def actions_page(
     iso = today.isoformat()
     return ACTIONS.page(
         conn,
-        "a.uid, ai.id, a.text, a.due, a.due_to, m.committee, m.date, coalesce(s.done, 0)",
+        "a.uid, ai.id, a.text, a.due, a.due_to, m.committee, m.date, coalesce(s.done, 0),"
+        " ai.number, ai.title",
         request,
         extra,
         {"today": iso, "month": iso[:7], "year": str(today.year)} if show == "overdue" else {},

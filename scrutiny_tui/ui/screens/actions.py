@@ -5,7 +5,7 @@ end of April)."""
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import ClassVar, get_args
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.tracker import ActionRow, ActionShow, Page, TrackerQuery
 from scrutiny_tui.ui.messages import RowChanged
-from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
+from scrutiny_tui.ui.screens.tracker_base import Fit, TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
 
 SHOW_TITLES: dict[ActionShow, str] = {
@@ -22,6 +22,11 @@ SHOW_TITLES: dict[ActionShow, str] = {
     "open": "open actions",
     "overdue": "overdue actions",
 }
+
+
+def item_name(row: ActionRow) -> str:
+    """The agenda item as the minutes print it: its number (if any) and title."""
+    return one_line(" ".join(part for part in (row.item_number, row.item_title) if part))
 
 
 def state_text(row: ActionRow) -> Text:
@@ -35,35 +40,39 @@ def state_text(row: ActionRow) -> Text:
 class ActionsScreen(TrackerScreen[ActionRow]):
     TITLE = "Actions"
     TRACKER = tracker.ACTIONS
-    WIDTHS: ClassVar[dict[str, int]] = {
-        "due": 10,
-        "state": 9,
-        "text": 56,
-        "due_to": 24,
-        "committee": 22,
-        "date": 10,
+    # the action takes most of what is left; the item shows its number first, then as
+    # much of its title as fits
+    FITS: ClassVar[dict[str, Fit]] = {
+        "due": Fit(10),
+        "state": Fit(9),
+        "text": Fit(24, share=4),
+        "due_to": Fit(10, share=1, most=30),
+        "committee": Fit(11, share=2, most=40),
+        "date": Fit(10),
+        "item": Fit(14, share=2, most=60),
     }
+    VIEWS: ClassVar[dict[str, str]] = {str(view): title for view, title in SHOW_TITLES.items()}
     EMPTY = "No actions yet. Import minutes with i (or `scrutiny ingest PATH`)."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "x",
             "toggle_done",
-            "Mark done",
+            "Done",
             tooltip="Mark the action done (or not done)",
             id="actions-mark-done",
         ),
         Binding(
             "v",
-            "cycle_show",
+            "cycle_view",
             "Show",
             tooltip="Show all, open or overdue actions",
             id="actions-show",
         ),
     ]
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.show: ActionShow = "all"
+    @property
+    def show(self) -> ActionShow:
+        return "open" if self.view == "open" else "overdue" if self.view == "overdue" else "all"
 
     def fetch(self, query: TrackerQuery) -> Page[ActionRow]:
         return tracker.actions_page(self.store, query, today=self.today(), show=self.show)
@@ -77,25 +86,17 @@ class ActionsScreen(TrackerScreen[ActionRow]):
             literal(one_line(row.due_to or "", 50)),
             literal(one_line(row.committee or NO_COMMITTEE, 40)),
             literal(row.date or NO_DATE),
+            literal(item_name(row)[:60]),
         )
 
     def describe(self, row: ActionRow) -> Text:
         text = Text.assemble(state_text(row), " ", literal(row.text))
         due = f"due {row.due}" if row.due else "no due date"
         to = f" to {one_line(row.due_to)}" if row.due_to else ""
-        where = f"\n{due}{to} · {row.committee or NO_COMMITTEE} · {row.date or NO_DATE}"
-        text.append_text(literal(where, DIM))
+        text.append_text(literal(f"\n{due}{to}", DIM))
+        where = f"\nfrom {row.committee or NO_COMMITTEE} · {row.date or NO_DATE} · "
+        text.append_text(literal(f"{where}item {item_name(row)}", DIM))
         return text
-
-    def update_count(self) -> None:
-        super().update_count()
-        self.sub_title = SHOW_TITLES[self.show]
-
-    def action_cycle_show(self) -> None:
-        choices = list(get_args(ActionShow))
-        self.show = choices[(choices.index(self.show) + 1) % len(choices)]
-        self.notify(f"Showing {SHOW_TITLES[self.show]}.")
-        self.reload()
 
     def action_toggle_done(self) -> None:
         row = self.current_row()

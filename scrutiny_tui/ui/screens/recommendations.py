@@ -18,6 +18,7 @@ from scrutiny_tui.services import tracker
 from scrutiny_tui.services.tracker import (
     Page,
     RecommendationRow,
+    RecommendationShow,
     StatusChangeRow,
     TrackerQuery,
     TrackingFields,
@@ -25,23 +26,28 @@ from scrutiny_tui.services.tracker import (
 from scrutiny_tui.ui.dialogs.status_picker import StatusPicker
 from scrutiny_tui.ui.dialogs.tracking_form import TrackingForm
 from scrutiny_tui.ui.messages import RowChanged
-from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
+from scrutiny_tui.ui.screens.tracker_base import Fit, TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line, rag_text
 
 
 class RecommendationsScreen(TrackerScreen[RecommendationRow]):
     TITLE = "Recommendations"
     TRACKER = tracker.RECOMMENDATIONS
-    WIDTHS: ClassVar[dict[str, int]] = {
-        "reference": 7,
-        "committee": 18,
-        "date_agreed": 10,
-        "area": 12,
-        "text": 40,
-        "executive_response_date": 10,
-        "lead": 14,
-        "action_taken": 18,
-        "status": 24,
+    # the recommendation, area and action taken are free text: they share what is left
+    FITS: ClassVar[dict[str, Fit]] = {
+        "reference": Fit(6),
+        "status": Fit(12),  # widened to the longest status configured (see fits)
+        "text": Fit(24, share=4),
+        "committee": Fit(11, share=1, most=30),
+        "date_agreed": Fit(10),
+        "area": Fit(14, share=2, most=40),
+        "executive_response_date": Fit(10),
+        "lead": Fit(12, share=1, most=24),
+        "action_taken": Fit(14, share=3),
+    }
+    VIEWS: ClassVar[dict[str, str]] = {
+        "all": "all recommendations",
+        "awaiting": "awaiting response",
     }
     EMPTY = (
         'No recommendations yet. They come from "Recommendation 4 –" paragraphs and '
@@ -51,16 +57,23 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         Binding(
             "s",
             "set_status",
-            "Set status",
-            tooltip="Choose a tracking status",
+            "Status",
+            tooltip="Set the tracking status",
             id="recommendations-status",
         ),
         Binding(
             "e",
             "edit",
             "Edit",
-            tooltip="Edit area, response date, lead, action taken",
+            tooltip="Edit area, executive response date, lead, action taken",
             id="recommendations-edit",
+        ),
+        Binding(
+            "v",
+            "cycle_view",
+            "Show",
+            tooltip="Show all recommendations, or those awaiting an executive response",
+            id="recommendations-show",
         ),
     ]
 
@@ -68,20 +81,25 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         super().__init__()
         self.history: dict[str, list[StatusChangeRow]] = {}
 
+    def fits(self) -> dict[str, Fit]:
+        longest = max((len(s.name) for s in self.settings.tracking_statuses), default=10)
+        return self.FITS | {"status": Fit(longest + 2)}  # "● " and the name
+
     def fetch(self, query: TrackerQuery) -> Page[RecommendationRow]:
-        return tracker.recommendations_page(self.store, query)
+        show: RecommendationShow = "awaiting" if self.view == "awaiting" else "all"
+        return tracker.recommendations_page(self.store, query, show=show)
 
     def cells(self, row: RecommendationRow) -> tuple[Text, ...]:
         return (
             literal(row.reference),
             rag_text(row.status, self.settings.rag_of(row.status)),
-            literal(one_line(row.text, 120)),
+            literal(one_line(row.text, 240)),
             literal(one_line(row.committee or NO_COMMITTEE, 40)),
             literal(row.date_agreed or NO_DATE),
             literal(one_line(row.area or "", 40)),
             literal(row.executive_response_date or ""),
             literal(one_line(row.lead or "", 40)),
-            literal(one_line(row.action_taken or "", 60)),
+            literal(one_line(row.action_taken or "", 240)),
         )
 
     def describe(self, row: RecommendationRow) -> Text:
@@ -96,9 +114,17 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         text.append_text(literal(f"\n{committee} · agreed {agreed} · {origin}", DIM))
         text.append("\nStatus: ")
         text.append_text(rag_text(row.status, self.settings.rag_of(row.status)))
-        for label, value in (("Lead", row.lead), ("Action taken", row.action_taken)):
+        for label, value in (
+            ("Area", row.area),
+            ("Executive response", row.executive_response_date),
+            ("Lead", row.lead),
+            ("Action taken", row.action_taken),
+        ):
             if value:
-                text.append_text(literal(f"   {label}: {one_line(value)}"))
+                text.append(f"\n{label}: ", style="bold")
+                text.append_text(literal(value))
+        if not row.executive_response_date:
+            text.append_text(literal("\nExecutive response: none recorded yet (press e)", DIM))
         text.append_text(self.history_text(self.history.get(row.uid)))
         return text
 

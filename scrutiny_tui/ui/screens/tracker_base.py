@@ -1,13 +1,18 @@
 """What the three trackers share: a filter box, a sortable table read a page at a time
-from SQLite, a detail pane for the highlighted row, and enter to open the item."""
+from SQLite, a detail pane for the highlighted row, and enter to open the item.
+
+The table's columns are as wide as the terminal allows: each column has a least width (its
+header, with room for the sort arrow, always fits) and the long text columns share what is
+left, again whenever the terminal is resized (:func:`fit_widths`)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from typing import ClassVar, Generic, Protocol, TypeVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -16,14 +21,73 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
-from scrutiny_tui.services.tracker import Page, Tracker, TrackerQuery
+from scrutiny_tui.services.tracker import Column, Page, Tracker, TrackerQuery
 from scrutiny_tui.ui.messages import PageLoaded, RowChanged
+from scrutiny_tui.ui.palette import PaletteCommand, binding_commands
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimDataTable
 
 FILTER_DELAY = 0.3
+RESIZE_DELAY = 0.05  # a window dragged wider sends many resizes: fit the columns once
 FETCH_AHEAD = 20  # rows from the end of what is loaded at which the next page is fetched
+SORT_ARROW = 2  # " ▲" after the label of the column sorted on
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """How wide a column may be: never narrower than ``least`` (nor than its header and
+    sort arrow); a column with a ``share`` takes that share of the width left over, up to
+    ``most`` (0: no limit)."""
+
+    least: int
+    share: int = 0
+    most: int = 0
+
+
+def fit_widths(
+    width: int, columns: Iterable[Column], fits: Mapping[str, Fit], padding: int = 1
+) -> dict[str, int]:
+    """The width of each column's content when the table is ``width`` cells wide (each
+    column also takes ``padding`` cells on either side). When even the least widths do
+    not fit, the columns keep them and the table scrolls sideways."""
+    columns = list(columns)
+    fit = {c.key: fits.get(c.key, Fit(len(c.label))) for c in columns}
+    widths = {c.key: max(fit[c.key].least, len(c.label) + SORT_ARROW) for c in columns}
+    spare = width - sum(widths.values()) - 2 * padding * len(columns)
+    while spare > 0:
+        growing = [
+            key for key, f in fit.items() if f.share and (not f.most or widths[key] < f.most)
+        ]
+        if not growing:
+            break
+        shares = sum(fit[key].share for key in growing)
+        given = 0
+        for key in growing:
+            room = fit[key].most - widths[key] if fit[key].most else spare
+            extra = min(spare * fit[key].share // shares, room)
+            widths[key] += extra
+            given += extra
+        if given == 0:  # less left than there are shares: a cell each, in column order
+            for key in growing[:spare]:
+                widths[key] += 1
+                given += 1
+        spare -= given
+    return widths
+
+
+class TrackerTable(VimDataTable):
+    """The trackers' table: enter opens the row's agenda item, and says so in the footer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select_cursor",
+            "Open",
+            tooltip="Open the agenda item of this row",
+            id="tracker-open",
+        ),
+    ]
 
 
 class TrackerRow(Protocol):
@@ -40,24 +104,34 @@ Row = TypeVar("Row", bound=TrackerRow)
 
 
 class TrackerScreen(ScrutinyScreen, Generic[Row]):
-    """Subclasses set TRACKER and WIDTHS and implement ``fetch``, ``cells`` and ``describe``."""
+    """Subclasses set TRACKER and FITS (or fixed WIDTHS) and implement ``fetch``, ``cells``
+    and ``describe``. A tracker with VIEWS (a subset of its rows shown by ``v``, such as
+    overdue actions) reads ``self.view`` in ``fetch``."""
 
     CSS_PATH: ClassVar = "tracker.tcss"
     TRACKER: ClassVar[Tracker]
-    WIDTHS: ClassVar[dict[str, int]] = {}
+    WIDTHS: ClassVar[dict[str, int]] = {}  # fixed widths, for a tracker without FITS
+    FITS: ClassVar[dict[str, Fit]] = {}
+    VIEWS: ClassVar[dict[str, str]] = {}  # view → what the sub-title says ("overdue actions")
     EMPTY: ClassVar[str] = "Nothing here yet."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "enter",
             "open_item",
             "Open item",
+            show=False,  # the table's own enter says "Open" in the footer
             tooltip="Open the agenda item of this row",
-            id="tracker-open",
+            id="tracker-open-item",
         ),
         Binding("f", "focus_filter", "Filter", tooltip="Filter rows by words", id="tracker-filter"),
         Binding("o", "sort_next", "Sort", tooltip="Sort by the next column", id="tracker-sort"),
         Binding(
-            "O", "sort_reverse", "Reverse", tooltip="Reverse the sort order", id="tracker-reverse"
+            "O",
+            "sort_reverse",
+            "Reverse",
+            show=False,
+            tooltip="Reverse the sort order",
+            id="tracker-reverse",
         ),
         Binding(
             "escape",
@@ -77,23 +151,72 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         self.fetching = False
         self.total = 0
         self.filter_timer: Timer | None = None
+        self.resize_timer: Timer | None = None
         self.return_to: str | None = None  # uid to put the cursor back on after a reload
+        self.widths: dict[str, int] = {}
+        self.view = next(iter(self.VIEWS), "")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="toolbar"):
             yield QuietInput(placeholder="Filter (f): words in any column", id="filter")
             yield Static("", id="count")
-        yield VimDataTable(id="table", cursor_type="row", zebra_stripes=True)
+        yield TrackerTable(id="table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="detail-pane"):
             yield Static("", id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for column in self.TRACKER.columns:
-            table.add_column(column.label, key=column.key, width=self.WIDTHS.get(column.key))
+        self.widths = self.column_widths(self.app.size.width)
+        self.add_columns(table)
         table.focus()
+
+    # ---- column widths ----------------------------------------------------------------
+
+    def fits(self) -> dict[str, Fit]:
+        """Each column's :class:`Fit`: FITS, or else WIDTHS as fixed widths with the text
+        column taking what is left."""
+        if self.FITS:
+            return self.FITS
+        return {
+            key: Fit(width, share=1 if key == "text" else 0) for key, width in self.WIDTHS.items()
+        }
+
+    def column_widths(self, width: int) -> dict[str, int]:
+        table = self.query_one(DataTable)
+        scrollbar = table.styles.scrollbar_size_vertical  # kept free, shown or not
+        return fit_widths(width - scrollbar, self.TRACKER.columns, self.fits(), table.cell_padding)
+
+    def header(self, column: Column) -> Text:
+        if column.key != self.query_state.sort:
+            return Text(column.label)
+        return Text(column.label + (" ▼" if self.query_state.descending else " ▲"))
+
+    def add_columns(self, table: DataTable) -> None:
+        for column in self.TRACKER.columns:
+            table.add_column(self.header(column), key=column.key, width=self.widths[column.key])
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.resize_timer is not None:
+            self.resize_timer.stop()
+        self.resize_timer = self.set_timer(RESIZE_DELAY, self.fit_columns)
+
+    def fit_columns(self) -> None:
+        """Give the columns the widths the table's width allows now, keeping the rows
+        loaded and the cursor on its row."""
+        table = self.query_one(DataTable)
+        widths = self.column_widths(table.size.width or self.app.size.width)
+        if widths == self.widths:
+            return
+        self.widths = widths
+        current = self.current_row()
+        table.clear(columns=True)
+        self.add_columns(table)
+        for row in self.rows.values():
+            table.add_row(*self.cells(row), key=row.uid)
+        if current is not None:
+            table.move_cursor(row=table.get_row_index(current.uid))
 
     # ---- subclass hooks ---------------------------------------------------------------
 
@@ -163,6 +286,8 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         self.query_one("#count", Static).update(
             f"{len(self.rows)} of {self.total} · sorted by {sort}{arrow}"
         )
+        if self.VIEWS:
+            self.sub_title = self.VIEWS[self.view]
 
     def on_row_changed(self, message: RowChanged[Row]) -> None:
         row = message.row
@@ -254,6 +379,30 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         self.query_state = replace(self.query_state, sort=key, descending=descending)
         table = self.query_one(DataTable)
         for column in self.TRACKER.columns:
-            arrow = (" ▼" if descending else " ▲") if column.key == key else ""
-            table.columns[ColumnKey(column.key)].label = Text(column.label + arrow)
+            table.columns[ColumnKey(column.key)].label = self.header(column)
         self.reload()
+
+    # ---- views ------------------------------------------------------------------------
+
+    def show_view(self, view: str) -> None:
+        """Show only the rows of ``view`` (one of VIEWS), as ``v`` and the palette do."""
+        if view not in self.VIEWS:
+            return
+        self.view = view
+        if self.is_mounted:
+            self.reload()
+
+    def action_cycle_view(self) -> None:
+        views = list(self.VIEWS)
+        self.show_view(views[(views.index(self.view) + 1) % len(views)])
+        self.notify(f"Showing {self.VIEWS[self.view]}.")
+
+    def palette_commands(self) -> Iterator[PaletteCommand]:
+        """Every key of this tracker, those the footer leaves out included."""
+        where = self.title or type(self).__name__
+        seen: set[str] = set()
+        for cls in type(self).__mro__:
+            for command in binding_commands(cls.__dict__.get("BINDINGS", []), where):
+                if command.action not in seen:
+                    seen.add(command.action)
+                    yield command
