@@ -15,16 +15,59 @@ from scrutiny_tui.config import Settings
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui import registry
 from scrutiny_tui.ui.messages import StoreChanged
-from scrutiny_tui.ui.palette import PaletteCommand, ScrutinyCommands
+from scrutiny_tui.ui.palette import PaletteCommand, ScrutinyCommands, ViewSource
 from scrutiny_tui.ui.text import plain_title, visible_controls
 
 
 def _screen_bindings() -> list[BindingType]:
+    # Kept out of the footer, which shows the keys of the screen in front; help (?) and
+    # the palette list them.
     return [
-        Binding(e.key, f"open('{e.name}')", e.title, tooltip=e.description, id=f"open-{e.name}")
+        Binding(
+            e.key,
+            f"open('{e.name}')",
+            e.title,
+            show=False,
+            tooltip=e.description,
+            id=f"open-{e.name}",
+        )
         for e in registry.SCREENS
         if e.key
     ]
+
+
+# What a councillor may type in the palette, beside the screens' own names.
+TASKS = [
+    PaletteCommand(
+        "Overdue actions",
+        "Reports and updates past their due date and not marked done",
+        "app.open_view('actions', 'overdue')",
+    ),
+    PaletteCommand(
+        "Open actions",
+        "Reports and updates not yet marked done",
+        "app.open_view('actions', 'open')",
+    ),
+    PaletteCommand(
+        "Recommendations awaiting response",
+        "Recommendations with no executive response recorded yet",
+        "app.open_view('recommendations', 'awaiting')",
+    ),
+    PaletteCommand(
+        "Briefing pack for the next meeting",
+        "Build, preview and save a Markdown briefing pack",
+        "app.open('briefing')",
+    ),
+    PaletteCommand(
+        "Search minutes and notes", "Full-text search of every meeting", "app.open('search')"
+    ),
+    PaletteCommand(
+        "Council websites: sync minutes",
+        "Follow a council's ModernGov site and fetch its committees' minutes",
+        "app.open('sources')",
+    ),
+    PaletteCommand("My concerns and questions", "Every note you have made", "app.open('notes')"),
+]
 
 
 class ScrutinyApp(App[None]):
@@ -34,8 +77,17 @@ class ScrutinyApp(App[None]):
     DEFAULT_MODE = "meetings"
     COMMANDS: ClassVar = App.COMMANDS | {ScrutinyCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", tooltip="Leave the app", id="quit"),
         Binding("question_mark", "help", "Help", tooltip="Every key of this screen", id="help"),
+        Binding("q", "quit", "Quit", show=False, tooltip="Leave the app", id="quit"),
+        Binding(
+            App.COMMAND_PALETTE_BINDING,
+            "command_palette",
+            "Commands",
+            show=False,  # the footer shows it on its right
+            priority=True,
+            tooltip="Find any screen or command by name",
+            id="palette",
+        ),
         *_screen_bindings(),
     ]
 
@@ -101,6 +153,15 @@ class ScrutinyApp(App[None]):
             if type(self.screen) is not type(screen):  # already open: do not stack another
                 self.push_screen(screen)
 
+    async def action_open_view(self, name: str, view: str) -> None:
+        """Show a tracker with only some of its rows (overdue actions, say)."""
+        if self.current_mode != name:
+            await self.switch_mode(name)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        if isinstance(self.screen, ViewSource):
+            self.screen.show_view(view)
+
     def open_item(self, item_id: int, focus_uid: str | None = None) -> None:
         from scrutiny_tui.ui.screens.item import ItemScreen
 
@@ -114,7 +175,8 @@ class ScrutinyApp(App[None]):
 
     def palette_commands(self) -> Iterable[PaletteCommand]:
         """The palette's app-wide entries; the current screen adds its own."""
-        return registry.palette_commands()
+        yield from TASKS
+        yield from registry.palette_commands()
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.current_theme.dark else "textual-dark"

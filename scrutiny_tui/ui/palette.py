@@ -28,6 +28,13 @@ class PaletteSource(Protocol):
     def palette_commands(self) -> Iterable[PaletteCommand]: ...
 
 
+@runtime_checkable
+class ViewSource(Protocol):
+    """A screen that can show only some of its rows ("overdue", "awaiting")."""
+
+    def show_view(self, view: str) -> None: ...
+
+
 def open_command(name: str, title: str, description: str, *, mode: bool) -> PaletteCommand:
     """The palette entry that opens a screen of the registry."""
     verb = "Open" if mode else "Start"
@@ -35,9 +42,10 @@ def open_command(name: str, title: str, description: str, *, mode: bool) -> Pale
 
 
 def binding_commands(bindings: Iterable[BindingType], where: str) -> Iterator[PaletteCommand]:
-    """A screen's own key bindings as palette entries, named after the screen."""
+    """A screen's own key bindings as palette entries, named after the screen: those the
+    footer leaves out too, so that every command can be found by name."""
     for binding in bindings:
-        if isinstance(binding, Binding) and binding.description and binding.show:
+        if isinstance(binding, Binding) and binding.description:
             yield PaletteCommand(
                 f"{binding.description} ({where})",
                 binding.tooltip or binding.description,

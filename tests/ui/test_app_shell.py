@@ -58,15 +58,16 @@ async def test_help_lists_the_keys_of_the_current_screen(fixture_store, make_app
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         shown = screen_text(pilot)
-        for phrase in ("Keys: Recommendations", "Set status", "Edit", "Sort", "this screen"):
+        for phrase in ("Keys: Recommendations", "Status", "Edit", "Sort", "This screen"):
             assert phrase in shown
-        rows = {(key, does, where) for key, does, where, _ in app.screen.rows}
+        rows = {(row.shown, row.does, row.group) for row in app.screen.rows}
         assert {
-            ("q", "Quit", "everywhere"),
-            ("s", "Set status", "this screen"),
-            ("j", "Down", "the datatable"),
-            ("/", "Search", "everywhere"),
+            ("s", "Status", "This screen"),
+            ("⏎", "Open", "This screen"),
+            ("↑ ↓ j k", "Move up / down", "Moving around"),
+            ("/", "Search", "Everywhere"),
         } <= rows
+        assert ("Quit", "Everywhere") in {(row.does, row.group) for row in app.screen.rows}
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 
@@ -78,9 +79,9 @@ async def test_palette_offers_screens_and_screen_actions(fixture_store, make_app
         await pilot.press("ctrl+p", *"actions", "enter")
         await settle(pilot)
         assert app.current_mode == "actions"
-        await pilot.press("ctrl+p", *"mark done")
+        await pilot.press("ctrl+p", *"done")
         await settle(pilot)
-        assert "Mark done (Actions)" in screen_text(pilot)
+        assert "Done (Actions)" in screen_text(pilot)
         await pilot.press("enter")
         await settle(pilot)
         assert "✓ done" in screen_text(pilot)
