@@ -56,7 +56,7 @@ async def test_a_note_on_a_line_of_the_minutes_quotes_that_line(fixture_store, m
         await open_care_item(pilot)
         app.screen.query_one("#minutes").focus()
         await pilot.pause()
-        await pilot.press("j", "j", "j")  # title, report number, opening line, then this
+        await pilot.press("g", "j", "j", "j")  # title, report number, opening line, then this
         await add_note(pilot, "Waiting times for looked after children?")
         (note,) = list_notes(fixture_store)
         assert note.target_kind == "passage"

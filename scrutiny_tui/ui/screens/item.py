@@ -8,11 +8,13 @@ text by the browse service).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -34,6 +36,8 @@ from scrutiny_tui.ui.text import (
     one_line,
 )
 from scrutiny_tui.ui.widgets.minutes import MinutesPane, Paragraph  # noqa: F401  (re-exported)
+from scrutiny_tui.ui.widgets.record_tabs import RecordTabs
+from scrutiny_tui.ui.widgets.reflow import reflow
 from scrutiny_tui.ui.widgets.vim import VimOptionList
 
 if TYPE_CHECKING:  # the notes service loads when the item is first read
@@ -47,10 +51,67 @@ TABS = {
     "notes": "Concerns",
     "attendees": "Attendees",
 }
+# shorter labels for a narrow strip, taken in this order until every tab fits
+SHORT_TABS = {
+    "recommendations": "Recs",
+    "attendees": "Att",
+    "resolutions": "Res",
+    "actions": "Acts",
+    "notes": "Conc",
+}
+ACTIVE_MARK = "▸"  # before the active tab's label: it reads without colour
+TAB_PADDING = 2  # a tab's label has a space either side
 RECORD_TABS = ("resolutions", "recommendations", "actions")
 
 
-def passage_prompt(passage: Passage) -> Text:
+def tab_labels(counts: Mapping[str, int], active: str, width: int) -> dict[str, str]:
+    """Each tab's label with its count, the active one marked: in full when the strip is
+    ``width`` cells or wider, else with the fewest labels shortened that makes them fit
+    (every tab stays reachable with ``[`` ``]`` however narrow)."""
+    short: set[str] = set()
+    labels: dict[str, str] = {}
+    for shortened in (None, *SHORT_TABS):
+        if shortened is not None:
+            short.add(shortened)
+        labels = {
+            tab: (ACTIVE_MARK if tab == active else "")
+            + f"{SHORT_TABS[tab] if tab in short else name} {counts.get(tab, 0)}"
+            for tab, name in TABS.items()
+        }
+        if sum(len(label) + TAB_PADDING for label in labels.values()) <= width:
+            break
+    return labels
+
+
+def lateness(days: int) -> str:
+    """How late something is, in the unit a reader would use."""
+    if days < 60:
+        return f"{days} day{'' if days == 1 else 's'} late"
+    if days < 730:
+        return f"{days // 30} months late"
+    return f"{days // 365} years late"
+
+
+def overdue_text(passage: Passage, today: date) -> Text | None:
+    """The Actions tracker's overdue mark, and how late, for an action past its due date
+    and not done (the tracker's own rule decides)."""
+    if passage.kind != "action" or not tracker.is_overdue(passage.detail, passage.done, today):
+        return None
+    due = tracker.due_date(passage.detail)
+    late = f", {lateness((today - due).days)}" if due is not None else ""
+    return Text(f"! OVERDUE{late}", style="bold red")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the reader is on the item screen: kept across a reload (after a save)."""
+
+    tab: str
+    highlighted: dict[str, str] = field(default_factory=dict)  # option id (or index) by tab
+    minutes_focused: bool = False
+
+
+def passage_prompt(passage: Passage, today: date | None = None) -> Text:
     label = f"({passage.label}) " if passage.label and passage.kind == "resolution" else ""
     if passage.kind == "recommendation" and passage.label:
         label = f"Rec {passage.label}: "
@@ -64,6 +125,9 @@ def passage_prompt(passage: Passage) -> Text:
             text.append_text(literal(f" · to {one_line(passage.label)}", DIM))
         if passage.done:
             text.append("  ✓ done", style="bold green")
+        elif today is not None and (overdue := overdue_text(passage, today)) is not None:
+            text.append("  ")
+            text.append_text(overdue)
     return text
 
 
@@ -127,7 +191,7 @@ class ItemScreen(ScrutinyScreen):
             "x",
             "toggle_done",
             "Mark done",
-            tooltip="Mark the highlighted action done",
+            tooltip="Mark the highlighted action done or not done (Actions tab)",
             id="item-mark-done",
         ),
     ]
@@ -144,7 +208,7 @@ class ItemScreen(ScrutinyScreen):
         yield Static("", id="heading")
         with Horizontal(id="panes"):
             yield MinutesPane(id="minutes")
-            with TabbedContent(id="records"):
+            with RecordTabs(id="records"):
                 for tab, label in TABS.items():
                     with TabPane(label, id=f"tab-{tab}"):
                         yield VimOptionList(id=f"list-{tab}")
@@ -161,6 +225,10 @@ class ItemScreen(ScrutinyScreen):
         from scrutiny_tui.services.notes import list_notes
 
         detail = browse.item_detail(self.store, self.item_id)
+        if detail is not None:
+            # The file's own line breaks inside a paragraph become spaces, so the pane
+            # wraps each paragraph once. Only "\n" becomes " ": every span still holds.
+            detail = replace(detail, minutes=reflow(detail.minutes))
         notes = [n for n in list_notes(self.store) if n.item_id == self.item_id]
         self.post_message(ItemLoaded(detail, notes))
 
@@ -173,11 +241,18 @@ class ItemScreen(ScrutinyScreen):
             )
             self.dismiss()
             return
+        previous = self.detail
+        place = self.place() if previous is not None else None
         self.detail = detail
         self.notes = list(message.notes)
         self.sub_title = one_line(detail.title, 60)
         self.query_one("#heading", Static).update(heading(detail))
         self.fill_lists(detail)
+        if place is not None:  # loaded again (a note saved, the store changed): stay put
+            if previous is not None and previous.minutes != detail.minutes:
+                self.query_one("#minutes", MinutesPane).show_text(detail.minutes)
+            self.call_after_refresh(self.restore, place)
+            return
         # the minutes open where the record the screen opens on is, however far down
         _, option_id = self.opening_option()
         opening = self.source_span(option_id)
@@ -190,23 +265,21 @@ class ItemScreen(ScrutinyScreen):
             "recommendations": detail.recommendations,
             "actions": detail.actions,
         }
-        tabs = self.query_one(TabbedContent)
+        today = self.today()
         for name, passages in groups.items():
-            options = [Option(passage_prompt(p), id=p.uid) for p in passages]
+            options = [Option(passage_prompt(p, today), id=p.uid) for p in passages]
             self.fill_list(name, options, f"No {name} recorded")
-            tabs.get_tab(f"tab-{name}").label = f"{TABS[name]} {len(passages)}"
         self.fill_list(
             "notes",
             [Option(note_prompt(n), id=n.uuid) for n in self.notes],
             "No concerns noted: press a to add one",
         )
-        tabs.get_tab("tab-notes").label = f"{TABS['notes']} {len(self.notes)}"
         self.fill_list(
             "attendees",
             [Option(self.attendee_prompt(a)) for a in detail.attendees],
             "No attendees recorded",
         )
-        tabs.get_tab("tab-attendees").label = f"Attendees {len(detail.attendees)}"
+        self.label_tabs()
 
     def fill_list(self, name: str, options: list[Option], empty: str) -> None:
         """Options with a rule between each, or a note saying there are none."""
@@ -219,6 +292,33 @@ class ItemScreen(ScrutinyScreen):
         for option in options:
             spaced += [option, None]
         option_list.add_options(spaced[:-1])
+
+    # ---- the tab strip ----------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        detail = self.detail
+        if detail is None:
+            return {}
+        return {
+            "resolutions": len(detail.resolutions),
+            "recommendations": len(detail.recommendations),
+            "actions": len(detail.actions),
+            "notes": len(self.notes),
+            "attendees": len(detail.attendees),
+        }
+
+    def active_tab(self) -> str:
+        return (self.query_one(TabbedContent).active or "tab-resolutions").removeprefix("tab-")
+
+    def label_tabs(self) -> None:
+        """Each tab's label with its count, the active one marked, as long as fits."""
+        tabs = self.query_one(TabbedContent)
+        width = tabs.size.width or self.app.size.width // 2
+        for tab, label in tab_labels(self.counts(), self.active_tab(), width).items():
+            tabs.get_tab(f"tab-{tab}").label = Text(label)
+
+    def on_resize(self, _: events.Resize) -> None:
+        self.call_after_refresh(self.label_tabs)  # once the strip has its new width
 
     @staticmethod
     def attendee_prompt(attendee: browse.Attendee) -> Text:
@@ -255,6 +355,57 @@ class ItemScreen(ScrutinyScreen):
         options.focus()
         if option_id is not None:
             options.highlighted = options.get_option_index(option_id)
+        self.label_tabs()
+
+    # ---- keeping the reader's place ---------------------------------------------------
+
+    def place(self) -> Place:
+        """The active tab, each list's highlighted row and where the focus is."""
+        highlighted: dict[str, str] = {}
+        for name in TABS:
+            options = self.query_one(f"#list-{name}", OptionList)
+            index = options.highlighted
+            if index is not None:
+                option = options.get_option_at_index(index)
+                highlighted[name] = option.id if option.id is not None else str(index)
+        focused = isinstance(self.focused, MinutesPane)
+        return Place(self.active_tab(), highlighted, focused)
+
+    def restore(self, place: Place) -> None:
+        """Back to ``place`` after the lists were filled again, without moving the minutes
+        (the highlighted record's words are already marked there)."""
+        self.query_one(TabbedContent).active = f"tab-{place.tab}"
+        for name, option_id in place.highlighted.items():
+            options = self.query_one(f"#list-{name}", OptionList)
+            index = self.option_index(options, option_id)
+            if index is not None:
+                with options.prevent(OptionList.OptionHighlighted):
+                    options.highlighted = index
+        if place.minutes_focused:
+            self.query_one("#minutes", MinutesPane).focus()
+        else:
+            self.select_row(self.query_one(f"#list-{place.tab}", OptionList))
+        self.label_tabs()
+
+    @staticmethod
+    def option_index(options: OptionList, option_id: str | None) -> int | None:
+        """Where the option with this id (or, for options without one, this index) is."""
+        if option_id is None:
+            return None
+        try:
+            return options.get_option_index(option_id)
+        except LookupError:
+            pass
+        if option_id.isdigit() and int(option_id) < options.option_count:
+            return int(option_id)
+        return None
+
+    def select_row(self, options: OptionList) -> None:
+        """Focus the list and make sure a row is highlighted (the one it had, else the
+        first), so ``x`` and ``a`` act on the row shown."""
+        options.focus()
+        if options.highlighted is None:
+            options.action_first()
 
     # ---- highlighting -----------------------------------------------------------------
 
@@ -304,27 +455,41 @@ class ItemScreen(ScrutinyScreen):
         tabs = self.query_one(TabbedContent)
         ids = [f"tab-{t}" for t in TABS]
         tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
-        self.query_one(f"#list-{tabs.active.removeprefix('tab-')}").focus()
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_done":  # only offered where an action can be highlighted
-            return self.query_one(TabbedContent).active == "tab-actions"
-        return True
+        self.select_row(self.query_one(f"#list-{self.active_tab()}", OptionList))
 
     @on(TabbedContent.TabActivated)
     def focus_tab_list(self, event: TabbedContent.TabActivated) -> None:
-        self.refresh_bindings()
-        option_list = event.pane.query_one(OptionList)
-        if option_list.highlighted is not None:
-            self.show_source(option_list.get_option_at_index(option_list.highlighted).id)
+        """A tab became active (a key, a click): its list takes the focus with a row
+        highlighted, and the strip marks it."""
+        if event.pane.id != self.query_one(TabbedContent).active:
+            return  # another tab was chosen since (keys come faster than this message)
+        self.label_tabs()
+        options = event.pane.query_one(OptionList)
+        self.select_row(options)
+        if options.highlighted is not None:
+            self.show_source(options.get_option_at_index(options.highlighted).id)
 
-    def action_toggle_done(self) -> None:
+    def highlighted_action(self) -> Passage | None:
         options = self.query_one("#list-actions", OptionList)
         if options.highlighted is None:
-            return
+            return None
         passage = self.passage(options.get_option_at_index(options.highlighted).id)
-        if passage is not None:
-            self.save_done(passage)
+        return passage if passage is not None and passage.kind == "action" else None
+
+    def action_toggle_done(self) -> None:
+        if self.detail is None:
+            return
+        if self.active_tab() != "actions":
+            self.notify(
+                "x marks an action done: it works on the Actions tab (press ] to reach it).",
+                severity="warning",
+            )
+            return
+        passage = self.highlighted_action()
+        if passage is None:
+            self.notify("This item has no actions to mark done.", severity="warning")
+            return
+        self.save_done(passage)
 
     @work(thread=True, group="save", exit_on_error=False)
     def save_done(self, passage: Passage) -> None:
@@ -338,7 +503,7 @@ class ItemScreen(ScrutinyScreen):
         actions = tuple(passage if p.uid == passage.uid else p for p in self.detail.actions)
         self.detail = replace(self.detail, actions=actions)
         options = self.query_one("#list-actions", OptionList)
-        options.replace_option_prompt(passage.uid, passage_prompt(passage))
+        options.replace_option_prompt(passage.uid, passage_prompt(passage, self.today()))
         self.notify("Marked done." if passage.done else "Marked not done.")
 
     # ---- notes ------------------------------------------------------------------------
@@ -349,6 +514,8 @@ class ItemScreen(ScrutinyScreen):
         if detail is None:
             return None
         focused = self.focused
+        if not isinstance(focused, MinutesPane | OptionList):  # the tab strip, say
+            focused = self.query_one(f"#list-{self.active_tab()}", OptionList)
         if isinstance(focused, MinutesPane) and (line := focused.current()) is not None:
             return "passage", detail.uid, line.text, (line.start, line.end)
         if isinstance(focused, OptionList) and focused.highlighted is not None:
@@ -395,9 +562,9 @@ class ItemScreen(ScrutinyScreen):
             problem = f"Not saved: {exc}. Your words are kept here: ctrl+s to try again."
             self.app.call_from_thread(self.ask_note, kind, uid, subject, span, note, problem)
             return
-        self.app.call_from_thread(self.note_saved)
+        self.app.call_from_thread(self.note_saved, note.kind)
 
-    def note_saved(self) -> None:
+    def note_saved(self, kind: str) -> None:
         self.mark_store_edited()
-        self.notify("Concern noted. See it in the Concerns tab, or press n for all.")
+        self.notify(f"{kind.capitalize()} noted. See it in the Concerns tab, or press n for all.")
         self.load_item()

@@ -282,8 +282,35 @@ class MinutesPane(VerticalScroll, can_focus=True):
             line.scroll_visible(animate=False)
 
     def on_focus(self) -> None:
-        if (line := self.mounted(self.cursor)) is not None:
+        if (first_shown := self.line_in_view()) is not None:
+            self.cursor = first_shown.start  # the reader scrolled away: the cursor follows
+        elif (line := self.mounted(self.cursor)) is not None:
             line.add_class("-cursor")
+
+    def line_in_view(self, *, last: bool = False) -> Paragraph | None:
+        """When the cursor line is out of sight: the first line the pane shows whole from
+        its top (``last``: the last one), else the first (last) shown at all. None while
+        the cursor line is in sight."""
+        shown = self.lines_in_view()
+        if not shown or any(line.start == self.cursor for line in shown):
+            return None
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        whole = [
+            p for p in shown if p.virtual_region.y >= top and p.virtual_region.bottom <= bottom
+        ]
+        candidates = whole or shown
+        return candidates[-1] if last else candidates[0]
+
+    def lines_in_view(self) -> list[Paragraph]:
+        """The mounted lines the pane shows now, at least in part, top to bottom."""
+        if self.mounting:
+            return []
+        top, bottom = self.scroll_y, self.scroll_y + self.scrollable_content_region.height
+        return [
+            line
+            for line in self.lines()
+            if line.virtual_region.y < bottom and line.virtual_region.bottom > top
+        ]
 
     def on_blur(self) -> None:
         for line in self.query(".-cursor"):
@@ -298,6 +325,12 @@ class MinutesPane(VerticalScroll, can_focus=True):
         self.cursor = line.start
 
     def action_move(self, step: int) -> None:
+        """The cursor ``step`` lines on; when the pane has been scrolled away from it (the
+        wheel, page down, a record's words brought into view), it starts from what the
+        pane shows: the top line going down, the bottom line going up."""
+        if (first_shown := self.line_in_view(last=step < 0)) is not None:
+            self.go_to(self.minutes.line_at(first_shown.start))
+            return
         line = self.current()
         for _ in range(abs(step)):
             following = None
