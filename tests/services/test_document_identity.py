@@ -141,7 +141,10 @@ def test_the_same_minutes_in_four_formats_are_one_meeting_with_four_sources(
     hits = search.search(store, "consultation").hits
     assert len({h.item_id for h in hits if h.kind == "item"}) == 1
     pack = briefing.build_briefing(
-        store, briefing.BriefingScope(), today=date(2016, 1, 1), generated_at=datetime.now(UTC)
+        store,
+        briefing.BriefingScope(with_procedural=True),  # apologies and minutes count here
+        today=date(2016, 1, 1),
+        generated_at=datetime.now(UTC),
     )
     assert pack.item_count == 4  # the meeting's four items, once each
     assert "minutes.pdf" not in pack.markdown and "minutes.docx" not in pack.markdown
