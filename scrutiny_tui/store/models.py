@@ -81,6 +81,9 @@ class Person(SQLModel, table=True):
 
 
 class Attendance(SQLModel, table=True):
+    # the People list reads only these columns (migration 0009)
+    __table_args__ = (Index("ix_attendance_people", "meeting_id", "person_id", "kind", "role"),)
+
     id: int | None = Field(default=None, primary_key=True)
     person_id: int = Field(foreign_key="person.id", index=True, ondelete="CASCADE")
     meeting_id: int = Field(foreign_key="meeting.id", index=True, ondelete="CASCADE")
@@ -247,3 +250,16 @@ class Annotation(SQLModel, table=True):
     updated_at: datetime
     deleted_at: datetime | None = Field(default=None, index=True)  # soft delete, for undo
     conflict_of: str | None = None  # an imported copy of the note with this uuid, kept apart
+
+class PersonChoice(SQLModel, table=True):
+    """The member merged two people's entries (``other`` is the second) or split one, in a
+    council; names as matched (see services/people.py), so the choice outlives row ids."""
+
+    __tablename__ = "person_choice"
+
+    id: int | None = Field(default=None, primary_key=True)
+    council: str | None = Field(default=None, index=True)
+    action: str  # merge | split
+    name: str
+    other: str | None = None
+    made_at: datetime
