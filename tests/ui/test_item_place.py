@@ -417,3 +417,28 @@ async def test_minutes_broken_by_the_file_are_wrapped_once_at_80_columns(tmp_pat
         assert note.quote is not None
         assert note.quote.startswith("Call-in: Closure of Elmtree Day Centre")
     store.close()
+
+
+# ---- 8. the Resolutions tracker's columns use the width there is --------------------------
+
+
+async def test_resolutions_columns_fill_the_width_and_stay_on_screen(fixture_store, make_app):
+    from textual.widgets import DataTable
+
+    app = make_app(fixture_store)
+    async with app.run_test(notifications=True, size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        used = sum(column.get_render_width(table) for column in table.columns.values())
+        assert 150 <= used <= 160  # no empty columns at the right
+        assert table.columns["text"].width > 60
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause(0.3)
+        await settle(pilot)
+        table = app.screen.query_one(DataTable)
+        used = sum(column.get_render_width(table) for column in table.columns.values())
+        assert used <= 100  # every column on screen, none scrolled off to the right
+        header = next(line for line in screen_text(pilot).splitlines() if "Kind" in line)
+        assert header.rstrip().endswith("Item")

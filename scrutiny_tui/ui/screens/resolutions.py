@@ -8,20 +8,22 @@ from rich.text import Text
 
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.tracker import Page, ResolutionRow, TrackerQuery
-from scrutiny_tui.ui.screens.tracker_base import TrackerScreen
+from scrutiny_tui.ui.screens.tracker_base import Fit, TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
 
 
 class ResolutionsScreen(TrackerScreen[ResolutionRow]):
     TITLE = "Resolutions"
     TRACKER = tracker.RESOLUTIONS
-    WIDTHS: ClassVar[dict[str, int]] = {
-        "date": 10,
-        "committee": 22,
-        "label": 5,
-        "kind": 11,
-        "text": 50,
-        "item": 30,
+    # the resolution takes most of the width left, the item and committee some of it, so
+    # every column stays on screen and none is left empty (again on each resize)
+    FITS: ClassVar[dict[str, Fit]] = {
+        "date": Fit(10),
+        "committee": Fit(11, share=1, most=40),
+        "label": Fit(5),
+        "kind": Fit(11),
+        "text": Fit(24, share=5),
+        "item": Fit(14, share=2, most=60),
     }
     EMPTY = "No resolutions yet. Import minutes with i (or `scrutiny ingest PATH`)."
 
