@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.db_cmd",
     "scrutiny_tui.cli.serve_cmd",
     "scrutiny_tui.cli.topics_cmd",
+    "scrutiny_tui.cli.people_cmd",
 )
 
 #: Exit status of a command whose output pipe was closed by its reader (128 + SIGPIPE).
@@ -82,7 +83,13 @@ def command_name(args: argparse.Namespace) -> str:
     words = [args.command or "scrutiny"]
     words += [
         getattr(args, name)
-        for name in ("notes_command", "sources_command", "db_command", "topics_command")
+        for name in (
+            "notes_command",
+            "sources_command",
+            "db_command",
+            "topics_command",
+            "people_command",
+        )
         if getattr(args, name, None)
     ]
     return " ".join(words)

@@ -637,10 +637,13 @@ def people(
 
 def find_people(store: Store, name: str, council: str | None = None) -> list[PersonEntry]:
     """The entries a name typed by the member means: those written exactly so (any case,
-    with or without a title), else those whose written names hold every word of it."""
-    wanted = parse_name(name).key
+    with or without a title), else those the name could be as matching reads it, else those
+    whose written names hold every word of it."""
+    typed = parse_name(name)
     refs = everyone(store, council)
-    exact = [r for r in refs if any(p.key == wanted for p in r.parts)]
+    exact = [r for r in refs if any(p.key == typed.key for p in r.parts)]
+    if not exact:  # "Cllr J Blake" for Judith Blake, as matching would join them
+        exact = [r for r in refs if all(compatible(typed, p) for p in r.parts)]
     if not exact:
         words = name.casefold().split()
         exact = [r for r in refs if words and all(w in r.written for w in words)]
