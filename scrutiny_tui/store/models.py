@@ -176,6 +176,18 @@ class SyncMeeting(SQLModel, table=True):
 # ---- the user's own records: keyed by uid, never touched by ingest -------------------
 
 
+class MeetingEdit(SQLModel, table=True):
+    """A meeting's facts as the member corrected them; kept across re-imports and syncs."""
+
+    __tablename__ = "meeting_edit"
+
+    meeting_uid: str = Field(primary_key=True)
+    council: str | None = None
+    committee: str | None = None
+    date: str | None = None  # YYYY-MM-DD
+    edited_at: datetime
+
+
 class Topic(SQLModel, table=True):
     """A topic the member follows across meetings: a saved search or a note tag."""
 
@@ -250,6 +262,7 @@ class Annotation(SQLModel, table=True):
     updated_at: datetime
     deleted_at: datetime | None = Field(default=None, index=True)  # soft delete, for undo
     conflict_of: str | None = None  # an imported copy of the note with this uuid, kept apart
+
 
 class PersonChoice(SQLModel, table=True):
     """The member merged two people's entries (``other`` is the second) or split one, in a

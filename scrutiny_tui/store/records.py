@@ -108,10 +108,20 @@ def write_document(
     doc_id, key = _upsert_document(conn, facts, parsed, ingested_at, existing)
     uids = UidMaker(key)
     meeting = parsed.meeting
+    # The member's corrections (meeting_edit) win over what was read, every time it is read.
     cursor = conn.execute(
         "INSERT INTO meeting (uid, document_id, council, committee, date, title)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (uids.meeting(), doc_id, meeting.council, meeting.body, meeting.date, meeting.title),
+        " SELECT :uid, :doc, coalesce(e.council, :council), coalesce(e.committee, :committee),"
+        " coalesce(e.date, :date), :title"
+        " FROM (SELECT 1) LEFT JOIN meeting_edit e ON e.meeting_uid = :uid",
+        {
+            "uid": uids.meeting(),
+            "doc": doc_id,
+            "council": meeting.council,
+            "committee": meeting.body,
+            "date": meeting.date,
+            "title": meeting.title,
+        },
     )
     meeting_id = int(cursor.lastrowid or 0)
     attendance: list[AttendanceRow] = [

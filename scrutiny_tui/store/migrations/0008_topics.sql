@@ -11,3 +11,14 @@ CREATE TABLE topic (
 );
 
 CREATE UNIQUE INDEX ix_topic_name ON topic (name);
+
+-- A meeting's facts (council, committee, date) as the member corrected them, keyed by the
+-- meeting's uid so the correction outlives a re-import or a sync of the same minutes: each
+-- write of the meeting takes these in place of what was read.
+CREATE TABLE meeting_edit (
+	meeting_uid VARCHAR NOT NULL PRIMARY KEY,
+	council VARCHAR,
+	committee VARCHAR,
+	date VARCHAR,
+	edited_at DATETIME NOT NULL
+);
