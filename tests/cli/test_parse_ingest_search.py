@@ -111,7 +111,8 @@ def test_search_json(seed_paths, db_path, capsys):
     capsys.readouterr()
     assert main(["--db", str(db_path), "search", "Ofsted", "--json"]) == 0
     hits = json.loads(capsys.readouterr().out)
-    assert hits and all({"kind", "item_uid", "item_number", "snippet", "highlights"} <= set(h) for h in hits)
+    keys = {"kind", "item_uid", "item_number", "snippet", "highlights"}
+    assert hits and all(keys <= set(h) for h in hits)
 
 
 def test_ingest_reports_bad_files_and_exits_1_only_when_nothing_read(tmp_path, db_path, capsys):
