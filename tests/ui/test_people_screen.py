@@ -125,16 +125,19 @@ async def test_an_ask_naming_an_office_opens_at_the_ask(minutes_store, make_app)
 async def test_merge_picks_the_other_person_and_split_asks_first(minutes_store, make_app):
     app = make_app(minutes_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        await open_people(pilot)
-        await filtered(pilot, "quill")
+        await open_people(pilot, "j", "j", "j")  # John, Judith, Moss, then Pat Quill
+        assert "Councillor Pat Quill · Anyshire County Council" in right(screen_text(pilot))
         await pilot.press("M")
         await settle(pilot)
         assert isinstance(app.screen, PickPerson)
         await pilot.press(*"patricia", "enter")
         await settle(pilot)
         screen = screen_text(pilot)
-        assert "8 people in 2 councils · 1 match 'quill'" in flat(screen)
+        assert "8 people in 2 councils" in flat(screen)
         assert "Councillor Patricia Quill 2 meetings · 0 apologies" in left(screen)
+        assert "Councillor Pat Quill" not in left(screen)
+        # the merged person stays highlighted, shown by the fuller name
+        assert "Councillor Patricia Quill · Anyshire County Council" in right(screen)
         assert "Also written: Councillor Pat Quill" in right(screen)
         await pilot.press("S")
         await settle(pilot)
@@ -145,7 +148,7 @@ async def test_merge_picks_the_other_person_and_split_asks_first(minutes_store, 
         await pilot.press("S", "y")
         await settle(pilot)
         screen = screen_text(pilot)
-        assert "9 people in 2 councils · 2 match 'quill'" in flat(screen)
+        assert "9 people in 2 councils" in flat(screen)
         assert "Councillor Pat Quill 1 meeting · 0 apologies" in left(screen)
         assert "Councillor Patricia Quill 1 meeting · 0 apologies" in left(screen)
 

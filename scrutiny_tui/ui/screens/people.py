@@ -84,6 +84,11 @@ def entry_id(entry: PersonEntry | PersonRef) -> str:
     return f"{entry.council or ''}\x1f{entry.key}"
 
 
+def _ids(entry: PersonEntry) -> set[str]:
+    """The option ids of every name the entry holds."""
+    return {f"{entry.council or ''}\x1f{key}" for key in (entry.key, *entry.keys)}
+
+
 def figures(entry: PersonEntry) -> str:
     """12 meetings · 3 apologies (20%)."""
     meetings = f"{entry.attended} meeting{'s' if entry.attended != 1 else ''}"
@@ -252,8 +257,9 @@ class PeopleScreen(ScrutinyScreen):
         if not self.entries:
             self.show_detail(None)
             return
-        ids = [entry_id(e) for e in self.entries]
-        listing.highlighted = listing.get_option_index(keep if keep in ids else ids[0])
+        # the entry now holding the name kept (after a merge it may be shown by the other)
+        found = next((e for e in self.entries if keep in _ids(e)), self.entries[0])
+        listing.highlighted = listing.get_option_index(entry_id(found))
 
     def summary(self, words: str) -> str:
         if not self.refs:
