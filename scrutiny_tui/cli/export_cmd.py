@@ -43,6 +43,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--until", type=_date, help="meetings on or before YYYY-MM-DD")
     parser.add_argument("--search", help="items that mention this (search syntax)")
     parser.add_argument("--tag", action="append", default=[], help="items with a note tagged")
+    parser.add_argument(
+        "--topic", help="the items of one of your topics (see scrutiny topics list)"
+    )
     parser.add_argument("--item", action="append", type=int, default=[], help="an item id")
     parser.add_argument(
         "--next-meeting",
@@ -92,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
                 ("--until", args.until),
                 ("--search", args.search),
                 ("--tag", args.tag),
+                ("--topic", args.topic),
                 ("--item", args.item),
             )
             if value
@@ -105,12 +109,25 @@ def run(args: argparse.Namespace) -> int:
         store = open_settings_store(settings)
     except SetupError as exc:
         return fail(str(exc))
+    search, tags = args.search, tuple(args.tag)
+    if args.topic:
+        if search or tags:
+            store.close()
+            args.parser.error("--topic brings its own search or tag; leave out --search, --tag")
+        from scrutiny_tui.services.topics import TopicError, find_topic
+
+        try:
+            topic = find_topic(store, args.topic)
+        except TopicError as exc:
+            store.close()
+            return fail(str(exc))
+        search, tags = topic.query, ((topic.tag,) if topic.tag else ())
     scope = BriefingScope(
         committee=args.next_meeting or args.committee,
         since=args.since,
         until=args.until,
-        search=args.search,
-        tags=tuple(args.tag),
+        search=search,
+        tags=tags,
         item_ids=tuple(args.item),
         with_procedural=args.with_procedural,
         next_meeting=next_meeting,

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from scrutiny_tui.services.briefing import BriefingScope
 from scrutiny_tui.services.search import make_snippet, search, word_patterns
 from scrutiny_tui.services.tracker import is_overdue
 from scrutiny_tui.store import notes as note_queries
@@ -83,6 +84,22 @@ class Timeline:
     @property
     def new_count(self) -> int:
         return sum(entry.new for meeting in self.meetings for entry in meeting.entries)
+
+
+def briefing_scope(topic: TopicRow) -> BriefingScope:
+    """The briefing pack about a topic: the items its search finds, or those holding a
+    note with its tag."""
+    if topic.query:
+        return BriefingScope(search=topic.query)
+    return BriefingScope(tags=(topic.tag or "",))
+
+
+def find_topic(store: Store, name: str) -> TopicRow:
+    with store.read() as conn:
+        topic = queries.topic(conn, name)
+    if topic is None:
+        raise TopicError(f"no topic called {name!r}")
+    return topic
 
 
 def describe(topic: TopicRow) -> str:
@@ -161,10 +178,7 @@ def news(store: Store) -> list[TopicNews]:
 def timeline(store: Store, name: str, *, today: date, mark_seen: bool = False) -> Timeline:
     """The topic's timeline as of ``today``; ``mark_seen`` records that the member has now
     looked at it (what arrives later is new)."""
-    with store.read() as conn:
-        topic = queries.topic(conn, name)
-    if topic is None:
-        raise TopicError(f"no topic called {name!r}")
+    topic = find_topic(store, name)
     item_ids, more, notice = _matching_items(store, topic)
     # what the passages are cut around (a tag topic shows each item's opening)
     words = word_patterns(topic.query) if topic.query else []

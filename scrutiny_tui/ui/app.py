@@ -74,7 +74,8 @@ class ScrutinyApp(App[None]):
     TITLE = "Scrutiny"
     CSS_PATH = "app.tcss"
     MODES: ClassVar = {e.name: e.factory for e in registry.SCREENS if e.mode}
-    DEFAULT_MODE = "meetings"
+    # Attention first: what needs the member (or, in an empty store, how to add minutes).
+    DEFAULT_MODE = "attention"
     COMMANDS: ClassVar = App.COMMANDS | {ScrutinyCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", tooltip="Every key of this screen", id="help"),
@@ -98,8 +99,10 @@ class ScrutinyApp(App[None]):
         *,
         today: Callable[[], date] = date.today,
         cursor_blink: bool = True,
+        first_screen: str | None = None,
     ) -> None:
         super().__init__()
+        self.first_screen = first_screen  # another area to open on (tests of that area)
         self.store = store
         self.settings = settings
         self.today = today
@@ -113,6 +116,8 @@ class ScrutinyApp(App[None]):
             self.notify(
                 f"Unknown theme {self.settings.theme!r}; using the default.", severity="warning"
             )
+        if self.first_screen and self.first_screen != self.current_mode:
+            self.switch_mode(self.first_screen)
 
     def validate_title(self, title: str) -> str:
         return plain_title(title) or ""

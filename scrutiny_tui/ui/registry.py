@@ -31,6 +31,18 @@ class ScreenEntry:
     mode: bool = True  # a top-level area with its own screen stack, else pushed on top
 
 
+def _attention() -> Screen:
+    from scrutiny_tui.ui.screens.attention import AttentionScreen
+
+    return AttentionScreen()
+
+
+def _topics() -> Screen:
+    from scrutiny_tui.ui.screens.topics import TopicsScreen
+
+    return TopicsScreen()
+
+
 def _meetings() -> Screen:
     from scrutiny_tui.ui.screens.meetings import MeetingsScreen
 
@@ -87,6 +99,13 @@ def _import() -> Screen:
 
 SCREENS: list[ScreenEntry] = [
     ScreenEntry(
+        "attention",
+        "Attention",
+        "h",
+        "What needs you: overdue actions, responses awaited, stale tracking, your questions",
+        _attention,
+    ),
+    ScreenEntry(
         "meetings", "Meetings", "m", "Browse councils, committees, meetings and items", _meetings
     ),
     ScreenEntry(
@@ -101,6 +120,13 @@ SCREENS: list[ScreenEntry] = [
     ),
     ScreenEntry(
         "actions", "Actions", "t", "Requested reports and updates, with due dates", _actions
+    ),
+    ScreenEntry(
+        "topics",
+        "Topics",
+        "o",
+        "Subjects you follow across meetings: a search or a tag, meeting by meeting",
+        _topics,
     ),
     ScreenEntry("notes", "Concerns", "n", "Your concerns, questions and follow-ups", _notes),
     ScreenEntry(

@@ -159,3 +159,15 @@ def test_the_command_adds_lists_and_shows_topics(store, tmp_path, capsys) -> Non
     assert "already a topic" in capsys.readouterr().err
     assert main([*db, "topics", "list"]) == 0
     assert capsys.readouterr().out == "Damp  (search: damp)\n"
+
+
+def test_a_topic_exports_as_a_briefing_pack(store, tmp_path, capsys) -> None:
+    db = ["--db", str(tmp_path / "topics.db")]
+    add_topic(store, "Damp questions", tag="damp")
+    out = tmp_path / "damp.md"
+    assert main([*db, "export", "--topic", "Damp questions", "--out", str(out)]) == 0
+    pack = out.read_text()
+    assert "Damp and mould: the landlord's plan" in pack
+    assert "Stock condition survey" not in pack  # no note tagged damp there
+    assert main([*db, "export", "--topic", "Nope"]) == 1
+    assert "no topic called 'Nope'" in capsys.readouterr().err

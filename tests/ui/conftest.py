@@ -40,8 +40,18 @@ def empty_store(tmp_path: Path) -> Store:
 
 @pytest.fixture
 def make_app() -> Callable[[Store], ScrutinyApp]:
-    def factory(store: Store, settings: Settings | None = None) -> ScrutinyApp:
-        app = ScrutinyApp(store, settings or Settings(), today=lambda: TODAY, cursor_blink=False)
+    def factory(
+        store: Store, settings: Settings | None = None, first_screen: str | None = "meetings"
+    ) -> ScrutinyApp:
+        """The app on ``store``; most tests start on Meetings (``first_screen=None``: the app's
+        own first screen, Attention)."""
+        app = ScrutinyApp(
+            store,
+            settings or Settings(),
+            today=lambda: TODAY,
+            cursor_blink=False,
+            first_screen=first_screen,
+        )
         app.animation_level = "none"  # no waiting for tab underlines to slide
         return app
 

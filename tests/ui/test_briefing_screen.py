@@ -122,7 +122,7 @@ async def test_escape_leaves_a_field_and_a_second_escape_goes_back(fixture_store
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        assert app.current_mode == "meetings"
+        assert app.current_mode == "attention"  # the app's first screen
 
 
 def with_apologies(store):
