@@ -44,6 +44,15 @@ class MeetingRow:
     location: str | None = None
     missing: bool = False  # the file it was read from has gone (kept, never deleted)
     other_sources: int = 0  # further copies or formats of the same minutes
+    first_item_title: str | None = None
+
+    @property
+    def heading(self) -> str | None:
+        """What to call the meeting: its own title, or (a page about one agenda item, as
+        ModernGov publishes them) that item's title; None when neither is known."""
+        if self.title:
+            return self.title
+        return self.first_item_title if self.item_count == 1 else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +178,7 @@ def list_meetings(
             location=m.location,
             missing=m.missing,
             other_sources=m.other_sources,
+            first_item_title=m.first_item_title,
         )
         for m in found
     ]

@@ -89,6 +89,7 @@ class MeetingRecord:
     location: str | None
     missing: bool = False  # the file it was read from has gone (kept, never deleted)
     other_sources: int = 0  # further copies or formats of the same minutes
+    first_item_title: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +179,9 @@ SELECT m.id, m.council, m.committee, m.date, m.title, d.path,
          WHERE ai.meeting_id = m.id AND NOT coalesce(s.done, 0)),
        coalesce(c.notes, 0),
        m.url, m.location, d.missing_since IS NOT NULL,
-       (SELECT count(*) FROM document o WHERE o.same_as = d.id)
+       (SELECT count(*) FROM document o WHERE o.same_as = d.id),
+       (SELECT ai.title FROM agenda_item ai WHERE ai.meeting_id = m.id
+         ORDER BY ai.ordinal LIMIT 1)
 FROM meeting m
 JOIN document d ON d.id = m.document_id
 LEFT JOIN noted c ON c.meeting_id = m.id
@@ -234,6 +237,7 @@ def meetings(
             location=r[11],
             missing=bool(r[12]),
             other_sources=r[13] or 0,
+            first_item_title=r[14],
         )
         for r in rows
     ]

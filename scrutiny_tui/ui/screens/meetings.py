@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import groupby
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -27,6 +27,9 @@ from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_COUNCIL, NO_DATE, literal, one_line
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimTree
+
+if TYPE_CHECKING:  # the form loads when a meeting is first corrected
+    from scrutiny_tui.ui.dialogs.meeting_form import MeetingDraft
 
 PRELOAD_ITEMS_UP_TO = 40  # meetings; beyond this, items load when a meeting is expanded
 PRELOAD_MEETINGS_UP_TO = 300  # beyond this, a committee's meetings load when it is expanded
@@ -56,8 +59,8 @@ def counts_text(counts: Counts) -> Text:
 
 def meeting_label(row: MeetingRow) -> Text:
     parts: list[Text | str | tuple[str, str]] = [literal(row.date or NO_DATE, "bold")]
-    if row.title:
-        parts += ["  ", literal(one_line(row.title))]
+    if row.heading:
+        parts += ["  ", literal(one_line(row.heading))]
     parts += ["  ", literal(row.url or row.file_name, DIM)]
     if row.missing:
         parts.append((" (file missing)", "bold"))
@@ -95,6 +98,13 @@ class MeetingsScreen(ScrutinyScreen):
         ),
         Binding(
             "e",
+            "edit_meeting",
+            "Edit meeting",
+            tooltip="Correct the council, committee or date of the meeting at the cursor",
+            id="meetings-edit",
+        ),
+        Binding(
+            "E",
             "expand_all",
             "Expand all",
             show=False,
@@ -355,6 +365,65 @@ class MeetingsScreen(ScrutinyScreen):
             filter_box.value = ""
             self.reload()
         self.query_one(VimTree).focus()
+
+    # ---- correcting a meeting's facts ------------------------------------------------
+
+    def cursor_meeting(self) -> int | None:
+        """The meeting at the cursor, or the meeting of the agenda item there."""
+        node = self.query_one(VimTree).cursor_node
+        while node is not None:
+            if isinstance(node.data, MeetingRef):
+                return node.data.meeting_id
+            node = node.parent
+        return None
+
+    def action_edit_meeting(self) -> None:
+        meeting_id = self.cursor_meeting()
+        if meeting_id is None:
+            self.notify("Move to a meeting (or one of its items) to correct its facts.")
+            return
+        self.ask_meeting_facts(meeting_id)
+
+    @work(thread=True, group="meeting-facts", exit_on_error=False)
+    def ask_meeting_facts(self, meeting_id: int) -> None:
+        from scrutiny_tui.services.meeting_facts import meeting_facts
+        from scrutiny_tui.ui.dialogs.meeting_form import MeetingDraft
+
+        facts = meeting_facts(self.store, meeting_id)
+        draft = MeetingDraft(facts.council or "", facts.committee or "", facts.date or "")
+        self.app.call_from_thread(self.show_meeting_form, meeting_id, draft, "")
+
+    def show_meeting_form(self, meeting_id: int, draft: MeetingDraft, problem: str) -> None:
+        from scrutiny_tui.ui.dialogs.meeting_form import MeetingForm
+
+        def chosen(new: MeetingDraft | None) -> None:
+            if new is not None:
+                self.save_meeting_facts(meeting_id, new)
+
+        self.app.push_screen(MeetingForm(draft, problem), chosen)
+
+    @work(thread=True, group="meeting-facts", exit_on_error=False)
+    def save_meeting_facts(self, meeting_id: int, draft: MeetingDraft) -> None:
+        from scrutiny_tui.services.meeting_facts import MeetingFactsError, edit_meeting
+
+        try:
+            edit_meeting(
+                self.store,
+                meeting_id,
+                council=draft.council,
+                committee=draft.committee,
+                date=draft.date,
+            )
+        except MeetingFactsError as exc:
+            problem = f"Not saved: {exc}"
+            self.app.call_from_thread(self.show_meeting_form, meeting_id, draft, problem)
+            return
+        self.app.call_from_thread(self.meeting_facts_saved)
+
+    def meeting_facts_saved(self) -> None:
+        self.mark_store_edited()
+        self.notify("Saved. Kept when these minutes are imported or synced again.")
+        self.reload()
 
     def action_expand_all(self) -> None:
         for node in self.meeting_nodes():
