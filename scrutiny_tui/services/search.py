@@ -198,11 +198,25 @@ def _hit(row: IndexHit, words: list[re.Pattern[str]]) -> SearchHit:
     )
 
 
+def first_match(
+    text_: str, query: str, acronyms: Acronyms | None = None
+) -> tuple[int, int] | None:
+    """Where in ``text_`` the words of ``query`` (or an expansion of one of its acronyms)
+    first occur, to open minutes at the words a search found; None when they do not."""
+    acronyms = ACRONYMS if acronyms is None else acronyms
+    patterns = word_patterns(query)
+    if not _OPERATOR.search(query):
+        patterns += [_phrase_pattern(phrase) for phrase in expanded_query(query, acronyms)[1]]
+    found = [m.span() for p in patterns if (m := p.search(text_))]
+    return min(found) if found else None
+
+
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     """An acronym or expansion as the minutes may print it: whole words, any spacing or
     punctuation between them ("education, health and care plan")."""
     words = [re.escape(w) for w in _WORD.findall(phrase)]
-    return re.compile(r"\b" + r"\W+".join(words) + r"\b", re.IGNORECASE)
+    # a plural as printed ("Education, Health and Care Plans") is the same phrase
+    return re.compile(r"\b" + r"\W+".join(words) + r"(?:e?s)?\b", re.IGNORECASE)
 
 
 _SUFFIX = re.compile(r"(?:ing|ed|es|(?<!s)s|ly)$")

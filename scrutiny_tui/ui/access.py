@@ -25,7 +25,11 @@ class ScrutinyHost(Protocol):
     cursor_blink: bool
     data_version: int  # bumped when the store changes; screens reload when stale
 
-    def open_item(self, item_id: int, focus_uid: str | None = None) -> None: ...
+    def open_item(
+        self, item_id: int, focus_uid: str | None = None, find: str | None = None
+    ) -> None: ...
+
+    def open_search(self, query: str) -> None: ...
 
 
 class AppAccess:

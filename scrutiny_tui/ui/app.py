@@ -167,10 +167,20 @@ class ScrutinyApp(App[None]):
         if isinstance(self.screen, ViewSource):
             self.screen.show_view(view)
 
-    def open_item(self, item_id: int, focus_uid: str | None = None) -> None:
+    def open_item(
+        self, item_id: int, focus_uid: str | None = None, find: str | None = None
+    ) -> None:
+        """Open an agenda item at a record or note (``focus_uid``), or at the first words a
+        search (``find``) matched."""
         from scrutiny_tui.ui.screens.item import ItemScreen
 
-        self.push_screen(ItemScreen(item_id, focus_uid=focus_uid))
+        self.push_screen(ItemScreen(item_id, focus_uid=focus_uid, find=find))
+
+    def open_search(self, query: str) -> None:
+        """Search the minutes' text for ``query`` (from a screen that only reads titles)."""
+        from scrutiny_tui.ui.screens.search import SearchScreen
+
+        self.push_screen(SearchScreen(query))
 
     def action_help(self) -> None:
         from scrutiny_tui.ui.dialogs.help import HelpScreen

@@ -196,10 +196,14 @@ class ItemScreen(ScrutinyScreen):
         ),
     ]
 
-    def __init__(self, item_id: int, focus_uid: str | None = None) -> None:
+    def __init__(
+        self, item_id: int, focus_uid: str | None = None, find: str | None = None
+    ) -> None:
         super().__init__()
         self.item_id = item_id
         self.focus_uid = focus_uid
+        self.find = find  # a search that led here: the minutes open at its first words
+        self.found: tuple[int, int] | None = None
         self.detail: ItemDetail | None = None
         self.notes: list[NoteView] = []
 
@@ -253,9 +257,15 @@ class ItemScreen(ScrutinyScreen):
                 self.query_one("#minutes", MinutesPane).show_text(detail.minutes)
             self.call_after_refresh(self.restore, place)
             return
-        # the minutes open where the record the screen opens on is, however far down
+        # the minutes open where the record the screen opens on is, however far down, or
+        # (a search that found the item's own words) at those words
         _, option_id = self.opening_option()
         opening = self.source_span(option_id)
+        if self.find and option_id != self.focus_uid:
+            from scrutiny_tui.services.search import first_match
+
+            self.found = first_match(detail.minutes, self.find, self.settings.acronyms())
+            opening = self.found or opening
         self.query_one("#minutes", MinutesPane).show_text(detail.minutes, opening)
         self.call_after_refresh(self.show_focus_uid)
 
@@ -354,7 +364,11 @@ class ItemScreen(ScrutinyScreen):
         options = self.query_one(f"#list-{name}", OptionList)
         options.focus()
         if option_id is not None:
-            options.highlighted = options.get_option_index(option_id)
+            if self.found is not None:  # keep the searched words marked, not the record's
+                with options.prevent(OptionList.OptionHighlighted):
+                    options.highlighted = options.get_option_index(option_id)
+            else:
+                options.highlighted = options.get_option_index(option_id)
         self.label_tabs()
 
     # ---- keeping the reader's place ---------------------------------------------------

@@ -117,6 +117,7 @@ class MeetingsScreen(ScrutinyScreen):
         super().__init__()
         self.filter_timer: Timer | None = None
         self.loaded_filter = browse.MeetingFilter()
+        self.nothing_matched = False  # the filter last loaded found no meeting
         # a meeting (or committee) opened with enter whose rows are still being fetched:
         # the cursor goes to its first row when they come
         self.descend_into: object = None
@@ -175,10 +176,11 @@ class MeetingsScreen(ScrutinyScreen):
         self.query_one("#filter").display = not message.store_empty
         self.query_one("#summary").display = not message.store_empty
         self.loaded_filter = message.filter
+        self.nothing_matched = not message.groups
         self.fill_tree(tree, message.groups, message.meetings, message.items)
         if was_empty and not message.store_empty:
             tree.focus()  # minutes arrived (an import or a sync) while the list was empty
-        self.query_one("#summary", Static).update(self.summary(message.groups))
+        self.query_one("#summary", Static).update(self.summary(message.groups, message.filter))
 
     def fill_tree(
         self,
@@ -303,7 +305,10 @@ class MeetingsScreen(ScrutinyScreen):
                 stack.extend(node.children)
 
     @staticmethod
-    def summary(groups: list[CommitteeGroup]) -> str:
+    def summary(groups: list[CommitteeGroup], flt: browse.MeetingFilter) -> str:
+        if not groups and flt.text.strip():
+            # The filter reads names and titles only: say so, and offer the text.
+            return f"No title holds “{flt.text.strip()}”: enter searches the minutes' text."
         meetings = sum(g.meetings for g in groups)
         items = sum(g.items for g in groups)
         return (
@@ -353,6 +358,12 @@ class MeetingsScreen(ScrutinyScreen):
     def filter_submitted(self) -> None:
         if self.filter_timer is not None:
             self.filter_timer.stop()
+        words = self.query_one("#filter", Input).value.strip()
+        flt = browse.parse_filter(words)
+        if flt == self.loaded_filter and self.nothing_matched and flt.text.strip():
+            # the titles hold none of it: look in the minutes' text instead
+            self.scrutiny.open_search(flt.text.strip())
+            return
         self.reload()
         self.query_one(VimTree).focus()
 

@@ -62,6 +62,7 @@ class SearchScreen(ScrutinyScreen):
         super().__init__()
         self.initial_query = query
         self.hits: list[SearchHit] = []
+        self.searched = ""  # the query the hits shown are for
         self.search_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -98,6 +99,7 @@ class SearchScreen(ScrutinyScreen):
             return  # the user has typed on since
         result = message.result
         self.hits = list(result.hits)
+        self.searched = message.query
         options = self.query_one("#hits", OptionList)
         options.clear_options()
         spaced: list[Option | None] = []
@@ -141,4 +143,4 @@ class SearchScreen(ScrutinyScreen):
             )
             return
         self.dismiss()
-        self.scrutiny.open_item(hit.item_id, focus_uid=hit.uid)
+        self.scrutiny.open_item(hit.item_id, focus_uid=hit.uid, find=self.searched)

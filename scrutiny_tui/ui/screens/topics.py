@@ -221,8 +221,9 @@ class TopicsScreen(ScrutinyScreen):
     @on(OptionList.OptionSelected, "#timeline")
     def entry_chosen(self, event: OptionList.OptionSelected) -> None:
         item_id = self.entries.get(event.option.id or "")
+        topic = self.current_topic()
         if item_id is not None:
-            self.scrutiny.open_item(item_id)
+            self.scrutiny.open_item(item_id, find=topic.query if topic else None)
 
     def action_switch_pane(self) -> None:
         topics, timeline = self.query_one("#topics"), self.query_one("#timeline")
