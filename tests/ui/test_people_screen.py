@@ -142,6 +142,10 @@ async def test_merge_picks_the_other_person_and_split_asks_first(minutes_store, 
         await pilot.press("S")
         await settle(pilot)
         assert isinstance(app.screen, Confirm)
+        asked = screen_text(pilot)
+        assert "Split Councillor Patricia Quill?" in asked
+        assert "Written as:" in asked and "    Councillor Pat Quill" in asked
+        assert "Each way becomes a person of its own." in asked
         await pilot.press("n")  # not yet: nothing changes
         await settle(pilot)
         assert "Also written: Councillor Pat Quill" in right(screen_text(pilot))

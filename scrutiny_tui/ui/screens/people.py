@@ -266,7 +266,7 @@ class PeopleScreen(ScrutinyScreen):
             return EMPTY
         councils = len({r.council for r in self.refs})
         everyone = (
-            f"{len(self.refs)} {'person' if len(self.refs) == 1 else 'people'} in "
+            f"{len(self.refs):,} {'person' if len(self.refs) == 1 else 'people'} in "
             f"{councils} council{'s' if councils != 1 else ''}"
         )
         wanted = words.strip()
@@ -274,7 +274,7 @@ class PeopleScreen(ScrutinyScreen):
             return f"No one matches {wanted!r} ({everyone}); escape clears the filter."
         said = [everyone]
         if wanted:
-            said.append(f"{self.total} match {wanted!r}")
+            said.append(f"{self.total:,} match {wanted!r}")
         if self.total > len(self.entries):
             said.append(f"the first {len(self.entries)} shown: filter to find others")
         return " · ".join(said) + ". enter: details"
@@ -432,7 +432,9 @@ class PeopleScreen(ScrutinyScreen):
             if yes:
                 self.split(entry)
 
-        detail = f"Written as: {'; '.join(ways)}. Each way becomes a person of its own."
+        listed = "".join(f"\n  {one_line(way, 60)}" for way in ways[:8])
+        more = f"\n  and {len(ways) - 8} more" if len(ways) > 8 else ""
+        detail = f"Written as:{listed}{more}\nEach way becomes a person of its own."
         self.app.push_screen(Confirm(f"Split {entry.shown}?", detail, yes="Split"), answered)
 
     @work(thread=True, group="people-choice", exit_on_error=False)
