@@ -12,6 +12,15 @@ from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, NO_ITEM, literal, o
 if TYPE_CHECKING:  # the notes service loads when a screen first asks it for notes
     from scrutiny_tui.services.notes import NoteView
 
+def lateness(days: int) -> str:
+    """How late something is, in the unit a reader would use."""
+    if days < 60:
+        return f"{days} day{'' if days == 1 else 's'} late"
+    if days < 730:
+        return f"{days // 30} months late"
+    return f"{days // 365} years late"
+
+
 PRIORITY_STYLE = {"high": "bold red", "normal": "bold", "low": "dim"}
 
 

@@ -12,9 +12,9 @@ from scrutiny_tui.services import tracker
 from scrutiny_tui.services.browse import Passage
 from scrutiny_tui.services.notes import list_notes
 from scrutiny_tui.ui.dialogs.note_form import NoteForm
+from scrutiny_tui.ui.labels import lateness
 from scrutiny_tui.ui.screens.item import (
     ItemScreen,
-    lateness,
     overdue_text,
     passage_prompt,
     tab_labels,

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from scrutiny_tui.config import Rag
+from scrutiny_tui.ui.labels import lateness
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, literal, one_line, rag_text
 from scrutiny_tui.ui.widgets.vim import VimOptionList
@@ -65,10 +66,6 @@ def uk_date(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _late(days: int) -> str:
-    return "1 day late" if days == 1 else f"{days} days late"
-
-
 def _where(where: Where) -> Text:
     title = f" · {one_line(where.item_title, 80)}" if where.item_title else ""
     return literal(where.describe() + title, DIM)
@@ -80,7 +77,7 @@ def _lines(*parts: Text) -> Text:
 
 def late_action_prompt(action: LateAction) -> Text:
     head = Text.assemble(
-        (_late(action.days_late), LATE), f" · due {uk_date(action.due_by)}", end=""
+        (lateness(action.days_late), LATE), f" · due {uk_date(action.due_by)}", end=""
     )
     if action.due_to:
         head.append_text(literal(f" · to {one_line(action.due_to, 60)}"))
@@ -95,7 +92,7 @@ def awaited_prompt(row: AwaitedResponse) -> Text:
         literal(row.reference, HEAD), f" · agreed {uk_date(row.agreed)} · ", end=""
     )
     if row.late:
-        head.append(f"{due}, {_late(row.days_late)}", style=LATE)
+        head.append(f"{due}, {lateness(row.days_late)}", style=LATE)
     else:
         head.append(due)
     return _lines(head, literal(one_line(row.text, 240)), _where(row.where))

@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 from scrutiny_tui.services import browse, tracker
 from scrutiny_tui.services.browse import ItemDetail, Passage
 from scrutiny_tui.store.db import DatabaseError
-from scrutiny_tui.ui.labels import note_prompt
+from scrutiny_tui.ui.labels import lateness, note_prompt
 from scrutiny_tui.ui.messages import ItemLoaded
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import (
@@ -81,15 +81,6 @@ def tab_labels(counts: Mapping[str, int], active: str, width: int) -> dict[str, 
         if sum(len(label) + TAB_PADDING for label in labels.values()) <= width:
             break
     return labels
-
-
-def lateness(days: int) -> str:
-    """How late something is, in the unit a reader would use."""
-    if days < 60:
-        return f"{days} day{'' if days == 1 else 's'} late"
-    if days < 730:
-        return f"{days // 30} months late"
-    return f"{days // 365} years late"
 
 
 def overdue_text(passage: Passage, today: date) -> Text | None:
