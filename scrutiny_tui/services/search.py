@@ -155,10 +155,7 @@ def search(
     plan = _plan(query, acronyms)
     if not plan.match:
         return SearchResult(query, notice="Type a word to search for." if query else None)
-    words = word_patterns(query)
-    if not _OPERATOR.search(query):
-        _, added = expanded_query(query, acronyms)
-        words += [_phrase_pattern(phrase) for phrase in added]
+    words = marked_patterns(query, acronyms)
     with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
@@ -198,16 +195,22 @@ def _hit(row: IndexHit, words: list[re.Pattern[str]]) -> SearchHit:
     )
 
 
+def marked_patterns(query: str, acronyms: Acronyms | None = None) -> list[re.Pattern[str]]:
+    """What a search for ``query`` marks in the text it found: each word (and the words it
+    stems to) and each phrase an acronym of it stands for, or the acronym of a phrase."""
+    acronyms = ACRONYMS if acronyms is None else acronyms
+    patterns = word_patterns(query)
+    if not _OPERATOR.search(query):
+        patterns += [_phrase_pattern(phrase) for phrase in expanded_query(query, acronyms)[1]]
+    return patterns
+
+
 def first_match(
     text_: str, query: str, acronyms: Acronyms | None = None
 ) -> tuple[int, int] | None:
     """Where in ``text_`` the words of ``query`` (or an expansion of one of its acronyms)
     first occur, to open minutes at the words a search found; None when they do not."""
-    acronyms = ACRONYMS if acronyms is None else acronyms
-    patterns = word_patterns(query)
-    if not _OPERATOR.search(query):
-        patterns += [_phrase_pattern(phrase) for phrase in expanded_query(query, acronyms)[1]]
-    found = [m.span() for p in patterns if (m := p.search(text_))]
+    found = [m.span() for p in marked_patterns(query, acronyms) if (m := p.search(text_))]
     return min(found) if found else None
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from scrutiny_tui.services.briefing import BriefingScope
-from scrutiny_tui.services.search import make_snippet, search, word_patterns
+from scrutiny_tui.services.search import make_snippet, marked_patterns, search
 from scrutiny_tui.services.tracker import is_overdue
 from scrutiny_tui.store import notes as note_queries
 from scrutiny_tui.store import topics as queries
@@ -181,7 +181,7 @@ def timeline(store: Store, name: str, *, today: date, mark_seen: bool = False) -
     topic = find_topic(store, name)
     item_ids, more, notice = _matching_items(store, topic)
     # what the passages are cut around (a tag topic shows each item's opening)
-    words = word_patterns(topic.query) if topic.query else []
+    words = marked_patterns(topic.query) if topic.query else []
     with store.read() as conn:
         items = queries.timeline_items(conn, item_ids)
         records = queries.records_of_items(conn, item_ids)
