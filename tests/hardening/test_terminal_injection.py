@@ -25,6 +25,7 @@ from scrutiny_tui.config import Settings
 from scrutiny_tui.services import notes, tracker
 from scrutiny_tui.services.notes import NoteInput
 from scrutiny_tui.services.notes_exchange import export_notes, import_notes
+from scrutiny_tui.services.topics import add_topic
 from scrutiny_tui.store import sources
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui.app import ScrutinyApp
@@ -122,10 +123,16 @@ def hostile_store(tmp_path: Path) -> Iterator[Store]:
 
 
 @asynccontextmanager
-async def terminal(store: Store):
+async def terminal(store: Store, first_screen: str | None = "meetings"):
     """The app on ``store`` with its terminal output captured; yields (pilot, output)."""
     CapturingDriver.written = []
-    app = ScrutinyApp(store, Settings(), today=lambda: date(2026, 1, 15), cursor_blink=False)
+    app = ScrutinyApp(
+        store,
+        Settings(),
+        today=lambda: date(2026, 1, 15),
+        cursor_blink=False,
+        first_screen=first_screen,
+    )
     app.animation_level = "none"
     app.driver_class = CapturingDriver
     async with app.run_test(
@@ -238,3 +245,25 @@ async def test_trackers_forms_search_and_sources_write_no_escape(hostile_store):
         await pilot.press("b", "ctrl+r")  # the briefing pack's preview (Markdown)
         await settle(pilot)
         await check(pilot, written, ["ITEMTITLE", "NOTEBODY"])
+
+
+async def test_attention_topics_and_people_write_no_escape(hostile_store):
+    with hostile_store.read() as conn:
+        rec_uid = conn.execute("SELECT uid FROM recommendation").fetchone()[0]
+        item_uid = conn.execute("SELECT uid FROM agenda_item").fetchone()[0]
+    tracker.set_status(hostile_store, rec_uid, "Slipped")
+    notes.add_note(
+        hostile_store,
+        "item",
+        item_uid,
+        NoteInput(hostile("QUESTION"), kind="question", ask_at=hostile("ASKWHERE")),
+    )
+    add_topic(hostile_store, hostile("TOPICNAME"), query="pwned")
+    async with terminal(hostile_store, first_screen=None) as (pilot, written):  # Attention
+        await check(pilot, written, ["RECOMMENDED", "QUESTION", "ASKWHERE", "ITEMTITLE"])
+        await pilot.press("o")
+        await settle(pilot)
+        await check(pilot, written, ["TOPICNAME", "ITEMTITLE", "MINUTESLINE"])
+        await pilot.press("p")
+        await settle(pilot)
+        await check(pilot, written, ["ATTENDEE"])

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from scrutiny_tui.ui.dialogs.base import ScrutinyModal
+from scrutiny_tui.ui.text import literal
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 
 
@@ -45,7 +46,7 @@ class MeetingForm(ScrutinyModal[MeetingDraft]):
             yield QuietInput(self.draft.committee, id="committee")
             yield Label("Date (12/03/2025, 12 March 2025 or 2025-03-12)")
             yield QuietInput(self.draft.date, id="date")
-            yield Static(self.problem, id="problem", markup=False)
+            yield Static(literal(self.problem), id="problem")
             yield Label(
                 "Kept when the minutes are imported or synced again. A blank field keeps the "
                 "value the meeting has.",

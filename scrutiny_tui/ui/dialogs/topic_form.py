@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
 from scrutiny_tui.ui.dialogs.base import ScrutinyModal
+from scrutiny_tui.ui.text import literal
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 
 
@@ -58,7 +59,7 @@ class TopicForm(ScrutinyModal[TopicDraft]):
                 placeholder='CAMHS waiting   or   "damp and mould"   or   #budget',
                 id="subject",
             )
-            yield Static(self.problem, id="problem", markup=False)
+            yield Static(literal(self.problem), id="problem")
             yield Label("enter or ctrl+s: follow   escape: cancel", classes="status-line")
 
     def on_mount(self) -> None:

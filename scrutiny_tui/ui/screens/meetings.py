@@ -180,7 +180,8 @@ class MeetingsScreen(ScrutinyScreen):
         self.fill_tree(tree, message.groups, message.meetings, message.items)
         if was_empty and not message.store_empty:
             tree.focus()  # minutes arrived (an import or a sync) while the list was empty
-        self.query_one("#summary", Static).update(self.summary(message.groups, message.filter))
+        summary = self.summary(message.groups, message.filter)  # may quote the filter typed
+        self.query_one("#summary", Static).update(literal(summary))
 
     def fill_tree(
         self,

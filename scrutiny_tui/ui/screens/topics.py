@@ -159,7 +159,7 @@ class TopicsScreen(ScrutinyScreen):
     def topic_highlighted(self) -> None:
         topic = self.current_topic()
         if topic is not None:
-            self.query_one("#summary", Static).update(f"Reading {topic.name}…")
+            self.query_one("#summary", Static).update(literal(f"Reading {topic.name}…"))
             self.load_timeline(topic.name)
 
     @work(thread=True, exclusive=True, group="timeline", exit_on_error=False)
@@ -212,7 +212,8 @@ class TopicsScreen(ScrutinyScreen):
             summary += f". {found.notice}"
         if not count:
             summary += ". Nothing in the minutes yet."
-        self.query_one("#summary", Static).update(summary + "  enter: open the item")
+        # the topic's name and query are the member's own words: shown, never sent raw
+        self.query_one("#summary", Static).update(literal(summary + "  enter: open the item"))
 
     @on(OptionList.OptionSelected, "#topics")
     def topic_chosen(self) -> None:
