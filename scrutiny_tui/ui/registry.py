@@ -43,6 +43,12 @@ def _topics() -> Screen:
     return TopicsScreen()
 
 
+def _people() -> Screen:
+    from scrutiny_tui.ui.screens.people import PeopleScreen
+
+    return PeopleScreen()
+
+
 def _meetings() -> Screen:
     from scrutiny_tui.ui.screens.meetings import MeetingsScreen
 
@@ -127,6 +133,13 @@ SCREENS: list[ScreenEntry] = [
         "o",
         "Subjects you follow across meetings: a search or a tag, meeting by meeting",
         _topics,
+    ),
+    ScreenEntry(
+        "people",
+        "People",
+        "p",
+        "Members and officers: meetings attended, apologies, roles, what they were asked",
+        _people,
     ),
     ScreenEntry("notes", "Concerns", "n", "Your concerns, questions and follow-ups", _notes),
     ScreenEntry(

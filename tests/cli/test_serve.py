@@ -89,7 +89,7 @@ async def _read_until(ws: aiohttp.ClientWebSocketResponse, wanted: str, seconds:
     return _screen_text(received)
 
 
-async def test_a_browser_tab_gets_the_meetings_screen(served_store) -> None:
+async def test_a_browser_tab_gets_the_app_and_its_meetings_screen(served_store) -> None:
     port, process = served_store
     async with aiohttp.ClientSession() as http:
         async with http.get(f"http://127.0.0.1:{port}/") as page:
@@ -100,9 +100,12 @@ async def test_a_browser_tab_gets_the_meetings_screen(served_store) -> None:
         websocket_url = found.group(1)
         assert websocket_url == f"ws://127.0.0.1:{port}/ws"
         async with http.ws_connect(f"{websocket_url}?width=120&height=40") as ws:
-            screen = await _read_until(ws, "Redesign of Children", seconds=45)
-            assert "Meetings" in screen
-            assert "Redesign of Children" in screen, screen[-2000:]
+            screen = await _read_until(ws, "Overdue actions", seconds=45)
+            assert "Attention" in screen and "Overdue actions" in screen, screen[-2000:]
+            # m typed in the tab brings the Meetings screen, with the meetings stored.
+            await ws.send_json(["stdin", "m"])
+            screen = await _read_until(ws, "Redesign of Children", seconds=30)
+            assert "Meetings" in screen and "Redesign of Children" in screen, screen[-2000:]
             # q typed in the tab quits that copy of the app; the server closes the socket.
             await ws.send_json(["stdin", "q"])
             await _read_until(ws, "\x00never", seconds=20)

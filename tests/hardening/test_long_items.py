@@ -78,7 +78,13 @@ async def settle(pilot: Pilot) -> None:
 
 
 async def test_a_long_item_opens_at_once_and_keeps_highlight_jump_and_quote(long_store):
-    app = ScrutinyApp(long_store, Settings(), today=lambda: date(2026, 1, 15), cursor_blink=False)
+    app = ScrutinyApp(
+        long_store,
+        Settings(),
+        today=lambda: date(2026, 1, 15),
+        cursor_blink=False,
+        first_screen="meetings",
+    )
     app.animation_level = "none"
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)

@@ -18,7 +18,8 @@ async def test_meetings_tree_shows_counts_and_missing_metadata(fixture_store, ma
         assert "3 res · 2 open actions · 0 concerns" in shown
         assert "(council not stated)" in shown
         assert "(committee not stated)" in shown
-        assert "(undated)  [bold]budget.txt" in shown
+        # a page about one item is headed by that item (shown literally), then its file
+        assert "(undated)  [bold]Budget[/] monitoring [@click=app.quit]  [bold]budget.txt" in shown
 
 
 async def test_filter_by_date_range_and_committee(fixture_store, make_app):

@@ -225,3 +225,19 @@ def test_snapshot(minutes_store, make_app, snap_compare, size):
         await settle(pilot)
 
     assert snap_compare(make_app(minutes_store), terminal_size=size, run_before=open_judith)
+
+
+async def test_p_opens_people_from_the_app(tmp_path, make_app):
+    from conftest import settle
+
+    from scrutiny_tui.store.db import open_store
+    from scrutiny_tui.ui.screens.people import PeopleScreen
+
+    store = open_store(tmp_path / "p.db")
+    app = make_app(store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, PeopleScreen)
+    store.close()
