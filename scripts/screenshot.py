@@ -1,5 +1,6 @@
-"""Make docs/screenshot.svg: the seeds in data/ ingested into a throwaway store, the app
-opened headless at 120x36 on the first agenda item with a resolution highlighted.
+"""Make docs/screenshot.svg (the Attention screen the app opens on) and docs/item.svg (an
+agenda item with a resolution highlighted): the seeds in data/ ingested into a throwaway
+store, the app headless at 120x36.
 
     .venv/bin/python scripts/screenshot.py
 """
@@ -26,12 +27,19 @@ async def shoot(store_path: Path, out: Path) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
+        app.save_screenshot(filename=out.name, path=str(out.parent))
+        await pilot.press("m")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
         await pilot.press("down", "down")
         await pilot.pause(0.3)
-        app.save_screenshot(filename=out.name, path=str(out.parent))
+        app.save_screenshot(filename="item.svg", path=str(out.parent))
     store.close()
 
 

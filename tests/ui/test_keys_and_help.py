@@ -30,6 +30,9 @@ AREAS = {
     "sources": "open('sources')",
     "search": "open('search')",
     "import": "open('import')",
+    "attention": "open('attention')",
+    "topics": "open('topics')",
+    "people": "open('people')",
 }
 
 
@@ -136,6 +139,8 @@ _TOKENS = {
     "?": "question_mark",
     "[": "left_square_bracket",
     "]": "right_square_bracket",
+    "←": "left",
+    "→": "right",
 }
 
 
@@ -176,6 +181,9 @@ async def test_every_key_the_readme_promises_is_in_the_footer_or_help(fixture_st
         "Briefing": ["briefing"],
         "Search": ["search"],
         "Sources": ["sources"],
+        "Attention": ["attention"],
+        "Topics": ["topics"],
+        "People": ["people"],
     }
     app = make_app(fixture_store)
     async with app.run_test(size=(80, 24)) as pilot:
