@@ -28,6 +28,7 @@ from scrutiny_tui.parser.meeting import (
     MEETING_LINE,
     SUBSTITUTE_FOR,
     attendance_kind,
+    body_from_decisions,
     body_from_own_minutes,
     body_line,
     heading_facts,
@@ -96,7 +97,7 @@ def parse_text(
     _fill_from(meeting, front)
     _fill_from(meeting, metadata or {})
     if meeting.body is None:
-        meeting.body = body_from_own_minutes(text)
+        meeting.body = body_from_own_minutes(text) or body_from_decisions(text)
     for position, heading in enumerate(headings):
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
         item = _item(text, lines, heading, end, dense, document.warnings, meeting_date=meeting.date)

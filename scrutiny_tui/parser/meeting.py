@@ -197,6 +197,37 @@ def body_from_own_minutes(text: str) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+# The body that decided, named where its decisions are recorded: a lead-in line of its own
+# ("RESOLVED – / The Scrutiny Board (Children and Families): / a) noted …") or the opening
+# of the minutes' account ("The Cabinet considered the report …").
+def _named_body(group: str) -> str:
+    return (
+        rf"(?P<{group}>(?:[A-Z][\w'’&-]*[ \t]+(?:(?:and|of|for|&)[ \t]+)?){{0,8}}{_BODY_WORDS}"
+        r"(?:[ \t]+\([A-Z][^()\n]{1,80}\))?)"
+    )
+
+
+_DECIDING_BODY = re.compile(
+    rf"^[ \t]*The[ \t]+{_named_body('lead_in')}[ \t]*:[ \t]*$"
+    rf"|(?:^|(?<=[.!?][ \t]))The[ \t]+{_named_body('actor')}[ \t]+(?:considered|received|"
+    r"resolved|agreed|decided|noted|discussed|heard|debated|was[ \t]+(?:asked|informed|advised))\b",
+    re.MULTILINE,
+)
+
+
+def body_from_decisions(text: str) -> str | None:
+    """The body whose decisions the text records, when it names just one ("The Cabinet
+    considered …"; "The Scrutiny Board (Children and Families):" over its resolutions);
+    None when it names none, only a bare "Committee", a council, or several."""
+    found: set[str] = set()
+    for match in _DECIDING_BODY.finditer(text):
+        body = " ".join((match["lead_in"] or match["actor"] or "").split())
+        if not body or _GENERIC_BODY.match(body) or COUNCIL_LINE.match(body):
+            continue
+        found.add(body)
+    return found.pop() if len(found) == 1 else None
+
+
 # Attendance labels inside a long flattened line (a PDF's or a web archive's text run
 # together): "… HAVERFORDWEST PRESENT: Cllr A Hale (Mayor) Cllr B Irwin APOLOGIES: …",
 # "… on 8th March, 2021 Present Cllr. A Hale, Chair. …", "Council members present were …"

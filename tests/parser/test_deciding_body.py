@@ -1,0 +1,40 @@
+"""The body that met, read from where its decisions are recorded when no heading names it:
+a lead-in line of its own over the resolutions, or the opening of the minutes' account."""
+
+from __future__ import annotations
+
+from scrutiny_tui.parser import parse_text
+from scrutiny_tui.parser.meeting import body_from_decisions
+
+
+def test_a_lead_in_line_over_the_resolutions_names_the_body() -> None:
+    text = "RESOLVED –\n\nThe Scrutiny Panel (Adults and Health):\n\na) the update be noted."
+    assert body_from_decisions(text) == "Scrutiny Panel (Adults and Health)"
+
+
+def test_the_account_naming_who_considered_the_report() -> None:
+    assert body_from_decisions("Minutes:\nThe Cabinet considered the bus review.") == "Cabinet"
+    assert (
+        body_from_decisions("Noted. The Housing Scrutiny Panel received the annual report.")
+        == "Housing Scrutiny Panel"
+    )
+    assert (
+        body_from_decisions("The Children's Overview Board was asked to comment on the plan.")
+        == "Children's Overview Board"
+    )
+
+
+def test_a_bare_committee_a_council_a_member_or_two_bodies_name_none() -> None:
+    assert body_from_decisions("The Committee considered the report.") is None
+    assert body_from_decisions("The Anyshire County Council considered the plan.") is None
+    assert body_from_decisions("The Cabinet Member for Transport introduced the report.") is None
+    assert body_from_decisions("The Cabinet considered X. The Audit Committee noted Y.") is None
+    assert body_from_decisions("It was noted that the Cabinet would consider it.") is None
+
+
+def test_a_heading_that_names_the_body_wins() -> None:
+    text = (
+        "Transport Scrutiny Committee - Monday, 3rd March, 2025 6.00 pm\n\n"
+        "12. Bus services\n\nThe Cabinet considered the review in January.\n"
+    )
+    assert parse_text(text).meeting.body == "Transport Scrutiny Committee"
