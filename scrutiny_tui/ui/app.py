@@ -16,6 +16,7 @@ from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui import registry
 from scrutiny_tui.ui.messages import StoreChanged
 from scrutiny_tui.ui.palette import PaletteCommand, ScrutinyCommands, ViewSource
+from scrutiny_tui.ui.terminal_watch import watch_terminal
 from scrutiny_tui.ui.text import plain_title, visible_controls
 
 
@@ -118,6 +119,7 @@ class ScrutinyApp(App[None]):
             )
         if self.first_screen and self.first_screen != self.current_mode:
             self.switch_mode(self.first_screen)
+        watch_terminal(self)
 
     def validate_title(self, title: str) -> str:
         return plain_title(title) or ""
