@@ -47,16 +47,17 @@ class MeetingForm(ScrutinyModal[MeetingDraft]):
             yield Label("Date (12/03/2025, 12 March 2025 or 2025-03-12)")
             yield QuietInput(self.draft.date, id="date")
             yield Static(literal(self.problem), id="problem")
-            yield Label(
+            yield Static(
                 "Kept when the minutes are imported or synced again. A blank field keeps the "
                 "value the meeting has.",
+                id="hint",
                 classes="status-line",
             )
             yield Label("ctrl+s: save   tab: next field   escape: cancel", classes="status-line")
 
     def on_mount(self) -> None:
         self.query_one("#problem").display = bool(self.problem)
-        self.query_one("#committee").focus()
+        self.query_one("#council").focus()  # the fields in the order they are shown
 
     @on(Input.Submitted)
     def submitted(self) -> None:
