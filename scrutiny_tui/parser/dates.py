@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
+# Month names and their short forms, as council papers print them (also read by the forms'
+# date fields, services.uk_dates).
+MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
         (
@@ -65,7 +67,7 @@ def dates_in(text: str) -> list[tuple[int, str]]:
 
 def _to_iso(match: re.Match[str]) -> str | None:
     month_text = match["month"]
-    month = int(month_text) if month_text.isdigit() else _MONTHS.get(month_text.lower())
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
     if month is None:
         return None
     try:
@@ -111,7 +113,7 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     for match in _MONTH_YEAR.finditer(text):
         if any(0 <= match.start() - start <= 8 for start in skipped):
             continue  # the month of a date already ruled out
-        month = _MONTHS.get(match["month"].lower())
+        month = MONTHS.get(match["month"].lower())
         if month is not None and match["month"][0].isupper():
             due = f"{int(match['year']):04d}-{month:02d}"
             if meeting_date and due < meeting_date[:7]:
@@ -122,14 +124,14 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     held = date.fromisoformat(meeting_date)
     month_only = _MONTH_ONLY.search(text)
     if month_only:
-        month = _MONTHS[month_only["month"].lower()]
+        month = MONTHS[month_only["month"].lower()]
         year = held.year + (1 if month <= held.month else 0)
         return f"{year:04d}-{month:02d}"
     month_day = _MONTH_DAY.search(text)
     if month_day:
         name = month_day["month1"] or month_day["month2"]
         day = int(month_day["day1"] or month_day["day2"])
-        month = _MONTHS.get(name.lower())
+        month = MONTHS.get(name.lower())
         if month is not None:
             year = held.year + (1 if (month, day) <= (held.month, held.day) else 0)
             try:

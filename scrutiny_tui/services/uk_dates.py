@@ -12,29 +12,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-EXAMPLE = "12/03/2015, 12 March 2015 or 2015-03-12"
+from scrutiny_tui.parser.dates import MONTHS as _MONTHS
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+EXAMPLE = "12/03/2015, 12 March 2015 or 2015-03-12"
 
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d+)")
