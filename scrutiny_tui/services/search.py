@@ -111,7 +111,9 @@ def expanded_query(query: str, acronyms: Acronyms) -> tuple[str, list[str]]:
             term = "(" + " OR ".join([term, *alternatives]) + ")"
         terms.append(term)
         n += 1
-    return " ".join(terms), added
+    # FTS5 reads "a b" as a AND b, but not after a bracketed OR: say AND there.
+    joiner = " AND " if any(term.startswith("(") for term in terms) else " "
+    return joiner.join(terms), added
 
 
 def _plan(query: str, acronyms: Acronyms) -> _Plan:

@@ -59,6 +59,13 @@ def test_an_acronym_finds_its_expansion_and_back(store) -> None:
     assert [back.snippet[a:b] for a, b in back.highlights] == ["CAMHS"]
 
 
+def test_an_acronym_with_other_words_is_one_valid_query(store) -> None:
+    found = search(store, "CAMHS referrals")
+    assert found.notice is None and titles(found) == {"Referrals"}
+    found = search(store, "waits child and adolescent mental health services")
+    assert found.notice is None and titles(found) == {"Waiting times"}
+
+
 def test_an_everyday_word_is_expanded_only_in_capitals() -> None:
     assert expanded_query("send the report", ACRONYMS)[0] == '"send" "the" "report"*'
     assert (
