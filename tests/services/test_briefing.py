@@ -291,7 +291,8 @@ def test_a_pack_of_the_seed_minutes(tmp_path, seed_paths):
     ]
     items = [text for tag, text in found if tag == "h3"]
     assert len(items) == len(seed_paths)
-    assert "Undated · Cabinet · 4 Children's Social Care Update" in items  # "The Cabinet considered"
+    # the seed says "The Cabinet considered …": the parser names the body from that
+    assert "Undated · Cabinet · 4 Children's Social Care Update" in items
     title, actions, recommendations, resolutions = tables(markdown)
     assert set(title) == {2}
     assert set(actions) == {5} and len(actions) > 5

@@ -95,10 +95,9 @@ def test_a_date_that_is_not_one_is_refused_and_nothing_changes(ingested) -> None
 
 
 def test_a_correction_to_a_synced_meeting_outlives_the_next_changed_sync(db_path) -> None:
+    from scrutiny_tui.services import sync as sync_service
     from tests.moderngov.fake_site import FakeSite
     from tests.services.test_sync import FAST, TODAY
-
-    from scrutiny_tui.services import sync as sync_service
 
     site = FakeSite("/democracy/", today=TODAY)
     site.start()
