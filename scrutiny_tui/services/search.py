@@ -54,6 +54,7 @@ class _Plan:
     match: str
     notice: str | None = None
     fallbacks: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)  # acronyms' phrases the match also finds
 
 
 def literal_query(query: str) -> str:
@@ -120,9 +121,9 @@ def _plan(query: str, acronyms: Acronyms) -> _Plan:
     literal = literal_query(query)
     if _OPERATOR.search(query):
         return _Plan(query, fallbacks=[literal] if literal else [])
-    expanded, _ = expanded_query(query, acronyms)
+    expanded, added = expanded_query(query, acronyms)
     if expanded != literal:
-        return _Plan(expanded, fallbacks=[literal] if literal else [])
+        return _Plan(expanded, fallbacks=[literal] if literal else [], added=added)
     return _Plan(literal)
 
 
@@ -157,7 +158,7 @@ def search(
     plan = _plan(query, acronyms)
     if not plan.match:
         return SearchResult(query, notice="Type a word to search for." if query else None)
-    words = marked_patterns(query, acronyms)
+    words = _marks(query, plan.added)
     with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
@@ -201,10 +202,12 @@ def marked_patterns(query: str, acronyms: Acronyms | None = None) -> list[re.Pat
     """What a search for ``query`` marks in the text it found: each word (and the words it
     stems to) and each phrase an acronym of it stands for, or the acronym of a phrase."""
     acronyms = ACRONYMS if acronyms is None else acronyms
-    patterns = word_patterns(query)
-    if not _OPERATOR.search(query):
-        patterns += [_phrase_pattern(phrase) for phrase in expanded_query(query, acronyms)[1]]
-    return patterns
+    added = [] if _OPERATOR.search(query) else expanded_query(query, acronyms)[1]
+    return _marks(query, added)
+
+
+def _marks(query: str, added: Sequence[str]) -> list[re.Pattern[str]]:
+    return word_patterns(query) + [_phrase_pattern(phrase) for phrase in added]
 
 
 def first_match(
