@@ -169,8 +169,8 @@ def attendance_kind(label: str) -> str:
     return "attending"
 
 
-# "to approve the minutes of the meeting of the Overview and Scrutiny Commission held on …",
-# "minutes of the last meeting of Cabinet on …": minutes that confirm the body's own last
+# "to agree the minutes of the meeting of the Licensing Panel held on …", "minutes of the
+# last meeting of Cabinet on …": minutes that confirm the body's own last
 # meeting name the body that meets
 _OWN_MINUTES = re.compile(
     r"\b(?i:minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?)"
@@ -186,7 +186,7 @@ _GENERIC_BODY = re.compile(
 
 def body_from_own_minutes(text: str) -> str | None:
     """The body whose earlier minutes the meeting confirms, when the text names just one
-    ("the minutes of the meeting of the Fire Authority held on 8 May"); None when it names
+    ("the minutes of the meeting of the Harbour Board held on 3 June"); None when it names
     none, only a bare "Committee", or a council (a parish's own heading), or several."""
     found: set[str] = set()
     for match in _OWN_MINUTES.finditer(text):
