@@ -28,7 +28,7 @@ DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<ti
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
 MINUTES_OF = re.compile(
     r"^(?:Draft\s+)?Minutes\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w']+\s+){0,3}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
+    r"(?:[\w'&-]+\s+){0,5}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
     r"(?:held\b(?:[^.]{0,40}?\b(?:on|at|in)\b)?(?P<rest>.*)$|$)",
     re.IGNORECASE,
 )
@@ -56,13 +56,29 @@ _COUNCIL_AS_BODY = re.compile(
 _MINUTES_DASH = re.compile(r"^(?:Draft\s+)?Minutes\s*[-–—:]\s*", re.IGNORECASE)
 
 
-_RECORDS_A_DECISION = re.compile(r"\b(?:were|was|be)\s+(?:\w+\s+)?\w+ed\b.*\.$")
+# "Minutes of the meeting held on 3 May were agreed.": the line's first sentence records a
+# decision (a flattened page runs on into later sentences that do not count)
+_RECORDS_A_DECISION = re.compile(r"^[^.]*?\b(?:were|was|be)\s+(?:\w+\s+)?\w+ed\b[^.]*(?:\.|$)")
 
 
-def _council_or_body(name: str, date: str | None = None) -> dict[str, Any]:
+# "the Full Brandon Town Council": the full council of the town named
+_FULL = re.compile(r"^(?:the\s+)?Full\s+(?=\S+\s+\S)", re.IGNORECASE)
+
+
+def _council_or_body(name: str, date: str | None = None, *, met: bool = False) -> dict[str, Any]:
+    """A council's name: the council a page belongs to, or, where a heading says it ``met``
+    ("Minutes of a meeting of Ashcombe Parish Council held …", "Ashcombe Parish Council -
+    Thursday, 3 July 2025"), also the body that met: the Council (its full meeting)."""
     if _COUNCIL_AS_BODY.match(name):
         return _facts(body=_council_name(name), date=date)
-    return _facts(council=_council_name(name), date=date)
+    if not met:
+        return _facts(council=_council_name(name), date=date)
+    full = _FULL.match(name)
+    return _facts(
+        council=_council_name(name[full.end() :] if full else name),
+        body="Full Council" if full else "Council",
+        date=date,
+    )
 
 
 def heading_facts(line: str) -> dict[str, Any]:
@@ -78,17 +94,17 @@ def heading_facts(line: str) -> dict[str, Any]:
         body = _MINUTES_DASH.sub("", dated["body"].strip())  # "Minutes - Full Council - 5 May …"
         if COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Westvale Council - Thursday, 6 March 2025": the council itself met
-            return _council_or_body(body, find_date(dated["date"]))
+            return _council_or_body(body, find_date(dated["date"]), met=True)
         return _facts(body=body, date=find_date(dated["date"]))
     minutes = MINUTES_OF.match(line)
-    if minutes and _RECORDS_A_DECISION.search(line):
+    if minutes and _RECORDS_A_DECISION.match(line):
         minutes = None  # "Minutes of the meeting held on 3 May were agreed.": another meeting
     if minutes:
         body = (minutes["body"] or "").strip()
         if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Minutes of a meeting of Ashcombe Parish Council held on …": the council met
-            return _council_or_body(body, find_date(minutes["rest"] or ""))
-        return _facts(body=minutes["body"], date=find_date(minutes["rest"] or ""))
+            return _council_or_body(body, find_date(minutes["rest"] or ""), met=True)
+        return _facts(body=_quiet(body), date=find_date(minutes["rest"] or ""))
     if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):
         return _council_or_body(line)
     return {}
@@ -98,10 +114,15 @@ def body_line(line: str) -> str | None:
     """The committee a heading line names by itself ("OVERVIEW AND SCRUTINY COMMITTEE")."""
     if len(line) > 80 or not BODY_LINE.match(line) or _NOT_COUNCIL.search(line):
         return None
-    if not line.isupper():
-        return line
+    return _quiet(line)
+
+
+def _quiet(name: str) -> str:
+    """A body's name in title case where it is shouted ("THE COUNCIL" → "The Council")."""
+    if not name.isupper():
+        return name
     words = [
-        word.lower() if word.lower() in _SMALL_WORDS else _capitalise(word) for word in line.split()
+        word.lower() if word.lower() in _SMALL_WORDS else _capitalise(word) for word in name.split()
     ]
     return " ".join(words)
 

@@ -283,10 +283,69 @@ def test_a_meeting_of_the_council_itself_names_the_council() -> None:
         "Minutes of a meeting of Ashcombe Parish Council held on Thursday 3 July 2025\n\n"
         "1. Apologies\n\nNone.\n"
     )
-    assert (parsed.meeting.council, parsed.meeting.date) == (
+    assert (parsed.meeting.council, parsed.meeting.body, parsed.meeting.date) == (
         "Ashcombe Parish Council",
+        "Council",
         "2025-07-03",
     )
+
+
+@pytest.mark.parametrize(
+    ("header", "council", "body", "date"),
+    [
+        (
+            "Wexcombe Borough Council - Tuesday, 4 March 2025 7.00 pm",
+            "Wexcombe Borough Council",
+            "Council",
+            "2025-03-04",
+        ),
+        (
+            "Minutes of the Meeting of the Full Harrowdene Town Council held at 7pm on Monday"
+            " 2nd June 2025",
+            "Harrowdene Town Council",
+            "Full Council",
+            "2025-06-02",
+        ),
+        (
+            "Minutes of the Ninety & Second Annual Meeting of the Pelham Parish Council held in"
+            " the Old School on Tuesday 13th May 2025, 7pm",
+            "Pelham Parish Council",
+            "Council",
+            "2025-05-13",
+        ),
+        (
+            "MINUTES OF THE ORDINARY MEETING OF THE COUNCIL HELD IN RIVERMEAD HOUSE ON"
+            " TUESDAY 3 JUNE 2025 AT 6.30 PM",
+            None,
+            "Council",
+            "2025-06-03",
+        ),
+        (
+            # a flattened page: the heading runs on into the minutes, whose later sentences
+            # record decisions of their own
+            "MINUTES OF PROCEEDINGS OF QUARTERLY MEETING OF KILDARROW COUNTY COUNCIL HELD IN"
+            " THE CHAMBER AT 2.00 PM ON 4th May, 2025 Present Cllr. Anne Byrne, Chair. The"
+            " minutes of the April meeting were confirmed.",
+            "Kildarrow County Council",
+            "Council",
+            "2025-05-04",
+        ),
+    ],
+)
+def test_a_heading_saying_the_council_met_names_it_as_the_body(
+    header: str, council: str | None, body: str, date: str
+) -> None:
+    parsed = parse_text(f"{header}\n\n1. Apologies\n\nNone.\n")
+    assert (parsed.meeting.council, parsed.meeting.body, parsed.meeting.date) == (
+        council,
+        body,
+        date,
+    )
+
+
+def test_a_council_banner_alone_is_not_a_meeting_of_the_council() -> None:
+    parsed = parse_text("Greystone Council\n\nAgenda and minutes\n\n1. Apologies\n\nNone.\n")
+    assert (parsed.meeting.council, parsed.meeting.body) == ("Greystone Council", None)
 
 
 def test_present_in_prose_with_honours_and_officers_apart() -> None:
