@@ -125,22 +125,36 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
     labelled = True  # the item before the first has "ended": the first title opens one
     row_ended = True
     sentence_ended = True
+    item_labels: set[str] = set()  # the labels the item being read has ("minutes", "decision")
     for index in range(start, len(lines)):
         line = lines[index]
         text = line.text
         if line.blank or text in ("|", "||") or re.fullmatch(r"[-|: ]+", text):
             continue
         opened: Heading | None = None
-        if _LABEL_START.match(text):
-            if labelled and (row_ended or not headings):
+        label_start = _LABEL_START.match(text)
+        if label_start:
+            kind = label_start.group(0)[:3].lower()
+            # a row that starts with its label after a row ended, or a second "Minutes:"
+            # where the item already has its own: a row whose title the page lost
+            if labelled and (row_ended or not headings or kind in item_labels):
                 opened = Heading(index, index - 1, None, "")
+                item_labels = set()
+            item_labels.add(kind)
             labelled = True
         elif row_ended or labelled or (labels < 2 and sentence_ended):
             opened = _row_heading(lines, index)
             if opened is None and table and row_ended:
                 opened = Heading(index, index - 1, None, "")
+            inline = _ITEM_LABEL.search(text)
+            inline_kind = inline.group(0).strip()[:3].lower() if inline else None
+            if opened is None and inline is not None and inline_kind in item_labels:
+                # "To receive … Minutes: RESOLVED …" after an item that has its minutes: a
+                # row whose title the page lost, its agenda text kept
+                opened = Heading(index, index, None, "", line.start + inline.start() + 1)
             if opened is not None:
-                labelled = bool(_ITEM_LABEL.search(text))
+                labelled = inline is not None
+                item_labels = {inline_kind} if inline_kind else set()
         if opened is not None:
             headings.append(opened)
         row_ended = text.endswith("|")

@@ -126,3 +126,32 @@ def test_confirmed_minutes_do_not_date_an_untitled_page() -> None:
         "There was no other business.\n"
     )
     assert parsed.meeting.date is None
+
+
+def test_flattened_table_rows_that_lost_their_titles_are_items_of_their_own() -> None:
+    parsed = parse_text(
+        "Apologies Minutes: Apologies were received from Councillor Ann Brook. |\n"
+        "Minutes: No declarations of interest were made.\n"
+        "Minutes: There was no urgent business.\n"
+        "To confirm the record of the 2 May 2024 meeting. Minutes: RESOLVED: That the record"
+        " of the 2 May 2024 meeting be confirmed. |\n"
+        "Highways Maintenance Plan Minutes: Members considered the plan for the coming year.\n"
+        "RESOLVED: That the plan be approved. |\n"
+    )
+    assert [item.title for item in parsed.items] == [
+        "Apologies",
+        "",
+        "",
+        "",
+        "Highways Maintenance Plan",
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [0, 0, 0, 1, 1]
+
+
+def test_a_decision_and_its_minutes_under_one_title_stay_one_item() -> None:
+    parsed = parse_text(
+        "Items\nNo. Item\n\nParking Review\n\nDecision:\n\nThat the review be noted.\n\n"
+        "Minutes:\n\nThe Panel discussed the review.\n\nThat the review be noted.\n\n"
+        "Tree Strategy\n\nMinutes:\n\nThe Panel welcomed the strategy.\n"
+    )
+    assert [item.title for item in parsed.items] == ["Parking Review", "Tree Strategy"]
