@@ -131,6 +131,8 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
         text = line.text
         if line.blank or text in ("|", "||") or re.fullmatch(r"[-|: ]+", text):
             continue
+        if _is_chrome(text) and not _LABEL_START.match(text):
+            continue  # "Link: meeting audio" over the first row: neither a row nor its end
         opened: Heading | None = None
         label_start = _LABEL_START.match(text)
         if label_start:

@@ -155,3 +155,14 @@ def test_a_decision_and_its_minutes_under_one_title_stay_one_item() -> None:
         "Tree Strategy\n\nMinutes:\n\nThe Panel welcomed the strategy.\n"
     )
     assert [item.title for item in parsed.items] == ["Parking Review", "Tree Strategy"]
+
+
+def test_page_chrome_over_a_flattened_table_is_not_a_row() -> None:
+    parsed = parse_text(
+        "Link: webcast of the meeting\n"
+        "Apologies To note any apologies. Minutes: Apologies were received from Councillor Ann"
+        " Brook. |\n"
+        "Library Opening Hours To consider the report. Minutes: Members considered the report."
+        " |\n"
+    )
+    assert [item.title for item in parsed.items] == ["Apologies", "Library Opening Hours"]
