@@ -316,22 +316,30 @@ _OTHER_MEETING = re.compile(
 _MEETING_WORDS = re.compile(r"\b(?:held|meeting|minutes|met)\b", re.IGNORECASE)
 
 
+_HEAD_WORDS = 30  # words: the head of a flattened page's first line, where its heading is
+
+
 def _heading_date(lines: list[Line]) -> str | None:
     """The meeting's date from the lines above its first item: the date a line says the
     meeting was held on, else one a weekday names, else the first date there."""
     best: tuple[int, int, str] | None = None
+    opening = True  # no line with words yet: a flattened page's heading opens its first line
     for position, line in enumerate(lines):
         if line.blank or line.text.lower().startswith(("contact", "venue", "moved from")):
             continue
-        if _OTHER_MEETING.search(line.text) or (
-            len(line.text.split()) > 30 and line.text.endswith(".")
-        ):
+        text = line.text
+        if opening and len(text) >= _FLATTENED and not is_chrome(text):
+            # "… 12/14/1985 Adjourned Meeting DECEMBER 14, 1985 … The City Council met …":
+            # the page's heading is the head of its one long line, the minutes run on after
+            text = " ".join(text.split()[:_HEAD_WORDS])
+        opening = opening and is_chrome(text)
+        if _OTHER_MEETING.search(text) or (len(text.split()) > 30 and text.endswith(".")):
             continue  # "the minutes of the meeting held on …", a paragraph of the minutes
-        for start, iso in dates_in(line.text):
+        for start, iso in dates_in(text):
             rank = 2
-            if _WEEKDAY_BEFORE.search(line.text[:start]):
+            if _WEEKDAY_BEFORE.search(text[:start]):
                 rank = 0
-            elif _MEETING_WORDS.search(line.text[:start]):
+            elif _MEETING_WORDS.search(text[:start]):
                 rank = 1
             if best is None or (rank, position) < best[:2]:
                 best = (rank, position, iso)

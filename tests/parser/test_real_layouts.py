@@ -166,3 +166,15 @@ def test_page_chrome_over_a_flattened_table_is_not_a_row() -> None:
         " |\n"
     )
     assert [item.title for item in parsed.items] == ["Apologies", "Library Opening Hours"]
+
+
+def test_a_flattened_page_is_dated_by_the_head_of_its_one_line() -> None:
+    parsed = parse_text(
+        "Loading...\n"
+        "Archive 03/09/2004 Regular Meeting 114 MARCH 9, 2004 REGULAR MEETING The Town Council"
+        " gathered for its regular session that evening at 7:00 p.m. in the council chambers."
+        " Members present were Mayor Dee Holt, Sam Pryor and Lou Bianchi. It was MOVED by Pryor,"
+        " seconded by Bianchi, that the record of the February 24, 2004 meeting, held on that"
+        " day, be confirmed. Carried.\n"
+    )
+    assert parsed.meeting.date == "2004-03-09"
