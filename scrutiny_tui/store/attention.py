@@ -158,7 +158,7 @@ def open_actions_by_month(conn: sqlite3.Connection) -> dict[str, int]:
         """SELECT CASE length(a.due) WHEN 4 THEN a.due || '-12' ELSE substr(a.due, 1, 7) END
                AS month, count(*)
            FROM action a LEFT JOIN action_state s ON s.uid = a.uid
-           WHERE a.due IS NOT NULL AND NOT coalesce(s.done, 0)
+           WHERE a.due IS NOT NULL AND coalesce(s.done, 0) = 0
            GROUP BY month ORDER BY month"""
     )
     return {str(month): int(count) for month, count in rows}

@@ -77,7 +77,7 @@ WHERE {conditions}
 ORDER BY m.date IS NULL, m.date, m.committee, d.path, ai.ordinal
 """
 
-_IN_ITEMS = "(SELECT value FROM json_each(:item_ids))"
+_IN_ITEMS = "(SELECT CAST(value AS INTEGER) FROM json_each(:item_ids))"
 
 
 def _ids(item_ids: Collection[int]) -> str:
@@ -219,7 +219,7 @@ _OPEN_ITEMS = """
 SELECT a.item_id FROM action a
 JOIN agenda_item ai ON ai.id = a.item_id JOIN meeting m ON m.id = ai.meeting_id
 LEFT JOIN action_state s ON s.uid = a.uid
-WHERE m.committee = :committee AND (m.date IS NULL OR m.date < :before) AND NOT coalesce(s.done, 0)
+WHERE m.committee = :committee AND (m.date IS NULL OR m.date < :before) AND coalesce(s.done, 0) = 0
 UNION
 SELECT r.item_id FROM recommendation r
 JOIN agenda_item ai ON ai.id = r.item_id JOIN meeting m ON m.id = ai.meeting_id

@@ -32,7 +32,7 @@ class MeetingFilter:
 def meeting_conditions(flt: MeetingFilter) -> tuple[str, dict[str, str]]:
     """SQL conditions on ``meeting m`` and ``document d`` and their named parameters, for
     the store's query modules that list meetings or their items."""
-    clauses, params = ["1"], {}
+    clauses, params = ["TRUE"], {}
     if flt.committee:
         clauses.append("m.committee LIKE :committee")
         params["committee"] = f"%{flt.committee}%"
@@ -157,7 +157,7 @@ class Attendee:
 _ITEM_COUNTS = """
     (SELECT count(*) FROM resolution r WHERE r.item_id = ai.id),
     (SELECT count(*) FROM action a LEFT JOIN action_state s ON s.uid = a.uid
-      WHERE a.item_id = ai.id AND NOT coalesce(s.done, 0)),
+      WHERE a.item_id = ai.id AND coalesce(s.done, 0) = 0),
     coalesce((SELECT sum((SELECT count(*) FROM annotation n
                           WHERE n.target_uid = r.uid AND n.deleted_at IS NULL))
               FROM record r WHERE r.meeting_id = :meeting AND r.item_id = ai.id), 0)
@@ -176,7 +176,7 @@ SELECT m.id, m.council, m.committee, m.date, m.title, d.path,
          WHERE ai.meeting_id = m.id),
        (SELECT count(*) FROM action a JOIN agenda_item ai ON ai.id = a.item_id
          LEFT JOIN action_state s ON s.uid = a.uid
-         WHERE ai.meeting_id = m.id AND NOT coalesce(s.done, 0)),
+         WHERE ai.meeting_id = m.id AND coalesce(s.done, 0) = 0),
        coalesce(c.notes, 0),
        m.url, m.location, d.missing_since IS NOT NULL,
        (SELECT count(*) FROM document o WHERE o.same_as = d.id),

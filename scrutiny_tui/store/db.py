@@ -137,6 +137,12 @@ DatabaseError = sqlite3.Error
 Connection = sqlite3.Connection
 
 
+def is_postgres(conn: object) -> bool:
+    """Whether ``conn`` speaks to a team store on PostgreSQL (the few queries written per
+    engine ask this; everything else is written once)."""
+    return getattr(conn, "dialect", "sqlite") == "postgresql"
+
+
 def _migration_scripts() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every migration shipped, in order."""
     folder = resources.files("scrutiny_tui.store") / "migrations"
@@ -295,6 +301,8 @@ class Store:
     writes from worker threads); query modules in ``store/`` take that connection.
     """
 
+    engine = "sqlite"
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self._local = threading.local()
@@ -369,6 +377,10 @@ class Store:
                 raise
             raise fault from exc
 
+    def describe(self) -> str:
+        """The store as the member would name it in a message."""
+        return f"the store {inline(str(self.path))}"
+
     def close(self) -> None:
         with self._lock:
             for conn in self._connections:
@@ -386,8 +398,15 @@ def _roll_back(conn: sqlite3.Connection) -> None:
             conn.execute("ROLLBACK")
 
 
-def open_store(path: Path) -> Store:
-    """Open (creating and migrating as needed) the database at ``path``."""
+def open_store(path: Path | str) -> Store:
+    """Open (creating and migrating as needed) the database at ``path``: a SQLite file (a
+    path, or a ``sqlite:///`` URL), or a team store on PostgreSQL (a ``postgresql://`` URL)."""
+    if isinstance(path, str) and path.lower().startswith(("postgresql://", "postgres://")):
+        from scrutiny_tui.store.postgres import open_postgres  # the driver only when needed
+
+        return open_postgres(path)
+    if isinstance(path, str) and path.lower().startswith("sqlite:///"):
+        path = path[len("sqlite:///") :] or "."
     path = Path(path).expanduser()
     if path.exists() and path.is_dir():
         raise StoreError(f"database path is a folder, not a file: {path}")

@@ -146,11 +146,12 @@ def add_copy(
     primary, sha256, fmt = holder
     cursor = conn.execute(
         "INSERT INTO document (path, key, relpath, sha256, format, size, mtime_ns, text,"
-        " warnings, ingested_at, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, '', '[]', ?, ?)",
+        " warnings, ingested_at, same_as) VALUES (?, ?, ?, ?, ?, ?, ?, '', '[]', ?, ?)"
+        " RETURNING id",
         (storable_path(path), free_key(conn, sha256), storable_path(relpath), sha256, fmt, size,
          mtime_ns, db_time(ingested_at), primary),
     )  # fmt: skip
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 def set_same_as(conn: sqlite3.Connection, doc_id: int, holder_id: int) -> None:

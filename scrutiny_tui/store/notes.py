@@ -221,7 +221,7 @@ def _select(
 
 def note_by_uuid(conn: sqlite3.Connection, uuid: str) -> NoteView | None:
     """The live note with this uuid, or None."""
-    found = _select(conn, ["a.uuid = :uuid", "a.deleted_at IS NULL"], "1", {"uuid": uuid})
+    found = _select(conn, ["a.uuid = :uuid", "a.deleted_at IS NULL"], "TRUE", {"uuid": uuid})
     return found[0] if found else None
 
 
@@ -252,7 +252,7 @@ def live_notes(
         params["status"] = status
     if attached_only:
         where.append("a.anchor_state = 'attached'")
-    outer = "1"
+    outer = "TRUE"
     if committee_part is not None:
         outer = "lower(m.committee) LIKE :committee ESCAPE '\\'"
         params["committee"] = f"%{_like(committee_part.lower())}%"

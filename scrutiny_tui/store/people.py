@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from scrutiny_tui.store.db import is_postgres
 from scrutiny_tui.store.values import db_time, read_time
 
 #: (person id, council, entry number): which person rows the service counts as one entry.
@@ -105,7 +106,9 @@ class ChoiceRow:
 
 def councils(conn: sqlite3.Connection) -> list[str | None]:
     """Every council a meeting is recorded for (None: not stated)."""
-    rows = conn.execute("SELECT DISTINCT council FROM meeting ORDER BY council IS NULL, council")
+    rows = conn.execute(
+        "SELECT council FROM meeting GROUP BY council ORDER BY council IS NULL, council"
+    )
     return [row[0] for row in rows]
 
 
@@ -159,7 +162,7 @@ def _in_councils(council: Sequence[str | None] | None) -> tuple[str, tuple[objec
 #: Up to this many (person, council) pairs are looked up person by person; more, and the
 #: attendance index is read once, meeting by meeting, against a temporary table.
 FEW = 2000
-_NO_COUNCIL = "\x00"  # the temporary table's stand-in for a meeting whose council is unknown
+_NO_COUNCIL = "\x01"  # the temporary table's stand-in for a meeting whose council is unknown
 
 
 @contextmanager
@@ -167,7 +170,8 @@ def _mapped(
     conn: sqlite3.Connection, mapping: Sequence[MapRow]
 ) -> Iterator[tuple[str, tuple[object, ...]]]:
     """The FROM clause joining attendance (a) and meeting (m) to the entries (map.entry)."""
-    if len(mapping) <= FEW:
+    # PostgreSQL has no operators on json_each's values; its planner joins the table well.
+    if len(mapping) <= FEW and not is_postgres(conn):
         yield (
             """(SELECT value ->> 0 AS person_id, value ->> 1 AS council, value ->> 2 AS entry
                 FROM json_each(?)) map
@@ -189,7 +193,7 @@ def _mapped(
     try:
         yield (
             """meeting m CROSS JOIN attendance a ON a.meeting_id = m.id
-               JOIN temp.people_map map ON map.council = coalesce(m.council, char(0))
+               JOIN temp.people_map map ON map.council = coalesce(m.council, char(1))
                 AND map.person_id = a.person_id""",
             (),
         )

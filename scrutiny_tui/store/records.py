@@ -85,9 +85,9 @@ class PeopleCache:
             ).fetchone()
             if row is None:
                 cursor = self.conn.execute(
-                    "INSERT INTO person (name, honorific) VALUES (?, ?)", key
+                    "INSERT INTO person (name, honorific) VALUES (?, ?) RETURNING id", key
                 )
-                row = (cursor.lastrowid,)
+                row = cursor.fetchone()
             self.ids[key] = row[0]
         return self.ids[key]
 
@@ -113,7 +113,8 @@ def write_document(
         "INSERT INTO meeting (uid, document_id, council, committee, date, title)"
         " SELECT :uid, :doc, coalesce(e.council, :council), coalesce(e.committee, :committee),"
         " coalesce(e.date, :date), :title"
-        " FROM (SELECT 1) LEFT JOIN meeting_edit e ON e.meeting_uid = :uid",
+        " FROM (SELECT 1) AS one LEFT JOIN meeting_edit e ON e.meeting_uid = :uid"
+        " RETURNING id",
         {
             "uid": uids.meeting(),
             "doc": doc_id,
@@ -123,7 +124,7 @@ def write_document(
             "title": meeting.title,
         },
     )
-    meeting_id = int(cursor.lastrowid or 0)
+    meeting_id = int(cursor.fetchone()[0])
     attendance: list[AttendanceRow] = [
         (people.id_of(person), meeting_id, None, kind, person.role)
         for kind, group in (
@@ -171,10 +172,10 @@ def _upsert_document(
         key = facts.key or free_key(conn, facts.sha256)
         cursor = conn.execute(
             "INSERT INTO document (sha256, format, size, mtime_ns, text, warnings, ingested_at,"
-            " path, relpath, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " path, relpath, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (*values, key),
         )
-        return int(cursor.lastrowid or 0), key
+        return int(cursor.fetchone()[0]), key
     # Meetings cascade to items, and items to everything parsed from them.
     conn.execute("DELETE FROM meeting WHERE document_id = ?", (existing.id,))
     conn.execute(
@@ -201,7 +202,8 @@ def _write_item(
     item_uid = uids.keyed_item(key) if key else uids.item(item.number, item.title)
     cursor = conn.execute(
         "INSERT INTO agenda_item (uid, meeting_id, document_id, ordinal, number, title, text,"
-        " report_refs, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " report_refs, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " RETURNING id",
         (
             item_uid,
             meeting_id,
@@ -215,7 +217,7 @@ def _write_item(
             item.span.end,
         ),
     )
-    item_id = int(cursor.lastrowid or 0)
+    item_id = int(cursor.fetchone()[0])
     conn.executemany(
         "INSERT INTO discussion_point (item_id, ordinal, text, span_start, span_end)"
         " VALUES (?, ?, ?, ?, ?)",

@@ -1,4 +1,5 @@
-"""SQL for full-text search: ranked rows of the FTS5 index with the facts of their items.
+"""SQL for full-text search: ranked rows of the index with the facts of their items (FTS5
+on SQLite; a tsvector column with a GIN index on a team store, see ``search_pg.py``).
 
 How a query is written for FTS5, and what to do when SQLite cannot read it, is the search
 service's business; this module runs the match it is given.
@@ -8,6 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from scrutiny_tui.store.db import is_postgres
+from scrutiny_tui.store.search_pg import RANKED_PG, QuerySyntaxError, to_tsquery_text
+
+if TYPE_CHECKING:
+    from scrutiny_tui.store.postgres import PgConnection
 
 
 class MatchError(ValueError):
@@ -73,6 +81,16 @@ WHERE i.id = ?
 def ranked_hits(conn: sqlite3.Connection, match: str, limit: int, offset: int) -> list[IndexHit]:
     """Up to ``limit`` rows matching the FTS5 expression ``match``, best first, after
     skipping ``offset``. Raises :class:`MatchError` if SQLite cannot read ``match``."""
+    if is_postgres(conn):
+        try:
+            query = to_tsquery_text(match)
+        except QuerySyntaxError as exc:
+            raise MatchError(str(exc)) from exc
+        team = cast("PgConnection", conn)
+        rows = team.execute_native(
+            RANKED_PG, {"query": query, "limit": limit, "offset": offset}
+        ).fetchall()
+        return [_placed(conn, IndexHit(*row)) for row in rows]
     try:
         rows = conn.execute(_RANKED, {"match": match, "limit": limit, "offset": offset}).fetchall()
     except sqlite3.OperationalError as exc:

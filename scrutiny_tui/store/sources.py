@@ -67,10 +67,11 @@ def add_source(
     if conn.execute("SELECT 1 FROM source WHERE name = ?", (name,)).fetchone():
         raise DuplicateSource(name)
     cursor = conn.execute(
-        "INSERT INTO source (name, base_url, committees, added_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO source (name, base_url, committees, added_at) VALUES (?, ?, ?, ?)"
+        " RETURNING id",
         (name, base_url, _committees_json(committees), _stamp(now)),
     )
-    return int(cursor.lastrowid or 0)
+    return int(cursor.fetchone()[0])
 
 
 def set_committees(
@@ -280,7 +281,7 @@ def drop_meeting(conn: sqlite3.Connection, meeting_id: int) -> None:
 # ---- meetings for the shell -------------------------------------------------------------
 
 
-_IN_ITEMS = "item_id IN (SELECT value FROM json_each(?)) ORDER BY item_id, ordinal"
+_IN_ITEMS = "item_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?)) ORDER BY item_id, ordinal"
 _RECORDS_FOR_SHELL: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("resolutions", f"SELECT item_id, label, text, kind FROM resolution WHERE {_IN_ITEMS}",
      ("label", "text", "kind")),
@@ -299,7 +300,7 @@ def meetings_for_export(
 ) -> tuple[int, list[dict[str, Any]]]:
     """(how many meetings match, the latest ``limit`` of them (all if None), oldest first)
     with their items, records and attendance."""
-    clauses, params = ["1"], []
+    clauses, params = ["TRUE"], []
     if committee:
         clauses.append("m.committee LIKE ?")
         params.append(f"%{committee}%")
@@ -328,7 +329,7 @@ def meetings_for_export(
         doc_id: (path, bool(missing))
         for doc_id, path, missing in conn.execute(
             "SELECT id, path, missing_since IS NOT NULL FROM document"
-            " WHERE id IN (SELECT value FROM json_each(?))",
+            " WHERE id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))",
             (json.dumps([row[6] for row in picked]),),
         )
     }
@@ -339,7 +340,8 @@ def meetings_for_export(
     meeting_ids = json.dumps([row[0] for row in rows])
     others: dict[int, list[str]] = {row[7]: [] for row in rows}
     for holder, path in conn.execute(
-        "SELECT same_as, path FROM document WHERE same_as IN (SELECT value FROM json_each(?))",
+        "SELECT same_as, path FROM document"
+        " WHERE same_as IN (SELECT CAST(value AS INTEGER) FROM json_each(?))",
         (json.dumps(list(others)),),
     ):
         others[holder].append(path)
@@ -347,7 +349,8 @@ def meetings_for_export(
     item_by_id: dict[int, dict[str, Any]] = {}
     for meeting_id, item_id, number, title, restricted in conn.execute(
         "SELECT meeting_id, id, number, title, restricted FROM agenda_item"
-        " WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, ordinal",
+        " WHERE meeting_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))"
+        " ORDER BY meeting_id, ordinal",
         (meeting_ids,),
     ):
         item = {
@@ -370,7 +373,8 @@ def meetings_for_export(
     for meeting_id, kind, name, honorific, role in conn.execute(
         "SELECT a.meeting_id, a.kind, p.name, p.honorific, a.role FROM attendance a"
         " JOIN person p ON p.id = a.person_id"
-        " WHERE a.meeting_id IN (SELECT value FROM json_each(?)) AND a.item_id IS NULL"
+        " WHERE a.meeting_id IN (SELECT CAST(value AS INTEGER) FROM json_each(?))"
+        " AND a.item_id IS NULL"
         " AND a.kind IN ('present', 'apologies') ORDER BY a.id",
         (meeting_ids,),
     ):

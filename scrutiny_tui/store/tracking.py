@@ -45,7 +45,7 @@ class _Listing:
     default_order: tuple[str, ...]
 
     def where(self, words: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
-        clauses, params = ["1"], {}
+        clauses, params = ["TRUE"], {}
         for n, word in enumerate(words):
             params[f"w{n}"] = f"%{word}%"
             clauses.append("(" + " OR ".join(f"{e} LIKE :w{n}" for e in self.searched) + ")")
@@ -275,10 +275,10 @@ ACTIONS = _Listing(
     default_order=("a.due IS NULL", "a.due", "m.date", "a.ordinal"),
 )
 
-_OPEN = " AND NOT coalesce(s.done, 0)"
+_OPEN = " AND coalesce(s.done, 0) = 0"
 # "2017-04" is due by the end of April, so it is overdue only once May has begun (the same
 # reading as services.tracker.due_date).
-_OVERDUE = """ AND (NOT coalesce(s.done, 0) AND a.due IS NOT NULL AND CASE length(a.due)
+_OVERDUE = """ AND (coalesce(s.done, 0) = 0 AND a.due IS NOT NULL AND CASE length(a.due)
     WHEN 10 THEN a.due < :today WHEN 7 THEN a.due < :month ELSE a.due < :year END)"""
 
 

@@ -1,0 +1,74 @@
+"""The team store on a real PostgreSQL server (started by the tests): the same schema as the
+models, and the same behaviour as the single-file store where the engines differ most."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlmodel import SQLModel
+
+from scrutiny_tui.services.ingest import ingest_paths
+from scrutiny_tui.services.search import search
+from scrutiny_tui.store import models  # noqa: F401  (registers the tables)
+from scrutiny_tui.store.db import SCHEMA_VERSION, StoreError, StoreFault, open_store
+from scrutiny_tui.store.postgres import safe_url
+from tests.conftest import DATA_DIR
+
+# What the team store keeps beyond the models: the ledger of migrations and the search index.
+NOT_MODELS = {"schema_version", "search_index"}
+
+
+def test_the_team_schema_has_every_column_of_every_model(pg_url: str) -> None:
+    store = open_store(pg_url)
+    try:
+        with store.read() as conn:
+            rows = conn.execute(
+                "SELECT table_name, column_name, is_nullable FROM information_schema.columns"
+                " WHERE table_schema = 'public'"
+            ).fetchall()
+            version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
+    finally:
+        store.close()
+    found: dict[str, set[tuple[str, bool]]] = {}
+    for table, column, nullable in rows:
+        found.setdefault(table, set()).add((column, nullable == "YES"))
+    modelled = {
+        table.name: {(column.name, bool(column.nullable)) for column in table.columns}
+        for table in SQLModel.metadata.sorted_tables
+    }
+    assert {t for t in found if t not in NOT_MODELS} - {"record"} == set(modelled)
+    for table, columns in modelled.items():
+        assert {name for name, _ in found[table]} == {name for name, _ in columns}, table
+        for name, nullable in columns:
+            if name != "id":
+                assert (name, nullable) in found[table], (table, name)
+    assert version == SCHEMA_VERSION
+
+
+def test_ingest_and_search_on_the_team_store(pg_url: str) -> None:
+    store = open_store(pg_url)
+    try:
+        summary = ingest_paths(store, [DATA_DIR])
+        assert (summary.new, summary.failed) == (len(list(DATA_DIR.glob("*.txt"))), [])
+        found = search(store, "mental health")
+        assert found.hits and found.notice is None
+        assert any("mental health" in hit.snippet.lower() for hit in found.hits)
+        # A common word is found (no stop words, as with FTS5), and so is a prefix.
+        assert search(store, "the").hits
+        assert search(store, "recommend").hits
+        broken = search(store, '"AND (')
+        assert broken.notice and "literally" in broken.notice
+    finally:
+        store.close()
+
+
+def test_a_server_that_cannot_be_reached_is_named_without_the_password(tmp_path: Path) -> None:
+    url = "postgresql://member:s3cret@127.0.0.1:1/scrutiny"
+    with pytest.raises((StoreError, StoreFault, sqlite3.Error)) as caught:
+        open_store(url)
+    message = str(caught.value)
+    assert "cannot reach the team database at 127.0.0.1:1" in message
+    assert "s3cret" not in message
+    assert safe_url(url) == "postgresql://member@127.0.0.1:1/scrutiny"
