@@ -193,10 +193,19 @@ def attendance_kind(label: str) -> str:
 # "to agree the minutes of the meeting of the Licensing Panel held on …", "minutes of the
 # last meeting of Cabinet on …": minutes that confirm the body's own last
 # meeting name the body that meets
+_OWN_BODY = (
+    rf"[A-Z][\w'’&-]*(?:[ \t]+(?:and|of|for|&|[A-Z][\w'’&-]*)){{0,8}}?[ \t]+{_BODY_WORDS}"
+    r"|Cabinet|Executive"
+)
 _OWN_MINUTES = re.compile(
     r"\b(?i:minutes\s+of\s+the\s+(?:last\s+|previous\s+)?meeting\s+of\s+(?:the\s+)?)"
-    rf"(?P<body>[A-Z][\w'’&-]*(?:[ \t]+(?:and|of|for|&|[A-Z][\w'’&-]*)){{0,8}}?[ \t]+{_BODY_WORDS}"
-    r"|Cabinet|Executive)(?:[ \t]+meeting)?[ \t]+(?:held[ \t]+)?on\b"
+    rf"(?P<body>{_OWN_BODY})(?:[ \t]+meeting)?[ \t]+(?:held[ \t]+)?on\b"
+    # "the minutes of the last Harbour Board meeting held on …", "the minutes of the 3rd June,
+    # 2025 Harbour Board be approved": the body named before "meeting", or after the date
+    r"|\b(?i:minutes\s+of\s+the\s+(?:last\s+|previous\s+)?)"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+[A-Z][a-z]+,?[ \t]+\d{4}[ \t]+)?"
+    rf"(?P<named>{_OWN_BODY})[ \t]+(?:meeting[ \t]+held[ \t]+on\b|(?i:be|were|was)[ \t]+"
+    r"(?i:approved|agreed|confirmed|signed|accepted))"
 )
 _GENERIC_BODY = re.compile(
     r"^(?:Committee|Sub-Committee|Board|Panel|Council|Commission|Forum|Group|Scrutiny|Assembly"
@@ -211,7 +220,7 @@ def body_from_own_minutes(text: str) -> str | None:
     none, only a bare "Committee", or a council (a parish's own heading), or several."""
     found: set[str] = set()
     for match in _OWN_MINUTES.finditer(text):
-        body = " ".join(match["body"].split())
+        body = " ".join((match["body"] or match["named"]).split())
         if _GENERIC_BODY.match(body) or COUNCIL_LINE.match(body):
             continue
         found.add(body)
@@ -231,7 +240,12 @@ def _named_body(group: str) -> str:
 _DECIDING_BODY = re.compile(
     rf"^[ \t]*The[ \t]+{_named_body('lead_in')}[ \t]*:[ \t]*$"
     rf"|(?:^|(?<=[.!?][ \t]))The[ \t]+{_named_body('actor')}[ \t]+(?:considered|received|"
-    r"resolved|agreed|decided|noted|discussed|heard|debated|was[ \t]+(?:asked|informed|advised))\b",
+    r"resolved|agreed|decided|noted|discussed|heard|debated|was[ \t]+(?:asked|informed|advised))\b"
+    # "Council noted the report.", "Cabinet approves …": the full council or the cabinet,
+    # named with no article as a body's own minutes name it
+    r"|(?:^|(?<=[.!?][ \t]))(?P<bare>Council|Cabinet|Executive)[ \t]+(?:considered|received|"
+    r"resolved|agreed|decided|noted|approved|approves|agrees|notes|resolves|endorsed|endorses"
+    r"|had[ \t]+before[ \t]+it)\b",
     re.MULTILINE,
 )
 
@@ -242,6 +256,9 @@ def body_from_decisions(text: str) -> str | None:
     None when it names none, only a bare "Committee", a council, or several."""
     found: set[str] = set()
     for match in _DECIDING_BODY.finditer(text):
+        if match["bare"]:
+            found.add(match["bare"])
+            continue
         body = " ".join((match["lead_in"] or match["actor"] or "").split())
         if not body or _GENERIC_BODY.match(body) or COUNCIL_LINE.match(body):
             continue

@@ -4,7 +4,7 @@ a lead-in line of its own over the resolutions, or the opening of the minutes' a
 from __future__ import annotations
 
 from scrutiny_tui.parser import parse_text
-from scrutiny_tui.parser.meeting import body_from_decisions
+from scrutiny_tui.parser.meeting import body_from_decisions, body_from_own_minutes
 
 
 def test_a_lead_in_line_over_the_resolutions_names_the_body() -> None:
@@ -38,3 +38,31 @@ def test_a_heading_that_names_the_body_wins() -> None:
         "12. Bus services\n\nThe Cabinet considered the review in January.\n"
     )
     assert parse_text(text).meeting.body == "Transport Scrutiny Committee"
+
+
+def test_the_full_council_or_the_cabinet_named_with_no_article() -> None:
+    assert body_from_decisions("Council had before it the annual review.") == "Council"
+    assert body_from_decisions("Minutes:\nCouncil noted the review.") == "Council"
+    assert body_from_decisions("Cabinet approves the revised charter.") == "Cabinet"
+    assert body_from_decisions("Council noted X. The Audit Committee noted Y.") is None
+    assert body_from_decisions("Members asked whether Council approved it.") is None
+
+
+def test_own_minutes_naming_the_body_before_meeting_or_after_the_date() -> None:
+    assert (
+        body_from_own_minutes(
+            "That the minutes of the last Harbour Board meeting held on 3 June 2025 be approved."
+        )
+        == "Harbour Board"
+    )
+    assert (
+        body_from_own_minutes(
+            "RESOLVED that the minutes of the 3rd June, 2025 Harbour Board be approved."
+        )
+        == "Harbour Board"
+    )
+    # "meeting on" without "held" may be any body's meeting, spoken of in prose
+    assert (
+        body_from_own_minutes("The minutes of the Harbour Board meeting on 3 June were read.")
+        is None
+    )
