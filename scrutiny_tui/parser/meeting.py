@@ -245,7 +245,9 @@ _DECIDING_BODY = re.compile(
     # named with no article as a body's own minutes name it
     r"|(?:^|(?<=[.!?][ \t]))(?P<bare>Council|Cabinet|Executive)[ \t]+(?:considered|received|"
     r"resolved|agreed|decided|noted|approved|approves|agrees|notes|resolves|endorsed|endorses"
-    r"|had[ \t]+before[ \t]+it)\b",
+    r"|had[ \t]+before[ \t]+it)\b"
+    # "… the next item delegated to this Harbour and Coast Committee": the body speaking
+    rf"|\bthis[ \t]+{_named_body('this')}",
     re.MULTILINE,
 )
 
@@ -259,7 +261,7 @@ def body_from_decisions(text: str) -> str | None:
         if match["bare"]:
             found.add(match["bare"])
             continue
-        body = " ".join((match["lead_in"] or match["actor"] or "").split())
+        body = " ".join((match["lead_in"] or match["actor"] or match["this"] or "").split())
         if not body or _GENERIC_BODY.match(body) or COUNCIL_LINE.match(body):
             continue
         found.add(body)

@@ -66,3 +66,9 @@ def test_own_minutes_naming_the_body_before_meeting_or_after_the_date() -> None:
         body_from_own_minutes("The minutes of the Harbour Board meeting on 3 June were read.")
         is None
     )
+
+
+def test_this_named_body_is_the_body_speaking() -> None:
+    text = "The officer listed the topics passed to this Harbour and Coast Committee for review."
+    assert body_from_decisions(text) == "Harbour and Coast Committee"
+    assert body_from_decisions("The officer listed the topics passed to this Committee.") is None
