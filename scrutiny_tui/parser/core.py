@@ -442,7 +442,17 @@ def _opens_block(line: Line) -> bool:
         or bool(ATTENDANCE_LABEL.match(line.text))
         or bool(MOTION_HEADING.match(line.text))
         or bool(_MOVER_LINE.match(line.text))
+        or bool(_OFFICE_HEADING.match(line.text))
     )
+
+
+# A line naming only an office or a group of members ("Mayor", "Deputy Mayor", "Councillors",
+# "CATHAOIRLEACH"): a sub-heading of those present, not a person and not a list's end
+_OFFICE_HEADING = re.compile(
+    r"^(?:(?:The|Deputy|Vice|Lord|Acting)\s+)?(?:Mayor|Chair(?:man|person|woman)?|Cathaoirleach"
+    r"|Convener|Provost|Councillors|Aldermen|Elected\s+Members)\s*:?$",
+    re.IGNORECASE,
+)
 
 
 # "Proposed by Councillor X", "Seconded by …", "Moved: Cr …": a motion's lines start blocks
@@ -520,6 +530,8 @@ def _attendance(
         ):
             # "Cllrs A Hale, B Irwin, …" heading the minutes with no "Present:" label
             _add_people(meeting, "present", block.raw, block.start)
+        elif kind is not None and _OFFICE_HEADING.match(block.text):
+            kind = "present"  # the members' list goes on under an office or group heading
         elif kind is not None and _SENTENCE_WORDS.search(block.text):
             kind = None  # "District Cllrs Hale and Irwin were present": a sentence ends the list
         elif kind is not None and not heading_facts(block.text):
@@ -551,7 +563,7 @@ def _inline_attendance(lines: list[Line], meeting: Meeting) -> None:
 
 # words of a sentence about attendance, not of a list of names
 _SENTENCE_WORDS = re.compile(
-    r"\b(?:were|was|is|are|had|has|have|participated|attended|reported|present|joined|left)\b"
+    r"\b(?:were|was|is|are|had|has|have|participated|attended|reported|present|joined|left|presided)\b"
 )
 _SENTENCE_LINE = re.compile(rf"\n(?=[^\n]*{_SENTENCE_WORDS.pattern})")
 _MEMBERS_LIST = re.compile(

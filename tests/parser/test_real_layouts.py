@@ -178,3 +178,31 @@ def test_a_flattened_page_is_dated_by_the_head_of_its_one_line() -> None:
         " day, be confirmed. Carried.\n"
     )
     assert parsed.meeting.date == "2004-03-09"
+
+
+def test_office_and_group_headings_inside_the_members_list() -> None:
+    parsed = parse_text(
+        "Minutes of the Council meeting in the Chambers, 4 Tay Street, Riverton on"
+        " Tuesday, 3 June 2025 at 10am.\n\npresent\n\nMayor\n\nMayor Ana Rewi\n\n\u00a0\n\n"
+        "Deputy Mayor\n\nTom Hale\n\n\u00a0\n\nCouncillors\n\nJo Irwin\n\n\u00a0\n\nSam Kerr\n\n"
+        "\u00a0\n\nIN ATTENDANCE\n\nChief Executive Lee Marsh.\n\n"
+        "1 Apologies\n\nThere were no apologies.\n\n2 Minutes\n\nNone.\n"
+    )
+    assert [person.name for person in parsed.meeting.present] == [
+        "Ana Rewi",
+        "Tom Hale",
+        "Jo Irwin",
+        "Sam Kerr",
+    ]
+
+
+def test_a_chair_heading_after_the_apologies_ends_them() -> None:
+    parsed = parse_text(
+        "MEMBERS PRESENT:\n- Councillor Byrne,\n- Councillor Nolan,\n- Councillor Quirke.\n"
+        "APOLOGIES:\n- Councillor Aoife Walsh\nCATHAOIRLEACH\n"
+        "- The Cathaoirleach, Councillor Byrne presided.\n"
+        "1. ROADS PROGRAMME:\nProposed by Councillor Nolan\nSeconded by Councillor Quirke\n"
+        "AND AGREED\nTo adopt the roads programme for 2025.\n"
+    )
+    assert [person.name for person in parsed.meeting.apologies] == ["Aoife Walsh"]
+    assert [person.name for person in parsed.meeting.present] == ["Byrne", "Nolan", "Quirke"]
