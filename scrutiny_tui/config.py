@@ -77,7 +77,9 @@ class AttentionSettings(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    database: Path | None = None  # SQLite file; default in the user data folder
+    # A SQLite file (default in the user data folder), or a team store's postgresql:// URL
+    # (its password never here: ~/.pgpass, PGPASSWORD or a service file hold it).
+    database: str | None = None
     sources: list[Path] = msgspec.field(default_factory=list)  # what `make run` ingests
     export_dir: Path | None = None  # where briefing packs are written
     tracking_statuses: list[TrackingStatus] = msgspec.field(
@@ -90,17 +92,32 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     search: SearchSettings = msgspec.field(default_factory=SearchSettings)
     # Not read from the file: where it came from, and --db (which wins over all).
     config_file: Path | None = None
-    cli_database: Path | None = None
+    cli_database: str | None = None
+
+    @property
+    def database_target(self) -> str:
+        """--db, then SCRUTINY_DB, then the config file's ``database``, then the default: a
+        SQLite file's path or a ``postgresql://`` URL."""
+        chosen = self.cli_database or os.environ.get("SCRUTINY_DB") or self.database
+        if not chosen:
+            return str(locations.default_database_path())
+        if is_database_url(chosen):
+            return chosen
+        return str(Path(chosen.removeprefix("sqlite:///")).expanduser())
 
     @property
     def database_path(self) -> Path:
-        """--db, then SCRUTINY_DB, then the config file's ``database``, then the default."""
-        if self.cli_database is not None:
-            return self.cli_database
-        env = os.environ.get("SCRUTINY_DB")
-        if env:
-            return Path(env).expanduser()
-        return self.database or locations.default_database_path()
+        """The SQLite file in use (for the commands that read the file itself)."""
+        target = self.database_target
+        if is_database_url(target):
+            raise ConfigError(
+                "this works on a SQLite store only; the store in use is a team database"
+            )
+        return Path(target)
+
+    @property
+    def is_team_store(self) -> bool:
+        return is_database_url(self.database_target)
 
     @property
     def export_path(self) -> Path:
@@ -128,6 +145,43 @@ class Settings(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
 
 
 _NOT_FROM_FILE = ("config_file", "cli_database")
+
+
+def is_database_url(target: str) -> bool:
+    """Whether ``target`` names a team store on PostgreSQL."""
+    return target.lower().startswith(("postgresql://", "postgres://"))
+
+
+def printable_target(target: str) -> str:
+    """A store's path or URL fit to print: a URL's password, if any, is left out."""
+    if not is_database_url(target):
+        return target
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(target)
+    if parts.password is None:
+        return target
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = f"{parts.username}@" if parts.username else ""
+    return urlunsplit((parts.scheme, user + netloc, parts.path, parts.query, parts.fragment))
+
+
+def _database_setting(base: Path, value: str | None, path: Path) -> str | None:
+    """The config file's ``database``: a URL as written (refused if it holds a password), or a
+    path resolved against the config file's folder."""
+    if value is None or not value.strip():
+        return None
+    if is_database_url(value):
+        from urllib.parse import urlsplit
+
+        if urlsplit(value).password is not None:
+            raise ConfigError(
+                f"config {path}: database: the URL holds a password; remove it and keep it "
+                "in ~/.pgpass or PGPASSWORD instead"
+            )
+        return value
+    resolved = _resolve(base, Path(value.removeprefix("sqlite:///")))
+    return str(resolved) if resolved else None
 
 
 def _resolve(base: Path, value: Path | None) -> Path | None:
@@ -174,7 +228,7 @@ def _load_file(path: Path) -> Settings:
     except msgspec.ValidationError as exc:
         raise ConfigError(f"config {path}: {_where_first(str(exc))}") from exc
     base = path.parent.resolve()
-    settings.database = _resolve(base, settings.database)
+    settings.database = _database_setting(base, settings.database, path)
     settings.export_dir = _resolve(base, settings.export_dir)
     settings.sources = [p for p in (_resolve(base, s) for s in settings.sources) if p]
     settings.config_file = path.resolve()

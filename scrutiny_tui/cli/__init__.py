@@ -48,7 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"scrutiny-tui {__version__}")
     parser.add_argument(
-        "--db", type=Path, help="SQLite database to use (overrides config and SCRUTINY_DB)"
+        "--db",
+        help="the store to use: a SQLite file, or a team store's postgresql:// URL "
+        "(overrides config and SCRUTINY_DB)",
     )
     parser.add_argument("--config", type=Path, help="config.yaml to use")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

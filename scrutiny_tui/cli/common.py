@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -29,8 +30,13 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     except ConfigError as exc:
         raise SetupError(str(exc)) from exc
     db = getattr(args, "db", None)
-    if db is not None:
-        settings.cli_database = db.expanduser().resolve()
+    if db:
+        from scrutiny_tui.config import is_database_url
+
+        db = str(db)
+        if not is_database_url(db):
+            db = str(Path(db.removeprefix("sqlite:///")).expanduser().resolve())
+        settings.cli_database = db
     return settings
 
 
@@ -61,7 +67,7 @@ def open_settings_store(settings: Settings) -> Store:
     from scrutiny_tui.store.db import StoreError, open_store
 
     try:
-        return open_store(settings.database_path)
+        return open_store(settings.database_target)
     except StoreError as exc:
         raise SetupError(str(exc)) from exc
 

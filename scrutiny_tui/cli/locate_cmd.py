@@ -6,6 +6,7 @@ import argparse
 
 from scrutiny_tui import locations
 from scrutiny_tui.cli.common import SetupError, fail, settings_from_args
+from scrutiny_tui.config import printable_target
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -26,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     config = settings.config_file or "(none found; defaults in use)"
     rows = [
         ("config", str(config)),
-        ("database", str(settings.database_path)),
+        ("database", printable_target(settings.database_target)),
         ("exports", str(settings.export_path)),
         ("data folder", str(locations.data_dir())),
     ]

@@ -79,7 +79,7 @@ def app_command(settings: Settings) -> str:
     Quoted, since textual-serve hands it to a shell and paths may hold spaces."""
     import shlex
 
-    words = [sys.executable, "-m", "scrutiny_tui", "--db", str(settings.database_path)]
+    words = [sys.executable, "-m", "scrutiny_tui", "--db", settings.database_target]
     if settings.config_file is not None:
         words += ["--config", str(settings.config_file)]
     words.append("open")
