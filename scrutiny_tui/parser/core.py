@@ -513,7 +513,9 @@ def _attendance(
     for block in blocks:
         label = ATTENDANCE_LABEL.match(block.raw.lstrip(" \t\u00a0"))
         if label:
-            kind = attendance_kind(label["label"])
+            kind = attendance_kind(
+                label["label"], body_is_council=(meeting.body or "") in {"Council", "Full Council"}
+            )
             lead = len(block.raw) - len(block.raw.lstrip(" \t\u00a0")) + label.end()
             listed = block.raw[lead:]
             sentence = _SENTENCE_LINE.search(listed)

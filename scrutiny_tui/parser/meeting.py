@@ -147,9 +147,13 @@ def _council_name(line: str) -> str:
 ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:(?:Members|Councillors|Other\s+Members|Council\s+Employees|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance)|Officials\s+in\s+attendance|Attending"
-    r"|In\s+the\s+Chair|Presiding|Sederunt"
+    r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
     r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)"
-    r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$))",
+    r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$)"
+    # a printed form's label column, the names beside it with no colon: "Presiding P McLean",
+    # "Officers Present J A Hale (Chief Executive)"
+    r"|[ \t\u00a0]+(?=(?:[A-Z]\.?[ \t\u00a0]){1,3}[A-Z][a-z]"
+    r"|(?-i:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\b))",
     re.IGNORECASE,
 )
 _NAMES = r"(?P<names>.+?)\.?$"
@@ -170,7 +174,7 @@ SUBSTITUTE_FOR = re.compile(
 )
 
 
-def attendance_kind(label: str) -> str:
+def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
     """ "present", "apologies", "substitutes", or "attending" for officers, staff, the public
     and members who are not on the body ("Also present", "Other Members"), kept apart."""
     lowered = " ".join(label.lower().split())
@@ -178,6 +182,8 @@ def attendance_kind(label: str) -> str:
         return "apologies"
     if lowered.startswith("substitut"):
         return "substitutes"
+    if lowered.startswith("other members") and body_is_council:
+        return "present"  # at a meeting of the council itself its other members are members
     if lowered in {
         "present",
         "members present",
@@ -272,7 +278,9 @@ def body_from_decisions(text: str) -> str | None:
 # together): "… HAVERFORDWEST PRESENT: Cllr A Hale (Mayor) Cllr B Irwin APOLOGIES: …",
 # "… on 8th March, 2021 Present Cllr. A Hale, Chair. …", "Council members present were …"
 INLINE_ATTENDANCE = re.compile(
-    r"(?<=\S)[ \t\u00a0]+(?P<label>PRESENT|APOLOGIES|ALSO[ \t]+PRESENT|IN[ \t]+ATTENDANCE"
+    # ("Officers Present J Hale …": a label of its own at the line's start, read there)
+    r"(?<=\S)(?<!Officers)(?<!Staff)(?<!Employees)(?<!Members)[ \t\u00a0]+"
+    r"(?P<label>PRESENT|APOLOGIES|ALSO[ \t]+PRESENT|IN[ \t]+ATTENDANCE"
     r"|(?:Also[ \t]+)?Present(?:[ \t]+were)?|(?:Council[ \t]+)?[Mm]embers[ \t]+present[ \t]+were"
     r"|Apologies(?:[ \t]+for[ \t]+absence)?|Also[ \t]+in[ \t]+attendance|In[ \t]+attendance)"
     r"(?:[ \t]*:-?[ \t]*|[ \t]+(?=[A-Z]))"

@@ -137,8 +137,8 @@ _INNER_HONORIFIC = re.compile(
     r"(?<=\S)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Rev|Revd)\.?:?[\s\u00a0])"
 )
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{HONORIFICS})\.?$", re.IGNORECASE)
-_INITIALS_RUN = re.compile(r"^(?:(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?\s*){3,}$")
-_INITIALS_NAME = re.compile(r"(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?")
+_INITIALS_NAME = re.compile(r"(?:[A-Z]\.?\s+){1,3}(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?")
+_INITIALS_RUN = re.compile(rf"^(?:{_INITIALS_NAME.pattern}\s*){{2,}}$")
 
 
 def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
@@ -154,11 +154,27 @@ def _run_on(start: int, piece: str) -> list[tuple[int, str]]:
     if cuts:
         bounds = [0, *cuts, len(piece)]
         return [
-            (start + a, piece[a:b]) for a, b in itertools.pairwise(bounds) if piece[a:b].strip()
+            part
+            for a, b in itertools.pairwise(bounds)
+            if piece[a:b].strip()
+            for part in _initials_run(start + a, piece[a:b])
         ]
-    if len(piece.split()) > 4 and _INITIALS_RUN.match(piece.strip()):
-        return [(start + m.start(), m.group(0)) for m in _INITIALS_NAME.finditer(piece)]
-    return [(start, piece)]
+    return _initials_run(start, piece)
+
+
+def _initials_run(start: int, piece: str) -> list[tuple[int, str]]:
+    """ "P J Hale S Irwin T Kerr", "Mrs E A Hale P Irwin": names by their initials, run
+    together as a PDF's columns print them, one piece each (an honorific stays with the
+    first)."""
+    honorific = _HONORIFIC.match(piece.lstrip())
+    lead = len(piece) - len(piece.lstrip()) + (honorific.end() if honorific else 0)
+    rest = piece[lead:]
+    if len(rest.split()) < 4 or not _INITIALS_RUN.match(rest.strip()):
+        return [(start, piece)]
+    names = [(start + lead + m.start(), m.group(0)) for m in _INITIALS_NAME.finditer(rest)]
+    if honorific and names:
+        names[0] = (start, piece[: names[0][0] - start + len(names[0][1])])
+    return names
 
 
 def _mask_brackets(text: str) -> str:

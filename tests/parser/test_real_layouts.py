@@ -206,3 +206,39 @@ def test_a_chair_heading_after_the_apologies_ends_them() -> None:
     )
     assert [person.name for person in parsed.meeting.apologies] == ["Aoife Walsh"]
     assert [person.name for person in parsed.meeting.present] == ["Byrne", "Nolan", "Quirke"]
+
+
+def test_a_printed_label_column_and_the_other_members_of_a_council() -> None:
+    parsed = parse_text(
+        "Minutes of Proceedings of a Meeting of Wexcombe District Council held in the Chamber"
+        " on Tuesday, 4 March 2025.\n\nPresiding T Hale\n\n"
+        "Other Members Present S J Irwin M Kerr Mrs A B Lowe P Marsh\n\n"
+        "Officers Present R Dunn (Chief Executive) Mrs C Fox (Clerk to the Council and Head of"
+        " Democratic and Legal Services) Mr P Gale (Director of Finance, Property and Assets)"
+        " Ms D Hart (Committee Clerk)\n\n"
+        "1. Minutes\n\nThe minutes were confirmed.\n"
+    )
+    assert [person.name for person in parsed.meeting.present] == [
+        "T Hale",
+        "S J Irwin",
+        "M Kerr",
+        "A B Lowe",
+        "P Marsh",
+    ]
+    assert "R Dunn" in [person.name for person in parsed.meeting.attending]
+
+
+def test_other_members_at_a_committee_are_not_its_members() -> None:
+    parsed = parse_text(
+        "Minutes of Meeting of the Audit Committee held in the Civic Centre on Wednesday 5th"
+        " March 2025.\n\nPRESENT: Councillor T Hale (Chairman)\n\n"
+        "Councillors S Irwin and M Kerr\n\nOTHER MEMBERS: Councillor J Quinn and P Rowe\n\n"
+        "1. Apologies\n\nNone.\n"
+    )
+    assert [person.name for person in parsed.meeting.present] == ["T Hale", "S Irwin", "M Kerr"]
+    assert [person.name for person in parsed.meeting.attending] == ["J Quinn", "P Rowe"]
+
+
+def test_two_names_by_their_initials_run_together() -> None:
+    text = "PRESENT: Councillors A Hale, J Gilmour M Goodman, S Irwin\n\n1. Apologies\n\nNone.\n"
+    assert present_names(text) == ["A Hale", "J Gilmour", "M Goodman", "S Irwin"]
