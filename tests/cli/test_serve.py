@@ -135,7 +135,9 @@ def test_only_loopback_addresses_listen_without_a_warning() -> None:
 
 
 def test_each_tab_runs_the_app_on_the_same_store_and_config(tmp_path: Path) -> None:
-    settings = Settings(cli_database=str(tmp_path / "my store.db"), config_file=tmp_path / "c y.yaml")
+    settings = Settings(
+        cli_database=str(tmp_path / "my store.db"), config_file=tmp_path / "c y.yaml"
+    )
     command = app_command(settings)
     assert command.startswith(f"{shlex.quote(sys.executable)} -m scrutiny_tui ")
     assert f"--db '{tmp_path / 'my store.db'}'" in command
