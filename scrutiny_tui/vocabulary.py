@@ -12,6 +12,7 @@ from __future__ import annotations
 NOTE_KINDS = ("question", "concern", "follow-up", "praise")
 DEFAULT_NOTE_KIND = "concern"
 NOTE_PRIORITIES = ("high", "normal", "low")  # most urgent first: lists are shown in this order
+NOTE_VISIBILITIES = ("private", "team")  # who may read a note on a team store: its owner, or all
 DEFAULT_NOTE_PRIORITY = "normal"
 NOTE_STATUSES = ("open", "resolved")
 DEFAULT_NOTE_STATUS = "open"

@@ -40,6 +40,7 @@ from scrutiny_tui.vocabulary import (
     NOTE_PRIORITIES,
     NOTE_STATUSES,
     NOTE_TARGET_KINDS,
+    NOTE_VISIBILITIES,
 )
 
 __all__ = [
@@ -128,6 +129,7 @@ class NoteInput:
     priority: str = DEFAULT_NOTE_PRIORITY
     tags: tuple[str, ...] = ()
     ask_at: str | None = None
+    visibility: str = "private"  # private: its owner only; team: every member of the store
 
     def __post_init__(self) -> None:
         body = (self.body or "").strip()
@@ -138,9 +140,14 @@ class NoteInput:
         object.__setattr__(self, "priority", choice("priority", self.priority, NOTE_PRIORITIES))
         object.__setattr__(self, "tags", clean_tags(self.tags))
         object.__setattr__(self, "ask_at", (self.ask_at or "").strip() or None)
+        object.__setattr__(
+            self, "visibility", choice("visibility", self.visibility, NOTE_VISIBILITIES)
+        )
 
     def content(self) -> NoteContent:
-        return NoteContent(self.body, self.kind, self.priority, self.tags, self.ask_at)
+        return NoteContent(
+            self.body, self.kind, self.priority, self.tags, self.ask_at, self.visibility
+        )
 
 
 @dataclass(frozen=True, slots=True)

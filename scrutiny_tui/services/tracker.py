@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, Literal, TypeVar
 
+from scrutiny_tui.safe_text import inline
 from scrutiny_tui.services.browse import where_from
 from scrutiny_tui.services.uk_dates import iso_date
 from scrutiny_tui.store import tracking
@@ -101,6 +102,26 @@ class StatusChangeRow:
     status: str
     changed_at: datetime
     note: str | None
+    changed_by: str | None = None  # the member who set it (not recorded before version 10)
+
+
+class StatusChanged(Exception):
+    """Another member set this recommendation's status since it was read: nothing was
+    saved, and the message says who set what, and when."""
+
+    def __init__(self, status: str | None, by: str | None, at: datetime | None) -> None:
+        self.status, self.by, self.at = status, by, at
+        who = f" by {inline(by)}" if by else ""
+        when = f" at {at.astimezone().strftime('%H:%M on %d/%m/%Y')}" if at else ""
+        shown = inline(status) if status else "no status"
+        super().__init__(
+            f"Not saved: the status was changed to {shown}{who}{when} while you were choosing; "
+            "it now shows their value"
+        )
+
+
+#: ``set_status``'s ``expected`` when the caller does not know (or mind) the current status.
+ANY_STATUS = object()
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,10 +245,24 @@ def recommendation(store: Store, uid: str) -> RecommendationRow | None:
 
 
 def set_status(
-    store: Store, uid: str, status: str, *, note: str | None = None, now: datetime | None = None
+    store: Store,
+    uid: str,
+    status: str,
+    *,
+    note: str | None = None,
+    now: datetime | None = None,
+    expected: object = ANY_STATUS,
 ) -> None:
-    """Record a new tracking status and append it to the status history."""
+    """Record a new tracking status and append it to the status history.
+
+    ``expected`` is the status the member saw when choosing: if another member has set a
+    different one since, nothing is saved and :class:`StatusChanged` says what it is now
+    (the check and the write are one transaction holding the store's write lock)."""
     with store.write() as conn:
+        if expected is not ANY_STATUS:
+            current, by, at = tracking.current_status(conn, uid)
+            if current != expected:
+                raise StatusChanged(current, by, at)
         tracking.record_status(conn, uid, status, note, now or now_utc())
 
 

@@ -143,6 +143,20 @@ def is_postgres(conn: object) -> bool:
     return getattr(conn, "dialect", "sqlite") == "postgresql"
 
 
+def member_name(conn: object) -> str:
+    """Who is working: on a team store, the member's database role; on a member's own file,
+    their login name."""
+    user = getattr(conn, "user", None)
+    if isinstance(user, str) and user:
+        return user
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):  # no login name (a container without a passwd entry)
+        return "me"
+
+
 def _migration_scripts() -> list[tuple[int, str, str]]:
     """(version, name, sql) for every migration shipped, in order."""
     folder = resources.files("scrutiny_tui.store") / "migrations"

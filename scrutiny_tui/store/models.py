@@ -206,6 +206,7 @@ class ActionState(SQLModel, table=True):
     done: bool = False
     done_at: datetime | None = None
     note: str | None = None
+    done_by: str | None = None  # the member who last marked it (done or not)
 
 
 class RecommendationTracking(SQLModel, table=True):
@@ -230,6 +231,7 @@ class StatusChange(SQLModel, table=True):
     status: str
     changed_at: datetime
     note: str | None = None
+    changed_by: str | None = None  # the member who set it (none recorded before version 10)
 
 
 class Annotation(SQLModel, table=True):
@@ -262,6 +264,8 @@ class Annotation(SQLModel, table=True):
     updated_at: datetime
     deleted_at: datetime | None = Field(default=None, index=True)  # soft delete, for undo
     conflict_of: str | None = None  # an imported copy of the note with this uuid, kept apart
+    owner: str | None = None  # the member whose note it is (their login or database role)
+    visibility: str = "private"  # private (its owner only) | team
 
 
 class PersonChoice(SQLModel, table=True):

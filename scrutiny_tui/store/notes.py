@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from scrutiny_tui.store.db import member_name
 from scrutiny_tui.store.values import db_time, read_time
 
 
@@ -44,6 +45,8 @@ class NoteView:
     created_at: datetime
     updated_at: datetime
     conflict_of: str | None = None  # an imported copy that differs from this note of yours
+    owner: str | None = None  # the member whose note it is
+    visibility: str = "private"  # private (its owner only) | team
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +58,7 @@ class NoteContent:
     priority: str
     tags: tuple[str, ...]
     ask_at: str | None
+    visibility: str = "private"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +187,7 @@ WITH n AS (
 )
 SELECT n.uuid, n.body, n.kind, n.priority, n.tags, n.status, n.ask_at, n.anchor_state,
        n.quote_exact, n.target_kind, n.target_uid, n.item_id, ai.title, m.committee, m.date,
-       n.document_key, n.created_at, n.updated_at, n.conflict_of
+       n.document_key, n.created_at, n.updated_at, n.conflict_of, n.owner, n.visibility
 FROM n
 LEFT JOIN agenda_item ai ON ai.id = n.item_id
 LEFT JOIN meeting m ON m.id = coalesce(ai.meeting_id,
@@ -322,16 +326,16 @@ def record_spans(
 
 _INSERT = """INSERT INTO annotation (uuid, target_kind, target_uid, document_key, quote_exact,
     quote_prefix, quote_suffix, span_start, span_end, anchor_state, body, kind, priority, tags,
-    status, ask_at, created_at, updated_at, deleted_at, conflict_of)
+    status, ask_at, created_at, updated_at, deleted_at, conflict_of, owner, visibility)
 VALUES (:uuid, :target_kind, :target_uid, :document_key, :exact, :prefix, :suffix, :start,
     :end, :state, :body, :kind, :priority, :tags, :status, :ask_at, :created, :updated, NULL,
-    :conflict_of)"""
+    :conflict_of, :owner, :visibility)"""
 
 _REPLACE = """UPDATE annotation SET target_kind = :target_kind, target_uid = :target_uid,
     document_key = :document_key, quote_exact = :exact, quote_prefix = :prefix,
     quote_suffix = :suffix, span_start = :start, span_end = :end, anchor_state = :state,
     body = :body, kind = :kind, priority = :priority, tags = :tags, status = :status,
-    ask_at = :ask_at, updated_at = :updated, deleted_at = NULL
+    ask_at = :ask_at, visibility = :visibility, updated_at = :updated, deleted_at = NULL
 WHERE uuid = :uuid"""
 
 
@@ -355,6 +359,7 @@ def _note_params(
         "tags": _tags_json(content.tags),
         "status": status,
         "ask_at": content.ask_at,
+        "visibility": content.visibility,
         "updated": db_time(updated_at),
     }
 
@@ -371,7 +376,15 @@ def insert_note(
 ) -> None:
     """Add a note; ``conflict_of``: it is an imported copy of that note, kept apart."""
     params = _note_params(uuid, content, anchor, status, updated_at)
-    conn.execute(_INSERT, {**params, "created": db_time(created_at), "conflict_of": conflict_of})
+    conn.execute(
+        _INSERT,
+        {
+            **params,
+            "created": db_time(created_at),
+            "conflict_of": conflict_of,
+            "owner": member_name(conn),
+        },
+    )
 
 
 def replace_note(
@@ -393,13 +406,15 @@ def update_content(
     when there is no such note."""
     cursor = conn.execute(
         "UPDATE annotation SET body = ?, kind = ?, priority = ?, tags = ?, ask_at = ?,"
-        " updated_at = ?, conflict_of = NULL WHERE uuid = ? AND deleted_at IS NULL",
+        " visibility = ?, updated_at = ?, conflict_of = NULL"
+        " WHERE uuid = ? AND deleted_at IS NULL",
         (
             content.body,
             content.kind,
             content.priority,
             _tags_json(content.tags),
             content.ask_at,
+            content.visibility,
             db_time(now),
             uuid,
         ),
@@ -539,7 +554,7 @@ def is_busy(exc: BaseException) -> bool:
 _EXPORT = """SELECT a.uuid, a.body, a.kind, a.priority, a.tags, a.ask_at, a.status,
        a.document_key, a.target_kind, a.target_uid, a.quote_exact, a.quote_prefix,
        a.quote_suffix, a.span_start, a.span_end, a.anchor_state, a.created_at, a.updated_at,
-       d.sha256, d.relpath, d.path, a.conflict_of
+       d.sha256, d.relpath, d.path, a.conflict_of, a.visibility
 FROM annotation a LEFT JOIN document d ON d.key = a.document_key
 WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id"""
 
@@ -548,7 +563,7 @@ def exportable_notes(conn: sqlite3.Connection) -> list[ExportedNote]:
     """Every live note, oldest first, with how its document is recognised elsewhere."""
     found = []
     for row in conn.execute(_EXPORT):
-        content = NoteContent(row[1], row[2], row[3], tags_of(row[4]), row[5])
+        content = NoteContent(row[1], row[2], row[3], tags_of(row[4]), row[5], row[22])
         anchor = Anchor(*row[7:16])
         document = DocumentIdentity(row[7], row[18], row[19], row[20])
         found.append(
@@ -570,12 +585,12 @@ def stored_note(conn: sqlite3.Connection, uuid: str) -> StoredNote | None:
     """The note with this uuid, deleted or not, or None."""
     row = conn.execute(
         "SELECT body, kind, priority, tags, ask_at, status, document_key, target_kind,"
-        " updated_at, deleted_at IS NOT NULL FROM annotation WHERE uuid = ?",
+        " updated_at, deleted_at IS NOT NULL, visibility FROM annotation WHERE uuid = ?",
         (uuid,),
     ).fetchone()
     if row is None:
         return None
-    content = NoteContent(row[0], row[1], row[2], tags_of(row[3]), row[4])
+    content = NoteContent(row[0], row[1], row[2], tags_of(row[3]), row[4], row[10])
     return StoredNote(content, row[5], row[6], row[7], _time(row[8]), bool(row[9]))
 
 

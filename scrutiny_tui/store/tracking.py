@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from scrutiny_tui.store.db import member_name
 from scrutiny_tui.store.values import db_time, read_time
 
 
@@ -216,10 +217,23 @@ def save_tracking_fields(
     )
 
 
+def current_status(conn: sqlite3.Connection, uid: str) -> tuple[str | None, str | None, Any]:
+    """(status, who set it, when) of a recommendation now; (None, None, None) if never set."""
+    row = conn.execute(
+        "SELECT t.status, c.changed_by, c.changed_at FROM recommendation_tracking t"
+        " LEFT JOIN status_change c ON c.id = (SELECT max(id) FROM status_change WHERE uid = t.uid)"
+        " WHERE t.uid = ?",
+        (uid,),
+    ).fetchone()
+    if row is None:
+        return None, None, None
+    return row[0], row[1], read_time(row[2])
+
+
 def record_status(
     conn: sqlite3.Connection, uid: str, status: str, note: str | None, now: datetime
 ) -> None:
-    """Set the tracking status and append it to the status history."""
+    """Set the tracking status and append it, with who set it, to the status history."""
     when = db_time(now)
     conn.execute(
         "INSERT INTO recommendation_tracking (uid, status, updated_at) VALUES (?, ?, ?)"
@@ -228,22 +242,26 @@ def record_status(
         (uid, status, when),
     )
     conn.execute(
-        "INSERT INTO status_change (uid, status, changed_at, note) VALUES (?, ?, ?, ?)",
-        (uid, status, when, note),
+        "INSERT INTO status_change (uid, status, changed_at, note, changed_by)"
+        " VALUES (?, ?, ?, ?, ?)",
+        (uid, status, when, note, member_name(conn)),
     )
 
 
-def status_history(conn: sqlite3.Connection, uid: str) -> list[tuple[str, datetime, str | None]]:
-    """(status, when, note) of every status the recommendation has had, oldest first."""
+def status_history(
+    conn: sqlite3.Connection, uid: str
+) -> list[tuple[str, datetime, str | None, str | None]]:
+    """(status, when, note, who) of every status the recommendation has had, oldest first."""
     rows = conn.execute(
-        "SELECT status, changed_at, note FROM status_change WHERE uid = ? ORDER BY changed_at, id",
+        "SELECT status, changed_at, note, changed_by FROM status_change WHERE uid = ?"
+        " ORDER BY changed_at, id",
         (uid,),
     )
     history = []
-    for status, changed_at, note in rows:
+    for status, changed_at, note, changed_by in rows:
         when = read_time(changed_at)
         if when is not None:
-            history.append((str(status), when, note))
+            history.append((str(status), when, note, changed_by))
     return history
 
 
@@ -305,9 +323,10 @@ def actions_page(
 def set_action_done(conn: sqlite3.Connection, uid: str, done: bool, now: datetime) -> None:
     """Mark an action done (when, ``now``) or not done."""
     conn.execute(
-        "INSERT INTO action_state (uid, done, done_at) VALUES (?, ?, ?)"
-        " ON CONFLICT (uid) DO UPDATE SET done = excluded.done, done_at = excluded.done_at",
-        (uid, done, db_time(now) if done else None),
+        "INSERT INTO action_state (uid, done, done_at, done_by) VALUES (?, ?, ?, ?)"
+        " ON CONFLICT (uid) DO UPDATE SET done = excluded.done, done_at = excluded.done_at,"
+        " done_by = excluded.done_by",
+        (uid, done, db_time(now) if done else None, member_name(conn)),
     )
 
 

@@ -18,6 +18,8 @@ from tests.conftest import DATA_DIR
 
 # What the team store keeps beyond the models: the ledger of migrations and the search index.
 NOT_MODELS = {"schema_version", "search_index"}
+# A team store has no notes older than owners: each note's owner is required there.
+STRICTER = {("annotation", "owner")}
 
 
 def test_the_team_schema_has_every_column_of_every_model(pg_url: str) -> None:
@@ -42,7 +44,7 @@ def test_the_team_schema_has_every_column_of_every_model(pg_url: str) -> None:
     for table, columns in modelled.items():
         assert {name for name, _ in found[table]} == {name for name, _ in columns}, table
         for name, nullable in columns:
-            if name != "id":
+            if name != "id" and (table, name) not in STRICTER:
                 assert (name, nullable) in found[table], (table, name)
     assert version == SCHEMA_VERSION
 

@@ -14,6 +14,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 from textual.widgets import Static
 
+from scrutiny_tui.safe_text import inline
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.tracker import (
     Page,
@@ -137,6 +138,8 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         for change in changes:
             text.append(f"\n  {change.changed_at:%Y-%m-%d %H:%M}  ")
             text.append_text(rag_text(change.status, self.settings.rag_of(change.status)))
+            if change.changed_by:
+                text.append(f"  by {inline(change.changed_by)}", style=DIM)
         return text
 
     def on_row_shown(self, row: RecommendationRow) -> None:
@@ -167,7 +170,7 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
 
         def chosen(status: str | None) -> None:
             if status and status != row.status:
-                self.save_status(row.uid, status)
+                self.save_status(row.uid, status, row.status)
 
         picker = StatusPicker(self.settings.tracking_statuses, row.status, row.text)
         self.app.push_screen(picker, chosen)
@@ -185,8 +188,16 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         self.app.push_screen(TrackingForm(fields, row.text), saved)
 
     @work(thread=True, group="save", exit_on_error=False)
-    def save_status(self, uid: str, status: str) -> None:
-        tracker.set_status(self.store, uid, status)
+    def save_status(self, uid: str, status: str, seen: str | None) -> None:
+        try:
+            tracker.set_status(self.store, uid, status, expected=seen)
+        except tracker.StatusChanged as changed:
+            # Another member set it meanwhile: show theirs, and say so (nothing is lost:
+            # the member can choose again).
+            self.history.pop(uid, None)
+            self.post_changed(uid)
+            self.app.call_from_thread(self.notify, str(changed), severity="warning", timeout=10)
+            return
         self.history.pop(uid, None)
         self.post_changed(uid)
         self.app.call_from_thread(self.notify, f"Status set: {status}")
