@@ -464,6 +464,20 @@ def _implicit_decisions(
             label = block.label if that_clause else None
             _add_resolution(content, seen, label, text, "", block)
             used.add(index + offset)
+            continue
+        if block.marker:
+            continue
+        # "… needs checking. Approval deferred to the next meeting.": a decision closing a
+        # paragraph of discussion, in a sentence of its own
+        for start, end in action_rules.sentences(text)[1:]:
+            sentence = text[start:end]
+            if (
+                BODY_DECIDES.match(sentence)
+                or MINUTES_APPROVED.match(sentence)
+                or _DEFERRED.match(sentence)
+            ):
+                _add_resolution(content, seen, None, sentence, "", block)
+                used.add(index + offset)
 
 
 # "Cllr Hale – it was agreed that Cllr Hale would sign at the next meeting"

@@ -186,6 +186,28 @@ def test_decisions_without_the_keyword(sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "paragraph",
+    [
+        "A figure in the third table was queried and needs checking. Approval deferred until"
+        " the treasurer has replied.",
+        "The Clerk set out the three quotations for the shelter. Council decided to accept the"
+        " lowest.",
+    ],
+)
+def test_a_decision_closing_a_paragraph_of_discussion(paragraph: str) -> None:
+    item = parse_item(f"{paragraph}\n", title="Item")
+    assert len(item.resolutions) == 1
+
+
+def test_a_paragraph_of_discussion_alone_decides_nothing() -> None:
+    item = parse_item(
+        "Members discussed the cost of the shelter. The officer noted their concerns.\n",
+        title="Item",
+    )
+    assert item.resolutions == []
+
+
+@pytest.mark.parametrize(
     "motion",
     [
         "It was proposed by Councillor Hale, seconded by Councillor Irwin, and RESOLVED\n\n"
