@@ -35,6 +35,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "scrutiny_tui.cli.serve_cmd",
     "scrutiny_tui.cli.topics_cmd",
     "scrutiny_tui.cli.people_cmd",
+    "scrutiny_tui.cli.team_cmd",
 )
 
 #: Exit status of a command whose output pipe was closed by its reader (128 + SIGPIPE).
@@ -91,6 +92,7 @@ def command_name(args: argparse.Namespace) -> str:
             "db_command",
             "topics_command",
             "people_command",
+            "team_command",
         )
         if getattr(args, name, None)
     ]

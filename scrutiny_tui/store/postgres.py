@@ -278,23 +278,34 @@ def _migration_scripts() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+def _applied(conn: PgConnection) -> set[int]:
+    """The migrations this database has had (none if it is new)."""
+    if conn.execute_native("SELECT to_regclass('schema_version')").fetchone()[0] is None:
+        return set()
+    return {row[0] for row in conn.execute_native("SELECT version FROM schema_version")}
+
+
 def migrate(conn: PgConnection) -> int:
     """Apply every PostgreSQL migration not yet applied, one at a time across members (an
     advisory lock), each in its own transaction."""
+    shipped = _migration_scripts()
+    already = _applied(conn)
+    if already >= {version for version, _, _ in shipped} and max(already) <= SCHEMA_VERSION:
+        return SCHEMA_VERSION  # up to date: a member (who may not create tables) goes on
     conn.execute_native("SELECT pg_advisory_lock(%s)", (APPLICATION_ID + 1,))
     try:
         conn.execute_native(
             "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
             " name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT now()::text)"
         )
-        applied = {row[0] for row in conn.execute_native("SELECT version FROM schema_version")}
+        applied = _applied(conn)
         newest = max(applied, default=0)
         if newest > SCHEMA_VERSION:
             raise StoreError(
                 f"this database was made by a newer scrutiny-tui (schema {newest}, "
                 f"this one knows {SCHEMA_VERSION}); upgrade scrutiny-tui to open it"
             )
-        for version, name, sql in _migration_scripts():
+        for version, name, sql in shipped:
             if version in applied:
                 continue
             conn.execute_native("BEGIN")
