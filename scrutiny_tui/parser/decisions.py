@@ -50,6 +50,13 @@ MINUTES_APPROVED = re.compile(
 )
 
 
+# the word in lower or title case, then a word that does not open a decision's words
+_PROSE_AFTER = re.compile(
+    r"^[ \t]+(?!(?:that|to|unanimously|by|as|accordingly|subject|without|nem|and|the|with|on|in"
+    r"|for|not)\b)[a-z]+\b"
+)
+
+
 def trigger_tail(line: str) -> tuple[str, str, int] | None:
     """(trigger word, decision words after it, offset of those words) if ``line`` opens a
     decision; the words may be empty ("RESOLVED –" alone on its line)."""
@@ -58,7 +65,11 @@ def trigger_tail(line: str) -> tuple[str, str, int] | None:
         return None
     tail = match["tail"]
     if tail and tail[0].isalnum():
-        return None  # "Resolved issues were ..." is prose, not a decision
+        return None
+    if not match["word"].isupper() and _PROSE_AFTER.match(tail):
+        # "Decisions taken outside the meeting cycle", "Decision published: 31/03/2020",
+        # "Resolved issues were …": a title or a page's field, not a decision
+        return None
     lead = _LEAD_PUNCTUATION.match(tail)
     skip = lead.end() if lead else 0
     return _word(match["word"]), tail[skip:], match.start("tail") + skip

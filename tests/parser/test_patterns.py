@@ -441,3 +441,21 @@ def test_it_was_agreed_within_a_paragraph() -> None:
         title="Apologies for Absence",
     )
     assert len(item.resolutions) == 1
+
+
+def test_a_title_opening_with_decisions_is_a_title() -> None:
+    parsed = parse_text(
+        "67. Budget Monitoring\n\nRESOLVED that the budget report be noted.\n\n"
+        "68. Decisions taken outside the Panel's meeting cycle\n\n"
+        "The Panel received a report on two urgent decisions.\n\n"
+        "RESOLVED that the two decisions be noted.\n"
+    )
+    assert [item.title for item in parsed.items] == [
+        "Budget Monitoring",
+        "Decisions taken outside the Panel's meeting cycle",
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [1, 1]
+    item = parse_item(
+        "Decision published: 04/04/2025\n\nThe minutes of 4 March were approved.\n", title="Minutes"
+    )
+    assert [r.text for r in item.resolutions] == ["The minutes of 4 March were approved."]
