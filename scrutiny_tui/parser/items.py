@@ -253,7 +253,10 @@ def _motion(
     return len(group) + len(tail_blocks)
 
 
-_INLINE_LABEL_START = re.compile(r"^(?:Minutes|Decisions?)\s*:\s*", re.IGNORECASE)
+# "Minutes: RESOLVED …" in a flattened row, perhaps after the page's "Additional documents:"
+_INLINE_LABEL_START = re.compile(
+    r"^(?:Additional\s+documents\s*:\s*)?(?:Minutes|Decisions?)\s*:\s*", re.IGNORECASE
+)
 
 
 def _opens_decision(block: Block) -> tuple[str, str, int] | None:

@@ -242,3 +242,13 @@ def test_other_members_at_a_committee_are_not_its_members() -> None:
 def test_two_names_by_their_initials_run_together() -> None:
     text = "PRESENT: Councillors A Hale, J Gilmour M Goodman, S Irwin\n\n1. Apologies\n\nNone.\n"
     assert present_names(text) == ["A Hale", "J Gilmour", "M Goodman", "S Irwin"]
+
+
+def test_a_row_deciding_on_its_title_line_after_the_page_labels() -> None:
+    parsed = parse_text(
+        "7. | ANY OTHER BUSINESS Additional documents: Minutes: Nil items. |\n||\n"
+        "8. | EXCLUSION OF THE PRESS AND PUBLIC Additional documents: Minutes: RESOLVED: That"
+        " the press and public be excluded while the confidential appendix is discussed. |\n"
+    )
+    assert [len(item.resolutions) for item in parsed.items] == [0, 1]
+    assert parsed.items[1].resolutions[0].kind == "procedural"
