@@ -295,6 +295,8 @@ def _read_decision(
     """Read the decision opened at ``blocks[index]``; return the index after it."""
     block = blocks[index]
     tail = block.raw[words_start - block.start :]
+    if trigger == "DECISION" and _NOT_A_DECISION.match(squash(tail)):
+        return index + 1  # "Decision: Cllr Hale declared an interest …", as on a line below
     if squash(tail) and not is_lead_in(squash(tail)):
         clauses = _inline_clauses(squash(tail))
         if clauses:
@@ -385,7 +387,9 @@ def _entries(
 # What a "Decision:" label may head that is no decision: "There were no declarations."
 _NOT_A_DECISION = re.compile(
     r"^(?:There\s+(?:were|was)\s+no|No\s+(?:apologies|declarations|items|matters)|None\b|Nil\b|"
-    r"Apologies\s+(?:for\s+absence\s+)?(?:were|was)|The\s+purpose\s+of)",
+    r"Apologies\s+(?:for\s+absence\s+)?(?:were|was)|The\s+purpose\s+of"
+    # "Cllr Hale declared an interest as …": a member's declaration, recorded
+    r"|(?:Cllr|Councillor|Alderman|Mr|Mrs|Ms|Dr)\.?\s+[^.]{1,60}?\bdeclared\b)",
     re.IGNORECASE,
 )
 

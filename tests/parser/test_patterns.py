@@ -459,3 +459,17 @@ def test_a_title_opening_with_decisions_is_a_title() -> None:
         "Decision published: 04/04/2025\n\nThe minutes of 4 March were approved.\n", title="Minutes"
     )
     assert [r.text for r in item.resolutions] == ["The minutes of 4 March were approved."]
+
+
+def test_what_a_decision_label_heads_is_read_alike_inline_and_below() -> None:
+    inline = parse_item(
+        "Decision: Cllr Ruth Pell declared an interest as a governor of the academy.\n",
+        title="Declarations",
+    )
+    below = parse_item(
+        "Decision:\n\nCllr Ruth Pell declared an interest as a governor of the academy.\n",
+        title="Declarations",
+    )
+    assert inline.resolutions == [] and below.resolutions == []
+    decided = parse_item("Decision: That the academy's plan be noted.\n", title="Plan")
+    assert len(decided.resolutions) == 1
