@@ -12,6 +12,7 @@ outside string literals and quoted names, once per distinct statement:
   ``sqlite_*`` functions the PostgreSQL schema defines (``json_each``, ``json_valid``,
   ``printf``), and ``char`` is ``chr``;
 - ``ORDER BY`` terms say where NULLs go, as SQLite puts them (first when ascending);
+- ``substr(x, -n)`` (SQLite counts a negative start from the end) is ``right(x, n)``;
 - ``CROSS JOIN … ON`` (SQLite's join-order hint) is a plain ``JOIN``;
 - temporary tables are named in ``pg_temp`` and ``WITHOUT ROWID`` is dropped;
 - ``PRAGMA`` statements (SQLite's tuning) are dropped altogether (:func:`to_postgres` gives
@@ -52,6 +53,7 @@ _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.IGNORECASE)
 _ORDER_END = re.compile(r"\b(LIMIT|OFFSET|FOR)\b", re.IGNORECASE)
 _NULLS = re.compile(r"\bNULLS\s+(FIRST|LAST)\s*$", re.IGNORECASE)
 _DESC = re.compile(r"\bDESC\s*$", re.IGNORECASE)
+_SUBSTR = re.compile(r"(?<![:\w])substr\s*\(", re.IGNORECASE)
 
 
 @lru_cache(maxsize=2048)
@@ -65,6 +67,7 @@ def to_postgres(sql: str) -> str | None:
     ]
     text = "".join(pieces)
     text = _order_nulls_as_sqlite(text)
+    text = _substr_from_end(text)
     if _INSERT_OR_IGNORE.search(text):
         text = _INSERT_OR_IGNORE.sub("INSERT INTO", text)
         returning = _RETURNING.search(text)
@@ -137,6 +140,52 @@ def _order_terms(sql: str, start: int) -> tuple[list[str], int]:
         index += 1
     terms.append(sql[term_start:index])
     return terms, index
+
+
+def _substr_from_end(sql: str) -> str:
+    """``substr(x, -n)``, the last n characters in SQLite, as ``right(x, n)``: PostgreSQL
+    reads a start before the first character as counting from there, not from the end.
+    Only the two-argument form whose start is written negative is SQLite's from-the-end."""
+    out: list[str] = []
+    position = 0
+    for match in _SUBSTR.finditer(sql):
+        if match.start() < position:
+            continue
+        args, end = _arguments(sql, match.end())
+        if end >= len(sql) or len(args) != 2 or not args[1].lstrip().startswith("-"):
+            continue
+        out.append(sql[position : match.start()])
+        out.append(f"right({args[0].strip()}, -({args[1].strip()}))")
+        position = end + 1
+    out.append(sql[position:])
+    return "".join(out)
+
+
+def _arguments(sql: str, start: int) -> tuple[list[str], int]:
+    """The comma-separated arguments of a call whose bracket opens just before ``start``,
+    and the index of its closing bracket (``len(sql)`` when there is none)."""
+    depth = 0
+    args: list[str] = []
+    arg_start = start
+    index = start
+    while index < len(sql):
+        char = sql[index]
+        if char == "'":
+            closing = sql.find("'", index + 1)
+            index = len(sql) if closing < 0 else closing + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                args.append(sql[arg_start:index])
+                return args, index
+            depth -= 1
+        elif char == "," and depth == 0:
+            args.append(sql[arg_start:index])
+            arg_start = index + 1
+        index += 1
+    return args, len(sql)
 
 
 def _word_start(sql: str, index: int) -> bool:

@@ -81,3 +81,13 @@ def test_fts5_queries_as_tsquery(match: str, tsquery: str) -> None:
 def test_malformed_queries_are_refused_as_sqlite_refuses_them(match: str) -> None:
     with pytest.raises(QuerySyntaxError):
         to_tsquery_text(match)
+
+
+def test_substr_from_the_end_is_right() -> None:
+    sql = "SELECT 1 FROM d WHERE substr(path, -length(?) - 1) IN ('/' || ?, '\\' || ?)"
+    assert to_postgres(sql) == (
+        "SELECT 1 FROM d WHERE right(path, -(-length(%s) - 1)) IN ('/' || %s, '\\' || %s)"
+    )
+    assert to_postgres("SELECT substr(lower(a), -3), substr(b, 1, 7), substr(c, ?)") == (
+        "SELECT right(lower(a), -(-3)), substr(b, 1, 7), substr(c, %s)"
+    )
