@@ -19,9 +19,9 @@ def _meeting(name: str, title: str, text: str) -> MeetingSpec:
 
 
 @pytest.fixture
-def store(tmp_path):
+def store(store_target):
     store = build_store(
-        tmp_path / "acronyms.db",
+        store_target,
         [
             _meeting(
                 "spelled",
@@ -93,11 +93,12 @@ def test_the_members_own_acronyms_add_to_the_built_in_ones(store) -> None:
     assert titles(search(store, "SACRE")) == set()  # not built in
 
 
-def test_the_command_reads_acronyms_from_config(store, tmp_path: Path, capsys) -> None:
+def test_the_command_reads_acronyms_from_config(
+    store, store_target: str, tmp_path: Path, capsys
+) -> None:
     config = tmp_path / "config.yaml"
     config.write_text(
         'search:\n  acronyms:\n    SACRE: "standing advisory council on religious education"\n'
     )
-    db = str(tmp_path / "acronyms.db")
-    assert main(["--config", str(config), "--db", db, "search", "SACRE"]) == 0
+    assert main(["--config", str(config), "--db", store_target, "search", "SACRE"]) == 0
     assert "Agreed syllabus" in capsys.readouterr().out

@@ -73,8 +73,8 @@ def _at(day: date) -> datetime:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = build_store(tmp_path / "store.db", _meetings())
+def store(store_target):
+    store = build_store(store_target, _meetings())
     sept, old = f"{SEPTEMBER}#i0", f"{OLD}#i0"
     tracker.update_tracking(
         store, f"{sept}#rec1", tracker.TrackingFields(executive_response_date="2026-12-15")
@@ -201,8 +201,8 @@ def test_chart_counts_statuses_in_their_order_and_open_actions_by_month(store) -
     assert months["Sep 26"] == 0  # the one due in September is done
 
 
-def test_an_empty_store_says_so(tmp_path) -> None:
-    found = attention(build_store(tmp_path / "empty.db", []), DEFAULT_STATUSES, today=TODAY)
+def test_an_empty_store_says_so(store_target) -> None:
+    found = attention(build_store(store_target, []), DEFAULT_STATUSES, today=TODAY)
     assert found.store_empty and found.nothing_needed
     assert [bar.count for bar in found.statuses] == [0] * (len(DEFAULT_STATUSES) + 1)
 

@@ -70,8 +70,8 @@ def inline_text(markdown: str) -> str:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = build_store(tmp_path / "store.db")
+def store(store_target):
+    store = build_store(store_target)
     notes.add_note(
         store, "item", CARE_ITEM, notes.NoteInput("Ask about placements", "question", "high")
     )
@@ -272,11 +272,11 @@ def test_any_text_comes_back_exactly_as_one_list_item(value):
     assert "".join(c.content for c in children) == expected
 
 
-def test_a_pack_of_the_seed_minutes(tmp_path, seed_paths):
+def test_a_pack_of_the_seed_minutes(store_target, seed_paths):
     from scrutiny_tui.services.ingest import ingest_paths
     from scrutiny_tui.store.db import open_store
 
-    store = open_store(tmp_path / "seeds.db")
+    store = open_store(store_target)
     ingest_paths(store, seed_paths)
     markdown = pack(store)
     store.close()

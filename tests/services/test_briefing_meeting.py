@@ -186,10 +186,8 @@ def adult_care() -> MeetingSpec:
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = build_store(
-        tmp_path / "store.db", [june(), september(), december_agenda(), adult_care()]
-    )
+def store(store_target):
+    store = build_store(store_target, [june(), september(), december_agenda(), adult_care()])
     budget = "/minutes/cyp-2026-06-10.txt#i2"
     tracker.set_action_done(store, f"{budget}#act1", True)  # the note was circulated
     tracker.set_status(store, f"{budget}#rec1", "Achieved")
@@ -379,7 +377,7 @@ def test_the_contents_follow_the_order_of_the_pack(store, scope):
     assert links == anchors
 
 
-def test_the_preview_shows_the_start_of_a_long_pack(tmp_path):
+def test_the_preview_shows_the_start_of_a_long_pack(store_target):
     words = [f"Report {n} be brought back." for n in range(40)]
     many = MeetingSpec(
         path="/minutes/long.txt",
@@ -390,7 +388,7 @@ def test_the_preview_shows_the_start_of_a_long_pack(tmp_path):
             for n in range(40)
         ],
     )
-    store = build_store(tmp_path / "long.db", [many])
+    store = build_store(store_target, [many])
     pack = built(store)
     store.close()
     shown = preview_markdown(pack)

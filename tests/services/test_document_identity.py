@@ -34,8 +34,8 @@ def as_html(text: str) -> str:
     )
 
 
-def rows(db: Path, query: str, *params: object) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
+def rows(store: Store, query: str, *params: object) -> list[tuple]:
+    with store.read() as conn:
         return conn.execute(query, params).fetchall()
 
 
@@ -58,9 +58,9 @@ def first_item_with_resolutions(store: Store) -> tuple[str, str]:
 
 
 def test_a_moved_folder_is_recognised_and_its_notes_stay_attached(
-    folder: Path, tmp_path: Path, db_path: Path
+    folder: Path, tmp_path: Path, store_target: str
 ) -> None:
-    store = open_store(db_path)
+    store = open_store(store_target)
     first = ingest_paths(store, [folder], workers=0)
     assert first.new == 3
     res_uid, item_uid = first_item_with_resolutions(store)
@@ -73,8 +73,8 @@ def test_a_moved_folder_is_recognised_and_its_notes_stay_attached(
     second = ingest_paths(store, [moved], workers=0)
 
     assert (second.new, second.moved, second.changed, second.missing) == (0, 3, 0, 0)
-    assert rows(db_path, "SELECT count(*), count(DISTINCT path) FROM document") == [(3, 3)]
-    paths = {p for (p,) in rows(db_path, "SELECT path FROM document")}
+    assert rows(store, "SELECT count(*), count(DISTINCT path) FROM document") == [(3, 3)]
+    paths = {p for (p,) in rows(store, "SELECT path FROM document")}
     assert all(p.startswith(str(moved)) for p in paths)
     kept = notes.get_note(store, note.uuid)
     assert kept is not None and kept.anchor_state == "attached"
@@ -86,13 +86,13 @@ def test_a_moved_folder_is_recognised_and_its_notes_stay_attached(
 
 
 def test_a_file_that_has_gone_is_marked_missing_and_keeps_its_notes(
-    folder: Path, db_path: Path, capsys: pytest.CaptureFixture[str]
+    folder: Path, store_target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = open_store(db_path)
+    store = open_store(store_target)
     ingest_paths(store, [folder], workers=0)
     res_uid, _ = first_item_with_resolutions(store)
     note = notes.add_note(store, "resolution", res_uid, notes.NoteInput("Still open"))
-    path = next(p for (p,) in rows(db_path, "SELECT path FROM document") if "cyp-" in p)
+    path = next(p for (p,) in rows(store, "SELECT path FROM document") if "cyp-" in p)
     Path(path).unlink()
 
     summary = ingest_paths(store, [folder], workers=0)
@@ -101,21 +101,21 @@ def test_a_file_that_has_gone_is_marked_missing_and_keeps_its_notes(
     assert "1 stored file has gone from the folders imported: marked missing" in (
         summary.describe()
     )
-    assert rows(db_path, "SELECT missing_since IS NOT NULL FROM document WHERE path = ?", path) == [
+    assert rows(store, "SELECT missing_since IS NOT NULL FROM document WHERE path = ?", path) == [
         (1,)
     ]
     kept = notes.get_note(store, note.uuid)
     assert kept is not None and kept.anchor_state == "attached"
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(3,)]
+    assert rows(store, "SELECT count(*) FROM meeting") == [(3,)]
     # Put back, it is found again and no longer missing.
     Path(path).write_text(MINUTES, encoding="utf-8")
     again = ingest_paths(store, [folder], workers=0)
     assert again.new == 0 and again.missing == 0
-    assert rows(db_path, "SELECT count(*) FROM document WHERE missing_since IS NOT NULL") == [(0,)]
+    assert rows(store, "SELECT count(*) FROM document WHERE missing_since IS NOT NULL") == [(0,)]
 
 
 def test_the_same_minutes_in_four_formats_are_one_meeting_with_four_sources(
-    tmp_path: Path, db_path: Path
+    tmp_path: Path, store_target: str
 ) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
@@ -123,7 +123,7 @@ def test_the_same_minutes_in_four_formats_are_one_meeting_with_four_sources(
     (folder / "minutes.html").write_text(as_html(MINUTES), encoding="utf-8")
     write_minutes_pdf(MINUTES, folder / "minutes.pdf")
     write_minutes_docx(MINUTES, folder / "minutes.docx")
-    store = open_store(db_path)
+    store = open_store(store_target)
 
     summary = ingest_paths(store, [folder], workers=0)
 
@@ -151,25 +151,25 @@ def test_the_same_minutes_in_four_formats_are_one_meeting_with_four_sources(
 
 
 def test_a_copy_under_another_name_is_a_further_source_not_a_second_meeting(
-    folder: Path, db_path: Path
+    folder: Path, store_target: str
 ) -> None:
-    store = open_store(db_path)
+    store = open_store(store_target)
     ingest_paths(store, [folder], workers=0)
     shutil.copy(folder / "2015" / "cyp-2015-12-08.txt", folder / "copy of minutes.txt")
 
     summary = ingest_paths(store, [folder], workers=0)
 
     assert (summary.new, summary.copies, summary.unchanged) == (0, 1, 3)
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(3,)]
-    assert rows(db_path, "SELECT count(*) FROM document WHERE same_as IS NOT NULL") == [(1,)]
+    assert rows(store, "SELECT count(*) FROM meeting") == [(3,)]
+    assert rows(store, "SELECT count(*) FROM document WHERE same_as IS NOT NULL") == [(1,)]
 
 
 def test_a_file_moved_and_edited_keeps_its_key_and_tracking(
-    folder: Path, tmp_path: Path, db_path: Path
+    folder: Path, tmp_path: Path, store_target: str
 ) -> None:
-    store = open_store(db_path)
+    store = open_store(store_target)
     ingest_paths(store, [folder], workers=0)
-    keys = dict(rows(db_path, "SELECT relpath, key FROM document"))
+    keys = dict(rows(store, "SELECT relpath, key FROM document"))
     res_uid, _ = first_item_with_resolutions(store)
     tracker.set_status(store, res_uid, "Accepted")
 
@@ -180,18 +180,18 @@ def test_a_file_moved_and_edited_keeps_its_key_and_tracking(
     summary = ingest_paths(store, [moved], workers=0)
 
     assert (summary.new, summary.changed, summary.moved) == (0, 1, 2)
-    assert dict(rows(db_path, "SELECT relpath, key FROM document")) == keys
+    assert dict(rows(store, "SELECT relpath, key FROM document")) == keys
     assert tracker.status_history(store, res_uid)[0].status == "Accepted"
 
 
 def test_the_meetings_list_and_the_item_say_which_files_they_came_from(
-    tmp_path: Path, db_path: Path
+    tmp_path: Path, store_target: str
 ) -> None:
     folder = tmp_path / "downloads"
     folder.mkdir()
     (folder / "minutes.txt").write_text(MINUTES, encoding="utf-8")
     write_minutes_pdf(MINUTES, folder / "minutes.pdf")
-    store = open_store(db_path)
+    store = open_store(store_target)
     ingest_paths(store, [folder], workers=0)
     (folder / "minutes.txt").unlink()
     ingest_paths(store, [folder], workers=0)
@@ -209,7 +209,7 @@ def test_the_meetings_list_and_the_item_say_which_files_they_came_from(
 
 
 def test_two_item_pages_of_one_meeting_stay_two_with_their_records(
-    tmp_path: Path, db_path: Path
+    tmp_path: Path, store_target: str
 ) -> None:
     """Same date and committee, one item each, titles sharing a word: not the same minutes."""
     from scrutiny_tui.services.same_meeting import same_meeting
@@ -228,14 +228,16 @@ def test_two_item_pages_of_one_meeting_stay_two_with_their_records(
             f"RESOLVED: That the report on {title.lower()} be noted.\n",
             encoding="utf-8",
         )
-    store = open_store(db_path)
+    store = open_store(store_target)
     summary = ingest_paths(store, [folder], workers=0)
     assert summary.same_meeting == 0
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(2,)]
-    assert rows(db_path, "SELECT count(*) FROM resolution") == [(2,)]
+    assert rows(store, "SELECT count(*) FROM meeting") == [(2,)]
+    assert rows(store, "SELECT count(*) FROM resolution") == [(2,)]
 
 
-def test_two_items_of_one_meeting_with_one_title_stay_two(tmp_path: Path, db_path: Path) -> None:
+def test_two_items_of_one_meeting_with_one_title_stay_two(
+    tmp_path: Path, store_target: str
+) -> None:
     """Two item pages of a meeting may share a title ("Update"); their words differ."""
     folder = tmp_path / "pages"
     folder.mkdir()
@@ -255,15 +257,16 @@ def test_two_items_of_one_meeting_with_one_title_stay_two(tmp_path: Path, db_pat
     # and a third item of the same meeting whose words are the first's: its number differs
     first = (folder / "item1.txt").read_text(encoding="utf-8")
     (folder / "item3.txt").write_text(first.replace("(Item 121)", "(Item 125)"), "utf-8")
-    store = open_store(db_path)
+    store = open_store(store_target)
     summary = ingest_paths(store, [folder], workers=0)
     assert summary.same_meeting == 0
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(3,)]
+    assert rows(store, "SELECT count(*) FROM meeting") == [(3,)]
 
 
 def test_an_ingest_leaves_the_planner_statistics_fresh(folder: Path, db_path: Path) -> None:
     """A pack or a tracker page is planned from the tables' shape, not blind."""
     store = open_store(db_path)
     ingest_paths(store, [folder], workers=0)
-    tables = {t for (t,) in rows(db_path, "SELECT DISTINCT tbl FROM sqlite_stat1")}
+    with sqlite3.connect(db_path) as conn:  # sqlite_stat1: SQLite's own planner statistics
+        tables = {t for (t,) in conn.execute("SELECT DISTINCT tbl FROM sqlite_stat1")}
     assert {"agenda_item", "meeting", "document", "action", "resolution"} <= tables

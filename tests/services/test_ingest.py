@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.ingest import NOT_MINUTES, ingest_paths
-from scrutiny_tui.store.db import open_store
+from scrutiny_tui.store.db import Store, open_store
 
 MEETING = """Housing Scrutiny Panel - Monday, 3rd February, 2020 6.00 pm
 
@@ -31,48 +30,48 @@ RESOLVED –
 """
 
 
-def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as conn:
+def count(store: Store, table: str) -> int:
+    with store.read() as conn:
         return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
-def uid_of(db: Path, resolution_text: str) -> str:
-    with sqlite3.connect(db) as conn:
+def uid_of(store: Store, resolution_text: str) -> str:
+    with store.read() as conn:
         row = conn.execute("SELECT uid FROM resolution WHERE text = ?", (resolution_text,))
         return row.fetchone()[0]
 
 
 @pytest.fixture
-def store(db_path):
-    store = open_store(db_path)
+def store(store_target):
+    store = open_store(store_target)
     yield store
     store.close()
 
 
-def test_seeds_are_stored_with_their_records(store, db_path, seed_paths):
+def test_seeds_are_stored_with_their_records(store, seed_paths):
     summary = ingest_paths(store, seed_paths)
     assert (summary.new, summary.changed, summary.failed) == (len(seed_paths), 0, [])
-    assert summary.counts.items == count(db_path, "agenda_item") == len(seed_paths)
-    assert summary.counts.resolutions == count(db_path, "resolution") > 0
-    assert summary.counts.actions == count(db_path, "action") > 0
+    assert summary.counts.items == count(store, "agenda_item") == len(seed_paths)
+    assert summary.counts.resolutions == count(store, "resolution") > 0
+    assert summary.counts.actions == count(store, "action") > 0
     assert summary.formats == {"text": len(seed_paths)}
     assert f"{len(seed_paths)} new" in summary.describe()
 
 
-def test_a_second_run_changes_nothing(store, db_path, seed_paths):
+def test_a_second_run_changes_nothing(store, seed_paths):
     ingest_paths(store, seed_paths)
-    rows = count(db_path, "resolution")
+    rows = count(store, "resolution")
     again = ingest_paths(store, [seed_paths[0].parent])
     assert (again.new, again.changed, again.unchanged) == (0, 0, len(seed_paths))
-    assert count(db_path, "resolution") == rows
-    assert count(db_path, "document") == len(seed_paths)
+    assert count(store, "resolution") == rows
+    assert count(store, "document") == len(seed_paths)
 
 
-def test_a_changed_file_is_replaced_and_its_tracking_follows(store, db_path, tmp_path):
+def test_a_changed_file_is_replaced_and_its_tracking_follows(store, tmp_path):
     minutes = tmp_path / "housing.txt"
     minutes.write_text(MEETING, encoding="utf-8")
     ingest_paths(store, [minutes])
-    noted = uid_of(db_path, "That the report be noted.")
+    noted = uid_of(store, "That the report be noted.")
     tracker.set_status(store, noted, "Achieved")
     minutes.write_text(
         MEETING.replace("That the report be noted.", "That the report be noted, with thanks.")
@@ -81,11 +80,11 @@ def test_a_changed_file_is_replaced_and_its_tracking_follows(store, db_path, tmp
     )
     summary = ingest_paths(store, [minutes])
     assert (summary.new, summary.changed) == (0, 1)
-    assert count(db_path, "document") == 1
-    assert count(db_path, "agenda_item") == 3
-    edited = uid_of(db_path, "That the report be noted, with thanks.")
+    assert count(store, "document") == 1
+    assert count(store, "agenda_item") == 3
+    edited = uid_of(store, "That the report be noted, with thanks.")
     assert edited != noted
-    with sqlite3.connect(db_path) as conn:
+    with store.read() as conn:
         tracked = conn.execute("SELECT uid, status FROM recommendation_tracking").fetchall()
         history = conn.execute("SELECT uid FROM status_change").fetchall()
     assert tracked == [(edited, "Achieved")]
@@ -108,7 +107,7 @@ def test_bad_files_are_reported_and_the_rest_ingested(store, tmp_path, seed_path
     assert reasons["missing"] == "no such file or folder"
 
 
-def test_many_files_parse_in_worker_processes(store, db_path, tmp_path):
+def test_many_files_parse_in_worker_processes(store, tmp_path):
     folder = tmp_path / "archive"
     folder.mkdir()
     for n in range(30):
@@ -117,8 +116,8 @@ def test_many_files_parse_in_worker_processes(store, db_path, tmp_path):
         (folder / f"meeting-{n:02}.txt").write_text(text, encoding="utf-8")
     summary = ingest_paths(store, [folder], workers=2)
     assert summary.new == 30 and not summary.failed
-    assert count(db_path, "meeting") == 30
-    assert count(db_path, "agenda_item") == 60
+    assert count(store, "meeting") == 30
+    assert count(store, "agenda_item") == 60
 
 
 def test_progress_reaches_the_total(store, seed_paths):
@@ -128,14 +127,14 @@ def test_progress_reaches_the_total(store, seed_paths):
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
 
 
-def test_a_touched_but_identical_file_is_unchanged(store, db_path, tmp_path):
+def test_a_touched_but_identical_file_is_unchanged(store, tmp_path):
     minutes = tmp_path / "housing.txt"
     minutes.write_text(MEETING, encoding="utf-8")
     ingest_paths(store, [minutes])
     stat = minutes.stat()
     os.utime(minutes, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
     assert ingest_paths(store, [minutes]).unchanged == 1
-    with sqlite3.connect(db_path) as conn:
+    with store.read() as conn:
         stored = conn.execute("SELECT mtime_ns FROM document").fetchone()[0]
     assert stored == minutes.stat().st_mtime_ns
     same_size = MEETING.replace("damp and mould", "mould and damp")
@@ -144,17 +143,15 @@ def test_a_touched_but_identical_file_is_unchanged(store, db_path, tmp_path):
     assert ingest_paths(store, [minutes]).changed == 1
 
 
-def test_every_note_survives_a_changed_file_reattached_or_detached(store, db_path, tmp_path):
+def test_every_note_survives_a_changed_file_reattached_or_detached(store, tmp_path):
     from scrutiny_tui.services.notes import NoteInput, add_note, list_notes
 
     minutes = tmp_path / "housing.txt"
     minutes.write_text(MEETING, encoding="utf-8")
     ingest_paths(store, [minutes])
-    damp = uid_of(
-        db_path, "That a report on damp and mould be provided to the Panel in April 2020."
-    )
+    damp = uid_of(store, "That a report on damp and mould be provided to the Panel in April 2020.")
     add_note(store, "resolution", damp, NoteInput("Chase the damp report", kind="follow-up"))
-    with sqlite3.connect(db_path) as conn:
+    with store.read() as conn:
         item_uid, doc = conn.execute(
             "SELECT i.uid, d.text FROM agenda_item i JOIN document d ON d.id = i.document_id"
             " WHERE i.title = 'Housing repairs performance'"

@@ -27,11 +27,11 @@ RESOLVED – that the review be noted.
 
 
 @pytest.fixture
-def ingested(tmp_path: Path):
+def ingested(tmp_path: Path, store_target: str):
     folder = tmp_path / "minutes"
     folder.mkdir()
     (folder / "bus.txt").write_text(MINUTES)
-    store = open_store(tmp_path / "store.db")
+    store = open_store(store_target)
     ingest_paths(store, [folder], workers=1)
     yield store, folder
     store.close()
@@ -94,14 +94,16 @@ def test_a_date_that_is_not_one_is_refused_and_nothing_changes(ingested) -> None
         edit_meeting(store, 9999, committee="x")
 
 
-def test_a_correction_to_a_synced_meeting_outlives_the_next_changed_sync(db_path) -> None:
+def test_a_correction_to_a_synced_meeting_outlives_the_next_changed_sync(
+    store_target,
+) -> None:
     from scrutiny_tui.services import sync as sync_service
     from tests.moderngov.fake_site import FakeSite
     from tests.services.test_sync import FAST, TODAY
 
     site = FakeSite("/democracy/", today=TODAY)
     site.start()
-    store = open_store(db_path)
+    store = open_store(store_target)
     try:
         sync_service.add_source(store, site.base_url, name="demo", settings=FAST)
         sync_service.sync(store, today=TODAY, settings=FAST)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import shutil
-from pathlib import Path
 
 import pytest
 from sqlmodel import select
@@ -35,8 +34,8 @@ RES_B_WORDS = "Recommend that the paper on mental health services be requested."
 
 
 @pytest.fixture
-def store(db_path: Path):
-    store = build_store(db_path)
+def store(store_target: str):
+    store = build_store(store_target)
     yield store
     store.close()
 
@@ -277,14 +276,14 @@ def test_words_that_are_gone_detach_the_note_but_keep_it(store):
     assert notes.get_note(store, made["res"]).anchor_state == "attached"
 
 
-def test_repeated_words_keep_to_the_occurrence_with_the_same_surroundings(db_path):
+def test_repeated_words_keep_to_the_occurrence_with_the_same_surroundings(store_target):
     item = ItemSpec(
         title="Budget",
         text="Alpha said: Noted the response. Beta said: Noted the response. End.",
         resolutions=[(None, "noted", "Beta said: Noted the response.")],
     )
     spec = MeetingSpec(path="/m/repeat.txt", items=[item], body="Audit")
-    store = build_store(db_path, [spec])
+    store = build_store(store_target, [spec])
     text = doc_text(store, spec.path)
     second = text.rindex("Noted the response.")
     note = notes.add_note(
@@ -318,10 +317,10 @@ def test_locate_prefers_exact_then_spacing_then_fuzzy():
     assert locate(text, "zzz") is None  # too short to guess at
 
 
-def test_real_reingest_keeps_every_note(tmp_path, db_path, seed_paths):
+def test_real_reingest_keeps_every_note(tmp_path, store_target, seed_paths):
     source = tmp_path / "minutes.txt"
     shutil.copy(seed_paths[0], source)
-    store = open_store(db_path)
+    store = open_store(store_target)
     ingest_paths(store, [source])
     with store.read() as conn:
         rows = conn.execute("SELECT kind, ref FROM search_index WHERE kind != 'note'").fetchall()
@@ -373,11 +372,11 @@ def test_export_is_w3c_web_annotation(store):
     json.dumps(data)  # plain JSON
 
 
-def test_export_import_round_trip(store, tmp_path):
+def test_export_import_round_trip(store, another_target):
     three_notes(store)
     notes.set_status(store, notes.list_notes(store)[0].uuid, "resolved")
     data = json.loads(json.dumps(export_notes(store)))
-    other = build_store(tmp_path / "other.db")
+    other = build_store(another_target("other.db"))
     report = import_notes(other, data)
     assert (report.added, report.updated, report.skipped, report.problems) == (3, 0, 0, [])
 
@@ -405,13 +404,15 @@ def notes_on_every_record(store: Store) -> list[str]:
     return [notes.add_note(store, kind, uid, NoteInput(f"on {uid}")).uuid for kind, uid in rows]
 
 
-def test_notes_follow_their_minutes_to_a_store_built_from_another_folder(tmp_path, seed_paths):
+def test_notes_follow_their_minutes_to_a_store_built_from_another_folder(
+    tmp_path, seed_paths, store_target, another_target
+):
     folder_a, folder_b = tmp_path / "a" / "minutes", tmp_path / "elsewhere" / "b"
     for folder in (folder_a, folder_b):
         (folder / "2016").mkdir(parents=True)
         for path in seed_paths[:3]:
             shutil.copy(path, folder / "2016" / path.name)
-    mine = open_store(tmp_path / "a.db")
+    mine = open_store(store_target)
     ingest_paths(mine, [folder_a])
     made = notes_on_every_record(mine)
     data = json.loads(json.dumps(export_notes(mine)))
@@ -420,7 +421,7 @@ def test_notes_follow_their_minutes_to_a_store_built_from_another_folder(tmp_pat
         assert document["key"] == item["target"]["source"]
         assert document["path"].startswith(str(folder_a)) and len(document["sha256"]) == 64
 
-    theirs = open_store(tmp_path / "b.db")
+    theirs = open_store(another_target("b.db"))
     ingest_paths(theirs, [folder_b])
     report = import_notes(theirs, data)
     assert (report.added, report.problems) == (len(made), [])
@@ -440,7 +441,9 @@ def test_notes_follow_their_minutes_to_a_store_built_from_another_folder(tmp_pat
 
 
 @pytest.mark.parametrize("clue", ["sha256", "relpath", "path"])
-def test_import_finds_the_document_by_content_then_relpath_then_file_name(store, tmp_path, clue):
+def test_import_finds_the_document_by_content_then_relpath_then_file_name(
+    store, another_target, clue
+):
     view = notes.add_note(store, "resolution", RES_B, NoteInput("x"))
     data = export_notes(store)
     item = data["items"][0]
@@ -452,7 +455,7 @@ def test_import_finds_the_document_by_content_then_relpath_then_file_name(store,
         "path": "C:\\Minutes\\care-2016-06-29.txt",
     }[clue]
     item["scrutiny"]["document"] = known
-    other = build_store(tmp_path / "other.db")
+    other = build_store(another_target("other.db"))
     with other.write() as conn:
         conn.execute(
             "UPDATE document SET relpath = 'committees/care-2016-06-29.txt' WHERE key = ?",
@@ -465,10 +468,10 @@ def test_import_finds_the_document_by_content_then_relpath_then_file_name(store,
     other.close()
 
 
-def test_import_without_the_document_keeps_the_note_detached(store, tmp_path):
+def test_import_without_the_document_keeps_the_note_detached(store, another_target):
     notes.add_note(store, "resolution", RES_B, NoteInput("x"))
     data = export_notes(store)
-    empty = build_store(tmp_path / "empty.db", [])
+    empty = build_store(another_target("empty.db"), [])
     report = import_notes(empty, data)
     assert report.added == 1
     (note,) = notes.list_notes(empty)

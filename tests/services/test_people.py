@@ -141,8 +141,8 @@ def minutes(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path, minutes: Path):
-    store = open_store(db_path)
+def store(store_target: str, minutes: Path):
+    store = open_store(store_target)
     ingest_paths(store, [minutes], workers=1)
     yield store
     store.close()
@@ -272,8 +272,8 @@ def site():
     fake.stop()
 
 
-def test_synced_attendance_gives_counts_rates_and_roles(db_path: Path, site) -> None:
-    store = open_store(db_path)
+def test_synced_attendance_gives_counts_rates_and_roles(store_target: str, site) -> None:
+    store = open_store(store_target)
     try:
         sync_service.add_source(store, site.base_url, name="demo", settings=FAST)
         sync_service.sync(store, today=TODAY, settings=FAST)

@@ -11,8 +11,8 @@ from tests.ui.fixture_store import HOSTILE, build_store
 
 
 @pytest.fixture
-def seeds_store(db_path, seed_paths):
-    store = open_store(db_path)
+def seeds_store(store_target, seed_paths):
+    store = open_store(store_target)
     ingest_paths(store, seed_paths)
     yield store
     store.close()
@@ -59,16 +59,16 @@ def test_a_blank_query_finds_nothing_quietly(seeds_store):
     assert search(seeds_store, "").hits == ()
 
 
-def test_hostile_minutes_come_back_as_plain_text(db_path):
-    store = build_store(db_path)
+def test_hostile_minutes_come_back_as_plain_text(store_target):
+    store = build_store(store_target)
     hit = search(store, "overspend").hits[0]
     assert HOSTILE in hit.snippet  # markup and escape sequences kept verbatim, as data
     start, end = hit.highlights[0]
     assert hit.snippet[start:end] == "overspend"
 
 
-def test_notes_are_found_with_the_item_they_sit_in(db_path):
-    store = build_store(db_path)
+def test_notes_are_found_with_the_item_they_sit_in(store_target):
+    store = build_store(store_target)
     with store.write() as conn:
         (item_uid,) = conn.execute("SELECT uid FROM agenda_item LIMIT 1").fetchone()
         conn.execute(

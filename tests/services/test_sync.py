@@ -3,10 +3,8 @@ keep notes and tracking, failures reported and skipped, one meeting from file an
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -15,8 +13,9 @@ from scrutiny_tui.moderngov.client import ClientSettings
 from scrutiny_tui.services import notes, tracker
 from scrutiny_tui.services import sync as sync_service
 from scrutiny_tui.services.ingest import ingest_paths
+from scrutiny_tui.services.search import search
 from scrutiny_tui.services.sync import SyncError
-from scrutiny_tui.store.db import open_store
+from scrutiny_tui.store.db import Store, open_store
 from tests.moderngov.fake_site import CHILDREN, FakeSite
 
 TODAY = date(2026, 5, 1)
@@ -32,8 +31,8 @@ def site():
 
 
 @pytest.fixture
-def store(db_path):
-    store = open_store(db_path)
+def store(store_target):
+    store = open_store(store_target)
     yield store
     store.close()
 
@@ -46,8 +45,8 @@ def run(store, **kwargs):
     return sync_service.sync(store, today=TODAY, settings=FAST, **kwargs)
 
 
-def rows(db: Path, query: str, *params) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
+def rows(store: Store, query: str, *params) -> list[tuple]:
+    with store.read() as conn:
         return conn.execute(query, params).fetchall()
 
 
@@ -79,12 +78,12 @@ def test_an_address_that_is_not_moderngov_is_refused_with_the_reason(store, site
     assert sync_service.list_sources(store) == []
 
 
-def test_sync_stores_committee_date_place_page_attendance_and_records(store, site, db_path):
+def test_sync_stores_committee_date_place_page_attendance_and_records(store, site):
     add(store, site)
     summary = run(store)
     assert (summary.total("new"), summary.total("cancelled"), summary.failed) == (3, 1, [])
     meetings = rows(
-        db_path, "SELECT council, committee, date, location, url FROM meeting ORDER BY date"
+        store, "SELECT council, committee, date, location, url FROM meeting ORDER BY date"
     )
     assert meetings[0] == (
         "demo",
@@ -94,7 +93,7 @@ def test_sync_stores_committee_date_place_page_attendance_and_records(store, sit
         f"{site.base_url}ieListDocuments.aspx?CId=101&MId=5001",
     )
     items = rows(
-        db_path,
+        store,
         "SELECT number, title, external_id, restricted, text FROM agenda_item"
         " WHERE document_id = (SELECT id FROM document WHERE path = 'moderngov://demo/5001')"
         " ORDER BY ordinal",
@@ -108,19 +107,19 @@ def test_sync_stores_committee_date_place_page_attendance_and_records(store, sit
     ]
     assert items[4][4] == ""  # restricted: recorded, no text
     resolutions = rows(
-        db_path,
+        store,
         "SELECT r.kind, r.text FROM resolution r JOIN agenda_item i ON i.id = r.item_id"
         " WHERE i.external_id = '30013' ORDER BY r.ordinal",
     )
     assert resolutions[0] == ("noted", "the report be noted")
     actions = rows(
-        db_path,
+        store,
         "SELECT a.due FROM action a JOIN agenda_item i ON i.id = a.item_id"
         " WHERE i.external_id = '30013'",
     )
     assert actions == [("2026-05",)]  # "report back ... in May 2026", dated by the parser
     people = rows(
-        db_path,
+        store,
         "SELECT a.kind, p.honorific, p.name, a.role FROM attendance a"
         " JOIN person p ON p.id = a.person_id JOIN meeting m ON m.id = a.meeting_id"
         " WHERE m.date = '2026-01-01' ORDER BY a.id",
@@ -131,17 +130,14 @@ def test_sync_stores_committee_date_place_page_attendance_and_records(store, sit
         ("substitute", "Councillor", "Dev Patel", "Committee Member"),
         ("attending", None, "Jo Brand", "Director of Children's Services"),
     ]
-    searchable = rows(
-        db_path, "SELECT count(*) FROM search_index WHERE search_index MATCH 'exploitation'"
-    )
-    assert searchable[0][0] >= 1
+    assert search(store, "exploitation").hits
 
 
-def test_a_meeting_with_only_printed_minutes_reads_the_pdf(store, site, db_path):
+def test_a_meeting_with_only_printed_minutes_reads_the_pdf(store, site):
     add(store, site)
     run(store)
     found = rows(
-        db_path,
+        store,
         "SELECT d.format, i.number, i.title, i.external_id FROM agenda_item i"
         " JOIN document d ON d.id = i.document_id WHERE d.path = 'moderngov://demo/5003'"
         " ORDER BY i.ordinal",
@@ -151,29 +147,29 @@ def test_a_meeting_with_only_printed_minutes_reads_the_pdf(store, site, db_path)
         ("moderngov-pdf", "61", "Youth Services Review", "30032"),
     ]
     assert rows(
-        db_path,
+        store,
         "SELECT r.text FROM resolution r JOIN agenda_item i ON i.id = r.item_id"
         " WHERE i.external_id = '30032'",
     ) == [("That the youth services review be endorsed.",)]
     assert any(s.path.endswith("Printed minutes.pdf") for s in site.requests)
 
 
-def test_sync_twice_changes_nothing(store, site, db_path):
+def test_sync_twice_changes_nothing(store, site):
     add(store, site)
     run(store)
-    before = rows(db_path, "SELECT id, sha256, ingested_at FROM document ORDER BY id")
-    records = rows(db_path, "SELECT uid FROM resolution ORDER BY uid")
+    before = rows(store, "SELECT id, sha256, ingested_at FROM document ORDER BY id")
+    records = rows(store, "SELECT uid FROM resolution ORDER BY uid")
     second = run(store)
     assert (second.total("new"), second.total("changed"), second.total("unchanged")) == (0, 0, 3)
-    assert rows(db_path, "SELECT id, sha256, ingested_at FROM document ORDER BY id") == before
-    assert rows(db_path, "SELECT uid FROM resolution ORDER BY uid") == records
+    assert rows(store, "SELECT id, sha256, ingested_at FROM document ORDER BY id") == before
+    assert rows(store, "SELECT uid FROM resolution ORDER BY uid") == records
     assert "0 new, 0 changed, 3 unchanged, 1 cancelled, 0 failed" in second.describe()
 
 
-def test_changed_minutes_replace_the_meeting_keeping_notes_and_tracking(store, site, db_path):
+def test_changed_minutes_replace_the_meeting_keeping_notes_and_tracking(store, site):
     add(store, site)
     run(store)
-    uid = rows(db_path, "SELECT uid FROM resolution WHERE text = 'the report be noted'")[0][0]
+    uid = rows(store, "SELECT uid FROM resolution WHERE text = 'the report be noted'")[0][0]
     note = notes.add_note(store, "resolution", uid, notes.NoteInput("Ask about return interviews"))
     tracker.set_status(store, uid, "Achieved")
     item = site.meetings[5001].items[2]
@@ -185,14 +181,14 @@ def test_changed_minutes_replace_the_meeting_keeping_notes_and_tracking(store, s
     kept = notes.get_note(store, note.uuid)
     assert kept is not None and kept.anchor_state == "attached"
     assert kept.item_title == "Child Exploitation and Missing Children"
-    assert rows(db_path, "SELECT status FROM recommendation_tracking WHERE uid = ?", uid) == [
+    assert rows(store, "SELECT status FROM recommendation_tracking WHERE uid = ?", uid) == [
         ("Achieved",)
     ]
-    text = rows(db_path, "SELECT text FROM document WHERE path = 'moderngov://demo/5001'")[0][0]
+    text = rows(store, "SELECT text FROM document WHERE path = 'moderngov://demo/5001'")[0][0]
     assert "risen sharply" in text
 
 
-def test_a_failed_meeting_is_reported_and_skipped_and_the_next_sync_finishes(store, site, db_path):
+def test_a_failed_meeting_is_reported_and_skipped_and_the_next_sync_finishes(store, site):
     add(store, site)
     site.plan["GetMeeting:5001"].append("malformed")
     summary = run(store)
@@ -223,32 +219,32 @@ def test_a_slow_meeting_past_the_timeout_is_reported(store, site):
     assert "did not answer within 0.3 s" in summary.failed[0][1].reason
 
 
-def test_a_refusing_site_is_reported_and_nothing_changes(store, site, db_path):
+def test_a_refusing_site_is_reported_and_nothing_changes(store, site):
     add(store, site)
     site.forbidden = True
     summary = run(store)
     [report] = summary.sources
     assert report.error and "refused this client (HTTP 403" in report.error
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(0,)]
+    assert rows(store, "SELECT count(*) FROM meeting") == [(0,)]
 
 
-def test_service_off_syncs_from_the_pages(store, site, db_path):
+def test_service_off_syncs_from_the_pages(store, site):
     add(store, site)
     site.service_off = True
     summary = run(store)
     assert summary.total("new") == 3, summary.describe()
     assert "switched off" in summary.describe()
-    assert rows(db_path, "SELECT count(*) FROM resolution")[0][0] >= 3
+    assert rows(store, "SELECT count(*) FROM resolution")[0][0] >= 3
     again = run(store)  # the pages' view state changes on every visit; the meetings do not
     assert (again.total("unchanged"), again.total("changed")) == (3, 0)
 
 
-def test_nothing_is_deleted_because_the_site_stopped_listing_it(store, site, db_path):
+def test_nothing_is_deleted_because_the_site_stopped_listing_it(store, site):
     add(store, site)
     run(store)
     del site.meetings[5101]
     run(store)
-    assert rows(db_path, "SELECT count(*) FROM meeting") == [(3,)]
+    assert rows(store, "SELECT count(*) FROM meeting") == [(3,)]
 
 
 def test_cancel_stops_between_meetings(store, site):
@@ -300,17 +296,17 @@ The Committee received a report on home to school transport.
 """
 
 
-def test_file_then_sync_is_one_meeting_and_the_notes_move(store, site, db_path, tmp_path):
+def test_file_then_sync_is_one_meeting_and_the_notes_move(store, site, tmp_path):
     minutes = tmp_path / "cyp-2026-01-01.txt"
     minutes.write_text(FILE_MINUTES.format(committee=CHILDREN), encoding="utf-8")
     ingest_paths(store, [minutes])
-    assert rows(db_path, "SELECT committee, date FROM meeting") == [(CHILDREN, "2026-01-01")]
-    uid = rows(db_path, "SELECT uid FROM resolution WHERE text LIKE 'the report be noted%'")[0][0]
+    assert rows(store, "SELECT committee, date FROM meeting") == [(CHILDREN, "2026-01-01")]
+    uid = rows(store, "SELECT uid FROM resolution WHERE text LIKE 'the report be noted%'")[0][0]
     note = notes.add_note(store, "resolution", uid, notes.NoteInput("Noted, but what next?"))
     add(store, site)
     summary = run(store)
     assert summary.total("merged") == 1 and "kept as one" in summary.describe()
-    on_the_day = rows(db_path, "SELECT url FROM meeting WHERE date = '2026-01-01'")
+    on_the_day = rows(store, "SELECT url FROM meeting WHERE date = '2026-01-01'")
     assert on_the_day == [(f"{site.base_url}ieListDocuments.aspx?CId=101&MId=5001",)]
     moved = notes.get_note(store, note.uuid)
     assert moved is not None and moved.anchor_state == "attached"
@@ -318,26 +314,26 @@ def test_file_then_sync_is_one_meeting_and_the_notes_move(store, site, db_path, 
     assert moved.item_title == "Child Exploitation and Missing Children"
     again = ingest_paths(store, [minutes])  # the file is unchanged: not read in again
     assert again.unchanged == 1
-    assert rows(db_path, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(1,)]
+    assert rows(store, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(1,)]
 
 
-def test_sync_then_file_is_one_meeting(store, site, db_path, tmp_path):
+def test_sync_then_file_is_one_meeting(store, site, tmp_path):
     add(store, site)
     run(store)
     minutes = tmp_path / "cyp-2026-01-01.txt"
     minutes.write_text(FILE_MINUTES.format(committee=CHILDREN), encoding="utf-8")
     summary = ingest_paths(store, [minutes])
     assert summary.merged == 1 and "kept as one meeting" in summary.describe()
-    assert rows(db_path, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(1,)]
+    assert rows(store, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(1,)]
 
 
-def test_a_different_committee_on_the_same_day_stays_apart(store, site, db_path, tmp_path):
+def test_a_different_committee_on_the_same_day_stays_apart(store, site, tmp_path):
     minutes = tmp_path / "planning.txt"
     minutes.write_text(FILE_MINUTES.format(committee="Licensing Committee"), encoding="utf-8")
     ingest_paths(store, [minutes])
     add(store, site)
     run(store)
-    assert rows(db_path, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(2,)]
+    assert rows(store, "SELECT count(*) FROM meeting WHERE date = '2026-01-01'") == [(2,)]
 
 
 def test_a_moved_site_is_followed_and_reported(store, site):

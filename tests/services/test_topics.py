@@ -58,8 +58,8 @@ MEETINGS = [
 
 
 @pytest.fixture
-def store(tmp_path):
-    store = build_store(tmp_path / "topics.db", MEETINGS)
+def store(store_target):
+    store = build_store(store_target, MEETINGS)
     june = "/minutes/housing-2026-06-04.txt#i0"
     tracker.set_status(store, f"{june}#rec0", "Slipped")
     notes.add_note(
@@ -140,8 +140,8 @@ def test_a_malformed_search_is_read_literally_and_said(store) -> None:
     assert found.notice and "literally" in found.notice
 
 
-def test_the_command_adds_lists_and_shows_topics(store, tmp_path, capsys) -> None:
-    db = ["--db", str(tmp_path / "topics.db")]
+def test_the_command_adds_lists_and_shows_topics(store, store_target, capsys) -> None:
+    db = ["--db", store_target]
     assert main([*db, "topics", "add", "Damp", "damp"]) == 0
     assert capsys.readouterr().out == "following Damp (search: damp)\n"
     assert main([*db, "topics", "show", "Damp"]) == 0
@@ -161,8 +161,8 @@ def test_the_command_adds_lists_and_shows_topics(store, tmp_path, capsys) -> Non
     assert capsys.readouterr().out == "Damp  (search: damp)\n"
 
 
-def test_a_topic_exports_as_a_briefing_pack(store, tmp_path, capsys) -> None:
-    db = ["--db", str(tmp_path / "topics.db")]
+def test_a_topic_exports_as_a_briefing_pack(store, store_target, tmp_path, capsys) -> None:
+    db = ["--db", store_target]
     add_topic(store, "Damp questions", tag="damp")
     out = tmp_path / "damp.md"
     assert main([*db, "export", "--topic", "Damp questions", "--out", str(out)]) == 0
