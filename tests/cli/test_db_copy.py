@@ -108,3 +108,14 @@ def test_copy_needs_one_way(mine, capsys):
         main(["--db", mine, "db", "copy"])
     assert usage.value.code == 2
     assert "one of the arguments --to --from is required" in capsys.readouterr().err
+
+
+def test_check_and_backup_of_a_team_store_say_they_need_a_file(capsys):
+    for argv in (["check"], ["backup", "copy.db"]):
+        code = main(["--db", "postgresql://alice@127.0.0.1:9/team", "db", *argv])
+        out, err = capsys.readouterr()
+        assert code == 1 and out == ""
+        assert (
+            err
+            == "scrutiny: this works on a SQLite store only; the store in use is a team database\n"
+        )
