@@ -442,7 +442,7 @@ def _opens_block(line: Line) -> bool:
         or bool(ATTENDANCE_LABEL.match(line.text))
         or bool(MOTION_HEADING.match(line.text))
         or bool(_MOVER_LINE.match(line.text))
-        or bool(_OFFICE_HEADING.match(line.text))
+        or (len(line.text) <= 24 and bool(_OFFICE_HEADING.match(line.text)))
     )
 
 
