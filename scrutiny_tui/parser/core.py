@@ -108,6 +108,7 @@ def parse_text(
             item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
+    _members_only(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)
     if not document.items:
@@ -573,6 +574,36 @@ _MEMBERS_LIST = re.compile(
     r"(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)",
     re.IGNORECASE,
 )
+
+
+# An officer's post after a name in a members' list: "Mr J Hale (Clerk)", "Rev S Irwin,
+# Mayor's Chaplain"
+_OFFICER_ROLE = re.compile(
+    r"\b(?:Clerk|Officer|Chaplain|Secretary|Manager|Director|Chief\s+Executive|Treasurer"
+    r"|Solicitor|Administrator)\b",
+    re.IGNORECASE,
+)
+
+
+def _members_only(meeting: Meeting) -> None:
+    """The members' lists hold members: an officer named there by post ("Mr J Hale (Clerk)")
+    attended, and a County Councillor among members named otherwise (a town or community
+    council's "Cllr"s) is a guest from the county: attending if present, not a member's
+    apology if absent."""
+    for kind in ("present", "apologies"):
+        people: list[Person] = getattr(meeting, kind)
+        own = {p.honorific for p in people if p.honorific != "County Councillor"}
+        guests = [
+            p
+            for p in people
+            if (p.role and _OFFICER_ROLE.search(p.role))
+            or (p.honorific == "County Councillor" and own - {None})
+        ]
+        if not guests:
+            continue
+        setattr(meeting, kind, [p for p in people if p not in guests])
+        if kind == "present":
+            meeting.attending.extend(guests)
 
 
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:

@@ -10,8 +10,8 @@ import re
 from scrutiny_tui.parser.model import Person, Span
 
 HONORIFICS = (
-    r"County\s+(?:Councillors?|Cllrs?\.?)|Councillors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|"
-    r"Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
+    r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
+    r"Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
 )
 _HONORIFIC = re.compile(rf"^(?P<honorific>{HONORIFICS})\.?:?(?=[\s\u00a0])\s*", re.IGNORECASE)
 _NAME_WORD = (
@@ -38,9 +38,14 @@ _OFFICE_BEFORE_NAME = re.compile(
 )
 # "S", "N.J": initials with no name, as "Hale, S; Irwin, N.J" lists print them after the surname
 _BARE_INITIALS = re.compile(r"^[A-Z]\.?(?:[A-Z]\.?){0,2}$")
-_PLURALS = {"councillors", "cllrs", "county councillors"}
-_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+_PLURALS = {"councillors", "councilors", "cllrs", "county councillors", "county councilors"}
+# ", ", "; ", "and", "&", and "… (Clerk). Also: …" where a list of others follows
+_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\.\s+Also\s*:)\s*")
 _SPACE = re.compile(r"[\s\u00a0]+")
+
+
+# "PCC Link Officer", "Acting Town Clerk": a post, the role of the name before it
+_POST_AT_END = re.compile(r"\b(?:Officer|Clerk|Chaplain|Manager|Director|Secretary)$")
 
 
 def looks_like_name(words: str) -> bool:
@@ -89,7 +94,14 @@ def people_from_list(text: str, offset: int) -> list[Person]:
             shared_honorific = _squash(honorific).rstrip(".")[:-1]
         name, role = _split_role(rest)
         start = offset + piece_start
-        if (honorific or (looks_like_name(name) and not _BARE_INITIALS.match(name))) and name:
+        if (
+            honorific
+            or (
+                looks_like_name(name)
+                and not _BARE_INITIALS.match(name)
+                and not _POST_AT_END.search(name)
+            )
+        ) and name:
             people.append(
                 Person(
                     name=_squash(name),
@@ -134,7 +146,8 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 # Lists printed without commas, as PDF columns flatten them: "Mr J Hale Mrs S Irwin Mr T
 # Kerr", "Cllr J Hale (Mayor) Cllr S Irwin", "J Hale S Irwin T Kerr P Lowe"
 _INNER_HONORIFIC = re.compile(
-    r"(?<=\S)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councillors?|Rev|Revd)\.?:?[\s\u00a0])"
+    r"(?<=\S)(?<!County)[\s\u00a0]+(?=(?:Mr|Mrs|Ms|Miss|Dr|Cllrs?|Councill?ors?|Rev|Revd|"
+    r"County[\s\u00a0]+(?:Cllr|Councill?or))\.?:?[\s\u00a0])"
 )
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|\s)(?:{HONORIFICS})\.?$", re.IGNORECASE)
 _INITIALS_NAME = re.compile(r"(?:[A-Z]\.?\s+){1,3}(?:Mc|Mac|O['’])?[A-Z][a-z'’-]+(?:-[A-Z][a-z]+)?")
@@ -228,7 +241,7 @@ def _normal_honorific(honorific: str | None) -> str | None:
         return None
     word = _squash(honorific).rstrip(".")
     lowered = word.lower()
-    if lowered in {"cllr", "cllrs", "councillors"}:
+    if lowered in {"cllr", "cllrs", "councillors", "councilor", "councilors"}:
         return "Councillor"
     if lowered.startswith("county c"):
         return "County Councillor"

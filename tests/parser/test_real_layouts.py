@@ -252,3 +252,28 @@ def test_a_row_deciding_on_its_title_line_after_the_page_labels() -> None:
     )
     assert [len(item.resolutions) for item in parsed.items] == [0, 1]
     assert parsed.items[1].resolutions[0].kind == "procedural"
+
+
+def test_officers_and_county_guests_are_not_members() -> None:
+    parsed = parse_text(
+        "Minutes of the Community Council meeting held online on Monday, 2nd June 2025.\n\n"
+        "1 Present\n\n"
+        "Councillors, Mr Tom Hale (Chair), Mrs Ann Irwin & Mr J Kerr (Clerk). Also: County"
+        " Councilor Mr Bryn Lowe\n\n"
+        "2 Apologies\n\n"
+        "were received from: Councillors Mrs Sian Marsh & Mr Lee Nunn. Also: County Councilor"
+        " Mr Tom Owen\n\n"
+        "3 Declarations\n\nNone.\n"
+    )
+    meeting = parsed.meeting
+    assert [person.name for person in meeting.present] == ["Tom Hale", "Ann Irwin"]
+    assert [person.name for person in meeting.apologies] == ["Sian Marsh", "Lee Nunn"]
+    assert {"J Kerr", "Bryn Lowe"} <= {person.name for person in meeting.attending}
+
+
+def test_posts_in_a_town_councils_apologies() -> None:
+    text = (
+        "APOLOGIES: Cllr J Pike Cllr R Quinn Rev Canon S Rowe, Mayor's Chaplain Mr T Shaw,"
+        " Police Liaison Officer County Cllr V Tate\n\n1. Minutes\n\nNone.\n"
+    )
+    assert apologies_names(text) == ["J Pike", "R Quinn"]
