@@ -26,6 +26,7 @@ from scrutiny_tui.parser.meeting import (
     ATTENDANCE_LABEL,
     DATED_TITLE,
     MEETING_LINE,
+    SENT_APOLOGIES,
     SUBSTITUTE_FOR,
     attendance_kind,
     body_from_decisions,
@@ -660,7 +661,11 @@ def _attendance_in(text: str, start: int, end: int, meeting: Meeting) -> None:
         for sentence_start, sentence_end in sentences(paragraph):
             sentence = paragraph[sentence_start:sentence_end]
             offset = paragraph_start + sentence_start
-            for kind, pattern in (("apologies", APOLOGIES_FROM), ("substitutes", SUBSTITUTE_FOR)):
+            for kind, pattern in (
+                ("apologies", APOLOGIES_FROM),
+                ("apologies", SENT_APOLOGIES),
+                ("substitutes", SUBSTITUTE_FOR),
+            ):
                 match = pattern.search(sentence)
                 if match:
                     group = "names" if match["names"] is not None else "names2"

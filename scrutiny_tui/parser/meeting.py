@@ -167,6 +167,11 @@ APOLOGIES_FROM = re.compile(
     + _NAMES.replace("names", "names2"),
     re.IGNORECASE | re.DOTALL,
 )
+# "Cllr. A Hale sent his apologies.", "Councillors Irwin and Kerr had sent their apologies."
+SENT_APOLOGIES = re.compile(
+    r"(?P<names>(?:Councillors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr)\s+[^.;:\n]{1,80}?)\s+(?:had\s+)?"
+    r"(?:sent|gave|tendered|offered)\s+(?:his|her|their)?\s*apolog(?:y|ies)\b(?!\s+from)",
+)
 SUBSTITUTE_FOR = re.compile(
     r"(?P<names>(?:Councillor|Cllr\.?)\s+[^,;\n]{1,60}?)\s+(?:attended|was\s+present|substituted)\s+"
     r"(?:as\s+(?:a\s+)?substitute\s+)?for\b",

@@ -277,3 +277,17 @@ def test_posts_in_a_town_councils_apologies() -> None:
         " Police Liaison Officer County Cllr V Tate\n\n1. Minutes\n\nNone.\n"
     )
     assert apologies_names(text) == ["J Pike", "R Quinn"]
+
+
+def test_a_member_who_sent_apologies() -> None:
+    text = (
+        "Minutes of the meeting held at the Old School on 2 June 2025.\n\n"
+        "40/25 Apologies: Cllr. B Hale sent her apologies.\n"
+        "41/25 Declarations of Interest: None were made.\n"
+        "42/25 Footpaths: Councillors Irwin and Kerr had walked the routes.\n"
+    )
+    assert apologies_names(text) == ["B Hale"]
+    assert apologies_names(
+        "1. Minutes\n\nNone.\n\n2. Footpaths\n\nMr Quinn had sent his apologies. The route"
+        " was walked by the others.\n"
+    ) == ["Quinn"]
