@@ -589,8 +589,110 @@ def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
 
 
 def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
-    chain = _fill_gaps(lines, _best_scheme(_candidates(lines, dense)), dense)
+    candidates = _candidates(lines, dense)
+    chain = _fill_gaps(lines, _best_scheme(candidates), dense)
+    chain = _section_items(lines, chain, candidates)
     return [Heading(c.line, c.title_line, c.number, c.title, c.body_start) for c in chain]
+
+
+# A section of the agenda, not an item: "7 Reports" (or an unnumbered "Reports - Policy and
+# Strategy") over "7.1 Quarterly Budget Review" / "7.2 …", each a heading alone on its line
+# with its own minutes below. There the "7.1" headings are the items. A heading with words
+# of its own before its "6.1 …" paragraphs ("Matters arising … 6.1 Translation service - the
+# service is …") keeps them as its own.
+_DOTTED = re.compile(r"^(?P<number>\d{1,3}\.\d{1,2})\.?(?:[\s\u00a0]+(?P<title>\S.*))?$")
+
+
+_BACK_REFERENCE = re.compile(r"^(?:Minutes?|Min\.?|Item)\s+(?:No\.?\s*)?\d", re.IGNORECASE)
+
+
+def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
+    """ "7.1 Quarterly Budget Review" alone on its line, or "7.1" above its title."""
+    found: list[_Candidate] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text[:1].isdigit() or "." not in text[:4]:
+            continue
+        match = _DOTTED.match(text)
+        if match is None:
+            continue
+        title_index = index
+        title = match["title"]
+        if title is None:
+            title_index = next(
+                (i for i in range(index + 1, min(index + 4, len(lines))) if not lines[i].blank),
+                -1,
+            )
+            if title_index < 0:
+                continue
+            title = lines[title_index].text
+        following = lines[title_index + 1] if title_index + 1 < len(lines) else None
+        if (
+            following is not None
+            and not following.blank
+            and re.search(r"[,&–-]$|\b(?:and|of|the|for|to)$", title)
+            and len(following.text.split()) <= 8
+        ):
+            title = f"{title} {following.text}"  # a title the printer wrapped
+        title = _FILE_SIZE.sub("", title).strip()
+        if not _title_ok(title) or _title_and_rest(title)[1]:
+            continue  # "6.1 Translation service - the service is …": a paragraph
+        if _BACK_REFERENCE.match(title):
+            continue  # "4.1 Minute 6 - Annual Report": a matter arising from earlier minutes
+        number = match["number"]
+        found.append(_Candidate(index, title_index, number, title, "9.9", _key(number), 1.0))
+    return found
+
+
+def _section_items(
+    lines: list[Line], chain: list[_Candidate], candidates: list[_Candidate]
+) -> list[_Candidate]:
+    if not chain or not all(_PLAIN_NUMBER.fullmatch(c.number) for c in chain):
+        return chain
+    subs: dict[int, list[_Candidate]] = {}
+    for candidate in _dotted_candidates(lines):
+        subs.setdefault(candidate.key[0], []).append(candidate)
+    if not subs:
+        return chain
+    result: list[_Candidate] = []
+    tops = {c.key[0]: c for c in chain}
+    for position, heading in enumerate(chain):
+        end = chain[position + 1].line if position + 1 < len(chain) else len(lines)
+        own = _increasing([c for c in subs.get(heading.key[0], []) if heading.line < c.line < end])
+        if own and _bare_until(lines, heading.title_line + 1, own[0].line):
+            result += own  # "7 Reports" above its "7.1", "7.2": the section's items
+        else:
+            result.append(heading)
+        # the next section's number missing from the chain ("Reports - Policy" unnumbered)
+        following = heading.key[0] + 1
+        if following not in tops:
+            result += _increasing(
+                [c for c in subs.get(following, []) if heading.title_line < c.line < end]
+            )
+    return result
+
+
+def _increasing(group: list[_Candidate]) -> list[_Candidate]:
+    """The sub-headings N.1, N.2, … in order from N.1 (one the page garbled may be missing)."""
+    group = sorted(group, key=lambda c: c.line)
+    taken: list[_Candidate] = []
+    for candidate in group:
+        if len(candidate.key) < 2:
+            continue
+        if (not taken and candidate.key[1] == 1) or (taken and candidate.key[1] > taken[-1].key[1]):
+            taken.append(candidate)
+    return taken
+
+
+def _bare_until(lines: list[Line], start: int, stop: int) -> bool:
+    """Nothing but blank lines and page chrome (a running head) in ``lines[start:stop]``."""
+    return all(
+        line.blank or _is_chrome(line.text) or _RUNNING_HEAD.search(line.text)
+        for line in lines[start:stop]
+    )
+
+
+_RUNNING_HEAD = re.compile(r"\b(?:Minutes|Agenda)\s*$|^\S.{0,80}\s[-–—]\s.*\d{4}\b.*$")
 
 
 # ---- item headings the scheme misses -------------------------------------------------

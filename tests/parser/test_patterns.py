@@ -473,3 +473,53 @@ def test_what_a_decision_label_heads_is_read_alike_inline_and_below() -> None:
     assert inline.resolutions == [] and below.resolutions == []
     decided = parse_item("Decision: That the academy's plan be noted.\n", title="Plan")
     assert len(decided.resolutions) == 1
+
+
+def _numbers(text: str) -> list[str | None]:
+    return [item.number for item in parse_text(text).items]
+
+
+def test_a_bare_section_heading_gives_way_to_its_dotted_items() -> None:
+    text = (
+        "5 Apologies\n\nNone.\n\n6 Reports\n\n6.1 Library Hours Review\n\n"
+        "Resolution 12/2025\nMoved: Cr Ann Hale\nSeconded: Cr Sam Irwin\n"
+        "That the review be adopted.\nCarried\n\n6.2 Depot Lease\n\n"
+        "Resolution 13/2025\nMoved: Cr Sam Irwin\nSeconded: Cr Ann Hale\n"
+        "That the lease be renewed.\nCarried\n\n7 Close of Meeting\n\nThe meeting closed at 7pm.\n"
+    )
+    assert _numbers(text) == ["5", "6.1", "6.2", "7"]
+    unnumbered = (
+        "1\nApologies\n\nNone.\n\n2\nMinutes\n\nThe minutes were confirmed.\n\n"
+        "Reports - Roads and Parks\n\n3.1\nParks Bylaw 2025\n\nThe bylaw report was received.\n"
+    )
+    assert _numbers(unnumbered) == ["1", "2", "3.1"]
+
+
+def test_matters_arising_and_paragraph_points_keep_their_parent() -> None:
+    arising = (
+        "3. MINUTES\n\nThe minutes were signed.\n\n4. MATTERS ARISING\n\n4.1\n\n"
+        "Minute 6 - Annual Report\n\nMinutes:\n\nQuestions were asked.\n\n5. CLOSE\n\nDone.\n"
+    )
+    assert _numbers(arising) == ["3", "4", "5"]
+    points = (
+        "5 Apologies\n\nNone.\n\n6 Matters arising from the minutes.\n"
+        "6.1 Bus shelter - The shelter has been repaired by the contractor.\n"
+        "6.2 Noticeboard - A quote is awaited from the joiner.\n\n7 Close\n\nDone.\n"
+    )
+    assert _numbers(points) == ["5", "6", "7"]
+
+
+def test_a_dotted_item_title_wrapped_by_the_printer() -> None:
+    text = (
+        "5 Apologies\n\nNone.\n\n6 Reports\n\n6.1 Depot Lease - Unit 4, Mill Lane,\nHarrowdene\n\n"
+        "Resolution 14/2025\nMoved: Cr Ann Hale\nSeconded: Cr Sam Irwin\n"
+        "That the lease be renewed.\nCarried\n\n6.2 Library Hours Review\n\n"
+        "Resolution 15/2025\nMoved: Cr Sam Irwin\nSeconded: Cr Ann Hale\n"
+        "That the review be adopted.\nCarried\n"
+    )
+    items = parse_text(text).items
+    assert [(item.number, item.title) for item in items] == [
+        ("5", "Apologies"),
+        ("6.1", "Depot Lease - Unit 4, Mill Lane, Harrowdene"),
+        ("6.2", "Library Hours Review"),
+    ]
