@@ -143,11 +143,17 @@ def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
 
 
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
-    """ "Carried." or "Motion Carried Unanimously" right after a motion's words."""
+    """ "Carried." or "Motion Carried Unanimously" right after a motion's words, perhaps
+    after the list they end with ("… to consider the following: / 1. … / Motion Carried")."""
     return any(
-        re.match(r"^(?:Motion\s+)?(?:Carried|CARRIED)\b", blocks[after].text)
+        _CARRIED_LINE.search(blocks[after].raw)
         for after in range(cursor + 1, min(cursor + 4, high))
     ) or bool(re.search(r"\b(?:Carried|CARRIED)\b", blocks[cursor].text))
+
+
+# "… Seconded: Cr Irwin That Council:": a motion's words that lead in to its clauses
+_MOTION_LEAD_IN = re.compile(r"\b(?:That|THAT|that)\b[^.:]{0,80}:-?\s*$")
+_CARRIED_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:Motion[ \t]+)?(?:Carried|CARRIED)\b")
 
 
 def _decision_scope(blocks: list[Block]) -> tuple[int, int]:
@@ -238,6 +244,20 @@ def _motion(
             text = then["rest"]
         elif passed:
             text = words
+        elif (
+            cursor < high
+            and blocks[cursor].marker is not None
+            and (lead := _MOTION_LEAD_IN.search(words)) is not None
+            and is_lead_in(lead.group(0))
+            and _carried_after(blocks, cursor, high)
+        ):
+            # "That Council: / 1. Receive … / 2. Approve … / Carried": each clause decides
+            after = _entries(
+                blocks, cursor, "RESOLVED", content, used, seen, only_after_lead_in=False
+            )
+            for taken in group:
+                used.add(taken)
+            return after - index
     if not text:
         return 0
     closing = " ".join(blocks[i].text for i in tail_blocks[-1:]) if tail_blocks else ""

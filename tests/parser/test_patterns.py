@@ -523,3 +523,26 @@ def test_a_dotted_item_title_wrapped_by_the_printer() -> None:
         ("6.1", "Depot Lease - Unit 4, Mill Lane, Harrowdene"),
         ("6.2", "Library Hours Review"),
     ]
+
+
+def test_a_motion_leading_in_to_numbered_clauses_then_carried() -> None:
+    motion = (
+        "Resolution 21/2025\nMoved: Cr Ann Hale\nSeconded: Cr Sam Irwin\nThat Council:\n"
+        "1. Receive and note the quarterly review.\n"
+        "2. Approve the budget variations in the report.\n"
+    )
+    carried = parse_item(motion + "Carried\n", title="Budget")
+    assert [r.label for r in carried.resolutions] == ["1", "2"]
+    assert parse_item(motion + "Lost\n", title="Budget").resolutions == []
+
+
+def test_a_motion_ending_with_a_list_then_carried() -> None:
+    item = parse_item(
+        "  • Moved by:Councillor S. Hale\n    Seconded by:Councillor S. Irwin\n\n"
+        "    THAT a closed session of Council be held on 6 May 2025 at 6:00 p.m. to consider"
+        " the following:\n\n"
+        "    1. A personnel matter about an identifiable employee.\n"
+        "    Motion Carried Unanimously\n",
+        title="Closed session",
+    )
+    assert len(item.resolutions) == 1
