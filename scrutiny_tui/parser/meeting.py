@@ -110,8 +110,20 @@ def heading_facts(line: str) -> dict[str, Any]:
     return {}
 
 
+# "Council Meeting Minutes", "Minutes Ordinary Council Meeting", "Regular Council Meeting":
+# a heading naming a meeting of the council itself
+_COUNCIL_MEETING = re.compile(
+    r"^(?:Minutes\s+(?:of\s+(?:the\s+)?)?)?(?:(?:Ordinary|Regular|Special|Extraordinary|"
+    r"Annual|Monthly)\s+)?Council\s+Meeting(?:\s+Minutes)?$",
+    re.IGNORECASE,
+)
+
+
 def body_line(line: str) -> str | None:
-    """The committee a heading line names by itself ("OVERVIEW AND SCRUTINY COMMITTEE")."""
+    """The committee a heading line names by itself ("OVERVIEW AND SCRUTINY COMMITTEE"), or
+    the Council where the line names a meeting of the council ("Council Meeting Minutes")."""
+    if len(line) <= 60 and _COUNCIL_MEETING.match(line):
+        return "Council"
     if len(line) > 80 or not BODY_LINE.match(line) or _NOT_COUNCIL.search(line):
         return None
     return _quiet(line)

@@ -546,3 +546,16 @@ def test_a_motion_ending_with_a_list_then_carried() -> None:
         title="Closed session",
     )
     assert len(item.resolutions) == 1
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Council Meeting Minutes", "Minutes Ordinary Council Meeting", "Regular Council Meeting"],
+)
+def test_a_heading_naming_a_council_meeting_names_the_council_as_the_body(heading: str) -> None:
+    parsed = parse_text(
+        f"{heading}\n\nVenue: Town Hall\n\n1. Call to Order\n\nOpened at 7pm.\n\n"
+        "2. Adjournment\n\nClosed at 9pm.\n"
+    )
+    assert parsed.meeting.body == "Council"
+    assert parse_text("Library Review\n\n1. Apologies\n\nNone.\n").meeting.body is None
