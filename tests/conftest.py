@@ -38,13 +38,20 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pg_server(tmp_path_factory: pytest.TempPathFactory):
+def pg_server():
     """One real PostgreSQL server for the session (see tests/pg.py)."""
+    import shutil
+    import tempfile
+
     from tests.pg import TestServer
 
-    server = TestServer(tmp_path_factory.mktemp("postgres"))
+    # Outside pytest's own temporary folders, which another pytest run on the machine may
+    # prune (it keeps the newest three) while this server is using them.
+    folder = Path(tempfile.mkdtemp(prefix="scrutiny-pg-"))
+    server = TestServer(folder)
     yield server
     server.stop()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

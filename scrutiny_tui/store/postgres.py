@@ -231,6 +231,11 @@ class PgConnection:
     def closed(self) -> bool:
         return bool(self._conn.closed)
 
+    @property
+    def pid(self) -> int:
+        """The server process serving this connection (named in change notices)."""
+        return int(self._conn.info.backend_pid)
+
 
 def connect(url: str) -> PgConnection:
     """A connection in autocommit mode (the store begins its transactions explicitly)."""
@@ -266,6 +271,44 @@ class PostgresStore(Store):
 
     def describe(self) -> str:
         return f"the team database {safe_url(self.url)}"
+
+    def own_pids(self) -> set[int]:
+        """The server processes of this app's own connections."""
+        with self._lock:
+            return {conn.pid for conn in self._connections if not conn.closed}  # type: ignore[attr-defined]
+
+
+CHANGES_CHANNEL = "scrutiny_changed"
+
+
+class ChangeListener:
+    """A connection of its own that hears the store's change notices (see migration 0010):
+    :meth:`wait` gives the process ids of the connections that changed the store."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+            self._conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+        except psycopg.Error as exc:
+            raise StoreFault(describe_connection_error(exc, url)) from exc
+
+    def wait(self, timeout: float) -> set[int]:
+        """Who changed the store within ``timeout`` seconds (empty if nobody did)."""
+        pids: set[int] = set()
+        try:
+            for notice in self._conn.notifies(timeout=timeout, stop_after=1):
+                pids.add(int(notice.payload) if notice.payload.isdigit() else 0)
+            # Take any further notices already waiting, without blocking.
+            for notice in self._conn.notifies(timeout=0.01):
+                pids.add(int(notice.payload) if notice.payload.isdigit() else 0)
+        except psycopg.Error as exc:
+            raise StoreFault(describe_connection_error(exc, self.url)) from exc
+        return pids
+
+    def close(self) -> None:
+        with suppress(psycopg.Error):
+            self._conn.close()
 
 
 def _migration_scripts() -> list[tuple[int, str, str]]:

@@ -3,19 +3,24 @@ services own the data; this class only wires them together."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
+from textual.worker import get_current_worker
 
 from scrutiny_tui.config import Settings
+from scrutiny_tui.services import changes
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui import registry
 from scrutiny_tui.ui.messages import StoreChanged
 from scrutiny_tui.ui.palette import PaletteCommand, ScrutinyCommands, ViewSource
+from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.terminal_watch import watch_terminal
 from scrutiny_tui.ui.text import plain_title, visible_controls
 
@@ -109,6 +114,7 @@ class ScrutinyApp(App[None]):
         self.today = today
         self.cursor_blink = cursor_blink
         self.data_version = 0  # bumped when the store changes; screens reload when stale
+        self.stop_following = threading.Event()  # ends the thread hearing others' changes
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -120,6 +126,30 @@ class ScrutinyApp(App[None]):
         if self.first_screen and self.first_screen != self.current_mode:
             self.switch_mode(self.first_screen)
         watch_terminal(self)
+        if changes.watches(self.store):
+            self.follow_others()
+
+    @work(thread=True, exclusive=True, group="others", exit_on_error=False)
+    def follow_others(self) -> None:
+        """Hear changes other members make to a team store (see services/changes.py)."""
+        worker = get_current_worker()
+        changes.follow_changes(
+            self.store,
+            lambda: self.call_from_thread(self.others_changed),
+            lambda: worker.is_cancelled or self.stop_following.is_set(),
+        )
+
+    def others_changed(self) -> None:
+        """Another member changed the store: the screen in front shows it now, the others
+        when next shown."""
+        self.data_version += 1
+        screen = self.screen
+        if isinstance(screen, ScrutinyScreen):
+            screen.loaded_version = self.data_version
+            screen.reload()
+
+    def on_unmount(self) -> None:
+        self.stop_following.set()
 
     def validate_title(self, title: str) -> str:
         return plain_title(title) or ""

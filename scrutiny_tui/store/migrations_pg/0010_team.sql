@@ -60,3 +60,26 @@ CREATE POLICY search_read ON search_index FOR SELECT
 	USING (kind <> 'note' OR EXISTS (SELECT 1 FROM annotation a WHERE a.uuid = search_index.ref));
 CREATE POLICY search_keep ON search_index FOR INSERT WITH CHECK (true);
 CREATE POLICY search_drop ON search_index FOR DELETE USING (true);
+
+-- Members' apps refresh the screen they are on when another member changes the store: every
+-- statement that changes what the screens show notifies the channel scrutiny_changed with
+-- the changing connection's process id (so an app can tell others' changes from its own).
+CREATE FUNCTION scrutiny_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_notify('scrutiny_changed', pg_backend_pid()::text);
+	RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+	watched text;
+BEGIN
+	FOREACH watched IN ARRAY ARRAY['document', 'meeting', 'meeting_edit', 'recommendation_tracking',
+		'status_change', 'action_state', 'annotation', 'topic', 'person_choice', 'source']
+	LOOP
+		EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I'
+			' FOR EACH STATEMENT EXECUTE FUNCTION scrutiny_changed()', watched || '_changed', watched);
+	END LOOP;
+END
+$$;
