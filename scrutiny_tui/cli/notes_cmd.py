@@ -1,4 +1,9 @@
-"""``scrutiny notes``: add, list, resolve, delete, export and import the member's notes.
+"""``scrutiny notes``: add, edit, list, resolve, delete, export and import the member's notes.
+
+On a team store a note is private (its owner's alone) unless added or edited with
+``--team``; another member's team note is listed with "by NAME" and cannot be changed. A
+note the store cannot take (it stays busy, or the team database cannot be reached) is kept
+in the member's data folder and saved by the next ``scrutiny notes`` command.
 
 Everything printed from the store (minutes, notes, paths) has its control characters made
 visible, so no stored text can drive the terminal. The services are imported only when
@@ -13,7 +18,6 @@ import json
 import sys
 from collections.abc import Callable
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +34,7 @@ from scrutiny_tui.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from scrutiny_tui.services.notes import NoteInput, NoteView
+    from scrutiny_tui.services.notes import NoteView
     from scrutiny_tui.store.db import Store
 
 Action = Callable[["Store", argparse.Namespace], int]
@@ -44,6 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     commands = parser.add_subparsers(dest="notes_command", metavar="ACTION", required=True)
     _add_parser(commands)
+    _edit_parser(commands)
     _list_parser(commands)
     export = commands.add_parser("export", help="write every note as W3C Web Annotation JSON")
     export.add_argument("--out", type=Path, help="file to write (default: print it)")
@@ -79,7 +84,43 @@ def _add_parser(commands: argparse._SubParsersAction) -> None:
         "--priority", default=DEFAULT_NOTE_PRIORITY, help=f"one of {', '.join(NOTE_PRIORITIES)}"
     )
     add.add_argument("--ask-at", help="the meeting or committee to raise it at")
+    _visibility_arguments(add, "private (the default)")
     add.set_defaults(func=_runner(_add))
+
+
+def _visibility_arguments(parser: argparse.ArgumentParser, private: str) -> None:
+    """--team / --private: who on a team store may read the note."""
+    who = parser.add_mutually_exclusive_group()
+    who.add_argument(
+        "--team",
+        dest="visibility",
+        action="store_const",
+        const="team",
+        help="share it with every member of the team store",
+    )
+    who.add_argument(
+        "--private",
+        dest="visibility",
+        action="store_const",
+        const="private",
+        help=f"only you can read it: {private}",
+    )
+
+
+def _edit_parser(commands: argparse._SubParsersAction) -> None:
+    edit = commands.add_parser(
+        "edit",
+        help="change one of your notes: its words, kind, tags, or who can read it",
+        description="Change one of your notes; what is not given stays as it is.",
+    )
+    edit.add_argument("uuid", help="the note's uuid (or the start of it)")
+    edit.add_argument("text", nargs="*", help="what the note says now")
+    edit.add_argument("--kind", help=f"one of {', '.join(NOTE_KINDS)}")
+    edit.add_argument("--tag", action="append", help="a tag (repeat for more; replaces them)")
+    edit.add_argument("--priority", help=f"one of {', '.join(NOTE_PRIORITIES)}")
+    edit.add_argument("--ask-at", help="the meeting or committee to raise it at")
+    _visibility_arguments(edit, "as before unless given")
+    edit.set_defaults(func=_runner(_edit))
 
 
 def _list_parser(commands: argparse._SubParsersAction) -> None:
@@ -97,20 +138,37 @@ def _runner(action: Action) -> Callable[[argparse.Namespace], int]:
     stayed busy as one line."""
 
     def run(args: argparse.Namespace) -> int:
-        from scrutiny_tui.services.notes import StoreBusy
+        from scrutiny_tui.services.notes import NoteKept, NotYours, StoreBusy
 
         try:
             store = store_from_args(args)
         except SetupError as exc:
             return fail(visible_controls(str(exc)))
         try:
+            _save_kept(store)
             return action(store, args)
-        except (ValueError, LookupError, StoreBusy) as exc:
+        except (ValueError, LookupError, StoreBusy, NoteKept, NotYours) as exc:
             return fail(visible_controls(str(exc)))
         finally:
             store.close()
 
     return run
+
+
+def _save_kept(store: Store) -> None:
+    """Save the notes kept while the store could not take them, and say so (on stderr, so
+    ``--json`` output stays JSON)."""
+    from scrutiny_tui.services.notes import save_kept_notes
+    from scrutiny_tui.store.db import DatabaseError
+
+    try:
+        report = save_kept_notes(store)
+    except DatabaseError:
+        return  # the command itself will meet the same fault and say it
+    for view in report.saved:
+        print(f"Saved a note kept earlier: {view.uuid} {show(view.body, 60)}", file=sys.stderr)
+    for problem in report.problems:
+        print(f"scrutiny: {show(problem)}", file=sys.stderr)
 
 
 def show(value: object, limit: int = 0) -> str:
@@ -123,45 +181,50 @@ def show(value: object, limit: int = 0) -> str:
 
 def _add(store: Store, args: argparse.Namespace) -> int:
     from scrutiny_tui.services import notes
-    from scrutiny_tui.services.notes import NoteInput, StoreBusy
+    from scrutiny_tui.services.notes import NoteInput
 
-    note = NoteInput(" ".join(args.text), args.kind, args.priority, tuple(args.tag), args.ask_at)
+    note = NoteInput(
+        " ".join(args.text),
+        args.kind,
+        args.priority,
+        tuple(args.tag),
+        args.ask_at,
+        args.visibility or "private",
+    )
     if args.item is not None:
         target = _item_target(store, args.item)
     else:
         target = _search_target(store, args.search)
     if isinstance(target, int):
         return target
-    try:
-        view = notes.add_note(store, *target, note)
-    except StoreBusy as exc:
-        return _keep_unsaved(store, *target, note, str(exc))
-    print(f"Noted {view.uuid} on {_where(view)}")
+    view = notes.add_note(store, *target, note)
+    shared = " (shared with the team)" if view.visibility == "team" else ""
+    print(f"Noted {view.uuid} on {_where(view)}{shared}")
     if view.quote:
         print(f"    “{show(view.quote, 200)}”")
     return 0
 
 
-def _keep_unsaved(
-    store: Store, target_kind: str, target_uid: str, note: NoteInput, why: str
-) -> int:
-    """The store stayed locked: keep the note in a notes file beside the store, to be
-    imported once it is free, and say where."""
-    from scrutiny_tui.safe_files import FileWriteError, write_private
-    from scrutiny_tui.services.notes_exchange import unsaved_note
-    from scrutiny_tui.store.db import DatabaseError
+def _edit(store: Store, args: argparse.Namespace) -> int:
+    from scrutiny_tui.services import notes
+    from scrutiny_tui.services.notes import NoteInput
 
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    try:
-        data = unsaved_note(store, target_kind, target_uid, note)
-        name = f"note-{stamp}-{data['items'][0]['id'][9:17]}.json"
-        path = store.path.parent / "unsaved-notes" / name
-        write_private(path, json.dumps(data, indent=2, ensure_ascii=False))
-    except (FileWriteError, OSError, DatabaseError) as exc:
-        return fail(f"{why}, nor could it be kept in a file ({exc}); it said: {show(note.body)}")
-    return fail(
-        f"{why}; it is kept in {show(path)}: add it with 'scrutiny notes import {show(path)}'"
+    uuid = notes.resolve_uuid(store, args.uuid)
+    old = notes.get_note(store, uuid)
+    if old is None:
+        return fail(f"no note {show(args.uuid)!r}")
+    note = NoteInput(
+        " ".join(args.text) if args.text else old.body,
+        args.kind or old.kind,
+        args.priority or old.priority,
+        tuple(args.tag) if args.tag is not None else old.tags,
+        args.ask_at if args.ask_at is not None else old.ask_at,
+        args.visibility or old.visibility,
     )
+    view = notes.edit_note(store, uuid, note)
+    who = "shared with the team" if view.visibility == "team" else "private"
+    print(f"Edited {view.uuid} ({who}): {show(view.body, 80)}")
+    return 0
 
 
 def _item_target(store: Store, item: str) -> tuple[str, str] | int:
@@ -206,7 +269,11 @@ def _where(view: NoteView) -> str:
 
 def _print_note(view: NoteView) -> None:
     state = " · DETACHED (its words are no longer in the minutes)"
+    from scrutiny_tui.services.notes import authorship
+
     head = f"{view.uuid}  {view.kind} · {view.priority} · {view.status}"
+    who = authorship(view)
+    head += f" · {who}" if who else ""
     head += state if view.anchor_state == "detached" else ""
     if view.tags:
         head += "  #" + " #".join(view.tags)

@@ -792,6 +792,8 @@ def extract(text_: str, limit: int = EXTRACT_CHARS) -> str:
 
 
 def _notes_part(notes: list[Any]) -> list[Block]:
+    from scrutiny_tui.services.notes import authorship
+
     if not notes:
         return []
     blocks: list[Block] = [Para((Run("My concerns and questions", strong=True),))]
@@ -805,6 +807,8 @@ def _notes_part(notes: list[Any]) -> list[Block]:
         entries.append((0, _runs(f"{priority.capitalize()} priority")))
         for note in grouped[priority]:
             state = f"{note.kind}, {note.status}"
+            if who := authorship(note):  # another member's team note, or one I share
+                state += f", {who}"
             if note.anchor_state == "detached":
                 state += ", detached: its words are no longer in the minutes"
             tags = " " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""

@@ -13,10 +13,13 @@ The SQL is in ``store/notes.py``; exporting and importing notes as W3C Web Annot
 
 from __future__ import annotations
 
+import json
 import uuid as uuid_module
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TypeVar
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -29,7 +32,14 @@ from scrutiny_tui.services.anchoring import (
     trimmed,
 )
 from scrutiny_tui.store import notes as note_rows
-from scrutiny_tui.store.db import Connection, DatabaseError, Store
+from scrutiny_tui.store.db import (
+    Connection,
+    DatabaseError,
+    Store,
+    StoreFault,
+    is_postgres,
+    member_name,
+)
 from scrutiny_tui.store.notes import Anchor, AnchoredNote, NoteContent, NoteView
 from scrutiny_tui.store.values import now_utc
 from scrutiny_tui.vocabulary import (
@@ -44,21 +54,28 @@ from scrutiny_tui.vocabulary import (
 )
 
 __all__ = [
+    "KeptReport",
+    "NotYours",
     "NoteInput",
+    "NoteKept",
     "NoteNotFound",
     "NoteView",
     "ReanchorReport",
     "StoreBusy",
     "add_note",
     "anchor_on",
+    "authorship",
     "choice",
     "clean_tags",
     "delete_note",
     "edit_note",
     "get_note",
+    "kept_folder",
     "list_notes",
+    "may_change",
     "reanchor_document",
     "resolve_uuid",
+    "save_kept_notes",
     "set_status",
     "undo_delete",
 ]
@@ -79,6 +96,42 @@ class NoteNotFound(LookupError):
 class StoreBusy(Exception):
     """Another program kept the store's write lock through every attempt: nothing was
     saved, and the caller keeps what the member typed."""
+
+
+class NotYours(PermissionError):
+    """The note is another member's (a team note on a team store): only they may change it.
+    Said, rather than left to row-level security, which would quietly change nothing."""
+
+    def __init__(self, owner: str) -> None:
+        super().__init__(f"this is {owner}'s note: only {owner} can change it")
+        self.owner = owner
+
+
+class NoteKept(Exception):
+    """The note could not be saved now (the store was busy, or the team database could not
+    be reached), so what the member typed is kept in a file of its own, ``path``, and saved
+    by :func:`save_kept_notes` once the store answers again."""
+
+    def __init__(self, why: str, path: Path, uuid: str, team: bool) -> None:
+        back = "the team database is back" if team else "the store is free again"
+        super().__init__(f"{why}; your note is kept in {path}: it will be saved when {back}")
+        self.why, self.path, self.uuid = why, path, uuid
+
+
+def may_change(note: NoteView, team_store: bool) -> bool:
+    """Whether the member may edit, resolve or delete ``note``: on a team store only its
+    owner may; a member's own file is theirs to change throughout."""
+    return note.mine or not team_store
+
+
+def authorship(note: NoteView) -> str | None:
+    """Who wrote the note and who sees it, as listed: "by alice" for another member's
+    note, "shared with the team" for the member's own team note, else None."""
+    if not note.mine and note.owner:
+        return f"by {note.owner}"
+    if note.visibility == "team":
+        return "shared with the team"
+    return None
 
 
 def patiently(write: Callable[[], Result], attempts: int | None = None) -> Result:
@@ -214,13 +267,28 @@ def add_note(
     target_uid: str,
     note: NoteInput,
     quote: tuple[int, int] | None = None,
+    *,
+    uuid: str | None = None,
+    keep: bool = True,
 ) -> NoteView:
     """Note ``note`` on a record, quoting its words (or the passage ``quote`` of its document).
 
-    Waits for a store another program is writing to (see :func:`patiently`); raises
-    :class:`StoreBusy` when it stays locked."""
+    Waits for a store another program is writing to (see :func:`patiently`). When the store
+    stays locked or the team database cannot be reached, the note is kept in a file and
+    :class:`NoteKept` says where (``keep=False``: :class:`StoreBusy` or the
+    :class:`~scrutiny_tui.store.db.StoreFault` is raised instead). ``uuid``: the note's own,
+    given again when a kept note is saved; saving it twice changes nothing."""
     target_kind = choice("target kind", target_kind, NOTE_TARGET_KINDS)
-    return patiently(lambda: _add_note(store, target_kind, target_uid, note, quote))
+    uuid = uuid or str(uuid_module.uuid4())
+    try:
+        view = patiently(lambda: _add_note(store, target_kind, target_uid, note, quote, uuid))
+    except (StoreBusy, StoreFault) as exc:
+        if not keep:
+            raise
+        kept = _Kept(uuid, "add", note, target_kind, target_uid, quote)
+        raise _kept(store, kept, exc) from exc
+    _forget_kept(store, uuid)
+    return view
 
 
 def _add_note(
@@ -229,9 +297,12 @@ def _add_note(
     target_uid: str,
     note: NoteInput,
     quote: tuple[int, int] | None,
+    uuid: str,
 ) -> NoteView:
-    uuid = str(uuid_module.uuid4())
     with store.write() as conn:
+        if note_rows.note_by_uuid(conn, uuid) is not None:  # saved already: its words now
+            note_rows.update_content(conn, uuid, note.content(), now_utc())
+            return _must_get(conn, uuid)
         anchor = anchor_on(conn, target_kind, target_uid, quote)
         now = now_utc()
         note_rows.insert_note(conn, uuid, note.content(), anchor, DEFAULT_NOTE_STATUS, now, now)
@@ -270,25 +341,44 @@ def _must_get(conn: Connection, uuid: str) -> NoteView:
     return view
 
 
-def edit_note(store: Store, uuid: str, note: NoteInput) -> NoteView:
+def _changeable(conn: Connection, uuid: str) -> NoteView:
+    """The live note ``uuid``, if the member may change it (see :func:`may_change`)."""
+    view = _must_get(conn, uuid)
+    if not may_change(view, is_postgres(conn)):
+        raise NotYours(view.owner or "another member")
+    return view
+
+
+def edit_note(store: Store, uuid: str, note: NoteInput, *, keep: bool = True) -> NoteView:
     """Replace what the note says (its anchor is unchanged; a conflict it was marked with is
-    settled). Waits for a busy store like :func:`add_note`."""
+    settled). Waits for a busy store, and keeps the new words in a file when the store
+    cannot take them, like :func:`add_note`. Another member's note raises
+    :class:`NotYours`."""
 
     def edit() -> NoteView:
         with store.write() as conn:
+            _changeable(conn, uuid)
             if not note_rows.update_content(conn, uuid, note.content(), now_utc()):
                 raise NoteNotFound(f"no note {uuid!r}")
             return _must_get(conn, uuid)
 
-    return patiently(edit)
+    try:
+        view = patiently(edit)
+    except (StoreBusy, StoreFault) as exc:
+        if not keep:
+            raise
+        raise _kept(store, _Kept(uuid, "edit", note), exc) from exc
+    _forget_kept(store, uuid)
+    return view
 
 
 def set_status(store: Store, uuid: str, status: str) -> NoteView:
-    """Mark the note "open" or "resolved"."""
+    """Mark the note "open" or "resolved" (the member's own: see :class:`NotYours`)."""
     status = choice("status", status, NOTE_STATUSES)
 
     def mark() -> NoteView:
         with store.write() as conn:
+            _changeable(conn, uuid)
             if not note_rows.update_status(conn, uuid, status, now_utc()):
                 raise NoteNotFound(f"no note {uuid!r}")
             return _must_get(conn, uuid)
@@ -297,10 +387,11 @@ def set_status(store: Store, uuid: str, status: str) -> NoteView:
 
 
 def delete_note(store: Store, uuid: str) -> None:
-    """Delete the note, keeping it for :func:`undo_delete`."""
+    """Delete the note, keeping it for :func:`undo_delete` (the member's own only)."""
 
     def delete() -> None:
         with store.write() as conn:
+            _changeable(conn, uuid)
             if not note_rows.mark_deleted(conn, uuid, now_utc()):
                 raise NoteNotFound(f"no note {uuid!r}")
 
@@ -308,17 +399,160 @@ def delete_note(store: Store, uuid: str) -> None:
 
 
 def undo_delete(store: Store) -> NoteView | None:
-    """Bring back the most recently deleted note; None when there is none."""
+    """Bring back the member's most recently deleted note; None when there is none."""
 
     def undo() -> NoteView | None:
         with store.write() as conn:
-            uuid = note_rows.last_deleted(conn)
+            owner = member_name(conn) if is_postgres(conn) else None
+            uuid = note_rows.last_deleted(conn, owner)
             if uuid is None:
                 return None
             note_rows.undelete(conn, uuid)
             return note_rows.note_by_uuid(conn, uuid)
 
     return patiently(undo)
+
+
+# ---- notes kept while the store could not take them ------------------------------------
+
+KEPT_FOLDER = "unsaved-notes"
+
+
+def kept_folder() -> Path:
+    """Where notes that could not be saved wait: the member's own data folder (a team
+    store has no folder of its own, and a store's folder may be shared or read-only)."""
+    from scrutiny_tui.locations import data_dir
+
+    return data_dir() / KEPT_FOLDER
+
+
+def _store_key(store: Store) -> str:
+    """Which store a kept note belongs to, as written in its file (never a password)."""
+    url = getattr(store, "url", None)
+    if isinstance(url, str):
+        from scrutiny_tui.config import printable_target
+
+        return printable_target(url)
+    return str(Path(store.path).expanduser().resolve())
+
+
+@dataclass(frozen=True, slots=True)
+class _Kept:
+    uuid: str
+    action: str  # add | edit
+    note: NoteInput
+    target_kind: str | None = None
+    target_uid: str | None = None
+    quote: tuple[int, int] | None = None
+
+
+def _kept(store: Store, kept: _Kept, exc: Exception) -> Exception:
+    """Write ``kept`` to its file: :class:`NoteKept` naming it, or, if no file can be
+    written either, the store's own error with the note's words so none are lost."""
+    from scrutiny_tui.safe_files import FileWriteError, write_private
+
+    why = str(exc)
+    data: dict[str, Any] = {
+        "kept": "a scrutiny-tui note not yet saved",
+        "store": _store_key(store),
+        "uuid": kept.uuid,
+        "action": kept.action,
+        "target_kind": kept.target_kind,
+        "target_uid": kept.target_uid,
+        "quote": list(kept.quote) if kept.quote is not None else None,
+        "note": {
+            "body": kept.note.body,
+            "kind": kept.note.kind,
+            "priority": kept.note.priority,
+            "tags": list(kept.note.tags),
+            "ask_at": kept.note.ask_at,
+            "visibility": kept.note.visibility,
+        },
+        "why": why,
+        "kept_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+    path = kept_folder() / f"note-{kept.uuid}.json"
+    try:
+        write_private(path, json.dumps(data, indent=2, ensure_ascii=False), replace=True)
+    except (FileWriteError, OSError) as error:
+        return StoreBusy(
+            f"{why}, nor could it be kept in a file ({error}); it said: {kept.note.body}"
+        )
+    return NoteKept(why, path, kept.uuid, getattr(store, "engine", "sqlite") == "postgresql")
+
+
+def _kept_files(store: Store) -> list[tuple[Path, dict[str, Any]]]:
+    """This store's kept notes, oldest first, as read from their files."""
+    folder, key = kept_folder(), _store_key(store)
+    found = []
+    for path in sorted(folder.glob("note-*.json"), key=lambda p: p.stat().st_mtime):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(data, dict) and data.get("store") == key:
+            found.append((path, data))
+    return found
+
+
+def _forget_kept(store: Store, uuid: str) -> None:
+    """Remove the kept copy of a note once it is saved."""
+    path = kept_folder() / f"note-{uuid}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(data, dict) and data.get("store") == _store_key(store):
+        path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class KeptReport:
+    saved: list[NoteView] = field(default_factory=list)  # kept notes saved now
+    waiting: int = 0  # kept notes the store still cannot take (it is busy or away)
+    problems: list[str] = field(default_factory=list)  # kept notes that cannot be saved
+
+
+def save_kept_notes(store: Store) -> KeptReport:
+    """Save the notes kept for this store while it could not take them, oldest first; each
+    file is removed once its note is saved. Stops at the first the store still cannot take
+    (busy, or the team database still away) and leaves those for next time."""
+    report = KeptReport()
+    files = _kept_files(store)
+    for number, (path, data) in enumerate(files):
+        try:
+            typed = data["note"]
+            note = NoteInput(
+                str(typed["body"]),
+                str(typed["kind"]),
+                str(typed["priority"]),
+                tuple(str(t) for t in typed.get("tags") or ()),
+                typed.get("ask_at"),
+                str(typed.get("visibility") or "private"),
+            )
+            uuid = str(data["uuid"])
+            if data.get("action") == "edit":
+                view = edit_note(store, uuid, note, keep=False)
+            else:
+                quote = data.get("quote")
+                view = add_note(
+                    store,
+                    str(data["target_kind"]),
+                    str(data["target_uid"]),
+                    note,
+                    (int(quote[0]), int(quote[1])) if quote else None,
+                    uuid=uuid,
+                    keep=False,
+                )
+        except (StoreBusy, StoreFault):
+            report = KeptReport(report.saved, len(files) - number, report.problems)
+            break
+        except (KeyError, TypeError, IndexError, ValueError, LookupError, NotYours) as exc:
+            report.problems.append(f"the note kept in {path} cannot be saved: {exc}")
+            continue
+        path.unlink(missing_ok=True)
+        report.saved.append(view)
+    return report
 
 
 # ---- re-anchoring after a re-ingest ---------------------------------------------------

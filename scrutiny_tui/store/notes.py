@@ -47,6 +47,7 @@ class NoteView:
     conflict_of: str | None = None  # an imported copy that differs from this note of yours
     owner: str | None = None  # the member whose note it is
     visibility: str = "private"  # private (its owner only) | team
+    mine: bool = True  # written by the member reading it (or by nobody named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,11 +205,12 @@ _HAS_TAG = (
 )
 
 
-def _view(row: Sequence[Any]) -> NoteView:
+def _view(row: Sequence[Any], me: str) -> NoteView:
     values = list(row)
     values[4] = tags_of(values[4])
     values[16] = _time(values[16])
     values[17] = _time(values[17])
+    values.append(values[19] is None or values[19] == me)  # mine: its owner is the member
     return NoteView(*values)
 
 
@@ -220,7 +222,8 @@ def _select(
     conn: sqlite3.Connection, where: list[str], outer: str, params: dict[str, Any]
 ) -> list[NoteView]:
     query = _NOTES.format(where=" AND ".join(where), outer=outer)
-    return [_view(row) for row in conn.execute(query, params)]
+    me = member_name(conn)
+    return [_view(row, me) for row in conn.execute(query, params)]
 
 
 def note_by_uuid(conn: sqlite3.Connection, uuid: str) -> NoteView | None:
@@ -440,11 +443,14 @@ def mark_deleted(conn: sqlite3.Connection, uuid: str, now: datetime) -> bool:
     return cursor.rowcount > 0
 
 
-def last_deleted(conn: sqlite3.Connection) -> str | None:
-    """The uuid of the most recently deleted note, or None."""
+def last_deleted(conn: sqlite3.Connection, owner: str | None = None) -> str | None:
+    """The uuid of the most recently deleted note (of ``owner``'s, when given), or None."""
+    mine = " AND owner = :owner" if owner is not None else ""
     row = conn.execute(
         "SELECT uuid FROM annotation WHERE deleted_at IS NOT NULL"
-        " ORDER BY deleted_at DESC, id DESC LIMIT 1"
+        + mine
+        + " ORDER BY deleted_at DESC, id DESC LIMIT 1",
+        {"owner": owner},
     ).fetchone()
     return None if row is None else str(row[0])
 

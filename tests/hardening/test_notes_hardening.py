@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from scrutiny_tui.cli import main
+from scrutiny_tui.locations import data_dir
 from scrutiny_tui.services import notes
 from scrutiny_tui.services.ingest import ingest_paths
-from scrutiny_tui.store.db import Store, open_store
+from scrutiny_tui.store.db import BUSY_TIMEOUT_MS, Store, open_store
 
 MINUTES = """Overview and Scrutiny Committee - Tuesday, 4th March, 2025 7.00 pm
 
@@ -260,7 +261,7 @@ def test_a_note_added_during_a_large_import_is_written_between_its_batches(store
     assert still_importing and typed[0] < last[0]  # written while the import went on
 
 
-def test_a_note_the_store_is_too_busy_for_is_kept_to_import_later(
+def test_a_note_the_store_is_too_busy_for_is_kept_and_saved_by_the_next_command(
     store, tmp_path, capsys, monkeypatch
 ):
     db = str(store.path)
@@ -275,14 +276,16 @@ def test_a_note_the_store_is_too_busy_for_is_kept_to_import_later(
         locker.wait()
     assert code == 1
     assert "the store is busy" in err and "the note was not saved" in err
-    kept = next((tmp_path / "unsaved-notes").glob("note-*.json"))
-    assert f"scrutiny notes import {kept}" in err
+    kept = next((data_dir() / "unsaved-notes").glob("note-*.json"))  # not beside the store
+    assert f"kept in {kept}: it will be saved when the store is free again" in err
     assert oct(kept.stat().st_mode & 0o777) == "0o600"
     assert notes.list_notes(store) == []
-    monkeypatch.undo()
-    assert main(["--db", db, "notes", "import", str(kept)]) == 0
+    monkeypatch.setattr("scrutiny_tui.store.db.BUSY_TIMEOUT_MS", BUSY_TIMEOUT_MS)
+    assert main(["--db", db, "notes", "list"]) == 0
+    assert "Saved a note kept earlier" in capsys.readouterr().err
     (note,) = notes.list_notes(store)
     assert note.body == "Do not lose this" and note.item_title == "Budget monitoring"
+    assert not kept.exists()
 
 
 LOCKER = """

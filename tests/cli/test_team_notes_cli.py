@@ -1,0 +1,110 @@
+"""`scrutiny notes` on a team store (a real PostgreSQL server the tests start): --team and
+--private on add and edit, the author shown in the list, another member's note refused with
+whose it is, and a note typed as the connection drops kept and saved by the next command."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from scrutiny_tui.cli import main
+from scrutiny_tui.locations import data_dir
+from scrutiny_tui.services.team import add_member
+from tests.ui.fixture_store import build_store
+
+CARE_ITEM = "/minutes/care-2016-06-29.txt#i0"
+
+
+@pytest.fixture
+def team(pg_server: Any) -> dict[str, Any]:
+    admin_url = pg_server.new_database()
+    database = admin_url.split("/", 3)[3].split("?", 1)[0]
+    admin = build_store(admin_url)
+    add_member(admin, "alice")
+    add_member(admin, "bob")
+    admin.close()
+
+    def drop(name: str) -> None:
+        with pg_server.admin(database) as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE usename = %s AND datname = current_database()",
+                (name,),
+            )
+
+    return {"url": lambda name: pg_server.url(database, user=name), "drop": drop}
+
+
+def run(team, capsys, member: str, *argv: str) -> tuple[int, str, str]:
+    code = main(["--db", team["url"](member), "notes", *argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def uuid_of(out: str) -> str:
+    return out.split()[1]
+
+
+def test_team_and_private_notes_and_who_wrote_them(team, capsys) -> None:
+    code, out, _ = run(team, capsys, "alice", "add", "--item", CARE_ITEM, "--team", "Shared")
+    assert code == 0 and "(shared with the team)" in out
+    shared = uuid_of(out)
+    assert run(team, capsys, "alice", "add", "--item", CARE_ITEM, "Mine alone")[0] == 0
+
+    _, alices, _ = run(team, capsys, "alice", "list")
+    assert f"{shared} concern · normal · open · shared with the team" in alices
+    assert "Mine alone" in alices
+    _, bobs, _ = run(team, capsys, "bob", "list")
+    assert f"{shared} concern · normal · open · by alice" in bobs
+    assert "Mine alone" not in bobs
+    _, as_json, _ = run(team, capsys, "bob", "list", "--json")
+    (seen,) = json.loads(as_json)
+    assert (seen["owner"], seen["visibility"], seen["mine"]) == ("alice", "team", False)
+
+    code, out, _ = run(team, capsys, "alice", "edit", shared[:8], "--private")
+    assert code == 0 and "(private)" in out
+    assert "No notes." in run(team, capsys, "bob", "list")[1]
+    code, out, _ = run(team, capsys, "alice", "edit", shared, "Shared", "again", "--team")
+    assert code == 0 and "(shared with the team): Shared again" in out
+    assert "Shared again" in run(team, capsys, "bob", "list")[1]
+
+
+def test_another_members_note_is_refused_with_whose_it_is(team, capsys) -> None:
+    out = run(team, capsys, "alice", "add", "--item", CARE_ITEM, "--team", "Alice's point")[1]
+    uuid = uuid_of(out)
+    for argv in (("edit", uuid, "Bob's words"), ("resolve", uuid), ("delete", uuid)):
+        code, _, err = run(team, capsys, "bob", *argv)
+        assert code == 1
+        assert "this is alice's note: only alice can change it" in err
+    (seen,) = json.loads(run(team, capsys, "alice", "list", "--json")[1])
+    assert (seen["body"], seen["status"]) == ("Alice's point", "open")
+
+
+def test_a_note_typed_as_the_connection_drops_is_kept_and_saved_next_time(
+    team, capsys, monkeypatch
+) -> None:
+    from scrutiny_tui.cli import notes_cmd
+
+    found = notes_cmd._item_target
+
+    def then_drop(store, item):  # the store is open and the item found: now the line goes
+        target = found(store, item)
+        team["drop"]("alice")
+        return target
+
+    monkeypatch.setattr(notes_cmd, "_item_target", then_drop)
+    code, _, err = run(team, capsys, "alice", "add", "--item", CARE_ITEM, "--team", "Not lost")
+    monkeypatch.setattr(notes_cmd, "_item_target", found)
+    assert code == 1
+    assert "lost the connection to the team database at" in err
+    (kept,) = (data_dir() / "unsaved-notes").glob("note-*.json")
+    assert f"kept in {kept}: it will be saved when the team database is back" in err
+    assert json.loads(kept.read_text())["store"] == team["url"]("alice")  # (no password)
+
+    code, out, err = run(team, capsys, "alice", "list")
+    assert code == 0 and "Saved a note kept earlier" in err
+    assert "Not lost" in out and "shared with the team" in out
+    assert not kept.exists()
+    assert "Not lost" in run(team, capsys, "bob", "list")[1]
