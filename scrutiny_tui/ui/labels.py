@@ -12,6 +12,7 @@ from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, NO_ITEM, literal, o
 if TYPE_CHECKING:  # the notes service loads when a screen first asks it for notes
     from scrutiny_tui.services.notes import NoteView
 
+
 def lateness(days: int) -> str:
     """How late something is, in the unit a reader would use."""
     if days < 60:
@@ -25,11 +26,17 @@ PRIORITY_STYLE = {"high": "bold red", "normal": "bold", "low": "dim"}
 
 
 def note_prompt(note: NoteView) -> Text:
-    """A note as an option: priority, kind and status; where it is; its words; its quote."""
+    """A note as an option: priority, kind and status, and whose it is on a team store;
+    where it is; its words; its quote."""
+    from scrutiny_tui.services.notes import authorship
+
     head = Text.assemble(
         literal(f"{note.priority.upper():<6} ", PRIORITY_STYLE.get(note.priority, "")),
         literal(f"{note.kind} · {note.status}", "bold"),
     )
+    who = authorship(note)
+    if who:
+        head.append_text(literal(f"  · {who}", "italic" if note.mine else "bold"))
     if note.anchor_state == "detached":
         head.append("  · detached (its words are no longer in the minutes)", style="bold red")
     if note.conflict_of:

@@ -1,5 +1,7 @@
 """Add or edit a note (a "concern" to the member): a Markdown body, its kind, priority,
-tags and where to raise it."""
+tags, where to raise it and, on a team store, who can read it: the member alone (the
+default) or the whole team. A member's own file has no team, so there the choice is not
+offered and a note keeps the visibility it has."""
 
 from __future__ import annotations
 
@@ -25,6 +27,8 @@ from scrutiny_tui.vocabulary import (
 # The default kind first in the list, then the others in the vocabulary's order.
 KINDS = tuple(sorted(NOTE_KINDS, key=lambda kind: kind != DEFAULT_NOTE_KIND))
 
+WHO_CAN_READ = (("Private (only you)", "private"), ("Shared with the team", "team"))
+
 
 class NoteForm(ScrutinyModal[NoteInput]):
     """Dismissed with the note as typed, or None on escape. Opened again with ``draft``
@@ -41,12 +45,15 @@ class NoteForm(ScrutinyModal[NoteInput]):
         note: NoteView | NoteInput | None = None,
         title: str = "Add a concern",
         problem: str = "",
+        *,
+        team: bool = False,
     ) -> None:
         super().__init__()
         self.subject = subject
         self.note = note  # the note being edited, or what was typed before a failed save
         self.form_title = title
         self.problem = problem
+        self.team = team  # a team store: offer the choice of who can read the note
 
     def compose(self) -> ComposeResult:
         note = self.note
@@ -83,9 +90,22 @@ class NoteForm(ScrutinyModal[NoteInput]):
                 yield QuietInput(", ".join(note.tags) if note else "", id="tags", compact=True)
                 yield Label("Ask at (committee or meeting)", classes="field-label")
                 yield QuietInput((note.ask_at or "") if note else "", id="ask_at", compact=True)
+                if self.team:
+                    yield Label("Who can read it", classes="field-label")
+                    yield Select(
+                        WHO_CAN_READ,
+                        value=self.visibility(),
+                        allow_blank=False,
+                        id="visibility",
+                        compact=True,
+                    )
             with Horizontal(id="buttons"):
                 yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
                 yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def visibility(self) -> str:
+        """The note's visibility as it was: private for a new note."""
+        return self.note.visibility if self.note is not None else "private"
 
     def on_mount(self) -> None:
         body = self.query_one("#body", TextArea)
@@ -102,6 +122,9 @@ class NoteForm(ScrutinyModal[NoteInput]):
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
         tags = self.query_one("#tags", Input).value
+        visibility = self.visibility()
+        if self.team:
+            visibility = str(self.query_one("#visibility", Select).value)
         try:
             note = NoteInput(
                 body=self.query_one("#body", TextArea).text.strip(),
@@ -109,6 +132,7 @@ class NoteForm(ScrutinyModal[NoteInput]):
                 priority=str(self.query_one("#priority", Select).value),
                 tags=tuple(t.strip() for t in tags.split(",") if t.strip()),
                 ask_at=self.query_one("#ask_at", Input).value.strip() or None,
+                visibility=visibility,
             )
         except ValueError as exc:
             self.query_one("#problem", Label).update(literal(str(exc), "bold red"))

@@ -542,34 +542,57 @@ class ItemScreen(ScrutinyScreen):
         span: tuple[int, int] | None,
         draft: NoteInput | None = None,
         problem: str = "",
+        uuid: str | None = None,
     ) -> None:
         """The note form for a record (or passage); ``draft`` and ``problem`` when a save
-        failed and the member's words come back to them."""
+        failed and the member's words come back to them, ``uuid`` when they were kept in a
+        file meanwhile (saving again saves that note, not a second one)."""
         from scrutiny_tui.ui.dialogs.note_form import NoteForm
 
         def saved(note: NoteInput | None) -> None:
             if note is not None:
-                self.save_note(kind, uid, subject, note, span)
+                self.save_note(kind, uid, subject, note, span, uuid)
 
-        form = NoteForm(f"On this {kind}: {subject}", draft, problem=problem)
+        team = self.store.engine == "postgresql"
+        form = NoteForm(f"On this {kind}: {subject}", draft, problem=problem, team=team)
         self.app.push_screen(form, saved)
 
     @work(thread=True, group="save", exit_on_error=False)
     def save_note(
-        self, kind: str, uid: str, subject: str, note: NoteInput, span: tuple[int, int] | None
+        self,
+        kind: str,
+        uid: str,
+        subject: str,
+        note: NoteInput,
+        span: tuple[int, int] | None,
+        uuid: str | None = None,
     ) -> None:
-        from scrutiny_tui.services.notes import StoreBusy, add_note
+        from scrutiny_tui.services.notes import NoteKept, StoreBusy, add_note, save_kept_notes
 
         try:
             quote = browse.document_span(self.store, self.item_id, *span) if span else None
-            add_note(self.store, kind, uid, note, quote=quote)
+            add_note(self.store, kind, uid, note, quote=quote, uuid=uuid)
+        except NoteKept as kept:
+            problem = (
+                f"Not saved: {kept.why}. Your note is kept in {kept.path} and will be saved "
+                "when the store answers again (the next note you save, or opening Concerns); "
+                "ctrl+s tries again now."
+            )
+            self.app.call_from_thread(
+                self.ask_note, kind, uid, subject, span, note, problem, kept.uuid
+            )
+            return
         except (StoreBusy, DatabaseError) as exc:
             problem = f"Not saved: {exc}. Your words are kept here: ctrl+s to try again."
-            self.app.call_from_thread(self.ask_note, kind, uid, subject, span, note, problem)
+            self.app.call_from_thread(self.ask_note, kind, uid, subject, span, note, problem, uuid)
             return
-        self.app.call_from_thread(self.note_saved, note.kind)
+        earlier = save_kept_notes(self.store).saved
+        self.app.call_from_thread(self.note_saved, note.kind, len(earlier))
 
-    def note_saved(self, kind: str) -> None:
+    def note_saved(self, kind: str, earlier: int = 0) -> None:
         self.mark_store_edited()
         self.notify(f"{kind.capitalize()} noted. See it in the Concerns tab, or press n for all.")
+        if earlier:
+            noun = "note" if earlier == 1 else "notes"
+            self.notify(f"Also saved {earlier} {noun} kept while the store could not take them.")
         self.load_item()

@@ -1,5 +1,7 @@
 """The notes screen (titled Concerns for the member): every note made, filterable; enter
-shows it in its minutes.
+shows it in its minutes. On a team store it lists the team's notes too, each "by" its author;
+only the member's own can be edited, resolved or deleted. Notes kept in a file while the
+store could not take them are saved when the list is read.
 
 Filter words match the note, its quote and its item; ``tag:``, ``kind:``, ``status:`` and
 ``committee:`` narrow the list (``kind:question status:open``).
@@ -115,6 +117,10 @@ class NotesScreen(ScrutinyScreen):
     def reload(self) -> None:
         self.load_notes(self.query_one("#filter", Input).value)
 
+    @property
+    def team_store(self) -> bool:
+        return self.store.engine == "postgresql"
+
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def load_notes(self, query: str) -> None:
         from scrutiny_tui.services.notes import list_notes
@@ -150,6 +156,31 @@ class NotesScreen(ScrutinyScreen):
                 "   e: edit   x: resolve   d: delete"
             )
         return f"No notes match {query!r}." if query.strip() else EMPTY
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        self.save_kept()
+
+    @work(thread=True, exclusive=True, group="kept", exit_on_error=False)
+    def save_kept(self) -> None:
+        """Save the notes kept in files while the store could not take them."""
+        from scrutiny_tui.services.notes import save_kept_notes
+
+        try:
+            kept = save_kept_notes(self.store)
+        except DatabaseError:
+            return  # the list meets the same fault, and says it; tried again next time
+        if kept.saved or kept.problems:
+            self.app.call_from_thread(self.kept_saved, len(kept.saved), kept.problems)
+
+    def kept_saved(self, count: int, problems: list[str]) -> None:
+        if count:
+            noun = "note" if count == 1 else "notes"
+            self.notify(f"Saved {count} {noun} kept while the store could not take them.")
+            self.mark_store_edited()
+            self.reload()
+        for problem in problems:
+            self.notify(problem, severity="error", markup=False)
 
     def highlighted_note(self) -> NoteView | None:
         options = self.query_one("#notes", OptionList)
@@ -189,8 +220,18 @@ class NotesScreen(ScrutinyScreen):
             return
         self.scrutiny.open_item(note.item_id, focus_uid=note.uuid)
 
+    def mine(self, note: NoteView | None) -> NoteView | None:
+        """``note`` if the member may change it; else None, having said whose it is."""
+        from scrutiny_tui.services.notes import NotYours, may_change
+
+        if note is None or may_change(note, self.team_store):
+            return note
+        refused = str(NotYours(note.owner or "another member"))
+        self.notify(refused, severity="warning", markup=False)
+        return None
+
     def action_edit(self) -> None:
-        note = self.highlighted_note()
+        note = self.mine(self.highlighted_note())
         if note is None:
             return
         self.ask_edit(note)
@@ -205,14 +246,26 @@ class NotesScreen(ScrutinyScreen):
                 self.save_edit(note, new)
 
         subject = note.quote or note.item_title or ""
-        self.app.push_screen(NoteForm(subject, draft or note, "Edit", problem), saved)
+        form = NoteForm(subject, draft or note, "Edit", problem, team=self.team_store)
+        self.app.push_screen(form, saved)
 
     @work(thread=True, group="save", exit_on_error=False)
     def save_edit(self, note: NoteView, new: NoteInput) -> None:
-        from scrutiny_tui.services.notes import StoreBusy, edit_note
+        from scrutiny_tui.services.notes import NoteKept, NotYours, StoreBusy, edit_note
 
         try:
             edit_note(self.store, note.uuid, new)
+        except NoteKept as kept:
+            problem = (
+                f"Not saved: {kept.why}. Your words are kept in {kept.path} and will be saved "
+                "when the store answers again (the next time Concerns is opened); ctrl+s "
+                "tries again now."
+            )
+            self.app.call_from_thread(self.ask_edit, note, new, problem)
+            return
+        except NotYours as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+            return
         except (StoreBusy, DatabaseError) as exc:
             problem = f"Not saved: {exc}. Your words are kept here: ctrl+s to try again."
             self.app.call_from_thread(self.ask_edit, note, new, problem)
@@ -222,14 +275,14 @@ class NotesScreen(ScrutinyScreen):
     def action_toggle_resolved(self) -> None:
         from scrutiny_tui.services import notes
 
-        note = self.highlighted_note()
+        note = self.mine(self.highlighted_note())
         if note is not None:
             status = "open" if note.status == "resolved" else "resolved"
             message = "Marked resolved." if status == "resolved" else "Opened again."
             self.save(lambda: notes.set_status(self.store, note.uuid, status), message)
 
     def action_delete(self) -> None:
-        note = self.highlighted_note()
+        note = self.mine(self.highlighted_note())
         if note is None:
             return
         from scrutiny_tui.services import notes
@@ -260,8 +313,15 @@ class NotesScreen(ScrutinyScreen):
         self, change: Callable[[], NoteView | None], message: str, nothing: str | None = None
     ) -> None:
         """Run ``change`` (a call of the notes service) off the UI thread, then say
-        ``message``, or ``nothing`` when it changed nothing."""
-        result = change()
+        ``message``, or ``nothing`` when it changed nothing (or why it could not)."""
+        from scrutiny_tui.services.notes import NoteNotFound, NotYours
+
+        try:
+            result = change()
+        except (NotYours, NoteNotFound) as exc:  # another member's, or gone meanwhile
+            self.app.call_from_thread(self.notify, str(exc), severity="warning", markup=False)
+            self.app.call_from_thread(self.reload)
+            return
         if nothing is not None and result is None:
             message = nothing
         self.app.call_from_thread(self.saved, message)
