@@ -84,7 +84,7 @@ def _add_parser(commands: argparse._SubParsersAction) -> None:
         "--priority", default=DEFAULT_NOTE_PRIORITY, help=f"one of {', '.join(NOTE_PRIORITIES)}"
     )
     add.add_argument("--ask-at", help="the meeting or committee to raise it at")
-    _visibility_arguments(add, "private (the default)")
+    _visibility_arguments(add, "only you can read it (the default)")
     add.set_defaults(func=_runner(_add))
 
 
@@ -103,7 +103,7 @@ def _visibility_arguments(parser: argparse.ArgumentParser, private: str) -> None
         dest="visibility",
         action="store_const",
         const="private",
-        help=f"only you can read it: {private}",
+        help=private,
     )
 
 
@@ -119,7 +119,7 @@ def _edit_parser(commands: argparse._SubParsersAction) -> None:
     edit.add_argument("--tag", action="append", help="a tag (repeat for more; replaces them)")
     edit.add_argument("--priority", help=f"one of {', '.join(NOTE_PRIORITIES)}")
     edit.add_argument("--ask-at", help="the meeting or committee to raise it at")
-    _visibility_arguments(edit, "as before unless given")
+    _visibility_arguments(edit, "make it readable by you alone")
     edit.set_defaults(func=_runner(_edit))
 
 

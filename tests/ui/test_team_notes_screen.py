@@ -187,3 +187,20 @@ async def test_a_note_saved_as_the_connection_drops_is_kept_then_saved(pg_server
         assert not kept.exists()
     finally:
         team.close()
+
+
+async def test_the_choice_can_be_reached_on_a_small_terminal(pg_server, make_app):
+    team = Team(pg_server)
+    try:
+        app = make_app(team.member("alice"))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await open_care_item(pilot)
+            await type_note(pilot, "From a small screen")
+            while app.focused is not None and app.focused.id != "visibility":
+                await pilot.press("tab")
+            await pilot.pause()
+            shown = flat(screen_text(pilot))
+            assert "Who can read it Private (only you)" in shown
+            assert "Save (ctrl+s)" in shown
+    finally:
+        team.close()
