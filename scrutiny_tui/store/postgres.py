@@ -372,7 +372,17 @@ def open_postgres(url: str) -> PostgresStore:
     """Open (creating the schema as needed) the team store at ``url``."""
     store = PostgresStore(url)
     try:
-        migrate(store.connection())
+        conn = store.connection()
+        outsider = conn.execute_native(
+            "SELECT to_regclass('schema_version') IS NOT NULL"
+            " AND NOT has_table_privilege('schema_version', 'SELECT')"
+        ).fetchone()[0]
+        if outsider:
+            raise StoreError(
+                f"{inline(conn.user)} is not a member of the team store at {server_of(url)}: "
+                f"an officer adds members with `scrutiny team add-member {inline(conn.user)}`"
+            )
+        migrate(conn)
     except StoreError:
         store.close()
         raise

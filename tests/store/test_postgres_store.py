@@ -74,3 +74,29 @@ def test_a_server_that_cannot_be_reached_is_named_without_the_password(tmp_path:
     assert "cannot reach the team database at 127.0.0.1:1" in message
     assert "s3cret" not in message
     assert safe_url(url) == "postgresql://member@127.0.0.1:1/scrutiny"
+
+
+def test_a_wrong_or_missing_password_is_said_in_one_line_and_never_shown(
+    pg_server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = pg_server.new_database()
+    database = url.split("/", 3)[3].split("?", 1)[0]
+    with pg_server.admin() as admin:
+        admin.execute("CREATE ROLE carol LOGIN PASSWORD 'right-one'")
+        hba = Path(admin.execute("SHOW hba_file").fetchone()[0])
+        rules = hba.read_text(encoding="utf-8")
+        if "carol" not in rules:  # carol, and only carol, must give a password
+            hba.write_text(f"local all carol scram-sha-256\n{rules}", encoding="utf-8")
+        admin.execute("SELECT pg_reload_conf()")
+    member_url = pg_server.url(database, user="carol")
+    monkeypatch.setenv("PGPASSWORD", "wrong-one")
+    with pytest.raises(StoreError) as wrong:
+        open_store(member_url)
+    assert str(wrong.value).startswith("password authentication failed for carol")
+    assert "wrong-one" not in str(wrong.value) and "\n" not in str(wrong.value)
+    monkeypatch.setenv("PGPASSWORD", "right-one")
+    with pytest.raises(StoreError, match="carol is not a member of the team store at "):
+        open_store(member_url)
+    with pg_server.admin(database) as admin:
+        admin.execute("GRANT scrutiny_member TO carol")
+    open_store(member_url).close()
