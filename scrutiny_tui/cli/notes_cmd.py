@@ -143,7 +143,10 @@ def _runner(action: Action) -> Callable[[argparse.Namespace], int]:
         try:
             store = store_from_args(args)
         except SetupError as exc:
-            return fail(visible_controls(str(exc)))
+            unsaved = ""
+            if getattr(args, "notes_command", None) in ("add", "edit"):
+                unsaved = "; your note was not saved: give the same command again once it answers"
+            return fail(visible_controls(str(exc) + unsaved))
         try:
             _save_kept(store)
             return action(store, args)

@@ -108,3 +108,14 @@ def test_a_note_typed_as_the_connection_drops_is_kept_and_saved_next_time(
     assert "Not lost" in out and "shared with the team" in out
     assert not kept.exists()
     assert "Not lost" in run(team, capsys, "bob", "list")[1]
+
+
+def test_a_note_for_a_team_database_that_cannot_be_reached_says_it_was_not_saved(
+    tmp_path, capsys
+) -> None:
+    nowhere = f"postgresql://alice@/team?host={tmp_path / 'no-server'}"
+    code = main(["--db", nowhere, "notes", "add", "--item", "1", "Lost?"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "cannot reach the team database at" in err
+    assert "your note was not saved: give the same command again once it answers" in err
