@@ -301,6 +301,41 @@ def measure_search(store: Path, root: Path, workdir: Path, profile: bool) -> lis
     ]
 
 
+def measure_team_store(n: int, root: Path, workdir: Path) -> list[Row]:
+    """Ingest and search on a team store (a PostgreSQL server started here with pgserver),
+    beside the single-file figures above."""
+    try:
+        import pgserver
+    except ImportError:
+        return [Row("Team store (PostgreSQL)", "not measured: pgserver is not installed")]
+    folder = workdir / f"pg-n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    server = pgserver.get_server(folder, cleanup_mode="stop")
+    try:
+        url = server.get_uri()
+        server.psql("CREATE DATABASE bench TEMPLATE template0 LOCALE 'C' ENCODING 'UTF8';")
+        url = url.replace("/postgres?", "/bench?")
+        ingest = run_probe("ingest", url, str(root), workdir=workdir)
+        if "error" in ingest:
+            return [error_row("Team store ingest (items/s)", ingest)]
+        queries = [q for q, _ in QUERIES]
+        found = run_probe("search", url, json.dumps(queries), "3", workdir=workdir)
+        rows = [Row("Team store (PostgreSQL) ingest (items/s)", f"{n / ingest['seconds']:,.0f}")]
+        if "error" in found:
+            return [*rows, error_row("Team store search p95", found)]
+        times = [found["median"][q] for q in queries]
+        rows.append(
+            Row(
+                "Team store search p50 / p95 (20 queries)",
+                f"{fmt_ms(percentile(times, 0.5))} / {fmt_ms(percentile(times, 0.95))}",
+            )
+        )
+        return rows
+    finally:
+        server.cleanup()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def print_query_table(queries: list[str], result: dict[str, Any], grep: list[float]) -> None:
     DETAILS.append("\n## Search, query by query\n")
     DETAILS.append("| query | hits (limit 50) | search, median of 3 | first run | grep |")
@@ -538,6 +573,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += measure_app(store, workdir, args.profile)
         rows += measure_briefing(store, workdir, args.profile)
         rows += measure_commands(store, minutes, files, workdir)
+    rows += measure_team_store(args.n, minutes, workdir)
     rows += measure_cold_start()
 
     header = [
