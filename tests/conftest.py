@@ -67,3 +67,16 @@ def store_target(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store.db")
     return request.getfixturevalue("pg_server").new_database()
+
+
+@pytest.fixture
+def another_target(request: pytest.FixtureRequest, tmp_path: Path, store_target: str):
+    """Where another store lives, on the engine of this run's ``store_target``: a SQLite file
+    named ``name`` beside it, or another fresh PostgreSQL database on the same server."""
+
+    def make(name: str) -> str:
+        if store_target.startswith("postgresql://"):
+            return str(request.getfixturevalue("pg_server").new_database())
+        return str(tmp_path / name)
+
+    return make
