@@ -194,9 +194,12 @@ class PgConnection:
         return str(self._conn.info.user)
 
     def execute(self, sql: str, params: Params = ()) -> PgCursor:
-        if sql.strip().upper() == "BEGIN IMMEDIATE":
+        words = sql.strip().upper()
+        if words == "BEGIN IMMEDIATE":
             self._run("BEGIN", ())
             return self._run("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
+        if words == "BEGIN":  # Store.read(): one snapshot for every query in the block
+            return self._run("BEGIN ISOLATION LEVEL REPEATABLE READ", ())
         translated = to_postgres(sql)
         if translated is None:
             return PgCursor(None)
