@@ -283,7 +283,7 @@ def add_note(
     try:
         view = patiently(lambda: _add_note(store, target_kind, target_uid, note, quote, uuid))
     except (StoreBusy, StoreFault) as exc:
-        if not keep:
+        if not keep or not _passing(exc):
             raise
         kept = _Kept(uuid, "add", note, target_kind, target_uid, quote)
         raise _kept(store, kept, exc) from exc
@@ -365,7 +365,7 @@ def edit_note(store: Store, uuid: str, note: NoteInput, *, keep: bool = True) ->
     try:
         view = patiently(edit)
     except (StoreBusy, StoreFault) as exc:
-        if not keep:
+        if not keep or not _passing(exc):
             raise
         raise _kept(store, _Kept(uuid, "edit", note), exc) from exc
     _forget_kept(store, uuid)
@@ -416,6 +416,16 @@ def undo_delete(store: Store) -> NoteView | None:
 # ---- notes kept while the store could not take them ------------------------------------
 
 KEPT_FOLDER = "unsaved-notes"
+
+# How the team store words a connection that cannot be made or was lost (store/postgres.py).
+_CONNECTION_FAULTS = ("lost the connection to the team database", "cannot reach the team database")
+
+
+def _passing(exc: Exception) -> bool:
+    """Whether the store could not take a note for a while only (another program held it,
+    or the team database could not be reached), so the note is worth keeping to save later;
+    a read-only, full or damaged store is said as it is."""
+    return isinstance(exc, StoreBusy) or str(exc).startswith(_CONNECTION_FAULTS)
 
 
 def kept_folder() -> Path:
