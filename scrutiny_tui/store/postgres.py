@@ -196,10 +196,10 @@ class PgConnection:
     def execute(self, sql: str, params: Params = ()) -> PgCursor:
         words = sql.strip().upper()
         if words == "BEGIN IMMEDIATE":
-            self._run("BEGIN", ())
+            self._begin("BEGIN")
             return self._run("SELECT pg_advisory_xact_lock(%s)", (APPLICATION_ID,))
         if words == "BEGIN":  # Store.read(): one snapshot for every query in the block
-            return self._run("BEGIN ISOLATION LEVEL REPEATABLE READ", ())
+            return self._begin("BEGIN ISOLATION LEVEL REPEATABLE READ")
         translated = to_postgres(sql)
         if translated is None:
             return PgCursor(None)
@@ -215,6 +215,27 @@ class PgConnection:
         except psycopg.Error as exc:
             raise _as_sqlite_error(exc, self.url) from exc
         return PgCursor(cursor)
+
+    def _begin(self, statement: str) -> PgCursor:
+        """Begin a transaction; if the server dropped this connection while it was idle
+        (restarted, or the member's session ended), connect again once and begin there:
+        nothing was under way, so nothing is lost or done twice."""
+        try:
+            return self._run(statement, ())
+        except StoreFault:
+            if not self._conn.closed and self._alive():
+                raise
+        fresh = connect(self.url)
+        self._conn, fresh._conn = fresh._conn, self._conn
+        fresh.close()
+        return self._run(statement, ())
+
+    def _alive(self) -> bool:
+        try:
+            self._conn.execute("SELECT 1")
+        except psycopg.Error:
+            return False
+        return True
 
     def execute_native(self, sql: str, params: Params = ()) -> PgCursor:
         """Run PostgreSQL's own SQL as written (the team's roles, full-text search)."""

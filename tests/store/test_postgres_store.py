@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlmodel import SQLModel
 
@@ -100,3 +101,19 @@ def test_a_wrong_or_missing_password_is_said_in_one_line_and_never_shown(
     with pg_server.admin(database) as admin:
         admin.execute("GRANT scrutiny_member TO carol")
     open_store(member_url).close()
+
+
+def test_a_connection_the_server_dropped_while_idle_is_made_again(pg_url: str) -> None:
+    store = open_store(pg_url)
+    try:
+        with store.read() as conn:
+            pid = conn.pid
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        with store.read() as conn:  # no error: a new connection, the same store
+            assert conn.execute("SELECT count(*) FROM meeting").fetchone() == (0,)
+            assert conn.pid != pid
+        with store.write() as conn:
+            conn.execute("INSERT INTO topic (name, created_at) VALUES ('t', 'now')")
+    finally:
+        store.close()
