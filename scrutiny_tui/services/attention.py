@@ -218,7 +218,10 @@ def attention(
         stale_total, stale_rows = queries.stale_recommendations(
             conn, failing=failing, closed=closed, unchanged_since=cutoff, limit=limit
         )
-        questions = note_queries.live_notes(conn, kind="question", status="open")
+        # The member's own questions (a team store also shows others' shared ones elsewhere).
+        questions = [
+            q for q in note_queries.live_notes(conn, kind="question", status="open") if q.mine
+        ]
         coming = queries.upcoming_meetings(conn, today=today, limit=limit)
         recommendation_total, counts = queries.status_counts(conn)
         by_month = queries.open_actions_by_month(conn)

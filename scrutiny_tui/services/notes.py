@@ -74,6 +74,7 @@ __all__ = [
     "list_notes",
     "may_change",
     "reanchor_document",
+    "reanchor_own_notes",
     "resolve_uuid",
     "save_kept_notes",
     "set_status",
@@ -615,6 +616,25 @@ class DocumentRecords:
             same, key=lambda item: (item[0] != item_uid, abs(item[1] - quote.start))
         )
         return uid, (low, high)
+
+
+def reanchor_own_notes(store: Store) -> ReanchorReport:
+    """On a team store, find the member's own notes again in minutes another member has read
+    again since (their ingest cannot see a private note, so cannot move it); nothing to do on
+    a member's own file, whose ingest finds every note again itself."""
+    if store.engine != "postgresql":
+        return ReanchorReport()
+    counts = {"attached": 0, "moved": 0, "detached": 0}
+    with store.read() as conn:
+        if not note_rows.documents_read_again_since_noted(conn):
+            return ReanchorReport()  # the usual case: no write, no lock taken
+    with store.write() as conn:
+        for key, text in note_rows.documents_read_again_since_noted(conn):
+            found = reanchor_document(conn, key, text)
+            counts["attached"] += found.attached
+            counts["moved"] += found.moved
+            counts["detached"] += found.detached
+    return ReanchorReport(**counts)
 
 
 def reanchor_document(conn: Connection, document_key: str, text: str) -> ReanchorReport:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from scrutiny_tui.services.anchoring import Quote, locate, quote_at, trimmed
-from scrutiny_tui.services.notes import DocumentRecords, NoteInput, anchor_on, choice
+from scrutiny_tui.services.notes import DocumentRecords, NoteInput, choice
 from scrutiny_tui.store import notes as note_rows
 from scrutiny_tui.store.db import Connection, Store
 from scrutiny_tui.store.notes import (
@@ -138,33 +138,6 @@ def export_notes(store: Store) -> dict[str, Any]:
         "label": "scrutiny-tui notes",
         "total": len(items),
         "items": items,
-    }
-
-
-def unsaved_note(
-    store: Store,
-    target_kind: str,
-    target_uid: str,
-    note: NoteInput,
-    quote: tuple[int, int] | None = None,
-) -> dict[str, Any]:
-    """A note that could not be saved (the store stayed locked), as a notes file that
-    :func:`import_notes` adds once the store is free. Only reads the store, which another
-    program's write lock allows."""
-    with store.read() as conn:
-        anchor = anchor_on(conn, choice("target kind", target_kind, NOTE_TARGET_KINDS),
-                           target_uid, quote)  # fmt: skip
-        document = note_rows.document_identity(conn, anchor.document_key)
-    now = now_utc()
-    typed = ExportedNote(
-        str(uuid_module.uuid4()), note.content(), DEFAULT_NOTE_STATUS, anchor, now, now, document
-    )
-    return {
-        "@context": ANNO_CONTEXT,
-        "type": "AnnotationCollection",
-        "label": "scrutiny-tui note not yet saved",
-        "total": 1,
-        "items": [as_annotation(typed)],
     }
 
 

@@ -462,6 +462,18 @@ def undelete(conn: sqlite3.Connection, uuid: str) -> None:
 # ---- re-anchoring ---------------------------------------------------------------------
 
 
+def documents_read_again_since_noted(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """(key, text) of each document read again since a note of this member's on it was
+    written or edited: on a team store, another member's ingest could not find the member's
+    private notes again (it cannot see them), so the member's own app does."""
+    rows = conn.execute(
+        "SELECT DISTINCT d.key, d.text FROM annotation a JOIN document d ON d.key = a.document_key"
+        " WHERE a.owner = :me AND d.ingested_at > a.updated_at",
+        {"me": member_name(conn)},
+    )
+    return [(str(key), str(text)) for key, text in rows]
+
+
 def notes_on_document(conn: sqlite3.Connection, document_key: str) -> list[AnchoredNote]:
     """Every note on the document, deleted ones too, oldest first."""
     rows = conn.execute(
@@ -562,13 +574,16 @@ _EXPORT = """SELECT a.uuid, a.body, a.kind, a.priority, a.tags, a.ask_at, a.stat
        a.quote_suffix, a.span_start, a.span_end, a.anchor_state, a.created_at, a.updated_at,
        d.sha256, d.relpath, d.path, a.conflict_of, a.visibility
 FROM annotation a LEFT JOIN document d ON d.key = a.document_key
-WHERE a.deleted_at IS NULL ORDER BY a.created_at, a.id"""
+WHERE a.deleted_at IS NULL AND (a.owner IS NULL OR a.owner = :me)
+ORDER BY a.created_at, a.id"""
 
 
 def exportable_notes(conn: sqlite3.Connection) -> list[ExportedNote]:
-    """Every live note, oldest first, with how its document is recognised elsewhere."""
+    """Every live note of the member's own (not another member's team note, which an import
+    elsewhere would make theirs), oldest first, with how its document is recognised
+    elsewhere."""
     found = []
-    for row in conn.execute(_EXPORT):
+    for row in conn.execute(_EXPORT, {"me": member_name(conn)}):
         content = NoteContent(row[1], row[2], row[3], tags_of(row[4]), row[5], row[22])
         anchor = Anchor(*row[7:16])
         document = DocumentIdentity(row[7], row[18], row[19], row[20])

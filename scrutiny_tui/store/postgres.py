@@ -222,10 +222,13 @@ class PgConnection:
         nothing was under way, so nothing is lost or done twice."""
         try:
             return self._run(statement, ())
-        except StoreFault:
+        except StoreFault as lost:
             if not self._conn.closed and self._alive():
                 raise
-        fresh = connect(self.url)
+            try:
+                fresh = connect(self.url)
+            except StoreFault as again:
+                raise lost from again  # "lost the connection …", as the member knows it
         self._conn, fresh._conn = fresh._conn, self._conn
         fresh.close()
         return self._run(statement, ())

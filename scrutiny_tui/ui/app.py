@@ -15,7 +15,7 @@ from textual.notifications import SeverityLevel
 from textual.worker import get_current_worker
 
 from scrutiny_tui.config import Settings
-from scrutiny_tui.services import changes
+from scrutiny_tui.services import changes, notes
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.ui import registry
 from scrutiny_tui.ui.messages import StoreChanged
@@ -128,6 +128,20 @@ class ScrutinyApp(App[None]):
         watch_terminal(self)
         if changes.watches(self.store):
             self.follow_others()
+        self.catch_up_notes()
+
+    @work(thread=True, group="catch-up", exit_on_error=False)
+    def catch_up_notes(self) -> None:
+        """Save the notes kept while the store could not take them, and on a team store
+        find the member's notes again in minutes others have read again since."""
+        kept = notes.save_kept_notes(self.store)
+        notes.reanchor_own_notes(self.store)
+        if kept.saved:
+            count = len(kept.saved)
+            self.call_from_thread(
+                self.notify,
+                f"{count} kept note{'s' if count != 1 else ''} saved now the store answers.",
+            )
 
     @work(thread=True, exclusive=True, group="others", exit_on_error=False)
     def follow_others(self) -> None:

@@ -5,6 +5,7 @@ whose it is, and a note typed as the connection drops kept and saved by the next
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ CARE_ITEM = "/minutes/care-2016-06-29.txt#i0"
 
 
 @pytest.fixture
-def team(pg_server: Any) -> dict[str, Any]:
+def team(pg_server: Any) -> Iterator[dict[str, Any]]:
     admin_url = pg_server.new_database()
     database = admin_url.split("/", 3)[3].split("?", 1)[0]
     admin = build_store(admin_url)
@@ -27,14 +28,22 @@ def team(pg_server: Any) -> dict[str, Any]:
     admin.close()
 
     def drop(name: str) -> None:
+        """Cut the member's connections and refuse new ones until :func:`back` (a single cut
+        connection is simply made again)."""
         with pg_server.admin(database) as conn:
+            conn.execute(f"ALTER ROLE {name} NOLOGIN")
             conn.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE usename = %s AND datname = current_database()",
                 (name,),
             )
 
-    return {"url": lambda name: pg_server.url(database, user=name), "drop": drop}
+    def back(name: str) -> None:
+        with pg_server.admin(database) as conn:
+            conn.execute(f"ALTER ROLE {name} LOGIN")
+
+    yield {"url": lambda name: pg_server.url(database, user=name), "drop": drop, "back": back}
+    back("alice")
 
 
 def run(team, capsys, member: str, *argv: str) -> tuple[int, str, str]:
@@ -103,6 +112,7 @@ def test_a_note_typed_as_the_connection_drops_is_kept_and_saved_next_time(
     assert f"kept in {kept}: it will be saved when the team database is back" in err
     assert json.loads(kept.read_text())["store"] == team["url"]("alice")  # (no password)
 
+    team["back"]("alice")
     code, out, err = run(team, capsys, "alice", "list")
     assert code == 0 and "Saved a note kept earlier" in err
     assert "Not lost" in out and "shared with the team" in out

@@ -158,3 +158,47 @@ def test_a_single_member_store_records_its_member_too(tmp_path) -> None:
         assert tracker.status_history(store, uid[0])[0].changed_by
     finally:
         store.close()
+
+
+def test_a_private_note_is_found_again_by_its_owner_after_an_officers_reingest(
+    pg_server, tmp_path
+) -> None:
+    from scrutiny_tui.services.notes import reanchor_own_notes
+    from tests.team import Team
+
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    seed = sorted(DATA_DIR.glob("*.txt"))[0]
+    minutes = folder / "minutes.txt"
+    minutes.write_text(seed.read_text(encoding="utf-8"), encoding="utf-8")
+    team = Team(pg_server, seeds=folder)
+    try:
+        alice = team.member("alice")
+        text = minutes.read_text(encoding="utf-8")
+        words = text.split("\n\n")[3].strip()[:40]
+        start = text.index(words)
+        with alice.read() as conn:
+            key = conn.execute("SELECT key FROM document").fetchone()[0]
+            item = conn.execute("SELECT uid FROM agenda_item ORDER BY id LIMIT 1").fetchone()[0]
+        span = (start, start + len(words))
+        note = notes.add_note(alice, "passage", item, NoteInput("Private"), span)
+        # The minutes are published again with a paragraph added at the top; the officer
+        # reads them again, and cannot see (so cannot move) alice's private note.
+        minutes.write_text(f"Published again with corrections.\n\n{text}", encoding="utf-8")
+        summary = ingest_paths(team.member("olivia"), [folder])
+        assert summary.changed == 1
+        with alice.read() as conn:
+            stale = conn.execute(
+                "SELECT span_start FROM annotation WHERE uuid = ?", (note.uuid,)
+            ).fetchone()[0]
+            assert stale == start
+        reanchor_own_notes(alice)
+        with alice.read() as conn:
+            now_at, state = conn.execute(
+                "SELECT span_start, anchor_state FROM annotation WHERE uuid = ?", (note.uuid,)
+            ).fetchone()
+            new_text = conn.execute("SELECT text FROM document WHERE key = ?", (key,)).fetchone()[0]
+        assert state == "attached" and new_text[now_at : now_at + len(words)] == words
+        assert now_at > start
+    finally:
+        team.close()

@@ -36,8 +36,10 @@ def team(pg_server: Any) -> Iterator[dict[str, Any]]:
         return stores[name]
 
     def drop(name: str) -> int:
-        """Cut every connection the member has, as a network or server fault would."""
+        """Cut every connection the member has, and refuse new ones until :func:`back`, as a
+        network or server fault would (a single cut connection is simply made again)."""
         with pg_server.admin(database) as conn:
+            conn.execute(f"ALTER ROLE {name} NOLOGIN")
             rows = conn.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE usename = %s AND datname = current_database()",
@@ -45,7 +47,13 @@ def team(pg_server: Any) -> Iterator[dict[str, Any]]:
             ).fetchall()
         return len(rows)
 
-    yield {"admin": admin, "member": member, "drop": drop}
+    def back(name: str) -> None:
+        with pg_server.admin(database) as conn:
+            conn.execute(f"ALTER ROLE {name} LOGIN")
+
+    yield {"admin": admin, "member": member, "drop": drop, "back": back}
+    for name in ("alice", "bob"):
+        back(name)
     for store in [admin, *stores.values()]:
         store.close()
 
@@ -109,6 +117,7 @@ def test_a_note_saved_as_the_connection_drops_is_kept_and_saved_when_it_is_back(
     with team["admin"].read() as conn:  # nothing half-written (the admin reads every note)
         assert conn.execute("SELECT count(*) FROM annotation").fetchone()[0] == 0
 
+    team["back"]("alice")
     report = notes.save_kept_notes(alice)  # the connection is made again
     assert [n.body for n in report.saved] == ["Typed as the line went"]
     assert (report.waiting, report.problems) == (0, [])
@@ -128,6 +137,7 @@ def test_an_edit_made_as_the_connection_drops_is_kept_too(team) -> None:
     team["drop"]("alice")
     with pytest.raises(NoteKept) as kept:
         notes.edit_note(alice, note.uuid, NoteInput("Second words", visibility="team"))
+    team["back"]("alice")
     assert notes.get_note(alice, note.uuid).body == "First words"  # (connected again)
     assert [n.body for n in notes.save_kept_notes(alice).saved] == ["Second words"]
     assert notes.get_note(alice, note.uuid).visibility == "team"
@@ -140,6 +150,7 @@ def test_a_kept_note_given_again_is_saved_once(team) -> None:
     team["drop"]("alice")
     with pytest.raises(NoteKept) as kept:
         notes.add_note(alice, "item", item, NoteInput("Once only"))
+    team["back"]("alice")
     # The member saves the same note again from the form (the same uuid), then the kept
     # copies are tried: one note, with the words last typed, and no file left.
     notes.add_note(alice, "item", item, NoteInput("Once only, reworded"), uuid=kept.value.uuid)
@@ -161,6 +172,7 @@ def test_kept_notes_of_another_store_are_left_for_it(team, tmp_path) -> None:
     finally:
         own.close()
     assert kept.value.path.exists()
+    team["back"]("alice")
     assert [n.body for n in notes.save_kept_notes(alice).saved] == ["For the team store"]
 
 

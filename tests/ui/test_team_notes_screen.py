@@ -5,7 +5,7 @@ when Concerns is opened."""
 
 from __future__ import annotations
 
-from conftest import flat, screen_text
+from conftest import flat, screen_text, settle
 from fixture_store import build_store
 from textual.widgets import Select, TextArea
 
@@ -38,26 +38,25 @@ class Team:
         return store
 
     def drop(self, name: str) -> None:
+        """Cut the member's connections and refuse new ones until :meth:`back` (a single cut
+        connection is simply made again)."""
         with self.server.admin(self.database) as conn:
+            conn.execute(f"ALTER ROLE {name} NOLOGIN")
             conn.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE usename = %s AND datname = current_database()",
                 (name,),
             )
 
+    def back(self, name: str) -> None:
+        with self.server.admin(self.database) as conn:
+            conn.execute(f"ALTER ROLE {name} LOGIN")
+
     def close(self) -> None:
+        for name in ("alice", "bob"):
+            self.back(name)
         for store in self.stores:
             store.close()
-
-
-async def settle(pilot) -> None:
-    """Let the screens' workers finish (not the one that hears other members' changes,
-    which runs as long as the app does)."""
-    for _ in range(2):
-        busy = [w for w in pilot.app.workers if w.group != "others"]
-        if busy:  # (none given: it would wait for every worker)
-            await pilot.app.workers.wait_for_complete(busy)
-        await pilot.pause()
 
 
 async def open_care_item(pilot) -> None:
@@ -174,6 +173,7 @@ async def test_a_note_saved_as_the_connection_drops_is_kept_then_saved(pg_server
             (kept,) = (data_dir() / "unsaved-notes").glob("note-*.json")
             await pilot.press("escape")  # the member gives up on the form: the note is kept
             await settle(pilot)
+            team.back("alice")
             with team.admin.read() as conn:  # nothing half-written (the admin reads all)
                 assert conn.execute("SELECT count(*) FROM annotation").fetchone()[0] == 0
             await pilot.press("n")
