@@ -38,7 +38,8 @@ class PageRequest:
 @dataclass(frozen=True, slots=True)
 class _Listing:
     """A tracker's FROM clause, the expression behind each sortable column, the expressions
-    filter words are matched against, and the order used after (or without) a sort."""
+    filter words are matched against, and the order used after (or without) a sort (ending
+    with a unique key, so that pages never repeat or skip a row, and every engine agrees)."""
 
     source: str
     sorts: Mapping[str, str]
@@ -93,7 +94,7 @@ RESOLUTIONS = _Listing(
         "item": "ai.title",
     },
     searched=("r.text", "r.kind", "m.committee", "m.council", "ai.title", "d.path"),
-    default_order=("m.date IS NULL", "m.date DESC", "d.path", "ai.ordinal", "r.ordinal"),
+    default_order=("m.date IS NULL", "m.date DESC", "d.path", "ai.ordinal", "r.ordinal", "r.uid"),
 )
 
 
@@ -152,7 +153,7 @@ RECOMMENDATIONS = _Listing(
         "t.action_taken",
         "t.status",
     ),
-    default_order=("x.date_agreed IS NULL", "x.date_agreed DESC", "x.path", "x.ordinal"),
+    default_order=("x.date_agreed IS NULL", "x.date_agreed DESC", "x.path", "x.ordinal", "x.uid"),
 )
 
 _RECOMMENDATION_COLUMNS = """x.uid, x.item_id, trim(x.reference), x.committee, x.date_agreed,
@@ -290,7 +291,7 @@ ACTIONS = _Listing(
         "ai.title",
         "d.path",
     ),
-    default_order=("a.due IS NULL", "a.due", "m.date", "a.ordinal"),
+    default_order=("a.due IS NULL", "a.due", "m.date", "a.ordinal", "a.uid"),
 )
 
 _OPEN = " AND coalesce(s.done, 0) = 0"
