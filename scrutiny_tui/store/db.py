@@ -157,9 +157,10 @@ def member_name(conn: object) -> str:
         return "me"
 
 
-def _migration_scripts() -> list[tuple[int, str, str]]:
-    """(version, name, sql) for every migration shipped, in order."""
-    folder = resources.files("scrutiny_tui.store") / "migrations"
+def migration_scripts(folder_name: str = "migrations") -> list[tuple[int, str, str]]:
+    """(version, name, sql) for every migration shipped, in order (``migrations_pg`` holds
+    the team store's)."""
+    folder = resources.files("scrutiny_tui.store") / folder_name
     found = []
     for entry in folder.iterdir():
         name = entry.name
@@ -168,7 +169,7 @@ def _migration_scripts() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-SCHEMA_VERSION = max((v for v, _, _ in _migration_scripts()), default=0)
+SCHEMA_VERSION = max((v for v, _, _ in migration_scripts()), default=0)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -206,7 +207,7 @@ def migrate(conn: sqlite3.Connection) -> int:
             f"this database was made by a newer scrutiny-tui (schema {newest}, "
             f"this one knows {SCHEMA_VERSION}); upgrade scrutiny-tui to open it"
         )
-    for version, name, sql in _migration_scripts():
+    for version, name, sql in migration_scripts():
         if version in applied:
             continue
         conn.execute("BEGIN IMMEDIATE")
@@ -263,7 +264,7 @@ def _foreign(path: Path) -> str | None:
         if not names:
             return None
         if "schema_version" in names:
-            ours = {name for _, name, _ in _migration_scripts()}
+            ours = {name for _, name, _ in migration_scripts()}
             recorded = {row[0] for row in conn.execute("SELECT name FROM schema_version")}
             if not recorded or recorded & ours:
                 return None

@@ -105,19 +105,20 @@ def _order_nulls_as_sqlite(sql: str) -> str:
         if match.start() < position:
             continue
         out.append(sql[position : match.end()])
-        terms, end = _order_terms(sql, match.end())
+        terms, end = _comma_list(sql, match.end(), clause=True)
         out.append(",".join(_with_nulls(term) for term in terms))
         position = end
     out.append(sql[position:])
     return "".join(out)
 
 
-def _order_terms(sql: str, start: int) -> tuple[list[str], int]:
-    """The comma-separated terms of an ORDER BY starting at ``start``, and where they end
-    (a closing bracket of an enclosing query, LIMIT/OFFSET, or the end of the statement)."""
+def _comma_list(sql: str, start: int, *, clause: bool) -> tuple[list[str], int]:
+    """The comma-separated parts from ``start`` to the closing bracket that ends them (a
+    call's arguments, or an ORDER BY inside a subquery), or with ``clause`` also to a LIMIT,
+    OFFSET or FOR; and where they end (``len(sql)`` at the end of the statement)."""
     depth = 0
-    terms: list[str] = []
-    term_start = start
+    parts: list[str] = []
+    part_start = start
     index = start
     while index < len(sql):
         char = sql[index]
@@ -132,14 +133,13 @@ def _order_terms(sql: str, start: int) -> tuple[list[str], int]:
                 break
             depth -= 1
         elif char == "," and depth == 0:
-            terms.append(sql[term_start:index])
-            term_start = index + 1
-        elif depth == 0 and (stop := _ORDER_END.match(sql, index)) and _word_start(sql, index):
-            del stop
+            parts.append(sql[part_start:index])
+            part_start = index + 1
+        elif clause and depth == 0 and _ORDER_END.match(sql, index) and _word_start(sql, index):
             break
         index += 1
-    terms.append(sql[term_start:index])
-    return terms, index
+    parts.append(sql[part_start:index])
+    return parts, index
 
 
 def _substr_from_end(sql: str) -> str:
@@ -151,7 +151,7 @@ def _substr_from_end(sql: str) -> str:
     for match in _SUBSTR.finditer(sql):
         if match.start() < position:
             continue
-        args, end = _arguments(sql, match.end())
+        args, end = _comma_list(sql, match.end(), clause=False)
         if end >= len(sql) or len(args) != 2 or not args[1].lstrip().startswith("-"):
             continue
         out.append(sql[position : match.start()])
@@ -159,33 +159,6 @@ def _substr_from_end(sql: str) -> str:
         position = end + 1
     out.append(sql[position:])
     return "".join(out)
-
-
-def _arguments(sql: str, start: int) -> tuple[list[str], int]:
-    """The comma-separated arguments of a call whose bracket opens just before ``start``,
-    and the index of its closing bracket (``len(sql)`` when there is none)."""
-    depth = 0
-    args: list[str] = []
-    arg_start = start
-    index = start
-    while index < len(sql):
-        char = sql[index]
-        if char == "'":
-            closing = sql.find("'", index + 1)
-            index = len(sql) if closing < 0 else closing + 1
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            if depth == 0:
-                args.append(sql[arg_start:index])
-                return args, index
-            depth -= 1
-        elif char == "," and depth == 0:
-            args.append(sql[arg_start:index])
-            arg_start = index + 1
-        index += 1
-    return args, len(sql)
 
 
 def _word_start(sql: str, index: int) -> bool:

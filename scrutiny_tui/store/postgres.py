@@ -19,7 +19,6 @@ import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
-from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -36,6 +35,7 @@ from scrutiny_tui.store.db import (
     Store,
     StoreError,
     StoreFault,
+    migration_scripts,
 )
 from scrutiny_tui.store.pg_sql import to_postgres
 from scrutiny_tui.store.values import db_time
@@ -338,16 +338,6 @@ class ChangeListener:
             self._conn.close()
 
 
-def _migration_scripts() -> list[tuple[int, str, str]]:
-    folder = resources.files("scrutiny_tui.store") / "migrations_pg"
-    found = []
-    for entry in folder.iterdir():
-        name = entry.name
-        if name.endswith(".sql") and name[:4].isdigit():
-            found.append((int(name[:4]), name, entry.read_text(encoding="utf-8")))
-    return sorted(found)
-
-
 def _applied(conn: PgConnection) -> set[int]:
     """The migrations this database has had (none if it is new)."""
     if conn.execute_native("SELECT to_regclass('schema_version')").fetchone()[0] is None:
@@ -358,7 +348,7 @@ def _applied(conn: PgConnection) -> set[int]:
 def migrate(conn: PgConnection) -> int:
     """Apply every PostgreSQL migration not yet applied, one at a time across members (an
     advisory lock), each in its own transaction."""
-    shipped = _migration_scripts()
+    shipped = migration_scripts("migrations_pg")
     already = _applied(conn)
     if already >= {version for version, _, _ in shipped} and max(already) <= SCHEMA_VERSION:
         return SCHEMA_VERSION  # up to date: a member (who may not create tables) goes on

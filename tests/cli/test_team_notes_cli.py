@@ -12,42 +12,21 @@ import pytest
 
 from scrutiny_tui.cli import main
 from scrutiny_tui.locations import data_dir
-from scrutiny_tui.services.team import add_member
+from tests.team import Team
 from tests.ui.fixture_store import build_store
 
 CARE_ITEM = "/minutes/care-2016-06-29.txt#i0"
 
 
 @pytest.fixture
-def team(pg_server: Any) -> Iterator[dict[str, Any]]:
-    admin_url = pg_server.new_database()
-    database = admin_url.split("/", 3)[3].split("?", 1)[0]
-    admin = build_store(admin_url)
-    add_member(admin, "alice")
-    add_member(admin, "bob")
-    admin.close()
-
-    def drop(name: str) -> None:
-        """Cut the member's connections and refuse new ones until :func:`back` (a single cut
-        connection is simply made again)."""
-        with pg_server.admin(database) as conn:
-            conn.execute(f"ALTER ROLE {name} NOLOGIN")
-            conn.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE usename = %s AND datname = current_database()",
-                (name,),
-            )
-
-    def back(name: str) -> None:
-        with pg_server.admin(database) as conn:
-            conn.execute(f"ALTER ROLE {name} LOGIN")
-
-    yield {"url": lambda name: pg_server.url(database, user=name), "drop": drop, "back": back}
-    back("alice")
+def team(pg_server: Any) -> Iterator[Team]:
+    team = Team(pg_server, officers=(), build=build_store)
+    yield team
+    team.close()
 
 
 def run(team, capsys, member: str, *argv: str) -> tuple[int, str, str]:
-    code = main(["--db", team["url"](member), "notes", *argv])
+    code = main(["--db", team.url(member), "notes", *argv])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -100,7 +79,7 @@ def test_a_note_typed_as_the_connection_drops_is_kept_and_saved_next_time(
 
     def then_drop(store, item):  # the store is open and the item found: now the line goes
         target = found(store, item)
-        team["drop"]("alice")
+        team.drop("alice")
         return target
 
     monkeypatch.setattr(notes_cmd, "_item_target", then_drop)
@@ -110,9 +89,9 @@ def test_a_note_typed_as_the_connection_drops_is_kept_and_saved_next_time(
     assert "lost the connection to the team database at" in err
     (kept,) = (data_dir() / "unsaved-notes").glob("note-*.json")
     assert f"kept in {kept}: it will be saved when the team database is back" in err
-    assert json.loads(kept.read_text())["store"] == team["url"]("alice")  # (no password)
+    assert json.loads(kept.read_text())["store"] == team.url("alice")  # (no password)
 
-    team["back"]("alice")
+    team.back("alice")
     code, out, err = run(team, capsys, "alice", "list")
     assert code == 0 and "Saved a note kept earlier" in err
     assert "Not lost" in out and "shared with the team" in out

@@ -18,8 +18,9 @@ from scrutiny_tui.services.notes import NoteInput
 from scrutiny_tui.services.search import search
 from scrutiny_tui.services.team import TeamError, add_member, list_members
 from scrutiny_tui.services.tracker import TrackerQuery
-from scrutiny_tui.store.db import Store, open_store
+from scrutiny_tui.store.db import Store
 from tests.conftest import DATA_DIR
+from tests.team import Team
 from tests.ui.fixture_store import build_store
 
 PRIVATE_WORDS = "Privately worried about the transport contract overspend"
@@ -27,25 +28,11 @@ TEAM_WORDS = "Ask the Cabinet Member when the response is due"
 
 
 @pytest.fixture
-def team(pg_server: Any) -> Iterator[dict[str, Any]]:
+def team(pg_server: Any) -> Iterator[Team]:
     """A team store with the seeds read by its owner; an officer and two members."""
-    admin_url = pg_server.new_database()
-    database = admin_url.split("/", 3)[3].split("?", 1)[0]
-    admin = open_store(admin_url)
-    ingest_paths(admin, [DATA_DIR])
-    add_member(admin, "olivia", officer=True)
-    add_member(admin, "alice")
-    add_member(admin, "bob")
-    stores: dict[str, Store] = {}
-
-    def member(name: str) -> Store:
-        if name not in stores:
-            stores[name] = open_store(pg_server.url(database, user=name))
-        return stores[name]
-
-    yield {"admin": admin, "member": member, "url": lambda n: pg_server.url(database, user=n)}
-    for store in [admin, *stores.values()]:
-        store.close()
+    team = Team(pg_server, seeds=DATA_DIR)
+    yield team
+    team.close()
 
 
 def _first_item_uid(store: Store) -> str:
@@ -54,7 +41,7 @@ def _first_item_uid(store: Store) -> str:
 
 
 def test_private_notes_are_their_owners_alone_and_team_notes_show_their_author(team) -> None:
-    alice, bob, olivia = (team["member"](n) for n in ("alice", "bob", "olivia"))
+    alice, bob, olivia = (team.member(n) for n in ("alice", "bob", "olivia"))
     item = _first_item_uid(alice)
     private = notes.add_note(alice, "item", item, NoteInput(PRIVATE_WORDS))
     shared = notes.add_note(alice, "item", item, NoteInput(TEAM_WORDS, visibility="team"))
@@ -76,9 +63,9 @@ def test_private_notes_are_their_owners_alone_and_team_notes_show_their_author(t
 
 
 def test_a_member_cannot_read_or_change_a_private_note_with_psql_and_their_own_login(team) -> None:
-    alice = team["member"]("alice")
+    alice = team.member("alice")
     note = notes.add_note(alice, "item", _first_item_uid(alice), NoteInput(PRIVATE_WORDS))
-    with psycopg.connect(team["url"]("bob"), autocommit=True) as bob:
+    with psycopg.connect(team.url("bob"), autocommit=True) as bob:
         assert bob.execute("SELECT count(*) FROM annotation").fetchone() == (0,)
         assert bob.execute("SELECT count(*) FROM search_index WHERE kind = 'note'").fetchone() == (
             0,
@@ -95,11 +82,11 @@ def test_a_member_cannot_read_or_change_a_private_note_with_psql_and_their_own_l
 
 
 def test_the_cli_shows_another_member_no_private_note(team) -> None:
-    alice = team["member"]("alice")
+    alice = team.member("alice")
     notes.add_note(alice, "item", _first_item_uid(alice), NoteInput(PRIVATE_WORDS))
     notes.add_note(alice, "item", _first_item_uid(alice), NoteInput(TEAM_WORDS, visibility="team"))
     shown = subprocess.run(
-        [sys.executable, "-m", "scrutiny_tui", "--db", team["url"]("bob"), "notes", "list"],
+        [sys.executable, "-m", "scrutiny_tui", "--db", team.url("bob"), "notes", "list"],
         capture_output=True,
         text=True,
         check=True,
@@ -107,7 +94,7 @@ def test_the_cli_shows_another_member_no_private_note(team) -> None:
     ).stdout
     assert TEAM_WORDS in shown and PRIVATE_WORDS not in shown
     listed = subprocess.run(
-        [sys.executable, "-m", "scrutiny_tui", "--db", team["url"]("olivia"), "team", "list"],
+        [sys.executable, "-m", "scrutiny_tui", "--db", team.url("olivia"), "team", "list"],
         capture_output=True,
         text=True,
         check=True,
@@ -121,7 +108,7 @@ def test_the_cli_shows_another_member_no_private_note(team) -> None:
 
 
 def test_members_are_listed_and_bad_names_refused(team) -> None:
-    admin = team["admin"]
+    admin = team.admin
     assert [(m.name, m.officer) for m in list_members(admin)] == [
         ("alice", False),
         ("bob", False),
@@ -130,11 +117,11 @@ def test_members_are_listed_and_bad_names_refused(team) -> None:
     with pytest.raises(TeamError, match="lower-case letters"):
         add_member(admin, 'x"; DROP TABLE annotation; --')
     with pytest.raises(TeamError):
-        add_member(team["member"]("bob"), "carol")  # a member is not an officer
+        add_member(team.member("bob"), "carol")  # a member is not an officer
 
 
 def test_two_members_setting_one_status_at_once_one_is_told(team) -> None:
-    alice, bob = team["member"]("alice"), team["member"]("bob")
+    alice, bob = team.member("alice"), team.member("bob")
     row = tracker.recommendations_page(alice, TrackerQuery()).rows[0]
     seen_by_alice = row.status
     tracker.set_status(bob, row.uid, "Accepted", expected=seen_by_alice)
@@ -164,7 +151,6 @@ def test_a_private_note_is_found_again_by_its_owner_after_an_officers_reingest(
     pg_server, tmp_path
 ) -> None:
     from scrutiny_tui.services.notes import reanchor_own_notes
-    from tests.team import Team
 
     folder = tmp_path / "minutes"
     folder.mkdir()

@@ -13,49 +13,19 @@ import pytest
 from scrutiny_tui.locations import data_dir
 from scrutiny_tui.services import notes
 from scrutiny_tui.services.notes import NoteInput, NoteKept, NotYours
-from scrutiny_tui.services.team import add_member
-from scrutiny_tui.store.db import Store, open_store
+from scrutiny_tui.store.db import Store
+from tests.team import Team
 from tests.ui.fixture_store import build_store
 
 TEAM_WORDS = "Ask the Cabinet Member when the response is due"
 
 
 @pytest.fixture
-def team(pg_server: Any) -> Iterator[dict[str, Any]]:
+def team(pg_server: Any) -> Iterator[Team]:
     """A team store holding the fixture minutes, with members alice and bob."""
-    admin_url = pg_server.new_database()
-    database = admin_url.split("/", 3)[3].split("?", 1)[0]
-    admin = build_store(admin_url)
-    add_member(admin, "alice")
-    add_member(admin, "bob")
-    stores: dict[str, Store] = {}
-
-    def member(name: str) -> Store:
-        if name not in stores:
-            stores[name] = open_store(pg_server.url(database, user=name))
-        return stores[name]
-
-    def drop(name: str) -> int:
-        """Cut every connection the member has, and refuse new ones until :func:`back`, as a
-        network or server fault would (a single cut connection is simply made again)."""
-        with pg_server.admin(database) as conn:
-            conn.execute(f"ALTER ROLE {name} NOLOGIN")
-            rows = conn.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE usename = %s AND datname = current_database()",
-                (name,),
-            ).fetchall()
-        return len(rows)
-
-    def back(name: str) -> None:
-        with pg_server.admin(database) as conn:
-            conn.execute(f"ALTER ROLE {name} LOGIN")
-
-    yield {"admin": admin, "member": member, "drop": drop, "back": back}
-    for name in ("alice", "bob"):
-        back(name)
-    for store in [admin, *stores.values()]:
-        store.close()
+    team = Team(pg_server, officers=(), build=build_store)
+    yield team
+    team.close()
 
 
 def _item_uid(store: Store) -> str:
@@ -64,7 +34,7 @@ def _item_uid(store: Store) -> str:
 
 
 def test_a_team_note_shows_its_author_to_others_and_shared_to_its_owner(team) -> None:
-    alice, bob = team["member"]("alice"), team["member"]("bob")
+    alice, bob = team.member("alice"), team.member("bob")
     mine = notes.add_note(alice, "item", _item_uid(alice), NoteInput(TEAM_WORDS, visibility="team"))
     private = notes.add_note(alice, "item", _item_uid(alice), NoteInput("Just for me"))
     assert notes.authorship(notes.get_note(alice, mine.uuid)) == "shared with the team"
@@ -74,7 +44,7 @@ def test_a_team_note_shows_its_author_to_others_and_shared_to_its_owner(team) ->
 
 
 def test_another_members_note_is_refused_with_whose_it_is(team) -> None:
-    alice, bob = team["member"]("alice"), team["member"]("bob")
+    alice, bob = team.member("alice"), team.member("bob")
     note = notes.add_note(alice, "item", _item_uid(alice), NoteInput(TEAM_WORDS, visibility="team"))
     expected = "this is alice's note: only alice can change it"
     with pytest.raises(NotYours, match=expected):
@@ -93,7 +63,7 @@ def test_another_members_note_is_refused_with_whose_it_is(team) -> None:
 
 
 def test_editing_keeps_or_changes_who_sees_a_note(team) -> None:
-    alice, bob = team["member"]("alice"), team["member"]("bob")
+    alice, bob = team.member("alice"), team.member("bob")
     note = notes.add_note(alice, "item", _item_uid(alice), NoteInput(TEAM_WORDS, visibility="team"))
     notes.edit_note(alice, note.uuid, NoteInput("Reworded", visibility="team"))
     assert [n.body for n in notes.list_notes(bob)] == ["Reworded"]
@@ -103,9 +73,9 @@ def test_editing_keeps_or_changes_who_sees_a_note(team) -> None:
 
 
 def test_a_note_saved_as_the_connection_drops_is_kept_and_saved_when_it_is_back(team) -> None:
-    alice = team["member"]("alice")
+    alice = team.member("alice")
     item = _item_uid(alice)  # the member's connection is open
-    assert team["drop"]("alice") >= 1
+    assert team.drop("alice") >= 1
     with pytest.raises(NoteKept) as kept:
         notes.add_note(alice, "item", item, NoteInput("Typed as the line went", tags=("roads",)))
     message = str(kept.value)
@@ -114,10 +84,10 @@ def test_a_note_saved_as_the_connection_drops_is_kept_and_saved_when_it_is_back(
     assert kept.value.path.parent == data_dir() / "unsaved-notes"
     assert str(kept.value.path) in message
     assert oct(kept.value.path.stat().st_mode & 0o777) == "0o600"
-    with team["admin"].read() as conn:  # nothing half-written (the admin reads every note)
+    with team.admin.read() as conn:  # nothing half-written (the admin reads every note)
         assert conn.execute("SELECT count(*) FROM annotation").fetchone()[0] == 0
 
-    team["back"]("alice")
+    team.back("alice")
     report = notes.save_kept_notes(alice)  # the connection is made again
     assert [n.body for n in report.saved] == ["Typed as the line went"]
     assert (report.waiting, report.problems) == (0, [])
@@ -132,12 +102,12 @@ def test_a_note_saved_as_the_connection_drops_is_kept_and_saved_when_it_is_back(
 
 
 def test_an_edit_made_as_the_connection_drops_is_kept_too(team) -> None:
-    alice = team["member"]("alice")
+    alice = team.member("alice")
     note = notes.add_note(alice, "item", _item_uid(alice), NoteInput("First words"))
-    team["drop"]("alice")
+    team.drop("alice")
     with pytest.raises(NoteKept) as kept:
         notes.edit_note(alice, note.uuid, NoteInput("Second words", visibility="team"))
-    team["back"]("alice")
+    team.back("alice")
     assert notes.get_note(alice, note.uuid).body == "First words"  # (connected again)
     assert [n.body for n in notes.save_kept_notes(alice).saved] == ["Second words"]
     assert notes.get_note(alice, note.uuid).visibility == "team"
@@ -145,12 +115,12 @@ def test_an_edit_made_as_the_connection_drops_is_kept_too(team) -> None:
 
 
 def test_a_kept_note_given_again_is_saved_once(team) -> None:
-    alice = team["member"]("alice")
+    alice = team.member("alice")
     item = _item_uid(alice)
-    team["drop"]("alice")
+    team.drop("alice")
     with pytest.raises(NoteKept) as kept:
         notes.add_note(alice, "item", item, NoteInput("Once only"))
-    team["back"]("alice")
+    team.back("alice")
     # The member saves the same note again from the form (the same uuid), then the kept
     # copies are tried: one note, with the words last typed, and no file left.
     notes.add_note(alice, "item", item, NoteInput("Once only, reworded"), uuid=kept.value.uuid)
@@ -160,9 +130,9 @@ def test_a_kept_note_given_again_is_saved_once(team) -> None:
 
 
 def test_kept_notes_of_another_store_are_left_for_it(team, tmp_path) -> None:
-    alice = team["member"]("alice")
+    alice = team.member("alice")
     item = _item_uid(alice)
-    team["drop"]("alice")
+    team.drop("alice")
     with pytest.raises(NoteKept) as kept:
         notes.add_note(alice, "item", item, NoteInput("For the team store"))
     own = build_store(tmp_path / "own.db")
@@ -172,7 +142,7 @@ def test_kept_notes_of_another_store_are_left_for_it(team, tmp_path) -> None:
     finally:
         own.close()
     assert kept.value.path.exists()
-    team["back"]("alice")
+    team.back("alice")
     assert [n.body for n in notes.save_kept_notes(alice).saved] == ["For the team store"]
 
 
@@ -181,7 +151,7 @@ def test_a_briefing_pack_says_whose_team_notes_it_lists(team) -> None:
 
     from scrutiny_tui.services.briefing import BriefingScope, build_briefing
 
-    alice, bob = team["member"]("alice"), team["member"]("bob")
+    alice, bob = team.member("alice"), team.member("bob")
     item = _item_uid(alice)
     notes.add_note(alice, "item", item, NoteInput(TEAM_WORDS, visibility="team"))
     notes.add_note(bob, "item", item, NoteInput("Bob's own question", kind="question"))

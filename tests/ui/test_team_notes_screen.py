@@ -12,51 +12,13 @@ from textual.widgets import Select, TextArea
 from scrutiny_tui.locations import data_dir
 from scrutiny_tui.services import notes
 from scrutiny_tui.services.notes import NoteInput
-from scrutiny_tui.services.team import add_member
-from scrutiny_tui.store.db import open_store
 from scrutiny_tui.ui.dialogs.note_form import NoteForm
 from scrutiny_tui.ui.screens.item import ItemScreen
 from scrutiny_tui.ui.screens.notes import NotesScreen
+from tests.team import Team
 
 CARE_ITEM = "/minutes/care-2016-06-29.txt#i0"
 REFUSED = "this is alice's note: only alice can change it"
-
-
-class Team:
-    def __init__(self, pg_server) -> None:
-        admin_url = pg_server.new_database()
-        self.database = admin_url.split("/", 3)[3].split("?", 1)[0]
-        self.server = pg_server
-        self.admin = build_store(admin_url)
-        add_member(self.admin, "alice")
-        add_member(self.admin, "bob")
-        self.stores = [self.admin]
-
-    def member(self, name: str):
-        store = open_store(self.server.url(self.database, user=name))
-        self.stores.append(store)
-        return store
-
-    def drop(self, name: str) -> None:
-        """Cut the member's connections and refuse new ones until :meth:`back` (a single cut
-        connection is simply made again)."""
-        with self.server.admin(self.database) as conn:
-            conn.execute(f"ALTER ROLE {name} NOLOGIN")
-            conn.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE usename = %s AND datname = current_database()",
-                (name,),
-            )
-
-    def back(self, name: str) -> None:
-        with self.server.admin(self.database) as conn:
-            conn.execute(f"ALTER ROLE {name} LOGIN")
-
-    def close(self) -> None:
-        for name in ("alice", "bob"):
-            self.back(name)
-        for store in self.stores:
-            store.close()
 
 
 async def open_care_item(pilot) -> None:
@@ -74,7 +36,7 @@ async def type_note(pilot, body: str) -> None:
 
 
 async def test_the_form_offers_private_or_shared_and_private_is_the_default(pg_server, make_app):
-    team = Team(pg_server)
+    team = Team(pg_server, officers=(), build=build_store)
     try:
         alice = team.member("alice")
         app = make_app(alice)
@@ -121,7 +83,7 @@ async def test_a_single_member_store_does_not_offer_the_choice(fixture_store, ma
 
 
 async def test_another_members_note_shows_its_author_and_cannot_be_changed(pg_server, make_app):
-    team = Team(pg_server)
+    team = Team(pg_server, officers=(), build=build_store)
     try:
         alice, bob = team.member("alice"), team.member("bob")
         theirs = notes.add_note(
@@ -155,7 +117,7 @@ async def test_another_members_note_shows_its_author_and_cannot_be_changed(pg_se
 
 
 async def test_a_note_saved_as_the_connection_drops_is_kept_then_saved(pg_server, make_app):
-    team = Team(pg_server)
+    team = Team(pg_server, officers=(), build=build_store)
     try:
         alice = team.member("alice")
         app = make_app(alice)
@@ -190,7 +152,7 @@ async def test_a_note_saved_as_the_connection_drops_is_kept_then_saved(pg_server
 
 
 async def test_the_choice_can_be_reached_on_a_small_terminal(pg_server, make_app):
-    team = Team(pg_server)
+    team = Team(pg_server, officers=(), build=build_store)
     try:
         app = make_app(team.member("alice"))
         async with app.run_test(size=(80, 24)) as pilot:

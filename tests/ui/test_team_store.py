@@ -11,20 +11,10 @@ from fixture_store import build_store
 from textual.widgets import DataTable
 
 from scrutiny_tui.services import tracker
-from scrutiny_tui.services.team import add_member
-from scrutiny_tui.store.db import open_store
 from scrutiny_tui.ui.screens.recommendations import RecommendationsScreen
+from tests.team import Team
 
 REC = "/minutes/care-2016-06-29.txt#i0#rec0"
-
-
-def team(pg_server):
-    admin_url = pg_server.new_database()
-    database = admin_url.split("/", 3)[3].split("?", 1)[0]
-    admin = build_store(admin_url)
-    add_member(admin, "alice")
-    add_member(admin, "bob")
-    return admin, (lambda name: open_store(pg_server.url(database, user=name)))
 
 
 def statuses(app) -> list[str]:
@@ -41,8 +31,8 @@ async def until(pilot, condition, seconds: float = 10.0) -> bool:
 
 
 async def test_a_status_set_by_another_member_appears_on_the_screen(pg_server, make_app):
-    admin, member = team(pg_server)
-    alice, bob = member("alice"), member("bob")
+    team = Team(pg_server, officers=(), build=build_store)
+    alice, bob = team.member("alice"), team.member("bob")
     try:
         app = make_app(alice)
         async with app.run_test(size=(100, 30), notifications=True) as pilot:
@@ -67,5 +57,4 @@ async def test_a_status_set_by_another_member_appears_on_the_screen(pg_server, m
             assert told and {"Slipped", "bob", "choosing;"} <= set(shown.split()), shown
         assert tracker.recommendation(alice, REC).status == "Slipped"
     finally:
-        for store in (alice, bob, admin):
-            store.close()
+        team.close()
