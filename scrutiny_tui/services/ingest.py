@@ -40,6 +40,7 @@ from scrutiny_tui.extract import ExtractError, load_document, supported_suffixes
 from scrutiny_tui.parser import ParsedDocument, parse_text
 from scrutiny_tui.safe_text import inline
 from scrutiny_tui.services.parse_workers import FileBudget, WorkerPool, run_here
+from scrutiny_tui.services.reading_stamp import reading_stamp
 from scrutiny_tui.services.same_meeting import absorb_file
 from scrutiny_tui.store.db import Connection, DatabaseError, Store, StoreError, is_store_fault
 from scrutiny_tui.store.documents import (
@@ -51,6 +52,7 @@ from scrutiny_tui.store.documents import (
     known_documents,
     mark_missing,
     move_document,
+    set_parsed_with,
     storable_path,
     touch_document,
 )
@@ -356,9 +358,11 @@ def _plan(
         if stored is not None:
             plan.seen.add(stored.id)
             fresh = stored.size == stat.st_size and stored.mtime_ns == stat.st_mtime_ns
-            if fresh and not stored.missing and stored.relpath == found.relpath:
+            # Read by an older reading of minutes: read again, as a changed file is.
+            current = stored.parsed_with == reading_stamp()
+            if current and fresh and not stored.missing and stored.relpath == found.relpath:
                 summary.unchanged += 1
-            elif fresh or _sha256(found.path) == stored.sha256:
+            elif current and (fresh or _sha256(found.path) == stored.sha256):
                 plan.touched.append((stored.id, stat.st_size, stat.st_mtime_ns, found.relpath))
                 summary.unchanged += 1
             else:
@@ -586,13 +590,15 @@ def _write_one(
     existing = entry.existing
     # Another ingest (or the same file named twice) may have stored these bytes meanwhile.
     stored = known_document(conn, entry.path)
-    if stored is not None and stored.sha256 == entry.facts.sha256:
+    stamp = reading_stamp()
+    if stored is not None and stored.sha256 == entry.facts.sha256 and stored.parsed_with == stamp:
         summary.unchanged += 1
         return stored.id
     if stored is not None and (existing is None or existing.id != stored.id):
         existing = stored  # the document at this path now is the one to replace
     before = record_texts(conn, existing.id) if existing else {}
     doc_id, counts = write_document(conn, entry.facts, entry.parsed, now, people, existing)
+    set_parsed_with(conn, doc_id, stamp)
     summary.counts.add(counts)
     summary.formats[entry.facts.format] += 1
     if existing is None:

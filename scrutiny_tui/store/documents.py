@@ -62,17 +62,20 @@ class KnownDocument:
     missing: bool = False
     same_as: int | None = None
     path: str = ""
+    parsed_with: str | None = None  # the stamp of the reading that made its records
 
 
 _KNOWN = (
-    "SELECT id, sha256, size, mtime_ns, key, relpath, missing_since IS NOT NULL, same_as, path"
-    " FROM document"
+    "SELECT id, sha256, size, mtime_ns, key, relpath, missing_since IS NOT NULL, same_as, path,"
+    " parsed_with FROM document"
 )
 
 
 def _known(row: tuple[Any, ...]) -> KnownDocument:
-    doc_id, sha256, size, mtime_ns, key, relpath, missing, same_as, path = row
-    return KnownDocument(doc_id, sha256, size, mtime_ns, key, relpath, bool(missing), same_as, path)
+    doc_id, sha256, size, mtime_ns, key, relpath, missing, same_as, path, parsed_with = row
+    return KnownDocument(
+        doc_id, sha256, size, mtime_ns, key, relpath, bool(missing), same_as, path, parsed_with
+    )
 
 
 def known_documents(conn: sqlite3.Connection) -> dict[str, KnownDocument]:
@@ -84,6 +87,11 @@ def known_document(conn: sqlite3.Connection, path: str) -> KnownDocument | None:
     """The stored document at ``path`` (one lookup, not the whole archive)."""
     row = conn.execute(_KNOWN + " WHERE path = ?", (storable_path(path),)).fetchone()
     return _known(row) if row else None
+
+
+def set_parsed_with(conn: sqlite3.Connection, doc_id: int, stamp: str) -> None:
+    """Record which reading made the document's records (see migration 0011)."""
+    conn.execute("UPDATE document SET parsed_with = ? WHERE id = ?", (stamp, doc_id))
 
 
 def document_key(conn: sqlite3.Connection, doc_id: int) -> str:

@@ -21,7 +21,7 @@ class Document(SQLModel, table=True):
         Index(
             "ix_document_known",
             "path", "id", "sha256", "size", "mtime_ns", "key", "relpath", "missing_since",
-            "same_as",
+            "same_as", "parsed_with",
         ),
     )  # fmt: skip
 
@@ -40,6 +40,7 @@ class Document(SQLModel, table=True):
     missing_since: datetime | None = None  # the file has gone; kept, with its notes
     # a further copy or format of minutes held by that document
     same_as: int | None = Field(default=None, foreign_key="document.id", index=True)
+    parsed_with: str | None = None  # the stamp of the reading that made its records
 
 
 class Meeting(SQLModel, table=True):
