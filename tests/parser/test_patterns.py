@@ -227,6 +227,26 @@ def test_motions_proposed_and_seconded_are_decisions(motion: str) -> None:
     assert len(item.resolutions) == 1
 
 
+def test_numbered_resolution_records_each_open_a_motion() -> None:
+    # "Resolution Record No." headings straight after a paragraph, no blank line between:
+    # each record opens its own motion, so two carried motions are two decisions
+    item = parse_item(
+        "The Mayor asked for a show of hands on the grants.\n\n"
+        "Resolution Record No. WTC/112/19\n"
+        "Proposed by Cllr. P Dunne and seconded by Cllr. R Okafor\n"
+        "CARRIED: 7 for 1 against\n"
+        "THAT THE YOUTH CLUB GRANT BE INCREASED TO FOUR HUNDRED POUNDS\n"
+        "The Clerk explained that the budget line could absorb the rise.\n"
+        "Resolution Record No: WTC/113/19\n"
+        "Proposed by Cllr. R Okafor and seconded by Cllr. M Lisle\n"
+        "CARRIED: Unanimous\n"
+        "THAT THE ALLOTMENT RENTS BE FROZEN FOR ONE YEAR\n\n"
+        "The Clerk noted both decisions.\n",
+        title="Grants",
+    )
+    assert len(item.resolutions) == 2
+
+
 def test_a_lost_motion_is_not_a_decision() -> None:
     item = parse_item(
         "Councillor Reed moved, Councillor Hay seconded, that the scheme be paused.\n\n"
