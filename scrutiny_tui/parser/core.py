@@ -107,6 +107,9 @@ def parse_text(
         if _ATTENDANCE_TITLE.search(item.title) and position < 3:
             # an item titled "Present" or "Roll Call and Apologies": lists inside
             item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
+            inline = _inline_list(text, lines, heading)
+            if inline is not None:
+                item_lines.insert(0, inline)
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
     _members_only(meeting)
@@ -123,6 +126,21 @@ def parse_text(
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
+
+
+def _inline_list(text: str, lines: list[Line], heading: Heading) -> Line | None:
+    """The names on an attendance item's own title line ("1. Members Present: Councillors A
+    Hale B Irwin"), when what follows the title is a list and not a sentence."""
+    if heading.body_start is None or heading.title_line < 0:
+        return None
+    rest = text[heading.body_start : lines[heading.title_line].end]
+    if _LOWER_WORD.search(rest):
+        return None  # "Apologies: Cllr A Hale sent his apologies.": a sentence, read as one
+    return Line(heading.body_start, rest)
+
+
+# a word in lower case that is not part of a list of names ("and", "van", "de")
+_LOWER_WORD = re.compile(r"\b(?!(?:and|van|von|de|da|der|le|la|du|del)\b)[a-z]{2,}")
 
 
 _MAX_WARNINGS = 10  # of one kind: a document that breaks the rules everywhere says so once

@@ -496,8 +496,20 @@ def _caps_continued(lines: list[Line], index: int, title: str) -> str:
     return title
 
 
+# "Members Present Councillors: A Hale B Irwin", "Apologies Councillors Hale,": an
+# attendance title, then its list of names on the same line, opened by a plural honorific
+_ATTENDANCE_THEN_NAMES = re.compile(
+    r"^(?P<title>(?:Members\s+)?Present|Apologies(?:\s+for\s+Absence)?|(?:In\s+)?Attendance)"
+    r"\s*[:–—-]?\s+(?P<rest>(?:Councill?ors|Cllrs\.?)\b.*)$",
+    re.IGNORECASE,
+)
+
+
 def _title_and_rest(text: str) -> tuple[str, str]:
     """Split "Apologies: Cllr A sent apologies." into the title and the item's first words."""
+    listed = _ATTENDANCE_THEN_NAMES.match(text)
+    if listed:
+        return listed["title"], listed["rest"]
     for stop in _TITLE_STOP.finditer(text):
         title, rest = text[: stop.start()].strip(), text[stop.end() :].strip()
         if stop.group(0).startswith(".") and re.search(r"\b(?:Mr|Mrs|Ms|Dr|St|Cllr|No)$", title):

@@ -22,7 +22,8 @@ MOTION = re.compile(
     re.IGNORECASE,
 )
 # A heading that opens a motion block on its own line: "Council resolution", "Resolution",
-# "Procedural Motion", "Resolution 12/2025", "Motion No. C250101-2", "Resolution Record No: TC/41/19".
+# "Procedural Motion", "Resolution 12/2025", "Motion No. C250101-2",
+# "Resolution Record No: TC/41/19".
 MOTION_HEADING = re.compile(
     r"^(?:(?:Council|Committee|Board)\s+resolution"
     r"|Resolution(?:\s+Record)?(?:\s+(?:No\.?|Number)?\s*:?\s*[\w/#-]+)?|"

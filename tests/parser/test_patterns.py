@@ -411,6 +411,36 @@ def test_cllrs_run_and_apologies_in_prose() -> None:
     assert [p.name for p in parsed.meeting.apologies] == ["Lowe", "MacAndrew"]
 
 
+def test_attendance_names_on_the_items_own_title_line() -> None:
+    # the names run on from the title, without commas, as a flattened PDF prints them
+    parsed = parse_text(
+        "Minutes of the Meeting of Pentre Ucha Community Council held on 3rd March 2021\n\n"
+        "Minute no. 1 – Members Present Councillors: R Pryce D Howells M A Jenkins T Vaughan\n\n"
+        "Minute no. 2 – Apologies for Absence None were received.\n\n"
+        "Minute no. 3 – Bus Shelter The Clerk reported that the new shelter had been ordered.\n"
+    )
+    assert parsed.items[0].title == "Members Present"
+    names = [p.name for p in parsed.meeting.present]
+    assert names == ["R Pryce", "D Howells", "M A Jenkins", "T Vaughan"]
+
+
+def test_apologies_listed_on_a_contents_row_after_the_title() -> None:
+    parsed = parse_text(
+        "No Item Decisions\n\n1. Chair's Business Received\n\n"
+        "2. Apologies Councillors Orr,\n\nMcIlroy and Quigley\n\n"
+        "3. Declarations of Members' Interests Recorded\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items][1] == ("2", "Apologies")
+    assert [p.name for p in parsed.meeting.apologies] == ["Orr", "McIlroy", "Quigley"]
+
+
+def test_a_sentence_after_an_apologies_title_is_not_a_list() -> None:
+    parsed = parse_text(
+        "14/21 Apologies: Cllr. H Price sent her apologies.\n\n15/21 Minutes\n\nApproved.\n"
+    )
+    assert [p.name for p in parsed.meeting.apologies] == ["H Price"]
+
+
 # ---- not minutes -------------------------------------------------------------------------
 
 
