@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from scrutiny_tui.parser.dates import find_due
 
@@ -139,10 +140,13 @@ def request_sentences(text: str) -> list[tuple[int, int]]:
     cues += _later_cues(text)
     if not cues:
         return []
+    cues.sort()  # so that each sentence finds its first cue by bisection
     found: list[tuple[int, int]] = []
     for start, end in sentences(text):
+        first = bisect_left(cues, start)  # the first cue at or after the sentence's start
         if (
-            any(start <= cue < end for cue in cues)
+            first < len(cues)
+            and cues[first] < end
             and _ABOUT.search(text, start, end)
             and not _COMMENTS_DEADLINE.search(text, start, end)
         ):
@@ -171,5 +175,8 @@ def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | 
     return find_due(after, meeting_date), body
 
 
+_SPACES = re.compile(r"[\s\u00a0]+")
+
+
 def _tidy_body(body: str) -> str:
-    return re.sub(r"[\s\u00a0]+", " ", body).strip(" ,")
+    return _SPACES.sub(" ", body).strip(" ,")

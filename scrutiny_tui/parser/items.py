@@ -148,12 +148,16 @@ def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
     return any(
         _CARRIED_LINE.search(blocks[after].raw)
         for after in range(cursor + 1, min(cursor + 4, high))
-    ) or bool(re.search(r"\b(?:Carried|CARRIED)\b", blocks[cursor].text))
+    ) or bool(_CARRIED_WORD.search(blocks[cursor].text))
 
 
 # "… Seconded: Cr Irwin That Council:": a motion's words that lead in to its clauses
 _MOTION_LEAD_IN = re.compile(r"\b(?:That|THAT|that)\b[^.:]{0,80}:-?\s*$")
 _CARRIED_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:Motion[ \t]+)?(?:Carried|CARRIED)\b")
+_CARRIED_WORD = re.compile(r"\b(?:Carried|CARRIED)\b")
+_ON_A_MOTION = re.compile(r"\bon\s+a\s+motion\b", re.IGNORECASE)
+_THAT_REST = re.compile(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$")
+_CARRIED_OR_LOST = re.compile(r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b")
 
 
 def _decision_scope(blocks: list[Block]) -> tuple[int, int]:
@@ -207,7 +211,7 @@ def _motion(
     if not (
         motions.SECONDED.search(words)
         or motions.MOTION_HEADING.match(blocks[index].text)
-        or re.search(r"\bon\s+a\s+motion\b", words, re.IGNORECASE)
+        or _ON_A_MOTION.search(words)
     ):
         return 0  # "proposed by the Council" in a sentence is not a motion
     tail_blocks: list[int] = []
@@ -216,7 +220,7 @@ def _motion(
     if passed and len(passed[1].split()) >= 3 and passed[0].lower() != "carried":
         text = passed[1]
     else:
-        that = re.search(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$", words)
+        that = _THAT_REST.search(words)
         if that and len(that["rest"].split()) >= 3:
             text = that["rest"]
         elif (
@@ -235,9 +239,7 @@ def _motion(
             if (
                 after < high
                 and len(blocks[after].text.split()) <= 8
-                and re.match(
-                    r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b", blocks[after].text
-                )
+                and _CARRIED_OR_LOST.match(blocks[after].text)
             ):
                 tail_blocks.append(after)
         elif (then := motions.SECONDED_THEN.search(words)) is not None:
@@ -273,6 +275,9 @@ def _motion(
     return len(group) + len(tail_blocks)
 
 
+# "Decision:" alone in its block; read over the raw words (whitespace is what squashing would
+# fold, so the pattern's \s* absorbs it) to save squashing every block that is asked
+_DECISION_ALONE = re.compile(r"^\s*Decisions?\s*:\s*$", re.IGNORECASE)
 # "Minutes: RESOLVED …" in a flattened row, perhaps after the page's "Additional documents:"
 _INLINE_LABEL_START = re.compile(
     r"^(?:Additional\s+documents\s*:\s*)?(?:Minutes|Decisions?)\s*:\s*", re.IGNORECASE
@@ -289,7 +294,7 @@ def _opens_decision(block: Block) -> tuple[str, str, int] | None:
         inner = stripped.lstrip(" \t\u00a0")
         lead += len(block.marker) + len(stripped) - len(inner)
         raw = inner
-    if re.match(r"^Decisions?\s*:\s*$", squash(raw), re.IGNORECASE):
+    if _DECISION_ALONE.match(raw):
         return "DECISION", "", block.start + len(block.raw)
     inline = _INLINE_LABEL_START.match(raw)
     if inline and trigger_tail(raw[inline.end() :]) is not None:
@@ -414,13 +419,16 @@ _NOT_A_DECISION = re.compile(
 )
 
 
+_ROMAN = re.compile(r"[ivxlc]+", re.IGNORECASE)
+
+
 def _entry_style(label: str | None, previous: str | None) -> str:
     """ "digit", "letter", "roman" or "bullet": (h) then (i) is a letter, (i) alone a numeral."""
     if label is None:
         return "bullet"
     if label.isdigit():
         return "digit"
-    roman = re.fullmatch(r"[ivxlc]+", label, re.IGNORECASE) is not None
+    roman = _ROMAN.fullmatch(label) is not None
     follows = (
         previous is not None
         and len(previous) == 1
@@ -455,7 +463,7 @@ def _add_resolution(
     trigger: str,
     block: Block,
 ) -> None:
-    key = re.sub(r"[^a-z0-9]+", "", text.lower())
+    key = _NOT_ALNUM.sub("", text.lower())
     if not key:
         return
     if key in seen:
@@ -592,7 +600,7 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
 def _label_style(label: str) -> str:
     if label.isdigit():
         return "digit"
-    if re.fullmatch(r"[ivxlc]+", label, re.IGNORECASE) and label.lower() not in {"c", "l"}:
+    if _ROMAN.fullmatch(label) and label.lower() not in {"c", "l"}:
         return "roman"
     return "letter"
 
@@ -645,8 +653,10 @@ def _after_marker_start(block: Block) -> int:
 def _report_refs(title: str, blocks: list[Block]) -> list[str]:
     refs: list[str] = []
     for text in [title, *(block.text for block in blocks)]:
+        if "Report" not in text:
+            continue  # the pattern's first word, in the case it is written: most blocks lack it
         for match in REPORT_REF.finditer(text):
-            ref = re.sub(r"\s+", "", match["ref"])
+            ref = _WHITESPACE.sub("", match["ref"])
             if ref not in refs and any(char.isdigit() for char in ref):
                 refs.append(ref)
     return refs
@@ -656,6 +666,7 @@ def _actions(
     blocks: list[Block], resolutions: list[Resolution], meeting_date: str | None = None
 ) -> list[Action]:
     found: list[Action] = []
+    keys: set[str] = set()  # the letters and digits of each request found, to tell repeats
     for block in blocks:
         if block.text.endswith(":"):
             continue
@@ -665,11 +676,16 @@ def _actions(
             words = squash(sentence)
             due, body = action_rules.due_and_body(words, meeting_date)
             span = Span(block.start + start, block.start + end)
-            key = re.sub(r"[^a-z0-9]+", "", words.lower())
-            if any(re.sub(r"[^a-z0-9]+", "", a.source.lower()) == key for a in found):
+            key = _NOT_ALNUM.sub("", words.lower())
+            if key in keys:
                 continue  # the same request under "Decision:" and again under "Minutes:"
+            keys.add(_NOT_ALNUM.sub("", sentence.lower()))
             found.append(Action(_without_marker(words, block, start), due, body, span, sentence))
     return found
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_WHITESPACE = re.compile(r"\s+")
 
 
 def _without_marker(words: str, block: Block, start: int) -> str:
