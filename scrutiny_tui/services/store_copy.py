@@ -2,7 +2,7 @@
 
 Everything one store holds is copied into another, either way between a SQLite file and a
 team store on PostgreSQL: the minutes (each document with its meetings, items, decisions,
-actions, discussion, people and attendance), the sites followed and what was synced from
+actions, people and attendance), the sites followed and what was synced from
 them, meeting corrections, topics and choices about people, the tracker (statuses with their
 history, actions done) and the member's notes.
 
@@ -330,7 +330,7 @@ class _Copy:
                 assert new_id is not None
                 self.items[row[0]] = new_id
         self.report.copied.items = len(self.items)
-        for table in ("discussion_point", "resolution", "recommendation", "action"):
+        for table in ("resolution", "recommendation", "action"):
             at = rows.COLUMNS[table].index("item_id")
             for batch in rows.rows_where(self.src, table, "item_id", self.items):
                 written = []

@@ -32,7 +32,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "span_start", "span_end", "external_id", "restricted",
     ),
     "attendance": ("person_id", "meeting_id", "item_id", "kind", "role"),
-    "discussion_point": ("item_id", "ordinal", "text", "span_start", "span_end"),
     "resolution": (
         "uid", "item_id", "ordinal", "label", "kind", "text", "source", "span_start", "span_end",
     ),
@@ -66,7 +65,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 #: Tables whose rows are numbered by an ``id`` the writer gives (the others are keyed by uid).
 NUMBERED = frozenset(
     {
-        "document", "meeting", "agenda_item", "attendance", "discussion_point", "resolution",
+        "document", "meeting", "agenda_item", "attendance", "resolution",
         "recommendation", "action", "source", "sync_meeting", "topic", "person_choice",
         "status_change", "annotation", "person",
     }

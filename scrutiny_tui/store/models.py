@@ -95,17 +95,6 @@ class Attendance(SQLModel, table=True):
     role: str | None = None
 
 
-class DiscussionPoint(SQLModel, table=True):
-    __tablename__ = "discussion_point"
-
-    id: int | None = Field(default=None, primary_key=True)
-    item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")
-    ordinal: int
-    text: str
-    span_start: int
-    span_end: int
-
-
 class Recommendation(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(index=True)

@@ -219,11 +219,6 @@ def _write_item(
     )
     item_id = int(cursor.fetchone()[0])
     conn.executemany(
-        "INSERT INTO discussion_point (item_id, ordinal, text, span_start, span_end)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(item_id, n, p.text, p.span.start, p.span.end) for n, p in enumerate(item.points)],
-    )
-    conn.executemany(
         "INSERT INTO resolution (uid, item_id, ordinal, label, kind, text, source,"
         " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [

@@ -39,24 +39,40 @@ class IndexHit:
     item_uid: str | None = None  # the item's stable uid (row ids change on re-ingest)
 
 
-# Ranked in an inner query that reads only rowids (bm25, titles weighted double); the text
-# and item facts of the rows shown are then fetched by rowid in the same statement.
-# Snippets are cut by the service rather than by FTS5's snippet(), which re-reads the whole
-# match list of every query term once per row shown.
+# Ranked in an inner query that reads only rowids (bm25, titles weighted double) from the
+# contentless index; each row shown is then read from its own table, found by its rowid
+# (source row id * 8 + kind code, see migration 0012): 1 item, 2 resolution,
+# 3 recommendation, 4 action, 5 note. Snippets are cut by the service from that text.
 _RANKED = """
 WITH top AS (
-    SELECT rowid AS id, bm25(search_index, 0, 0, 0, 2.0, 1.0) AS score
-    FROM search_index WHERE search_index MATCH :match
+    SELECT rowid AS id, rowid / 8 AS source, rowid % 8 AS code,
+           bm25(search_words, 2.0, 1.0) AS score
+    FROM search_words WHERE search_words MATCH :match
     ORDER BY score LIMIT :limit OFFSET :offset
+),
+found (score, kind, ref, title, body, item_id) AS (
+    SELECT top.score, 'item', x.uid, x.title, x.text, x.id
+    FROM top JOIN agenda_item x ON top.code = 1 AND x.id = top.source
+    UNION ALL
+    SELECT top.score, 'resolution', x.uid, coalesce(x.label, ''), x.text, x.item_id
+    FROM top JOIN resolution x ON top.code = 2 AND x.id = top.source
+    UNION ALL
+    SELECT top.score, 'recommendation', x.uid, coalesce(x.ref, ''), x.text, x.item_id
+    FROM top JOIN recommendation x ON top.code = 3 AND x.id = top.source
+    UNION ALL
+    SELECT top.score, 'action', x.uid, coalesce(x.due_to, ''), x.text, x.item_id
+    FROM top JOIN action x ON top.code = 4 AND x.id = top.source
+    UNION ALL
+    SELECT top.score, 'note', x.uuid, x.tags, x.body || ' ' || x.quote_exact, NULL
+    FROM top JOIN annotation x ON top.code = 5 AND x.id = top.source
 )
 SELECT s.kind, s.ref, s.title, s.body, s.item_id, i.title, m.committee, m.date, d.path,
        i.number, i.uid
-FROM top
-CROSS JOIN search_index s ON s.rowid = top.id
+FROM found s
 LEFT JOIN agenda_item i ON i.id = s.item_id
 LEFT JOIN meeting m ON m.id = i.meeting_id
 LEFT JOIN document d ON d.id = i.document_id
-ORDER BY top.score
+ORDER BY s.score
 """
 
 # A note is indexed without an item, because its target moves when minutes are imported

@@ -167,7 +167,7 @@ def damage_root_page(db: Path, table: str) -> None:
 
 DAMAGED = [
     (["meetings"], "meeting"),
-    (["search", "overspend"], "search_index_data"),
+    (["search", "overspend"], "search_words_data"),
     (["export", "--force"], "agenda_item"),
     (["notes", "list"], "annotation"),
     (["ingest", str(DATA)], "ix_document_known"),  # the index its first query reads

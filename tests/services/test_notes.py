@@ -323,7 +323,7 @@ def test_real_reingest_keeps_every_note(tmp_path, store_target, seed_paths):
     store = open_store(store_target)
     ingest_paths(store, [source])
     with store.read() as conn:
-        rows = conn.execute("SELECT kind, ref FROM search_index WHERE kind != 'note'").fetchall()
+        rows = conn.execute("SELECT kind, uid FROM record ORDER BY kind, uid").fetchall()
     made = [notes.add_note(store, kind, uid, NoteInput(f"on {uid}")).uuid for kind, uid in rows]
     original = source.read_text(encoding="utf-8")
     source.write_text("Agenda item\n\nApologies\n\nNone received.\n\n" + original, "utf-8")
@@ -400,7 +400,7 @@ def test_export_import_round_trip(store, another_target):
 
 def notes_on_every_record(store: Store) -> list[str]:
     with store.read() as conn:
-        rows = conn.execute("SELECT kind, ref FROM search_index WHERE kind != 'note'").fetchall()
+        rows = conn.execute("SELECT kind, uid FROM record ORDER BY kind, uid").fetchall()
     return [notes.add_note(store, kind, uid, NoteInput(f"on {uid}")).uuid for kind, uid in rows]
 
 

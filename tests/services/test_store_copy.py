@@ -115,8 +115,6 @@ MINUTES = {
     " r.span_end FROM recommendation r JOIN agenda_item i ON i.id = r.item_id",
     "action": "SELECT a.uid, i.uid, a.ordinal, a.text, a.due, a.due_to, a.source, a.span_start,"
     " a.span_end FROM action a JOIN agenda_item i ON i.id = a.item_id",
-    "discussion_point": "SELECT i.uid, p.ordinal, p.text, p.span_start, p.span_end"
-    " FROM discussion_point p JOIN agenda_item i ON i.id = p.item_id",
     "attendance": "SELECT m.uid, i.uid, p.name, p.honorific, a.kind, a.role FROM attendance a"
     " JOIN person p ON p.id = a.person_id JOIN meeting m ON m.id = a.meeting_id"
     " LEFT JOIN agenda_item i ON i.id = a.item_id",

@@ -1,4 +1,8 @@
-"""The FTS index follows the tables through inserts, cascades, notes and upgrades."""
+"""The FTS index follows the tables through inserts, cascades, notes and upgrades.
+
+The index is contentless (words and positions only): what each entry is comes from its rowid,
+through the view search_entry, and an entry is forgotten only when it is given the words it
+indexed, so each test also asks FTS5 to check the index against itself."""
 
 from __future__ import annotations
 
@@ -13,8 +17,24 @@ FIXTURE_V1 = Path(__file__).resolve().parent.parent / "fixtures" / "db" / "schem
 
 
 def index_rows(path: Path) -> list[tuple[str, str]]:
+    """(kind, uid) of every entry the index holds (an entry whose row has gone: kind None)."""
     with sqlite3.connect(path) as conn:
-        return sorted(conn.execute("SELECT kind, ref FROM search_index"))
+        conn.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')")
+        return sorted(
+            conn.execute(
+                "SELECT e.kind, e.ref FROM search_words w"
+                " LEFT JOIN search_entry e ON e.rowid = w.rowid"
+            ),
+            key=repr,
+        )
+
+
+def matching(conn: sqlite3.Connection, words: str) -> list[tuple[str, str]]:
+    return conn.execute(
+        "SELECT e.kind, e.ref FROM search_words w JOIN search_entry e ON e.rowid = w.rowid"
+        " WHERE search_words MATCH ?",
+        (words,),
+    ).fetchall()
 
 
 def test_every_parsed_record_is_indexed(db_path):
@@ -30,10 +50,18 @@ def test_every_parsed_record_is_indexed(db_path):
 def test_deleting_a_document_cascades_out_of_the_index(db_path):
     build_store(db_path).close()
     with sqlite3.connect(db_path) as conn:
+        assert matching(conn, "cluster funding")  # a recommendation of the care meeting
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DELETE FROM document WHERE path = '/minutes/care-2016-06-29.txt'")
-    refs = [ref for _, ref in index_rows(db_path)]
-    assert refs and not any(ref.startswith("/minutes/care") for ref in refs)
+    rows = index_rows(db_path)
+    assert rows and all(kind is not None for kind, _ in rows)  # no entry outlives its row
+    with sqlite3.connect(db_path) as conn:
+        remaining = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]
+        assert len(rows) == remaining
+        # the words of the deleted minutes are forgotten, not merely hidden
+        assert not conn.execute(
+            "SELECT rowid FROM search_words WHERE search_words MATCH 'cluster OR legislation'"
+        ).fetchall()
 
 
 def test_notes_are_indexed_while_live(db_path):
@@ -45,14 +73,16 @@ def test_notes_are_indexed_while_live(db_path):
             " VALUES ('n1', 'item', 'quote', '', '', 'attached', 'Ask about sufficiency',"
             " 'question', 'high', '[\"placements\"]', 'open', '2026-01-01', '2026-01-01')"
         )
-        found = conn.execute(
-            "SELECT ref FROM search_index WHERE search_index MATCH 'sufficiency'"
-        ).fetchall()
-        assert found == [("n1",)]
+        assert matching(conn, "sufficiency") == [("note", "n1")]
+        conn.execute("UPDATE annotation SET body = 'Ask about placements' WHERE uuid = 'n1'")
+        assert matching(conn, "sufficiency") == []
+        assert matching(conn, "placements") == [("note", "n1")]
         conn.execute("UPDATE annotation SET deleted_at = '2026-01-02' WHERE uuid = 'n1'")
-        assert not conn.execute(
-            "SELECT ref FROM search_index WHERE search_index MATCH 'sufficiency'"
-        ).fetchall()
+        assert matching(conn, "placements") == []
+        conn.execute("UPDATE annotation SET status = 'closed' WHERE uuid = 'n1'")  # still deleted
+        conn.execute("DELETE FROM annotation WHERE uuid = 'n1'")
+        assert matching(conn, "placements") == []
+    assert all(kind != "note" for kind, _ in index_rows(db_path))
 
 
 def test_an_upgraded_store_has_its_old_records_indexed(tmp_path):
@@ -63,8 +93,9 @@ def test_an_upgraded_store_has_its_old_records_indexed(tmp_path):
     open_store(path).close()
     with sqlite3.connect(path) as conn:
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-        indexed = conn.execute("SELECT count(*) FROM search_index WHERE kind = 'item'").fetchone()[
-            0
-        ]
+        indexed = conn.execute(
+            "SELECT count(*) FROM search_words w JOIN search_entry e ON e.rowid = w.rowid"
+            " WHERE e.kind = 'item'"
+        ).fetchone()[0]
     assert version == SCHEMA_VERSION
     assert items > 0 and indexed == items

@@ -1,0 +1,110 @@
+-- A smaller store, and a search index that holds only what it searches.
+--
+-- The index kept a second copy of every item's, record's and note's text (FTS5's content
+-- table) beside the tables it was copied from; search never read it back (snippets are cut
+-- from the tables' text), so the index is now contentless: words and positions only. Its
+-- rowid still says where each entry came from (source row id * 8 + kind code: 1 item,
+-- 2 resolution, 3 recommendation, 4 action, 5 note), and the view search_entry gives each
+-- entry's kind, uid and item.
+--
+-- A contentless FTS5 index forgets an entry only when it is given the words it indexed, so
+-- each delete trigger passes the old row's values, exactly as its insert trigger indexed them;
+-- no trigger updates an indexed column in place (agenda items are only ever replaced).
+--
+-- The discussion points of each item (its paragraphs, about a third of the store) were
+-- written at every ingest and never read: they are gone.
+DROP TRIGGER IF EXISTS search_item_insert;
+DROP TRIGGER IF EXISTS search_item_delete;
+DROP TRIGGER IF EXISTS search_resolution_insert;
+DROP TRIGGER IF EXISTS search_resolution_delete;
+DROP TRIGGER IF EXISTS search_recommendation_insert;
+DROP TRIGGER IF EXISTS search_recommendation_delete;
+DROP TRIGGER IF EXISTS search_action_insert;
+DROP TRIGGER IF EXISTS search_action_delete;
+DROP TRIGGER IF EXISTS search_note_insert;
+DROP TRIGGER IF EXISTS search_note_update;
+DROP TRIGGER IF EXISTS search_note_delete;
+DROP TABLE IF EXISTS search_index;
+DROP TABLE IF EXISTS discussion_point;
+
+CREATE VIRTUAL TABLE search_words USING fts5(
+	title,
+	body,
+	content = '',
+	tokenize = 'porter unicode61 remove_diacritics 2'
+);
+
+CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN
+	INSERT INTO search_words (rowid, title, body) VALUES (new.id * 8 + 1, new.title, new.text);
+END;
+
+CREATE TRIGGER search_item_delete AFTER DELETE ON agenda_item BEGIN
+	INSERT INTO search_words (search_words, rowid, title, body)
+	VALUES ('delete', old.id * 8 + 1, old.title, old.text);
+END;
+
+CREATE TRIGGER search_resolution_insert AFTER INSERT ON resolution BEGIN
+	INSERT INTO search_words (rowid, title, body)
+	VALUES (new.id * 8 + 2, coalesce(new.label, ''), new.text);
+END;
+
+CREATE TRIGGER search_resolution_delete AFTER DELETE ON resolution BEGIN
+	INSERT INTO search_words (search_words, rowid, title, body)
+	VALUES ('delete', old.id * 8 + 2, coalesce(old.label, ''), old.text);
+END;
+
+CREATE TRIGGER search_recommendation_insert AFTER INSERT ON recommendation BEGIN
+	INSERT INTO search_words (rowid, title, body)
+	VALUES (new.id * 8 + 3, coalesce(new.ref, ''), new.text);
+END;
+
+CREATE TRIGGER search_recommendation_delete AFTER DELETE ON recommendation BEGIN
+	INSERT INTO search_words (search_words, rowid, title, body)
+	VALUES ('delete', old.id * 8 + 3, coalesce(old.ref, ''), old.text);
+END;
+
+CREATE TRIGGER search_action_insert AFTER INSERT ON action BEGIN
+	INSERT INTO search_words (rowid, title, body)
+	VALUES (new.id * 8 + 4, coalesce(new.due_to, ''), new.text);
+END;
+
+CREATE TRIGGER search_action_delete AFTER DELETE ON action BEGIN
+	INSERT INTO search_words (search_words, rowid, title, body)
+	VALUES ('delete', old.id * 8 + 4, coalesce(old.due_to, ''), old.text);
+END;
+
+-- A note is indexed while it is live (not soft-deleted).
+CREATE TRIGGER search_note_insert AFTER INSERT ON annotation WHEN new.deleted_at IS NULL BEGIN
+	INSERT INTO search_words (rowid, title, body)
+	VALUES (new.id * 8 + 5, new.tags, new.body || ' ' || new.quote_exact);
+END;
+
+CREATE TRIGGER search_note_update AFTER UPDATE ON annotation BEGIN
+	INSERT INTO search_words (search_words, rowid, title, body)
+	SELECT 'delete', old.id * 8 + 5, old.tags, old.body || ' ' || old.quote_exact
+	WHERE old.deleted_at IS NULL;
+	INSERT INTO search_words (rowid, title, body)
+	SELECT new.id * 8 + 5, new.tags, new.body || ' ' || new.quote_exact
+	WHERE new.deleted_at IS NULL;
+END;
+
+CREATE TRIGGER search_note_delete AFTER DELETE ON annotation WHEN old.deleted_at IS NULL BEGIN
+	INSERT INTO search_words (search_words, rowid, title, body)
+	VALUES ('delete', old.id * 8 + 5, old.tags, old.body || ' ' || old.quote_exact);
+END;
+
+-- What each index entry is, from its rowid (for tests, checks and the curious; a search reads
+-- the rows it shows by their own tables' keys).
+CREATE VIEW search_entry (rowid, kind, ref, item_id, title, body) AS
+	SELECT id * 8 + 1, 'item', uid, id, title, text FROM agenda_item
+	UNION ALL
+	SELECT id * 8 + 2, 'resolution', uid, item_id, coalesce(label, ''), text FROM resolution
+	UNION ALL
+	SELECT id * 8 + 3, 'recommendation', uid, item_id, coalesce(ref, ''), text FROM recommendation
+	UNION ALL
+	SELECT id * 8 + 4, 'action', uid, item_id, coalesce(due_to, ''), text FROM action
+	UNION ALL
+	SELECT id * 8 + 5, 'note', uuid, NULL, tags, body || ' ' || quote_exact
+	FROM annotation WHERE deleted_at IS NULL;
+
+INSERT INTO search_words (rowid, title, body) SELECT rowid, title, body FROM search_entry;
