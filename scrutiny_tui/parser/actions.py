@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left
 
 from scrutiny_tui.parser.dates import find_due
+from scrutiny_tui.parser.lowered import lower_twin, lowered
 
 # Each pattern opens with a lookahead on the first letters its words can start with: the
 # regex engine then skips most positions at once (about 1.7x quicker on long minutes).
@@ -46,7 +47,9 @@ _TO_BODY = re.compile(
 )
 # Failing those: the body named after "to" ("... to report progress to the Committee in ...")
 _TO_ANY_BODY = re.compile(rf"\bto\s+(?:the\s+|this\s+)?(?P<body>{_BODY_NAME})\b")
-_SENTENCE_END = re.compile(r"(?<=[.;!?])[\s\u00a0]+(?=[A-Z‘“\"'(])")
+# The gap between sentences is group 1; the pattern opens on the stop before it (rather than
+# looking behind for it) so that the regex engine can skip ahead to the next stop.
+_SENTENCE_END = re.compile(r"[.;!?]([\s\u00a0]+)(?=[A-Z‘“\"'(])")
 _ABBREVIATION = re.compile(
     r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|Nos|para|Prof|St|e\.g|i\.e|cf|approx)\.$|(?<![\w.])[A-Z]\.$",
     re.IGNORECASE,
@@ -58,11 +61,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        gap, after = match.span(1)
         # only the last few characters can hold an abbreviation: no copy of the sentence
-        if _ABBREVIATION.search(text, max(start, match.start() - 8), match.start()):
+        if _ABBREVIATION.search(text, max(start, gap - 8), gap):
             continue
-        spans.append((start, match.start()))
-        start = match.end()
+        spans.append((start, gap))
+        start = after
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))
     return spans
@@ -98,15 +102,16 @@ _LATER_PATTERNS = dict(_LATER_CUES)
 _LATER_HINT = re.compile("|".join(re.escape(hint) for hint, _ in _LATER_CUES))
 
 
-def _later_cues(text: str) -> list[int]:
+def _later_cues(text: str, lower: str | None = None) -> list[int]:
     """Where the rarer cues start, each tried only at the places its own word appears (one
     plain pattern over the lower-cased text finds them far more cheaply than each cue's own
-    pattern scanning the whole text)."""
-    lowered = text.lower()
+    pattern scanning the whole text). ``lower`` is ``text.lower()`` when the caller has it."""
+    if lower is None:
+        lower = text.lower()
     found: list[int] = []
-    for hinted in _LATER_HINT.finditer(lowered):
+    for hinted in _LATER_HINT.finditer(lower):
         hint, position = hinted.group(0), hinted.start()
-        if hint == "report " and not lowered.startswith(_REPORT_NEXT, position + 7):
+        if hint == "report " and not lower.startswith(_REPORT_NEXT, position + 7):
             continue  # "report back", "report progress", "report to", "report on" only
         pattern = _LATER_PATTERNS[hint]
         window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
@@ -133,11 +138,22 @@ _COMMENTS_DEADLINE = re.compile(
 )
 
 
+_CUE_LOWER = lower_twin(_CUE)
+_ABOUT_LOWER = lower_twin(_ABOUT)
+_COMMENTS_DEADLINE_LOWER = lower_twin(_COMMENTS_DEADLINE)
+
+
 def request_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` that asks for something: the cues are found
     once over the whole text, and only sentences holding one are read further."""
-    cues = [match.start() for match in _CUE.finditer(text)]
-    cues += _later_cues(text)
+    lower = lowered(text)
+    if lower is None:
+        cues = [match.start() for match in _CUE.finditer(text)]
+        about, deadline, searched = _ABOUT, _COMMENTS_DEADLINE, text
+    else:  # the same matches, found sooner (see parser.lowered)
+        cues = [match.start() for match in _CUE_LOWER.finditer(lower)]
+        about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
+    cues += _later_cues(text, lower)
     if not cues:
         return []
     cues.sort()  # so that each sentence finds its first cue by bisection
@@ -147,8 +163,8 @@ def request_sentences(text: str) -> list[tuple[int, int]]:
         if (
             first < len(cues)
             and cues[first] < end
-            and _ABOUT.search(text, start, end)
-            and not _COMMENTS_DEADLINE.search(text, start, end)
+            and about.search(searched, start, end)
+            and not deadline.search(searched, start, end)
         ):
             found.append((start, end))
     return found
@@ -166,8 +182,9 @@ def is_request(sentence: str) -> bool:
 def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | None, str | None]:
     """When the request is due and to which body; ``meeting_date`` (ISO) dates "to the April
     meeting" and "in six months' time", and rules out dates before the meeting."""
-    cue = _CUE.search(sentence)
-    later = _later_cues(sentence)
+    lower = lowered(sentence)
+    cue = _CUE.search(sentence) if lower is None else _CUE_LOWER.search(lower)
+    later = _later_cues(sentence, lower)
     first = min([*([cue.start()] if cue else []), *later], default=0)
     after = sentence[first:]
     body_match = _TO_BODY.search(after) or _TO_ANY_BODY.search(after)
