@@ -98,30 +98,28 @@ _REPORT_NEXT = ("back", "progress", "to ", "on ")
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
 
 
-_LATER_PATTERNS = dict(_LATER_CUES)
-_LATER_HINT = re.compile("|".join(re.escape(hint) for hint, _ in _LATER_CUES))
-
-
 def _later_cues(text: str, lower: str | None = None) -> list[int]:
-    """Where the rarer cues start, each tried only at the places its own word appears (one
-    plain pattern over the lower-cased text finds them far more cheaply than each cue's own
-    pattern scanning the whole text). ``lower`` is ``text.lower()`` when the caller has it."""
+    """Where the rarer cues start, in order, each tried only at the places its own word
+    appears in the lower-cased text (``str.find`` finds those far more cheaply than each
+    cue's own pattern scanning the whole text). ``lower`` is ``text.lower()`` when the
+    caller has it."""
     if lower is None:
         lower = text.lower()
-    found: list[int] = []
-    for hinted in _LATER_HINT.finditer(lower):
-        hint, position = hinted.group(0), hinted.start()
-        if hint == "report " and not lower.startswith(_REPORT_NEXT, position + 7):
-            continue  # "report back", "report progress", "report to", "report on" only
-        pattern = _LATER_PATTERNS[hint]
-        window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
-        if window is None or window.start() in found:
-            continue
-        start = window.start()
-        if hint == "report " and _NOUN_BEFORE.search(text, max(0, start - 8), start):
-            continue  # "the report to Cabinet": the noun, not a request
-        found.append(start)
-    return found
+    found: set[int] = set()
+    for hint, pattern in _LATER_CUES:
+        position = lower.find(hint)
+        while position != -1:
+            if hint != "report " or lower.startswith(_REPORT_NEXT, position + 7):
+                # "report back", "report progress", "report to", "report on" only
+                window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
+                start = -1 if window is None else window.start()
+                if start >= 0 and not (
+                    hint == "report " and _NOUN_BEFORE.search(text, max(0, start - 8), start)
+                ):
+                    found.add(start)  # not "the report to Cabinet": the noun, not a request
+            # the next place that does not overlap this one ("receiveceive" is one "eceive")
+            position = lower.find(hint, position + len(hint))
+    return sorted(found)
 
 
 def _cued(text: str) -> bool:

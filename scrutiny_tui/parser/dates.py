@@ -37,6 +37,9 @@ _MONTH_DAY_YEAR = re.compile(
 )
 _NUMERIC_UK = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>\d{4})\b")
 _ISO = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")
+# Every full date above (and every month and year below) has a year of four digits: text
+# without four digits in a row has none, and most sentences have none.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def find_date(text: str) -> str | None:
@@ -44,6 +47,8 @@ def find_date(text: str) -> str | None:
 
     Numeric dates are read day first, as UK councils write them.
     """
+    if not _FOUR_DIGITS.search(text):
+        return None
     candidates = []
     for pattern in (_ISO, _NUMERIC_UK, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(text):
@@ -56,6 +61,8 @@ def find_date(text: str) -> str | None:
 
 def dates_in(text: str) -> list[tuple[int, str]]:
     """(offset, ISO date) of every full date in ``text``, in order."""
+    if not _FOUR_DIGITS.search(text):
+        return []
     found: dict[int, str] = {}
     for pattern in (_ISO, _NUMERIC_UK, _DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
         for match in pattern.finditer(text):
