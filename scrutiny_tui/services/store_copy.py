@@ -43,6 +43,7 @@ from scrutiny_tui.store.db import (
     member_name,
     open_store,
 )
+from scrutiny_tui.store.records import index_items
 from scrutiny_tui.store.statistics import refresh_statistics
 from scrutiny_tui.store.values import read_time
 
@@ -339,6 +340,8 @@ class _Copy:
                     values[at] = self.items[values[at]]
                     written.append(values)
                 rows.insert_many(self.dst, table, written)
+        if self.items:  # the items just written, all of them new to the index
+            index_items(self.dst, min(self.items.values()), max(self.items.values()))
         self._attendance()
 
     def _attendance(self) -> None:

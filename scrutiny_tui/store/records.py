@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from scrutiny_tui.parser.model import Item, ParsedDocument, Person
+from scrutiny_tui.store.db import is_postgres
 from scrutiny_tui.store.documents import KnownDocument, free_key, storable_path
 from scrutiny_tui.store.uids import UidMaker
 
@@ -68,6 +69,37 @@ def record_texts(conn: sqlite3.Connection, document_id: int) -> dict[str, tuple[
         for uid, item_uid, text in rows:
             found[uid] = (kind, item_uid, text)
     return found
+
+
+class EntryIds:
+    """Row ids for the items and records of one document, drawn from one rising sequence.
+
+    On the single file, each of these rows is indexed for search under rowid = id * 8 + kind
+    (migration 0012). FTS5 writes its pending words out as a new segment whenever a rowid
+    arrives that is not above the last one, so ids taken from four tables' own sequences
+    (an item, then its resolutions, then a recommendation with a smaller id...) made a
+    segment of almost every item, and indexing cost several times the tokenising. Ids
+    above every existing one, handed out in the order the rows are written, keep the
+    rowids rising. A team store indexes with a tsvector column and keeps its own sequences
+    (``next`` gives None: the database numbers the row)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.following: int | None = None
+        if not is_postgres(conn):
+            # (max() of several values is NULL when any is: an empty table counts as 0)
+            row = conn.execute(
+                "SELECT max(coalesce((SELECT max(id) FROM agenda_item), 0),"
+                " coalesce((SELECT max(id) FROM resolution), 0),"
+                " coalesce((SELECT max(id) FROM recommendation), 0),"
+                " coalesce((SELECT max(id) FROM action), 0))"
+            ).fetchone()
+            self.following = int(row[0]) + 1
+
+    def next(self) -> int | None:
+        given = self.following
+        if given is not None:
+            self.following = given + 1
+        return given
 
 
 class PeopleCache:
@@ -136,16 +168,23 @@ def write_document(
         for person in group
     ]
     counts = WriteCounts()
+    ids = EntryIds(conn)
+    first_item: int | None = None
+    last_item = 0
     for ordinal, item in enumerate(parsed.items):
         item_key = item_keys[ordinal] if item_keys and ordinal < len(item_keys) else None
-        attendance += _write_item(
-            conn, uids, doc_id, meeting_id, ordinal, item, people, counts, item_key
+        last_item, item_attendance = _write_item(
+            conn, uids, ids, doc_id, meeting_id, ordinal, item, people, counts, item_key
         )
+        attendance += item_attendance
+        first_item = last_item if first_item is None else first_item
     conn.executemany(
         "INSERT INTO attendance (person_id, meeting_id, item_id, kind, role)"
         " VALUES (?, ?, ?, ?, ?)",
         attendance,
     )
+    if first_item is not None:
+        index_items(conn, first_item, last_item)
     return doc_id, counts
 
 
@@ -191,6 +230,7 @@ def _upsert_document(
 def _write_item(
     conn: sqlite3.Connection,
     uids: UidMaker,
+    ids: EntryIds,
     doc_id: int,
     meeting_id: int,
     ordinal: int,
@@ -198,29 +238,27 @@ def _write_item(
     people: PeopleCache,
     counts: WriteCounts,
     key: str | None = None,
-) -> list[AttendanceRow]:
+) -> tuple[int, list[AttendanceRow]]:
+    """Write one item and its records; returns the item's id and its attendance rows."""
     item_uid = uids.keyed_item(key) if key else uids.item(item.number, item.title)
-    cursor = conn.execute(
-        "INSERT INTO agenda_item (uid, meeting_id, document_id, ordinal, number, title, text,"
-        " report_refs, span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " RETURNING id",
-        (
-            item_uid,
-            meeting_id,
-            doc_id,
-            ordinal,
-            item.number,
-            item.title,
-            item.text,
-            json.dumps(item.report_refs),
-            item.span.start,
-            item.span.end,
-        ),
+    item_row = (
+        item_uid,
+        meeting_id,
+        doc_id,
+        ordinal,
+        item.number,
+        item.title,
+        item.text,
+        json.dumps(item.report_refs),
+        item.span.start,
+        item.span.end,
     )
-    item_id = int(cursor.fetchone()[0])
-    conn.executemany(
-        "INSERT INTO resolution (uid, item_id, ordinal, label, kind, text, source,"
-        " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    item_id = _insert(conn, ids, "agenda_item", _ITEM_COLUMNS, [item_row])
+    _insert(
+        conn,
+        ids,
+        "resolution",
+        _RESOLUTION_COLUMNS,
         [
             (
                 uids.record(item_uid, "res", r.label, r.text),
@@ -236,9 +274,11 @@ def _write_item(
             for n, r in enumerate(item.resolutions)
         ],
     )
-    conn.executemany(
-        "INSERT INTO recommendation (uid, item_id, ordinal, ref, text, source,"
-        " span_start, span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert(
+        conn,
+        ids,
+        "recommendation",
+        _RECOMMENDATION_COLUMNS,
         [
             (
                 uids.record(item_uid, "rec", r.ref, r.text),
@@ -253,9 +293,11 @@ def _write_item(
             for n, r in enumerate(item.recommendations)
         ],
     )
-    conn.executemany(
-        "INSERT INTO action (uid, item_id, ordinal, text, due, due_to, source, span_start,"
-        " span_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert(
+        conn,
+        ids,
+        "action",
+        _ACTION_COLUMNS,
         [
             (
                 uids.record(item_uid, "act", None, a.text),
@@ -275,10 +317,76 @@ def _write_item(
     counts.resolutions += len(item.resolutions)
     counts.recommendations += len(item.recommendations)
     counts.actions += len(item.actions)
-    return [
+    return item_id, [
         (people.id_of(person), meeting_id, item_id, "attendee", person.role)
         for person in item.attendees
     ]
+
+
+# Every item with an id in a range, and its records, into the single file's search index,
+# in rowid order (see EntryIds): the words of a whole document in one statement.
+_INDEX_ITEMS = """
+INSERT INTO search_words (rowid, title, body)
+SELECT entry, title, body FROM (
+    SELECT id * 8 + 1 AS entry, title, text AS body FROM agenda_item WHERE id BETWEEN :a AND :b
+    UNION ALL
+    SELECT id * 8 + 2, coalesce(label, ''), text FROM resolution WHERE item_id BETWEEN :a AND :b
+    UNION ALL
+    SELECT id * 8 + 3, coalesce(ref, ''), text FROM recommendation WHERE item_id BETWEEN :a AND :b
+    UNION ALL
+    SELECT id * 8 + 4, coalesce(due_to, ''), text FROM action WHERE item_id BETWEEN :a AND :b
+) ORDER BY entry
+"""
+
+
+def index_items(conn: sqlite3.Connection, first_item: int, last_item: int) -> None:
+    """Index for search the items with ids from ``first_item`` to ``last_item`` and their
+    records, which must not be indexed yet (a team store's index follows its tables by
+    itself: nothing to do there)."""
+    if not is_postgres(conn):
+        conn.execute(_INDEX_ITEMS, {"a": first_item, "b": last_item})
+
+
+_ITEM_COLUMNS = (
+    "uid", "meeting_id", "document_id", "ordinal", "number", "title", "text", "report_refs",
+    "span_start", "span_end",
+)  # fmt: skip
+_RESOLUTION_COLUMNS = (
+    "uid", "item_id", "ordinal", "label", "kind", "text", "source", "span_start", "span_end",
+)  # fmt: skip
+_RECOMMENDATION_COLUMNS = (
+    "uid", "item_id", "ordinal", "ref", "text", "source", "span_start", "span_end",
+)  # fmt: skip
+_ACTION_COLUMNS = (
+    "uid", "item_id", "ordinal", "text", "due", "due_to", "source", "span_start", "span_end",
+)  # fmt: skip
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    ids: EntryIds,
+    table: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+) -> int:
+    """Insert ``rows`` (in order, numbered by ``ids`` where it numbers them); returns the id
+    of the last row (0 if there were none)."""
+    if not rows:
+        return 0
+    names = ", ".join(columns)
+    marks = ", ".join("?" * len(columns))
+    if ids.following is None:
+        sql = f"INSERT INTO {table} ({names}) VALUES ({marks}) RETURNING id"
+        if len(rows) == 1:
+            return int(conn.execute(sql, rows[0]).fetchone()[0])
+        conn.executemany(sql.removesuffix(" RETURNING id"), rows)
+        return 0
+    given = [ids.next() for _ in rows]
+    conn.executemany(
+        f"INSERT INTO {table} (id, {names}) VALUES (?, {marks})",
+        [(row_id, *row) for row_id, row in zip(given, rows, strict=True)],
+    )
+    return given[-1] or 0
 
 
 def rename_uids(conn: sqlite3.Connection, renames: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from scrutiny_tui.services.notes import NoteInput, NoteNotFound
 from scrutiny_tui.services.notes_exchange import export_notes, import_notes
 from scrutiny_tui.store.db import Store, open_store
 from scrutiny_tui.store.models import Document, Meeting
+from scrutiny_tui.store.records import index_items
 from tests.orm import orm_session
 from tests.ui.fixture_store import (
     ItemSpec,
@@ -71,9 +72,12 @@ def reingest(store: Store, spec: MeetingSpec) -> notes.ReanchorReport:
         )
         s.add(meeting)
         s.flush()
-        for ordinal, item in enumerate(spec.items):
+        item_ids = [
             _add_item(s, doc, meeting, ordinal, item, full_text)
+            for ordinal, item in enumerate(spec.items)
+        ]
     with store.write() as conn:
+        index_items(conn, min(item_ids), max(item_ids))  # as the store's writer does
         return notes.reanchor_document(conn, spec.path, full_text)
 
 

@@ -20,6 +20,7 @@ from scrutiny_tui.store.models import (
     Recommendation,
     Resolution,
 )
+from scrutiny_tui.store.records import index_items
 from tests.orm import orm_session
 
 INGESTED = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -84,11 +85,16 @@ def add_meeting(store: Store, spec: MeetingSpec) -> None:
         )
         s.add(meeting)
         s.flush()
-        for ordinal, item in enumerate(spec.items):
+        item_ids = [
             _add_item(s, doc, meeting, ordinal, item, full_text)
+            for ordinal, item in enumerate(spec.items)
+        ]
+    if item_ids:  # indexed for search as the store's own writer indexes what it writes
+        with store.write() as conn:
+            index_items(conn, min(item_ids), max(item_ids))
 
 
-def _add_item(s, doc, meeting, ordinal, item, full_text) -> None:
+def _add_item(s, doc, meeting, ordinal, item, full_text) -> int:
     start, _ = _span(full_text, item.title)
     end = start + len(item.title) + 2 + len(item.text)
     uid = f"{doc.path}#i{ordinal}"
@@ -162,6 +168,8 @@ def _add_item(s, doc, meeting, ordinal, item, full_text) -> None:
                 role=role,
             )
         )
+    s.flush()  # the records have ids before the session ends
+    return int(row.id)
 
 
 CARE_TEXT = """Report CS17037

@@ -7,9 +7,11 @@
 -- 2 resolution, 3 recommendation, 4 action, 5 note), and the view search_entry gives each
 -- entry's kind, uid and item.
 --
+-- Items and their records are indexed by the writer (store/records.py, index_items), once
+-- per document in one sorted statement: an insert trigger per row cost five times as much.
 -- A contentless FTS5 index forgets an entry only when it is given the words it indexed, so
--- each delete trigger passes the old row's values, exactly as its insert trigger indexed them;
--- no trigger updates an indexed column in place (agenda items are only ever replaced).
+-- each delete trigger passes the old row's values, exactly as they were indexed; nothing
+-- updates an indexed column in place (agenda items and their records are only replaced).
 --
 -- The discussion points of each item (its paragraphs, about a third of the store) were
 -- written at every ingest and never read: they are gone.
@@ -34,18 +36,9 @@ CREATE VIRTUAL TABLE search_words USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
-CREATE TRIGGER search_item_insert AFTER INSERT ON agenda_item BEGIN
-	INSERT INTO search_words (rowid, title, body) VALUES (new.id * 8 + 1, new.title, new.text);
-END;
-
 CREATE TRIGGER search_item_delete AFTER DELETE ON agenda_item BEGIN
 	INSERT INTO search_words (search_words, rowid, title, body)
 	VALUES ('delete', old.id * 8 + 1, old.title, old.text);
-END;
-
-CREATE TRIGGER search_resolution_insert AFTER INSERT ON resolution BEGIN
-	INSERT INTO search_words (rowid, title, body)
-	VALUES (new.id * 8 + 2, coalesce(new.label, ''), new.text);
 END;
 
 CREATE TRIGGER search_resolution_delete AFTER DELETE ON resolution BEGIN
@@ -53,19 +46,9 @@ CREATE TRIGGER search_resolution_delete AFTER DELETE ON resolution BEGIN
 	VALUES ('delete', old.id * 8 + 2, coalesce(old.label, ''), old.text);
 END;
 
-CREATE TRIGGER search_recommendation_insert AFTER INSERT ON recommendation BEGIN
-	INSERT INTO search_words (rowid, title, body)
-	VALUES (new.id * 8 + 3, coalesce(new.ref, ''), new.text);
-END;
-
 CREATE TRIGGER search_recommendation_delete AFTER DELETE ON recommendation BEGIN
 	INSERT INTO search_words (search_words, rowid, title, body)
 	VALUES ('delete', old.id * 8 + 3, coalesce(old.ref, ''), old.text);
-END;
-
-CREATE TRIGGER search_action_insert AFTER INSERT ON action BEGIN
-	INSERT INTO search_words (rowid, title, body)
-	VALUES (new.id * 8 + 4, coalesce(new.due_to, ''), new.text);
 END;
 
 CREATE TRIGGER search_action_delete AFTER DELETE ON action BEGIN
