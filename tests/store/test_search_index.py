@@ -99,3 +99,37 @@ def test_an_upgraded_store_has_its_old_records_indexed(tmp_path):
         ).fetchone()[0]
     assert version == SCHEMA_VERSION
     assert items > 0 and indexed == items
+
+
+def every_entry_indexed(path: Path) -> None:
+    """The index holds exactly one entry for each item, record and live note, each with
+    the right words (a wrong 'delete' would show as damage in the integrity check)."""
+    rows = index_rows(path)
+    with sqlite3.connect(path) as conn:
+        expected = sorted(conn.execute("SELECT kind, ref FROM search_entry"), key=repr)
+        for kind, ref, body in conn.execute("SELECT kind, ref, body FROM search_entry LIMIT 50"):
+            words = " ".join(f'"{w}"' for w in body.replace('"', " ").split()[:3])
+            if words:
+                assert (kind, ref) in matching(conn, words), (kind, ref)
+    assert rows == expected
+
+
+def test_ingest_reingest_and_copy_index_every_record_once(tmp_path, seed_paths):
+    from scrutiny_tui.services.ingest import ingest_paths
+    from scrutiny_tui.services.store_copy import copy_between
+
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    for seed in seed_paths:
+        shutil.copy(seed, folder / seed.name)
+    path = tmp_path / "store.db"
+    store = open_store(path)
+    ingest_paths(store, [folder], workers=1)
+    every_entry_indexed(path)
+    changed = folder / seed_paths[0].name
+    changed.write_text("Apologies\n\nNone.\n\n" + changed.read_text("utf-8"), "utf-8")
+    ingest_paths(store, [folder], workers=1)  # one document replaced: its old words forgotten
+    store.close()
+    every_entry_indexed(path)
+    copy_between(str(path), str(tmp_path / "copy.db"))
+    every_entry_indexed(tmp_path / "copy.db")
