@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 BULLET = re.compile(r"^(?P<marker>[·•▪◦●‣∙\-*–—]|\uf0b7)(?:[\s\u00a0]+|$)")
 LIST_LABEL = re.compile(
@@ -25,14 +25,20 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-@dataclass(slots=True)
+# Lines and blocks are made for every line of every document: their __init__ is written out
+# (squashing inline) rather than generated to call __post_init__ and squash in turn.
+
+
+@dataclass(slots=True, init=False)
 class Line:
     start: int  # offset of the first character of the line in the document
     raw: str  # the line without its newline
-    text: str = field(init=False)  # the line's words, whitespace collapsed
+    text: str  # the line's words, whitespace collapsed
 
-    def __post_init__(self) -> None:
-        self.text = squash(self.raw)
+    def __init__(self, start: int, raw: str) -> None:
+        self.start = start
+        self.raw = raw
+        self.text = " ".join(raw.split())
 
     @property
     def end(self) -> int:
@@ -54,33 +60,46 @@ class Line:
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     """The lines of ``text[start:end]`` with their offsets."""
     end = len(text) if end is None else end
+    raws = text[start:end].split("\n")
+    if not raws[-1]:
+        raws.pop()  # the text ends with a newline (or is empty): no line after it
     lines: list[Line] = []
     position = start
-    while position < end:
-        newline = text.find("\n", position, end)
-        stop = end if newline == -1 else newline
-        lines.append(Line(position, text[position:stop]))
-        position = stop + 1
+    for raw in raws:
+        lines.append(Line(position, raw))
+        position += len(raw) + 1
     return lines
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Block:
     """A paragraph, bullet or list item: one or more joined lines."""
 
     start: int
     end: int
     raw: str  # text[start:end], exactly
-    marker: str | None = None  # "·", "-", "(a)", "b)", "1." ... when the block is a list entry
-    label: str | None = None  # "a", "ii", "3": a list entry's label without brackets
-    after_blank: bool = True  # a blank line (or the start) comes before it
-    text: str = field(init=False)  # the block's words on one line, its marker removed
+    marker: str | None  # "·", "-", "(a)", "b)", "1." ... when the block is a list entry
+    label: str | None  # "a", "ii", "3": a list entry's label without brackets
+    after_blank: bool  # a blank line (or the start) comes before it
+    text: str  # the block's words on one line, its marker removed
 
-    def __post_init__(self) -> None:
-        body = self.raw
-        if self.marker is not None:
-            body = body.lstrip(" \t\u00a0\ufeff")[len(self.marker) :]
-        self.text = squash(body)
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        raw: str,
+        marker: str | None = None,
+        label: str | None = None,
+        after_blank: bool = True,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.raw = raw
+        self.marker = marker
+        self.label = label
+        self.after_blank = after_blank
+        body = raw if marker is None else raw.lstrip(" \t\u00a0\ufeff")[len(marker) :]
+        self.text = " ".join(body.split())
 
     @property
     def is_bullet(self) -> bool:

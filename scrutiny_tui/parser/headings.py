@@ -69,8 +69,17 @@ def split_title(text: str) -> tuple[str | None, str]:
     return number, text.lstrip("# ").rstrip(":").strip()
 
 
+def _agenda_item(text: str) -> bool:
+    """``AGENDA_ITEM.match(text)``, skipping the pattern (whose ".*" reads the whole line)
+    where the words plainly do not end in "item"; a tail outside ASCII is left to it."""
+    tail = text.rstrip()[-4:]
+    if tail.isascii() and tail.lower() != "item":
+        return False
+    return AGENDA_ITEM.match(text) is not None
+
+
 def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
-    if any(AGENDA_ITEM.match(line.text) for line in lines):
+    if any(_agenda_item(line.text) for line in lines):
         return _page_headings(lines, AGENDA_ITEM)
     if any(_meeting_item(line) for line in lines):
         return _page_headings(lines, None)

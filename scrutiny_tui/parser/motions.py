@@ -72,15 +72,16 @@ OUTCOME_LINE = re.compile(
 SECONDED_THEN = re.compile(r"\b(?i:seconded),\s+(?P<rest>[a-z][^.]{10,})")
 
 
-# a cheap test first: a plain pattern over the lower-cased text (a case-blind pattern is
-# several times slower): most blocks are discussion
-_HINTS = re.compile("proposed|moved|seconded|motion")
+# a cheap test first: the words looked for in the lower-cased text (substring tests are
+# several times quicker than a pattern, and a case-blind one slower still): most blocks are
+# discussion
+_HINTS = ("proposed", "moved", "seconded", "motion")
 _HEADING_HINTS = ("resolution", "council resolution", "committee resolution", "board resolution")
 
 
 def opens_motion(text: str) -> bool:
     lowered = text.lower()
-    if not _HINTS.search(lowered) and not lowered.startswith(_HEADING_HINTS):
+    if not any(hint in lowered for hint in _HINTS) and not lowered.startswith(_HEADING_HINTS):
         return False
     return bool(MOTION.search(text) or MOTION_HEADING.match(text))
 
