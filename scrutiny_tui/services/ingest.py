@@ -40,6 +40,7 @@ from scrutiny_tui.extract import ExtractError, load_document, supported_suffixes
 from scrutiny_tui.parser import ParsedDocument, parse_text
 from scrutiny_tui.safe_text import inline
 from scrutiny_tui.services.parse_workers import FileBudget, WorkerPool, run_here
+from scrutiny_tui.services.parsed_wire import PackedDocument, pack, unpack
 from scrutiny_tui.services.reading_stamp import reading_stamp
 from scrutiny_tui.services.same_meeting import absorb_file
 from scrutiny_tui.store.db import Connection, DatabaseError, Store, StoreError, is_store_fault
@@ -498,6 +499,27 @@ def failed_file(path: Path, reason: str) -> _Prepared:
     return _Prepared(storable_path(str(path)), problem=reason)
 
 
+#: A prepared file as a worker process sends it: (path, facts, packed document, problem)
+_Packed = tuple[str, DocumentFacts | None, PackedDocument | None, str | None]
+
+
+def prepare_packed(path: Path, relpath: str | None = None) -> _Packed:
+    """:func:`prepare_file` in a worker process, its answer packed for the trip back
+    (see ``services/parsed_wire.py``)."""
+    ready = prepare_file(path, relpath)
+    parsed = pack(ready.parsed) if ready.parsed is not None else None
+    return (ready.path, ready.facts, parsed, ready.problem)
+
+
+def failed_packed(path: Path, reason: str) -> _Packed:
+    return (storable_path(str(path)), None, None, reason)
+
+
+def _unpacked(packed: _Packed) -> _Prepared:
+    path, facts, parsed, problem = packed
+    return _Prepared(path, facts, unpack(parsed) if parsed is not None else None, problem)
+
+
 def _prepare_all(
     todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None, budget: FileBudget
 ) -> Generator[_Prepared, None, None]:
@@ -516,14 +538,19 @@ def _parsed(
         return
     # Worker processes are spawned, not forked: the app calls this from a worker thread, and
     # forking a threaded process can copy a held lock into the child.
-    yield from WorkerPool(
+    pool = WorkerPool(
         files,
-        prepare_file,
-        failed_file,
+        prepare_packed,
+        failed_packed,
         budget,
         workers=workers,
         window=workers * WINDOW_PER_WORKER,
     )
+    try:
+        for packed in pool:
+            yield _unpacked(packed)
+    finally:
+        pool.close()  # the workers stop with the run, however it ends
 
 
 def _write_all(
