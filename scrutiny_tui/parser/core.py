@@ -34,6 +34,7 @@ from scrutiny_tui.parser.meeting import (
     body_line,
     heading_facts,
     inline_attendance,
+    meeting_line,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING
@@ -88,7 +89,7 @@ def parse_text(
         preamble = [line for i, line in enumerate(lines[:12]) if i != headings[0].title_line]
     _meeting_facts(preamble, meeting, preamble=True)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
-    _meeting_facts([line for line in lines if MEETING_LINE.match(line.text)], meeting)
+    _meeting_facts([line for line in lines if meeting_line(line.text)], meeting)
     _attendance(text, lines[:attendance_end], dense, meeting)
     _inline_attendance(lines[: attendance_end + 1], meeting)
     if preamble_end > 0:
@@ -422,7 +423,7 @@ def _item(
     if heading.body_start is not None and heading.title_line >= 0:
         title_line = lines[heading.title_line]
         body_lines.insert(0, Line(heading.body_start, text[heading.body_start : title_line.end]))
-    page_lines = [line for line in body_lines if MEETING_LINE.match(line.text)]
+    page_lines = [line for line in body_lines if meeting_line(line.text)]
     number = heading.number or next(
         (facts["item"] for line in page_lines if (facts := heading_facts(line.text)).get("item")),
         None,
@@ -450,7 +451,8 @@ def _item(
 
 
 def _stands_alone(line: Line) -> bool:
-    return bool(SECTION_LABEL.match(line.text)) or bool(MEETING_LINE.match(line.text))
+    text = line.text  # squashed: a section label's colon ends it
+    return (text.endswith(":") and bool(SECTION_LABEL.match(text))) or bool(meeting_line(text))
 
 
 def _opens_block(line: Line) -> bool:

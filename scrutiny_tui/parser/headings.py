@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER, trigger_tail
-from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, MEETING_LINE
+from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, meeting_line
 from scrutiny_tui.parser.motions import MOTION_HEADING
 
 AGENDA_ITEM = re.compile(r"^(?:.*[-–—:]\s*)?Agenda\s+item\s*$", re.IGNORECASE)
@@ -242,7 +242,7 @@ def _title_alone(text: str) -> bool:
 
 
 def _meeting_item(line: Line) -> str | None:
-    match = MEETING_LINE.match(line.text)
+    match = meeting_line(line.text)
     return match["item"] if match and match["item"] else None
 
 
@@ -261,7 +261,7 @@ def _page_headings(lines: list[Line], marker: re.Pattern[str] | None) -> list[He
         title_index = index + 1
         while title_index < len(lines) and (
             lines[title_index].blank
-            or MEETING_LINE.match(lines[title_index].text)
+            or meeting_line(lines[title_index].text)
             or AGENDA_ITEM.match(lines[title_index].text)
         ):
             number = number or _meeting_item(lines[title_index])

@@ -23,6 +23,17 @@ MEETING_LINE = re.compile(
     r"(?P<body>.+?)(?:\s*\(Item\s+(?P<item>[\w/.*]+)\))?$",
     re.IGNORECASE,
 )
+_MEETING_LINE_FIRST = "MmDd"  # the pattern's first letter, case-blind
+
+
+def meeting_line(text: str) -> re.Match[str] | None:
+    """``MEETING_LINE.match(text)``, the first letter tried before the pattern: it is asked
+    of every line, several times, and few lines are "Meeting:" lines."""
+    if text[:1] not in _MEETING_LINE_FIRST:
+        return None
+    return MEETING_LINE.match(text)
+
+
 # A decision page's "12/05/2025 - Parks Strategy - Revised Consultation Plan"
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
@@ -83,7 +94,7 @@ def _council_or_body(name: str, date: str | None = None, *, met: bool = False) -
 
 def heading_facts(line: str) -> dict[str, Any]:
     """Council, body, date and item number stated by one line of a page or minutes heading."""
-    meeting = MEETING_LINE.match(line)
+    meeting = meeting_line(line)
     if meeting:
         return _facts(body=meeting["body"], date=find_date(meeting["date"]), item=meeting["item"])
     dated_title = DATED_TITLE.match(line)
