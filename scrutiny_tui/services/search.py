@@ -133,6 +133,11 @@ MAX_QUERY_WORDS = 64
 MAX_QUERY_CHARS = 1_000
 #: The most hits one search returns (and the most a page may skip).
 MAX_LIMIT = 10_000
+#: The most matching index entries a search ranks by relevance. Ranking scores every match
+#: (and counts every entry holding each phrase first), so a phrase of common words found in
+#: most of a region's archive would take a second at a million items; past this many
+#: matches the newest come first (the member's notes before them) and the notice says so.
+RANKED_AT_MOST = 5_000
 
 
 def search(
@@ -162,7 +167,7 @@ def search(
     with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
-                found = ranked_hits(conn, match, limit + 1, offset)
+                ranked = ranked_hits(conn, match, limit + 1, offset, RANKED_AT_MOST)
                 break
             except MatchError as exc:
                 plan.notice = (
@@ -171,8 +176,16 @@ def search(
                 )
         else:
             return SearchResult(query, notice=plan.notice)
+    found = ranked.hits
     hits = tuple(_hit(row, words) for row in found[:limit])
-    return SearchResult(query, hits, plan.notice, more=len(found) > limit)
+    notice = plan.notice
+    if ranked.newest_first:
+        bounded = (
+            f"Over {RANKED_AT_MOST:,} matches, so the newest come first (your notes before "
+            "them). Add a word, or put a phrase in quotes, to rank them by relevance."
+        )
+        notice = f"{notice} {bounded}" if notice else bounded
+    return SearchResult(query, hits, notice, more=len(found) > limit)
 
 
 def _reason(exc: MatchError) -> str:
@@ -210,9 +223,7 @@ def _marks(query: str, added: Sequence[str]) -> list[re.Pattern[str]]:
     return word_patterns(query) + [_phrase_pattern(phrase) for phrase in added]
 
 
-def first_match(
-    text_: str, query: str, acronyms: Acronyms | None = None
-) -> tuple[int, int] | None:
+def first_match(text_: str, query: str, acronyms: Acronyms | None = None) -> tuple[int, int] | None:
     """Where in ``text_`` the words of ``query`` (or an expansion of one of its acronyms)
     first occur, to open minutes at the words a search found; None when they do not."""
     found = [m.span() for p in marked_patterns(query, acronyms) if (m := p.search(text_))]

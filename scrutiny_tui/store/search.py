@@ -42,14 +42,22 @@ class IndexHit:
 # Ranked in an inner query that reads only rowids (bm25, titles weighted double) from the
 # contentless index; each row shown is then read from its own table, found by its rowid
 # (source row id * 8 + kind code, see migration 0012): 1 item, 2 resolution,
-# 3 recommendation, 4 action, 5 note. Snippets are cut by the service from that text.
-_RANKED = """
-WITH top AS (
+# 3 recommendation, 4 action; a note (2^48 + its id) * 8 + 5. Snippets are cut by the
+# service from that text. Past the bound (see ``ranked_hits``) the inner query takes the
+# newest entries instead, scored by their place.
+_BEST = """
     SELECT rowid AS id, rowid / 8 AS source, rowid % 8 AS code,
            bm25(search_words, 2.0, 1.0) AS score
     FROM search_words WHERE search_words MATCH :match
     ORDER BY score LIMIT :limit OFFSET :offset
-),
+"""
+_NEWEST = """
+    SELECT rowid AS id, rowid / 8 AS source, rowid % 8 AS code, -rowid AS score
+    FROM search_words WHERE search_words MATCH :match
+    ORDER BY rowid DESC LIMIT :limit OFFSET :offset
+"""
+_RANKED = """
+WITH top AS ({top}),
 found (score, kind, ref, title, body, item_id) AS (
     SELECT top.score, 'item', x.uid, x.title, x.text, x.id
     FROM top JOIN agenda_item x ON top.code = 1 AND x.id = top.source
@@ -64,7 +72,7 @@ found (score, kind, ref, title, body, item_id) AS (
     FROM top JOIN action x ON top.code = 4 AND x.id = top.source
     UNION ALL
     SELECT top.score, 'note', x.uuid, x.tags, x.body || ' ' || x.quote_exact, NULL
-    FROM top JOIN annotation x ON top.code = 5 AND x.id = top.source
+    FROM top JOIN annotation x ON top.code = 5 AND x.id = top.source - 281474976710656
 )
 SELECT s.kind, s.ref, s.title, s.body, s.item_id, i.title, m.committee, m.date, d.path,
        i.number, i.uid
@@ -94,9 +102,32 @@ WHERE i.id = ?
 """
 
 
-def ranked_hits(conn: sqlite3.Connection, match: str, limit: int, offset: int) -> list[IndexHit]:
+# Whether more than :bound entries match: a walk from the newest entry, which FTS5 makes in
+# rowid order without scoring anything, stopping at the one past the bound.
+_PAST_BOUND = """
+SELECT 1 FROM search_words WHERE search_words MATCH :match
+ORDER BY rowid DESC LIMIT 1 OFFSET :bound
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class RankedHits:
+    hits: list[IndexHit]
+    newest_first: bool = False  # more than the bound matched: the newest came first
+
+
+def ranked_hits(
+    conn: sqlite3.Connection, match: str, limit: int, offset: int, bound: int | None = None
+) -> RankedHits:
     """Up to ``limit`` rows matching the FTS5 expression ``match``, best first, after
-    skipping ``offset``. Raises :class:`MatchError` if SQLite cannot read ``match``."""
+    skipping ``offset``. Raises :class:`MatchError` if SQLite cannot read ``match``.
+
+    bm25 scores every match, and first counts, for each phrase of the query, every entry in
+    the whole index holding it: a phrase of common words ("task and finish group") matching
+    most of a large archive costs time in proportion to the archive. With ``bound``, a
+    query matching more entries than that is answered newest first (the member's notes,
+    numbered above every record, before them), in time that does not grow with the archive.
+    A team store ranks every match."""
     if is_postgres(conn):
         try:
             query = to_tsquery_text(match)
@@ -106,12 +137,18 @@ def ranked_hits(conn: sqlite3.Connection, match: str, limit: int, offset: int) -
         rows = team.execute_native(
             RANKED_PG, {"query": query, "limit": limit, "offset": offset}
         ).fetchall()
-        return [_placed(conn, IndexHit(*row)) for row in rows]
+        return RankedHits([_placed(conn, IndexHit(*row)) for row in rows])
     try:
-        rows = conn.execute(_RANKED, {"match": match, "limit": limit, "offset": offset}).fetchall()
+        past = bound is not None and bool(
+            conn.execute(_PAST_BOUND, {"match": match, "bound": bound}).fetchone()
+        )
+        rows = conn.execute(
+            _RANKED.format(top=_NEWEST if past else _BEST),
+            {"match": match, "limit": limit, "offset": offset},
+        ).fetchall()
     except sqlite3.OperationalError as exc:
         raise MatchError(str(exc)) from exc
-    return [_placed(conn, IndexHit(*row)) for row in rows]
+    return RankedHits([_placed(conn, IndexHit(*row)) for row in rows], newest_first=past)
 
 
 def _placed(conn: sqlite3.Connection, hit: IndexHit) -> IndexHit:

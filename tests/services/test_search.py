@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from scrutiny_tui.services import search as search_service
 from scrutiny_tui.services.ingest import ingest_paths
 from scrutiny_tui.services.search import literal_query, make_snippet, search, word_patterns
 from scrutiny_tui.store.db import open_store
@@ -82,6 +83,45 @@ def test_notes_are_found_with_the_item_they_sit_in(store_target):
     hit = search(store, "sufficiency").hits[0]
     assert (hit.kind, hit.uid) == ("note", "n1")
     assert hit.item_id is not None and hit.item_title
+
+
+def test_past_the_bound_the_newest_matches_come_first_after_the_notes(
+    store_target, seed_paths, monkeypatch
+):
+    store = open_store(store_target)
+    ingest_paths(store, seed_paths[:2])
+    with store.read() as conn:
+        (item_uid,) = conn.execute("SELECT uid FROM agenda_item ORDER BY id LIMIT 1").fetchone()
+    ingest_paths(store, seed_paths[2:])  # stored later: newer
+    with store.write() as conn:
+        conn.execute(
+            "INSERT INTO annotation (uuid, target_kind, target_uid, quote_exact,"
+            " quote_prefix, quote_suffix, anchor_state, body, kind, priority, tags,"
+            " status, created_at, updated_at) VALUES ('n1', 'item', ?, '', '', '',"
+            " 'attached', 'the council asked the committee', 'question', 'high', '[]',"
+            " 'open', '2026-01-01', '2026-01-01')",
+            (item_uid,),
+        )
+    everything = search(store, "the", limit=1000)
+    assert len(everything.hits) > 8 and everything.notice is None
+    monkeypatch.setattr(search_service, "RANKED_AT_MOST", 6)
+    bounded = search(store, "the", limit=3)
+    if store.engine == "postgresql":  # a team store ranks every match
+        assert bounded.hits == everything.hits[:3] and bounded.notice is None
+        return
+    assert bounded.notice and "Over 6 matches" in bounded.notice and bounded.more
+    assert len(bounded.hits) == 3
+    newest = search(store, "the", limit=6)
+    assert "n1" in {hit.uid for hit in newest.hits}  # a note is always among the newest
+    with store.read() as conn:
+        first_doc_items = {
+            uid
+            for (uid,) in conn.execute(
+                "SELECT r.uid FROM record r WHERE r.document_id = (SELECT min(id) FROM document)"
+            )
+        }
+    assert not first_doc_items & {hit.uid for hit in newest.hits}  # the oldest are left out
+    store.close()
 
 
 def test_snippets_cut_around_the_first_hit_and_mark_every_form_of_the_word():

@@ -4,8 +4,8 @@
 -- table) beside the tables it was copied from; search never read it back (snippets are cut
 -- from the tables' text), so the index is now contentless: words and positions only. Its
 -- rowid still says where each entry came from (source row id * 8 + kind code: 1 item,
--- 2 resolution, 3 recommendation, 4 action, 5 note), and the view search_entry gives each
--- entry's kind, uid and item.
+-- 2 resolution, 3 recommendation, 4 action; a note: (2^48 + its id) * 8 + 5), and the view
+-- search_entry gives each entry's kind, uid and item.
 --
 -- Items and their records are indexed by the writer (store/records.py, index_items), once
 -- per document in one sorted statement: an insert trigger per row cost five times as much.
@@ -56,24 +56,26 @@ CREATE TRIGGER search_action_delete AFTER DELETE ON action BEGIN
 	VALUES ('delete', old.id * 8 + 4, coalesce(old.due_to, ''), old.text);
 END;
 
--- A note is indexed while it is live (not soft-deleted).
+-- A note is indexed while it is live (not soft-deleted), numbered above every record
+-- (2^48 + its id): a search over very many matches ranks the newest entries first, and a
+-- member's own notes are always among them (see store/search.py).
 CREATE TRIGGER search_note_insert AFTER INSERT ON annotation WHEN new.deleted_at IS NULL BEGIN
 	INSERT INTO search_words (rowid, title, body)
-	VALUES (new.id * 8 + 5, new.tags, new.body || ' ' || new.quote_exact);
+	VALUES ((new.id + 281474976710656) * 8 + 5, new.tags, new.body || ' ' || new.quote_exact);
 END;
 
 CREATE TRIGGER search_note_update AFTER UPDATE ON annotation BEGIN
 	INSERT INTO search_words (search_words, rowid, title, body)
-	SELECT 'delete', old.id * 8 + 5, old.tags, old.body || ' ' || old.quote_exact
+	SELECT 'delete', (old.id + 281474976710656) * 8 + 5, old.tags, old.body || ' ' || old.quote_exact
 	WHERE old.deleted_at IS NULL;
 	INSERT INTO search_words (rowid, title, body)
-	SELECT new.id * 8 + 5, new.tags, new.body || ' ' || new.quote_exact
+	SELECT (new.id + 281474976710656) * 8 + 5, new.tags, new.body || ' ' || new.quote_exact
 	WHERE new.deleted_at IS NULL;
 END;
 
 CREATE TRIGGER search_note_delete AFTER DELETE ON annotation WHEN old.deleted_at IS NULL BEGIN
 	INSERT INTO search_words (search_words, rowid, title, body)
-	VALUES ('delete', old.id * 8 + 5, old.tags, old.body || ' ' || old.quote_exact);
+	VALUES ('delete', (old.id + 281474976710656) * 8 + 5, old.tags, old.body || ' ' || old.quote_exact);
 END;
 
 -- What each index entry is, from its rowid (for tests, checks and the curious; a search reads
@@ -87,7 +89,7 @@ CREATE VIEW search_entry (rowid, kind, ref, item_id, title, body) AS
 	UNION ALL
 	SELECT id * 8 + 4, 'action', uid, item_id, coalesce(due_to, ''), text FROM action
 	UNION ALL
-	SELECT id * 8 + 5, 'note', uuid, NULL, tags, body || ' ' || quote_exact
+	SELECT (id + 281474976710656) * 8 + 5, 'note', uuid, NULL, tags, body || ' ' || quote_exact
 	FROM annotation WHERE deleted_at IS NULL;
 
 INSERT INTO search_words (rowid, title, body) SELECT rowid, title, body FROM search_entry;
