@@ -33,13 +33,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "attendance": ("person_id", "meeting_id", "item_id", "kind", "role"),
     "resolution": (
-        "uid", "item_id", "ordinal", "label", "kind", "text", "source", "span_start", "span_end",
+        "uid", "item_id", "ordinal", "label", "kind", "text", "span_start", "span_end",
     ),
     "recommendation": (
-        "uid", "item_id", "ordinal", "ref", "text", "source", "span_start", "span_end",
+        "uid", "item_id", "ordinal", "ref", "text", "span_start", "span_end",
     ),
     "action": (
-        "uid", "item_id", "ordinal", "text", "due", "due_to", "source", "span_start", "span_end",
+        "uid", "item_id", "ordinal", "text", "due", "due_to", "span_start", "span_end",
     ),
     "source": ("name", "base_url", "committees", "added_at", "last_sync_at", "last_sync"),
     "sync_meeting": (

@@ -102,7 +102,6 @@ class Recommendation(SQLModel, table=True):
     ordinal: int
     ref: str | None = None
     text: str
-    source: str
     span_start: int
     span_end: int
 
@@ -115,7 +114,6 @@ class Resolution(SQLModel, table=True):
     label: str | None = None
     kind: str = Field(index=True)
     text: str
-    source: str
     span_start: int
     span_end: int
 
@@ -128,7 +126,6 @@ class Action(SQLModel, table=True):
     text: str
     due: str | None = Field(default=None, index=True)  # YYYY-MM-DD or YYYY-MM
     due_to: str | None = None  # the meeting or body the report is due to
-    source: str
     span_start: int
     span_end: int
 

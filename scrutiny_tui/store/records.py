@@ -267,7 +267,6 @@ def _write_item(
                 r.label,
                 r.kind,
                 r.text,
-                r.source,
                 r.span.start,
                 r.span.end,
             )
@@ -286,7 +285,6 @@ def _write_item(
                 n,
                 r.ref,
                 r.text,
-                r.source,
                 r.span.start,
                 r.span.end,
             )
@@ -306,7 +304,6 @@ def _write_item(
                 a.text,
                 a.due,
                 a.body,
-                a.source,
                 a.span.start,
                 a.span.end,
             )
@@ -352,13 +349,13 @@ _ITEM_COLUMNS = (
     "span_start", "span_end",
 )  # fmt: skip
 _RESOLUTION_COLUMNS = (
-    "uid", "item_id", "ordinal", "label", "kind", "text", "source", "span_start", "span_end",
+    "uid", "item_id", "ordinal", "label", "kind", "text", "span_start", "span_end",
 )  # fmt: skip
 _RECOMMENDATION_COLUMNS = (
-    "uid", "item_id", "ordinal", "ref", "text", "source", "span_start", "span_end",
+    "uid", "item_id", "ordinal", "ref", "text", "span_start", "span_end",
 )  # fmt: skip
 _ACTION_COLUMNS = (
-    "uid", "item_id", "ordinal", "text", "due", "due_to", "source", "span_start", "span_end",
+    "uid", "item_id", "ordinal", "text", "due", "due_to", "span_start", "span_end",
 )  # fmt: skip
 
 

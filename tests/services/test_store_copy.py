@@ -109,11 +109,11 @@ MINUTES = {
     "agenda_item": "SELECT i.uid, m.uid, i.ordinal, i.number, i.title, i.text, i.report_refs,"
     " i.span_start, i.span_end, i.external_id, i.restricted FROM agenda_item i"
     " JOIN meeting m ON m.id = i.meeting_id",
-    "resolution": "SELECT r.uid, i.uid, r.ordinal, r.label, r.kind, r.text, r.source,"
+    "resolution": "SELECT r.uid, i.uid, r.ordinal, r.label, r.kind, r.text,"
     " r.span_start, r.span_end FROM resolution r JOIN agenda_item i ON i.id = r.item_id",
-    "recommendation": "SELECT r.uid, i.uid, r.ordinal, r.ref, r.text, r.source, r.span_start,"
+    "recommendation": "SELECT r.uid, i.uid, r.ordinal, r.ref, r.text, r.span_start,"
     " r.span_end FROM recommendation r JOIN agenda_item i ON i.id = r.item_id",
-    "action": "SELECT a.uid, i.uid, a.ordinal, a.text, a.due, a.due_to, a.source, a.span_start,"
+    "action": "SELECT a.uid, i.uid, a.ordinal, a.text, a.due, a.due_to, a.span_start,"
     " a.span_end FROM action a JOIN agenda_item i ON i.id = a.item_id",
     "attendance": "SELECT m.uid, i.uid, p.name, p.honorific, a.kind, a.role FROM attendance a"
     " JOIN person p ON p.id = a.person_id JOIN meeting m ON m.id = a.meeting_id"

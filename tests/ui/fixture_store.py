@@ -121,7 +121,6 @@ def _add_item(s, doc, meeting, ordinal, item, full_text) -> int:
                 label=label,
                 kind=kind,
                 text=words,
-                source=words,
                 span_start=a,
                 span_end=b,
             )
@@ -135,7 +134,6 @@ def _add_item(s, doc, meeting, ordinal, item, full_text) -> int:
                 ordinal=n,
                 ref=ref,
                 text=words,
-                source=words,
                 span_start=a,
                 span_end=b,
             )
@@ -150,7 +148,6 @@ def _add_item(s, doc, meeting, ordinal, item, full_text) -> int:
                 text=words,
                 due=due,
                 due_to=body,
-                source=words,
                 span_start=a,
                 span_end=b,
             )

@@ -14,7 +14,9 @@
 -- updates an indexed column in place (agenda items and their records are only replaced).
 --
 -- The discussion points of each item (its paragraphs, about a third of the store) were
--- written at every ingest and never read: they are gone.
+-- written at every ingest and never read: they are gone. So is each record's "source" (its
+-- passage of the minutes, a second copy of its words), which is the document's text at the
+-- record's span.
 DROP TRIGGER IF EXISTS search_item_insert;
 DROP TRIGGER IF EXISTS search_item_delete;
 DROP TRIGGER IF EXISTS search_resolution_insert;
@@ -28,6 +30,9 @@ DROP TRIGGER IF EXISTS search_note_update;
 DROP TRIGGER IF EXISTS search_note_delete;
 DROP TABLE IF EXISTS search_index;
 DROP TABLE IF EXISTS discussion_point;
+ALTER TABLE resolution DROP COLUMN source;
+ALTER TABLE recommendation DROP COLUMN source;
+ALTER TABLE action DROP COLUMN source;
 
 CREATE VIRTUAL TABLE search_words USING fts5(
 	title,
