@@ -12,14 +12,19 @@ import argparse
 import asyncio
 import cProfile
 import dataclasses
+import hashlib
+import html
 import io
 import json
 import pstats
+import random
+import re
 import resource
 import sqlite3
 import sys
 import time
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -300,6 +305,268 @@ def briefing_builder(briefing: Any) -> Callable[[Any, list[int]], str] | None:
     return build
 
 
+# ---- sync -------------------------------------------------------------------------------
+
+SYNC_TODAY = "2026-05-01"  # the sync's "today": the meetings fall in the year before it
+SYNC_BULLET = re.compile(r"^[·•*-]\s{2,}")
+
+
+def _sync_minutes_html(paragraphs: list[str]) -> str:
+    """An item's paragraphs as the Word-made HTML ModernGov keeps: a paragraph a line, runs
+    of bullets as a list."""
+    out: list[str] = []
+    bullets: list[str] = []
+    for paragraph in paragraphs:
+        for line in paragraph.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            bullet = SYNC_BULLET.match(line)
+            if bullet:
+                bullets.append(f"<li>{html.escape(line[bullet.end() :].strip())}</li>")
+                continue
+            if bullets:
+                out.append("<ul>" + "".join(bullets) + "</ul>")
+                bullets = []
+            out.append(f'<p class="MsoNormal">{html.escape(line)}</p>')
+    if bullets:
+        out.append("<ul>" + "".join(bullets) + "</ul>")
+    return '<div class="WordSection1">\n' + "\n".join(out) + "\n</div>"
+
+
+def sync_site(meetings: int, seed: int) -> Any:
+    """The fake ModernGov site of the tests (not started), holding ``meetings`` meetings of one
+    council's committees in the year before SYNC_TODAY: 10-15 items each (apologies,
+    declarations, minutes, substantive reports with their discussion and resolutions, work
+    programme), minutes as HTML, report documents, a restricted item in one meeting in five,
+    and the attendance register (present, apologies, substitutes, officers)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.moderngov
+    import make_corpus
+
+    from tests.moderngov.fake_site import FakeItem, FakeMeeting, FakeSite
+
+    rng = random.Random(seed)
+    committees = make_corpus.make_committees(rng)
+    committees = [c for c in committees if c.council == committees[0].council]
+    pool = make_corpus.build_sentence_pool(seed)
+    today = date.fromisoformat(SYNC_TODAY)
+    site = FakeSite("/democracy/", today=today, demo=False)
+    for k, committee in enumerate(committees):
+        site.committees[101 + k] = (committee.name, False)
+    item_id = 40000
+    for k in range(meetings):
+        committee_id = 101 + k % len(committees)
+        committee = committees[k % len(committees)]
+        day = today - timedelta(days=365 - (k * 365) // meetings)
+        plan = make_corpus.MeetingPlan(
+            index=k,
+            committee=committee,
+            day=day.toordinal(),
+            items=rng.randint(10, 15),
+            as_pages=False,
+            first_number=rng.randint(1, 400),
+            seed=rng.getrandbits(63),
+            folder="",
+        )
+        writer = make_corpus.MeetingWriter(plan, pool)
+        contents = writer.procedural_items()
+        for _ in range(plan.items - 5):
+            topic, title = writer.topic_title()
+            contents.append((title, writer.substantive_body(topic, writer.officer())))
+        contents += writer.closing_items()
+        items = []
+        for ordinal, (title, paragraphs) in enumerate(contents):
+            item_id += 1
+            number = writer.item_number(ordinal).rstrip(".").lstrip("*")
+            docs = [
+                (item_id * 10 + d, f"{title} - report", f"documents/s{item_id * 10 + d}/r.pdf")
+                for d in range(2 if ordinal >= 3 else 0)
+            ]
+            items.append(
+                FakeItem(item_id, number, title, _sync_minutes_html(paragraphs), docs=docs)
+            )
+        if writer.rng.random() < 0.2:  # a report taken in private: recorded without text
+            items[-2] = FakeItem(items[-2].id, items[-2].number, items[-2].title, restricted=True)
+        chair, vice, *others = writer.members
+        attendees = [(f"Councillor {chair}", "Chair", "Present")]
+        attendees.append((f"Councillor {vice}", "Vice-Chair", "Present"))
+        for j, name in enumerate(others):
+            attendance = "Apologies" if j < 2 else "Present"
+            if j == 2 and writer.rng.random() < 0.5:
+                attendance = "Present as substitute"
+            attendees.append((f"Councillor {name}", "Committee Member", attendance))
+        for _ in range(writer.rng.randint(2, 4)):
+            attendees.append((writer.person(), writer.officer(), "In attendance"))
+        site.meetings[60000 + k] = FakeMeeting(
+            60000 + k, committee_id, day, items=items, attendees=attendees
+        )
+    return site
+
+
+class SyncAnswers:
+    """A fetcher (``moderngov.client.Fetcher``) answering from responses fetched already:
+    the web service's XML as the fake site sends it, with no network and no pause."""
+
+    def __init__(self, answers: dict[str, bytes]) -> None:
+        self.answers = answers
+        self.requests = 0
+
+    def get(self, url: str, params: Any = None) -> Any:
+        from scrutiny_tui.moderngov.client import Fetched
+
+        self.requests += 1
+        op = url.rsplit("/", 1)[-1]
+        params = params or {}
+        key = f"{op}:{params.get('lCommitteeId') or params.get('lMeetingId') or ''}"
+        return Fetched(url, 200, self.answers[key], "text/xml; charset=utf-8")
+
+    def close(self) -> None:
+        pass
+
+
+def sync_answers(site: Any, since: date, until: date) -> dict[str, bytes]:
+    from scrutiny_tui.moderngov.client import dmy
+
+    def xml(body: str) -> bytes:
+        return ('<?xml version="1.0" encoding="utf-8"?>\n' + body).encode()
+
+    answers = {
+        f"GetMeetings:{cid}": xml(site.meetings_xml(cid, dmy(since), dmy(until)))
+        for cid in site.committees
+    }
+    for meeting_id, meeting in site.meetings.items():
+        answers[f"GetMeeting:{meeting_id}"] = xml(site.meeting_xml(meeting))
+    return answers
+
+
+def _sync_store(path: Path, site: Any) -> Any:
+    from scrutiny_tui.moderngov import Committee
+    from scrutiny_tui.services.sync import SiteCheck, add_source
+    from scrutiny_tui.store.db import open_store
+
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    store = open_store(path)
+    committees = [Committee(cid, title) for cid, (title, _) in site.committees.items()]
+    check = SiteCheck(site.base_url, committees, [])
+    add_source(store, site.base_url, name="bench", picked=committees, check=check)
+    return store
+
+
+def probe_sync(
+    workdir: str, meetings: str = "200", seed: str = "1", repeats: str = "1"
+) -> dict[str, Any]:
+    """Synced meetings read and stored: ``sync`` over answers fetched already (the web
+    service's XML for each meeting, read, built into a document, parsed and written into a
+    fresh store; the best of ``repeats``); again with nothing changed; the three steps timed
+    apart over the same answers; and end to end against the fake site on 127.0.0.1 with no
+    pause."""
+    from scrutiny_tui.moderngov import Committee, responses
+    from scrutiny_tui.moderngov.client import ClientSettings, ModernGovSite
+    from scrutiny_tui.services import sync as sync_service
+    from scrutiny_tui.store.db import open_store
+    from scrutiny_tui.store.sources import synced_path
+
+    folder = Path(workdir)
+    folder.mkdir(parents=True, exist_ok=True)
+    today = date.fromisoformat(SYNC_TODAY)
+    since, until = sync_service.default_window(today)
+    site = sync_site(int(meetings), int(seed))
+    site.start()
+    try:
+        answers = sync_answers(site, since, until)
+        meeting_xml = [v for k, v in answers.items() if k.startswith("GetMeeting:")]
+        result: dict[str, Any] = {
+            "meetings": len(meeting_xml),
+            "items": sum(len(m.items) for m in site.meetings.values()),
+            "xml_kb": round(sum(len(x) for x in meeting_xml) / 1024),
+        }
+
+        # 1. sync() over the answers: responses in, stored records out
+        runs = []
+        for _ in range(int(repeats)):
+            store = _sync_store(folder / "sync-answers.db", site)
+            started = time.perf_counter()
+            summary = sync_service.sync(store, today=today, fetcher=lambda: SyncAnswers(answers))
+            runs.append(time.perf_counter() - started)
+            store.close()
+        result["seconds"] = min(runs)
+        result["runs_seconds"] = runs
+        store = open_store(folder / "sync-answers.db")
+        result["new"] = summary.total("new")
+        result["failed"] = [f"{p.where}: {p.reason}" for _, p in summary.failed][:3]
+        counts = summary.sources[0].counts
+        result["records"] = {
+            "items": counts.items,
+            "resolutions": counts.resolutions,
+            "recommendations": counts.recommendations,
+            "actions": counts.actions,
+        }
+        started = time.perf_counter()
+        again = sync_service.sync(store, today=today, fetcher=lambda: SyncAnswers(answers))
+        result["unchanged_seconds"] = time.perf_counter() - started
+        result["unchanged"] = again.total("unchanged")
+        store.close()
+
+        # 2. the steps apart: XML to dataclasses, the document built (HTML to text, the
+        # parser), the document written
+        store = _sync_store(folder / "sync-steps.db", site)
+        [source] = sync_service.list_sources(store)
+        mg = ModernGovSite(site.base_url, SyncAnswers(answers))
+        rows = [
+            r
+            for cid in site.committees
+            for r in mg._service_meetings(Committee(cid, site.committees[cid][0]), since, until)
+        ]
+        steps = {"xml": 0.0, "build": 0.0, "write": 0.0}
+        batch = sync_service._Batch(store, source, sync_service.SourceReport("bench"))
+        for row in rows:
+            data = answers[f"GetMeeting:{row.id}"]
+            t0 = time.perf_counter()
+            meeting = responses.parse_meeting(data)
+            sha = hashlib.sha256(data).hexdigest()
+            t1 = time.perf_counter()
+            path = synced_path(source.name, row.id)
+            built = sync_service.build_document(
+                meeting,
+                council=source.name,
+                committee=row.committee_title,
+                path=path,
+                sha256=sha,
+                fetch=mg.document,
+            )
+            t2 = time.perf_counter()
+            url = mg.meeting_page_url(row.committee_id, row.id)
+            batch.add(sync_service._Read(row, path, sha, built, meeting, url))
+            t3 = time.perf_counter()
+            steps["xml"] += t1 - t0
+            steps["build"] += t2 - t1
+            steps["write"] += t3 - t2
+        t0 = time.perf_counter()
+        batch.write()
+        steps["write"] += time.perf_counter() - t0
+        result["steps_seconds"] = steps
+        store.close()
+
+        # 3. end to end: HTTP to the fake site on 127.0.0.1, no pause
+        store = _sync_store(folder / "sync-http.db", site)
+        settings = ClientSettings(pause=0, timeout=30, retries=0)
+        started = time.perf_counter()
+        http = sync_service.sync(store, today=today, settings=settings)
+        result["http_seconds"] = time.perf_counter() - started
+        result["http_new"] = http.total("new")
+        result["http_requests"] = http.sources[0].requests
+        store.close()
+    finally:
+        site.stop()
+        for name in ("sync-answers.db", "sync-steps.db", "sync-http.db"):
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{folder / name}{suffix}").unlink(missing_ok=True)
+    result["meetings_per_s"] = result["meetings"] / result["seconds"]
+    result["rss_mb"] = peak_rss_mb()
+    return result
+
+
 # ---- running ----------------------------------------------------------------------------
 
 PROBES: dict[str, Callable[..., dict[str, Any]]] = {
@@ -310,6 +577,7 @@ PROBES: dict[str, Callable[..., dict[str, Any]]] = {
     "app": probe_app,
     "minimal": probe_minimal,
     "briefing": probe_briefing,
+    "sync": probe_sync,
 }
 
 

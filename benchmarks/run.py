@@ -478,6 +478,26 @@ def busiest_committee(store: Path) -> tuple[str, str]:
     return committee, since.date().isoformat()
 
 
+SYNC_MEETINGS = 100  # of 10-15 items each (probes.sync_site)
+SYNC_TARGET = 50  # meetings/s
+
+
+def measure_sync(workdir: Path, profile: bool) -> list[Row]:
+    """Synced meetings read and stored: the ModernGov web service's answers, fetched
+    already, through ``sync`` into a fresh store; the steps apart and the sync
+    end to end against the fake site on 127.0.0.1, with no pause, go to stderr."""
+    measure = "Sync: synced meetings read and stored (meetings/s)"
+    target = f"≥ {SYNC_TARGET} meetings/s"
+    result = run_probe(
+        "sync", str(workdir), str(SYNC_MEETINGS), "1", "1", workdir=workdir, profile=profile
+    )
+    if "error" in result:
+        return [error_row(measure, result, target)]
+    print(f"sync: {json.dumps(result)}", file=sys.stderr)
+    rate = result["meetings_per_s"]
+    return [Row(measure, f"{rate:,.1f}", target=target, result=ok(rate >= SYNC_TARGET))]
+
+
 def measure_cold_start() -> list[Row]:
     version = cold_start.version_ms()
     bare = cold_start.bare_python_ms()
@@ -574,6 +594,7 @@ def main(argv: list[str] | None = None) -> int:
         rows += measure_briefing(store, workdir, args.profile)
         rows += measure_commands(store, minutes, files, workdir)
     rows += measure_team_store(args.n, minutes, workdir)
+    rows += measure_sync(workdir, args.profile)
     rows += measure_cold_start()
 
     header = [
