@@ -22,6 +22,10 @@ LIST_LABEL = re.compile(
 
 def squash(text: str) -> str:
     """Whitespace (including non-breaking spaces and line breaks) collapsed to single spaces."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        # Nothing to collapse (the space is the one printable whitespace character, over all
+        # of Unicode): most lines, kept without splitting them into words and joining again
+        return text
     return " ".join(text.split())
 
 
@@ -38,7 +42,7 @@ class Line:
     def __init__(self, start: int, raw: str) -> None:
         self.start = start
         self.raw = raw
-        self.text = " ".join(raw.split())
+        self.text = squash(raw)
 
     @property
     def end(self) -> int:
@@ -91,15 +95,20 @@ class Block:
         marker: str | None = None,
         label: str | None = None,
         after_blank: bool = True,
+        text: str | None = None,
     ) -> None:
+        """``text``, when given, is the block's words as :func:`squash` gives them, known
+        already from its lines."""
         self.start = start
         self.end = end
         self.raw = raw
         self.marker = marker
         self.label = label
         self.after_blank = after_blank
-        body = raw if marker is None else raw.lstrip(" \t\u00a0\ufeff")[len(marker) :]
-        self.text = " ".join(body.split())
+        if text is None:
+            body = raw if marker is None else raw.lstrip(" \t\u00a0\ufeff")[len(marker) :]
+            text = squash(body)
+        self.text = text
 
     @property
     def is_bullet(self) -> bool:
@@ -119,6 +128,31 @@ def list_marker(line_text: str) -> tuple[str, str | None] | None:
     if bullet:
         return bullet["marker"], None
     return None
+
+
+def _words(lines: list[Line], raw: str, marker: str | None) -> str | None:
+    """A block's words, joined from its lines' words (already squashed) rather than squashed
+    again from its raw text; None where the two could differ: lines that do not follow one
+    another in the text (a "Meeting:" line left out between them stays in the raw text), a
+    byte-order mark (not whitespace, but trimmed from the block's ends) on its first or last
+    line, or a first character that is whitespace of another kind (a list marker would then
+    not open it)."""
+    first, last = lines[0].raw, lines[-1].raw
+    if "\ufeff" in first or "\ufeff" in last or raw[:1].isspace():
+        return None
+    texts: list[str] = []
+    follows = lines[0].start
+    for line in lines:
+        if line.start != follows:
+            return None
+        follows = line.start + len(line.raw) + 1  # after its newline
+        texts.append(line.text)
+    if marker is not None:
+        # the marker is the first line's first word (a space or the end follows it)
+        texts[0] = texts[0][len(marker) + 1 :]
+        if not texts[0]:
+            del texts[0]
+    return " ".join(texts)
 
 
 _ENDS_SENTENCE = re.compile(r"[.;:!?]['’”\")]*$")
@@ -149,11 +183,11 @@ def blocks_of(
         nonlocal current, marker, after_blank
         if current:
             start, end = current[0].content_start, current[-1].content_end
+            raw = text[start:end]
             label = marker[1] if marker else None
+            words = _words(current, raw, marker[0] if marker else None)
             blocks.append(
-                Block(
-                    start, end, text[start:end], marker[0] if marker else None, label, after_blank
-                )
+                Block(start, end, raw, marker[0] if marker else None, label, after_blank, words)
             )
         current, marker, after_blank = [], None, False
 
