@@ -40,7 +40,7 @@ from scrutiny_tui.parser.model import Item, ParsedDocument, Person, Span
 from scrutiny_tui.parser.model import Meeting as ParsedMeeting
 from scrutiny_tui.services.ingest import _follow_edited_records
 from scrutiny_tui.services.same_meeting import absorb_files_into
-from scrutiny_tui.store.db import Connection, DatabaseError, Store, is_store_fault
+from scrutiny_tui.store.db import DatabaseError, Store
 from scrutiny_tui.store.documents import KnownDocument, known_document
 from scrutiny_tui.store.records import (
     DocumentFacts,
@@ -77,12 +77,6 @@ FetcherFactory = Callable[[], Fetcher]
 
 PAST_DAYS = 365  # the default window: the last 12 months ...
 FUTURE_DAYS = 61  # ... and the next 2
-# Meetings read are written together, one transaction for several: the search index is
-# flushed at each commit, and that cost is per transaction more than per meeting. A batch is
-# written once it holds this many agenda items, or once its first meeting has waited this
-# long (a polite sync, a second a request, stores each meeting about as soon as it is read).
-BATCH_ITEMS = 1_000
-BATCH_SECONDS = 2.0
 
 _HONORIFIC = re.compile(
     r"^(County Councillor|Councillor|Cllr\.?|Alderman|Mr|Mrs|Ms|Miss|Mx|Dr|Professor|Prof\.?|"
@@ -539,7 +533,6 @@ def sync(
     done = 0
     try:
         for source, site, client, report, meetings in plans:
-            batch = _Batch(store, source, report)
             for summary_row in meetings:
                 if cancel is not None and cancel.is_set():
                     summary.cancelled_by_user = True
@@ -547,8 +540,7 @@ def sync(
                 done += 1
                 if progress:
                     progress(done, total, f"{summary_row.committee_title} {summary_row.date or ''}")
-                _sync_meeting(store, source, site, summary_row, report, batch)
-            batch.write()
+                _sync_meeting(store, source, site, summary_row, report)
             report.notes = site.notes + report.notes + _redirect_notes(client)
             report.requests = getattr(client, "requests", 0)
             with store.write() as conn:
@@ -566,86 +558,12 @@ def _where(row: MeetingSummary) -> str:
     return f"{row.committee_title} {row.date or '(undated)'} (meeting {row.id})"
 
 
-@dataclass(slots=True)
-class _Read:
-    """A meeting read and built, waiting in a batch to be written."""
-
-    row: MeetingSummary
-    path: str
-    sha256: str
-    built: _Built
-    meeting: Meeting
-    url: str
-
-
-class _Batch:
-    """Meetings read, written together: one transaction, a savepoint each (see BATCH_ITEMS).
-
-    Each meeting is whole or absent in the store whenever a transaction ends, so a sync
-    killed half-way leaves it consistent. A meeting that cannot be stored is reported and
-    the others are kept; a fault of the store itself ends the transaction, and every meeting
-    of the batch is reported. What a batch wrote is counted once it has committed."""
-
-    def __init__(self, store: Store, source: SourceRow, report: SourceReport) -> None:
-        self.store = store
-        self.source = source
-        self.report = report
-        self.waiting: list[_Read] = []
-        self.items = 0
-        self.since = 0.0
-
-    def sha(self, path: str) -> str | None:
-        """The hash of the meeting at ``path`` waiting here, if one is (the newest)."""
-        return next((r.sha256 for r in reversed(self.waiting) if r.path == path), None)
-
-    def add(self, read: _Read) -> None:
-        if not self.waiting:
-            self.since = time.monotonic()
-        self.waiting.append(read)
-        self.items += len(read.built.parsed.items)
-        if self.items >= BATCH_ITEMS or time.monotonic() - self.since >= BATCH_SECONDS:
-            self.write()
-
-    def write(self) -> None:
-        waiting, self.waiting, self.items = self.waiting, [], 0
-        if not waiting:
-            return
-        counted = SourceReport(self.report.name)
-        try:
-            with self.store.write() as conn:
-                people = PeopleCache(conn)
-                now = datetime.now(UTC)
-                for read in waiting:
-                    conn.execute("SAVEPOINT one_meeting")
-                    try:
-                        _write(conn, self.source, read, people, now, counted)
-                    except DatabaseError as exc:
-                        if is_store_fault(exc) or not conn.in_transaction:
-                            raise  # SQLite may have rolled the whole transaction back already
-                        conn.execute("ROLLBACK TO one_meeting")
-                        people = PeopleCache(conn)  # it may hold people rolled back
-                        problem = MeetingProblem(_where(read.row), f"could not store: {exc}")
-                        counted.failed.append(problem)
-                    conn.execute("RELEASE one_meeting")
-        except DatabaseError as exc:
-            self.report.failed += [
-                MeetingProblem(_where(read.row), f"could not store: {exc}") for read in waiting
-            ]
-            return
-        self.report.new += counted.new
-        self.report.changed += counted.changed
-        self.report.merged += counted.merged
-        self.report.failed += counted.failed
-        self.report.counts.add(counted.counts)
-
-
 def _sync_meeting(
     store: Store,
     source: SourceRow,
     site: ModernGovSite,
     row: MeetingSummary,
     report: SourceReport,
-    batch: _Batch,
 ) -> None:
     if row.cancelled:
         report.cancelled += 1
@@ -653,10 +571,8 @@ def _sync_meeting(
     path = synced_path(source.name, row.id)
     try:
         response = site.meeting(row)
-        stored_sha = batch.sha(path)
-        if stored_sha is None:
-            with store.read() as conn:
-                stored_sha = document_sha(conn, path)
+        with store.read() as conn:
+            stored_sha = document_sha(conn, path)
         if stored_sha == response.sha256:
             report.unchanged += 1
             return
@@ -681,57 +597,69 @@ def _sync_meeting(
         report.failed.append(MeetingProblem(_where(row), f"{type(exc).__name__}: {exc}"))
         return
     url = site.meeting_page_url(row.committee_id, row.id)
-    batch.add(_Read(row, path, response.sha256, built, meeting, url))
+    try:
+        _write(store, source, row, path, response.sha256, built, meeting, url, report)
+    except DatabaseError as exc:
+        report.failed.append(MeetingProblem(_where(row), f"could not store: {exc}"))
 
 
 def _write(
-    conn: Connection,
+    store: Store,
     source: SourceRow,
-    read: _Read,
-    people: PeopleCache,
-    now: datetime,
+    row: MeetingSummary,
+    path: str,
+    sha256: str,
+    built: _Built,
+    meeting: Meeting,
+    url: str,
     report: SourceReport,
 ) -> None:
-    """One meeting: records replaced, tracking and notes kept."""
-    row, path, built, meeting = read.row, read.path, read.built, read.meeting
-    existing: KnownDocument | None = known_document(conn, path)
-    before = record_texts(conn, existing.id) if existing else {}
-    # A synced meeting's key is its address on the site: stable while the source keeps
-    # its name.
-    size = len(built.parsed.text.encode())
-    facts = DocumentFacts(path, read.sha256, built.format, size, key=path)
-    doc_id, counts = write_document(
-        conn, facts, built.parsed, now, people, existing, item_keys=built.item_keys
-    )
-    set_meeting_details(conn, doc_id, meeting.location, read.url, built.item_flags)
-    meeting_id = meeting_of_document(conn, doc_id)
-    record_synced_meeting(
-        conn,
-        source.id,
-        row.id,
-        row.committee_id,
-        row.committee_title,
-        meeting.date,
-        meeting.status,
-        path,
-        now,
-    )
-    if existing is None:
-        report.new += 1
-    else:
-        report.changed += 1
-        _follow_edited_records(conn, before, record_texts(conn, doc_id))
-        from scrutiny_tui.services.notes import reanchor_document
-
-        reanchor_document(conn, path, built.parsed.text)
-    report.counts.add(counts)
-    if meeting.date and meeting_id is not None:
-        site_meeting = next(
-            (m for m in meetings_on(conn, meeting.date, synced=True) if m.document_id == doc_id),
-            None,
+    """One meeting in one transaction: records replaced, tracking and notes kept."""
+    now = datetime.now(UTC)
+    with store.write() as conn:
+        existing: KnownDocument | None = known_document(conn, path)
+        before = record_texts(conn, existing.id) if existing else {}
+        # A synced meeting's key is its address on the site: stable while the source keeps
+        # its name.
+        size = len(built.parsed.text.encode())
+        facts = DocumentFacts(path, sha256, built.format, size, key=path)
+        people = PeopleCache(conn)
+        doc_id, counts = write_document(
+            conn, facts, built.parsed, now, people, existing, item_keys=built.item_keys
         )
-        if site_meeting is not None:
-            report.merged += absorb_files_into(conn, site_meeting, built.parsed.text)
+        set_meeting_details(conn, doc_id, meeting.location, url, built.item_flags)
+        meeting_id = meeting_of_document(conn, doc_id)
+        record_synced_meeting(
+            conn,
+            source.id,
+            row.id,
+            row.committee_id,
+            row.committee_title,
+            meeting.date,
+            meeting.status,
+            path,
+            now,
+        )
+        if existing is None:
+            report.new += 1
+        else:
+            report.changed += 1
+            _follow_edited_records(conn, before, record_texts(conn, doc_id))
+            from scrutiny_tui.services.notes import reanchor_document
+
+            reanchor_document(conn, path, built.parsed.text)
+        report.counts.add(counts)
+        if meeting.date and meeting_id is not None:
+            site_meeting = next(
+                (
+                    m
+                    for m in meetings_on(conn, meeting.date, synced=True)
+                    if m.document_id == doc_id
+                ),
+                None,
+            )
+            if site_meeting is not None:
+                report.merged += absorb_files_into(conn, site_meeting, built.parsed.text)
 
 
 __all__ = [

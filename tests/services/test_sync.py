@@ -3,7 +3,6 @@ keep notes and tracking, failures reported and skipped, one meeting from file an
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from datetime import date
 
@@ -198,29 +197,6 @@ def test_a_failed_meeting_is_reported_and_skipped_and_the_next_sync_finishes(sto
     assert name == "demo" and "meeting 5001" in problem.where
     assert "malformed XML" in problem.reason
     assert "failed: demo: " in summary.describe()
-    again = run(store)
-    assert (again.total("new"), again.total("unchanged"), again.failed) == (1, 2, [])
-
-
-def test_a_meeting_that_cannot_be_stored_is_reported_and_its_batch_kept(store, site, monkeypatch):
-    add(store, site)
-    set_details = sync_service.set_meeting_details
-
-    def refuse_5101(conn, doc_id, location, url, flags):
-        if url.endswith("MId=5101"):
-            raise sqlite3.IntegrityError("CHECK constraint failed: meeting")
-        return set_details(conn, doc_id, location, url, flags)
-
-    monkeypatch.setattr(sync_service, "set_meeting_details", refuse_5101)
-    summary = run(store)  # the three meetings read go to the store in one batch
-    assert summary.total("new") == 2
-    [(_, problem)] = summary.failed
-    assert "meeting 5101" in problem.where and "could not store" in problem.reason
-    assert rows(store, "SELECT count(*) FROM meeting") == [(2,)]
-    assert rows(store, "SELECT count(*) FROM document WHERE path = 'moderngov://demo/5101'") == [
-        (0,)
-    ]
-    monkeypatch.setattr(sync_service, "set_meeting_details", set_details)
     again = run(store)
     assert (again.total("new"), again.total("unchanged"), again.failed) == (1, 2, [])
 
