@@ -90,6 +90,8 @@ _MONTH_ONLY = re.compile(
     r"\b(?:the|in|at|to|by|for)\s+(?:the\s+)?(?P<month>January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+(?:\d{4}\s+)?(?:meeting|cycle|committee)\b"
 )
+_MONTH_ONLY_WORDS = re.compile("meeting|cycle|committee")
+_DIGIT = re.compile(r"\d")
 _MONTH_DAY = re.compile(
     r"\b(?:until|by|on|to)\s+(?:(?P<month1>[A-Z][a-z]{2,8})\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Z][a-z]{2,8}))\b(?!,?\s+\d{4})"
@@ -112,29 +114,31 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     meeting" (the next April), "until June 27" and "in six months' time" (approximate: the
     month). Dates before the meeting, or of a meeting "held on" a day, are not dues."""
     skipped: list[int] = []
-    for start, iso in dates_in(text):
-        if _HELD_BEFORE.search(text[:start]) or (meeting_date and iso < meeting_date):
-            skipped.append(start)
-            continue
-        return iso
-    for match in _MONTH_YEAR.finditer(text):
-        if any(0 <= match.start() - start <= 8 for start in skipped):
-            continue  # the month of a date already ruled out
-        month = MONTHS.get(match["month"].lower())
-        if month is not None and match["month"][0].isupper():
-            due = f"{int(match['year']):04d}-{month:02d}"
-            if meeting_date and due < meeting_date[:7]:
+    if _FOUR_DIGITS.search(text):  # no full date, nor month and year, without a year
+        for start, iso in dates_in(text):
+            if _HELD_BEFORE.search(text[:start]) or (meeting_date and iso < meeting_date):
+                skipped.append(start)
                 continue
-            return due
+            return iso
+        for match in _MONTH_YEAR.finditer(text):
+            if any(0 <= match.start() - start <= 8 for start in skipped):
+                continue  # the month of a date already ruled out
+            month = MONTHS.get(match["month"].lower())
+            if month is not None and match["month"][0].isupper():
+                due = f"{int(match['year']):04d}-{month:02d}"
+                if meeting_date and due < meeting_date[:7]:
+                    continue
+                return due
     if meeting_date is None:
         return None
     held = date.fromisoformat(meeting_date)
-    month_only = _MONTH_ONLY.search(text)
+    # the words each pattern cannot match without, looked for first: most requests have none
+    month_only = _MONTH_ONLY.search(text) if _MONTH_ONLY_WORDS.search(text) else None
     if month_only:
         month = MONTHS[month_only["month"].lower()]
         year = held.year + (1 if month <= held.month else 0)
         return f"{year:04d}-{month:02d}"
-    month_day = _MONTH_DAY.search(text)
+    month_day = _MONTH_DAY.search(text) if _DIGIT.search(text) else None
     if month_day:
         name = month_day["month1"] or month_day["month2"]
         day = int(month_day["day1"] or month_day["day2"])

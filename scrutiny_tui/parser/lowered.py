@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 
-_FOLDS_UNLIKE_LOWER = re.compile("[\u0130\u0131\u017f\u212a]")
+_FOLDS_UNLIKE_LOWER = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def lowered(text: str) -> str | None:
     """``text`` lower-cased, or None where a case-blind pattern must read the text itself."""
-    if _FOLDS_UNLIKE_LOWER.search(text):
+    # ASCII text holds none of the four (``isascii`` reads a flag, it scans nothing); four
+    # substring searches are several times quicker than a pattern's character class
+    if not text.isascii() and any(char in text for char in _FOLDS_UNLIKE_LOWER):
         return None
     return text.lower()
 
