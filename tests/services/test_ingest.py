@@ -9,6 +9,7 @@ import pytest
 
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.ingest import NOT_MINUTES, ingest_paths
+from scrutiny_tui.services.search import search
 from scrutiny_tui.store.db import Store, open_store
 
 MEETING = """Housing Scrutiny Panel - Monday, 3rd February, 2020 6.00 pm
@@ -172,3 +173,31 @@ def test_every_note_survives_a_changed_file_reattached_or_detached(store, tmp_pa
     assert notes["Which repairs?"].quote == "report HS20011 on responsive repairs"
     assert summary.notes_detached == 1
     assert "1 note could not be placed in the changed minutes; it is kept" in summary.describe()
+
+
+def test_a_file_that_cannot_be_stored_is_left_out_and_the_rest_of_its_batch_kept(
+    tmp_path, seed_paths
+):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    for seed in seed_paths:
+        (folder / seed.name).write_text(seed.read_text("utf-8"), "utf-8")
+    store = open_store(tmp_path / "store.db")
+    with store.write() as conn:  # the store refuses one file's items, as a constraint would
+        conn.execute(
+            "CREATE TRIGGER refuse_one BEFORE INSERT ON agenda_item"
+            " WHEN new.title LIKE '%Integrated Children%'"
+            " BEGIN SELECT RAISE(ABORT, 'refused for the test'); END"
+        )
+    summary = ingest_paths(store, [folder], workers=1)
+    assert [p.reason for p in summary.failed] == ["could not store: refused for the test"]
+    refused = Path(summary.failed[0].path).name
+    assert refused.startswith("002_")  # the minutes with that item
+    assert summary.new == len(seed_paths) - 1
+    with store.read() as conn:
+        stored = conn.execute("SELECT count(*) FROM document").fetchone()[0]
+        dangling = conn.execute("PRAGMA foreign_key_check").fetchall()
+    assert stored == len(seed_paths) - 1 and dangling == []
+    hits = search(store, "safeguarding", limit=100).hits
+    assert hits and refused not in {h.file_name for h in hits}  # nothing of it half-stored
+    store.close()
