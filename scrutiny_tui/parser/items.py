@@ -569,6 +569,14 @@ _REFERRED = re.compile(
 )
 
 
+def _lead_in_from(text: str) -> int:
+    """Where a search for a lead-in that ends ``text`` (squashed: single spaces) may start.
+    The lead-in's words end in a letter, only dashes, colons and spaces follow them, and
+    they are never 60 characters long: the words before need not be read (the search
+    still sees the character before its start, for the lead-in's word boundary)."""
+    return max(0, len(text.rstrip(" :–—-")) - 60)
+
+
 def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
     """Numbered recommendations under a lead-in, and those the minutes refer to by number."""
     refs = {r.ref for r in content.recommendations}
@@ -579,7 +587,7 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
     ]
     for index in hinted:
         block = blocks[index]
-        if not _RECOMMENDS_LEAD.search(block.text):
+        if not _RECOMMENDS_LEAD.search(block.text, _lead_in_from(block.text)):
             continue
         style: str | None = None
         for entry in blocks[index + 1 :]:
