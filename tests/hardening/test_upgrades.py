@@ -123,3 +123,30 @@ def test_a_store_from_schema_4_keeps_its_notes_attached_and_its_tracking_readabl
         keys = conn.execute("SELECT count(*) FROM document WHERE key = path").fetchone()[0]
         documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
     assert keys == documents == 2
+
+
+def test_a_store_from_schema_11_has_its_notes_and_records_in_the_new_index(
+    tmp_path: Path,
+) -> None:
+    """Schema 12 replaced the search index with one that holds words only: an upgraded
+    store finds every record and live note by its words, and a deleted note by none."""
+    copy = tmp_path / "schema11.db"
+    shutil.copy(FIXTURES / "schema_0011.sqlite", copy)
+    from scrutiny_tui.services.search import search
+
+    store = open_store(copy)
+    try:
+        found = search(store, "placement sufficiency").hits
+        assert [h.kind for h in found] == ["note"] and found[0].item_id is not None
+        assert [h.kind for h in search(store, "herringbone").hits] == ["note"]
+        assert search(store, "zeppelin").hits == ()  # deleted before the upgrade
+        assert search(store, "CAMHS").hits
+    finally:
+        store.close()
+    with sqlite3.connect(copy) as conn:
+        conn.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')")
+        indexed = conn.execute("SELECT count(*) FROM search_words").fetchone()[0]
+        entries = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]
+        tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    assert indexed == entries > 20
+    assert "search_index" not in tables and "discussion_point" not in tables
