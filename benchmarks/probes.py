@@ -519,7 +519,7 @@ def probe_sync(
             for r in mg._service_meetings(Committee(cid, site.committees[cid][0]), since, until)
         ]
         steps = {"xml": 0.0, "build": 0.0, "write": 0.0}
-        batch = sync_service._Batch(store, source, sync_service.SourceReport("bench"))
+        report = sync_service.SourceReport("bench")
         for row in rows:
             data = answers[f"GetMeeting:{row.id}"]
             t0 = time.perf_counter()
@@ -537,14 +537,11 @@ def probe_sync(
             )
             t2 = time.perf_counter()
             url = mg.meeting_page_url(row.committee_id, row.id)
-            batch.add(sync_service._Read(row, path, sha, built, meeting, url))
+            sync_service._write(store, source, row, path, sha, built, meeting, url, report)
             t3 = time.perf_counter()
             steps["xml"] += t1 - t0
             steps["build"] += t2 - t1
             steps["write"] += t3 - t2
-        t0 = time.perf_counter()
-        batch.write()
-        steps["write"] += time.perf_counter() - t0
         result["steps_seconds"] = steps
         store.close()
 

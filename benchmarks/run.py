@@ -165,7 +165,7 @@ def corpus(n: int, seed: int, workdir: Path) -> tuple[Path, dict[str, Any], floa
 
 
 def measure_ingest(
-    n: int, root: Path, files: list[str], workdir: Path, profile: bool
+    n: int, root: Path, files: list[str], workdir: Path, profile: bool, text_bytes: int
 ) -> tuple[list[Row], Path | None]:
     store = workdir / f"store-n{n}.db"
     remove_store(store)
@@ -194,27 +194,58 @@ def measure_ingest(
                 f"{parse['items'] / parse['seconds']:,.0f}",
             )
         )
+    if n >= 1_000_000:
+        rows.append(
+            Row(
+                "Ingest, whole corpus",
+                f"{first['seconds'] / 60:.1f} min",
+                target="≤ 10 min at 1M items",
+                result=ok(first["seconds"] <= 600),
+            )
+        )
     rows.append(
         Row(
             "Ingest peak RSS",
             f"{first['rss_mb']:.0f} MB",
             f"{baseline['rss_mb']:.0f} MB" if "rss_mb" in baseline else "—",
+            target="≤ 300 MB",
+            result=ok(first["rss_mb"] <= 300),
         )
     )
+    rows.append(store_size_row(store, text_bytes))
     if "error" in again:
-        rows.append(error_row("Re-ingest, unchanged corpus", again, "≤ 5 s"))
+        rows.append(error_row("Re-ingest, unchanged corpus", again, "≤ 3 s"))
     else:
         rows.append(
             Row(
                 "Re-ingest, unchanged corpus",
                 fmt_s(again["seconds"]),
-                target="≤ 5 s",
-                result=ok(again["seconds"] <= 5),
+                target="≤ 3 s",
+                result=ok(again["seconds"] <= 3),
             )
         )
     print_summary("first ingest", first.get("summary"))
     print_summary("re-ingest", again.get("summary"))
     return rows, store
+
+
+def store_size_row(store: Path, text_bytes: int) -> Row:
+    """The store's files on disk (after a checkpoint) beside the text of the files it read."""
+    import sqlite3
+
+    with sqlite3.connect(store) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    size = sum(Path(f"{store}{suffix}").stat().st_size for suffix in ("", "-wal")
+               if Path(f"{store}{suffix}").exists())  # fmt: skip
+    ratio = size / text_bytes
+    return Row(
+        "Store size",
+        f"{size / 1e6:,.0f} MB",
+        f"{text_bytes / 1e6:,.0f} MB (the files' text)",
+        f"{ratio:.1f}×",
+        "≤ 2× the text",
+        ok(ratio <= 2),
+    )
 
 
 def ingest_row(rate: float, baseline: dict[str, Any], n: int) -> Row:
@@ -255,7 +286,12 @@ def time_grep(patterns: tuple[str, ...], root: Path) -> float:
     return time.perf_counter() - started
 
 
-def measure_search(store: Path, root: Path, workdir: Path, profile: bool) -> list[Row]:
+def search_p95_target_ms(n: int) -> int:
+    """p95 ≤ 20 ms at 100k items, ≤ 50 ms at a million (between: the larger)."""
+    return 20 if n <= 100_000 else 50
+
+
+def measure_search(store: Path, root: Path, workdir: Path, profile: bool, n: int) -> list[Row]:
     queries = [q for q, _ in QUERIES]
     result = run_probe(
         "search", str(store), json.dumps(queries), "3", workdir=workdir, profile=profile
@@ -264,46 +300,62 @@ def measure_search(store: Path, root: Path, workdir: Path, profile: bool) -> lis
     grep = [time_grep(patterns, root) for _, patterns in QUERIES]
     tool = "rg" if shutil.which("rg") else "grep -rlci"
     grep_p50, grep_p95 = percentile(grep, 0.5), percentile(grep, 0.95)
+    target_ms = search_p95_target_ms(n)
     if "error" in result:
         return [
-            error_row("Search p95 (20 queries)", result, "≤ 50 ms"),
+            error_row("Search p95 (20 queries)", result, f"≤ {target_ms} ms"),
             Row("grep over the files, p50 / p95", f"{fmt_s(grep_p50)} / {fmt_s(grep_p95)}"),
         ]
     times = [result["median"][q] for q in queries]
     p50, p95 = percentile(times, 0.5), percentile(times, 0.95)
     first = [result["first"][q] for q in queries]
-    speedups = [g / s for g, s in zip(grep, times, strict=True)]
-    print_query_table(queries, result, grep)
+    # End to end from the shell: `scrutiny search QUERY`, the command's start included
+    shell = [cold_start.command_ms(["--db", str(store), "search", q], runs=3) / 1000
+             for q in queries]  # fmt: skip
+    ratios = [g / t for g, t in zip(grep, shell, strict=True)]
+    slowest = min(range(len(queries)), key=lambda i: ratios[i])
+    print_query_table(queries, result, grep, shell)
     return [
         Row(
-            "Search p50 (20 queries)",
+            "Search p50 (20 queries, through the service)",
             fmt_ms(p50),
             f"{fmt_s(grep_p50)} ({tool})",
             f"{grep_p50 / p50:,.0f}× faster",
-            "≥ 20× faster than grep",
-            ok(grep_p50 / p50 >= 20),
         ),
         Row(
-            "Search p95 (20 queries)",
+            "Search p95 (20 queries, through the service)",
             fmt_ms(p95),
             f"{fmt_s(grep_p95)} ({tool})",
             f"{grep_p95 / p95:,.0f}× faster",
-            "≤ 50 ms",
-            ok(p95 <= 0.050),
+            f"≤ {target_ms} ms",
+            ok(p95 * 1000 <= target_ms),
         ),
         Row(
-            "Search, slowest query vs its grep",
-            f"{min(speedups):,.0f}× faster",
-            target="≥ 20×",
-            result=ok(min(speedups) >= 20),
+            "Search from the shell, the query least ahead of grep",
+            f"{fmt_ms(shell[slowest])} (`{queries[slowest]}`)",
+            f"{fmt_s(grep[slowest])} ({tool})",
+            f"{ratios[slowest]:,.1f}× faster",
+            "every query ≥ 20× faster",
+            ok(ratios[slowest] >= 20),
         ),
         Row("Search p95, first run of each query", fmt_ms(percentile(first, 0.95))),
     ]
 
 
+TEAM_STORE_MAX = 20_000  # items: a team store ingests about 110 a second
+
+
 def measure_team_store(n: int, root: Path, workdir: Path) -> list[Row]:
     """Ingest and search on a team store (a PostgreSQL server started here with pgserver),
     beside the single-file figures above."""
+    if n > TEAM_STORE_MAX:
+        return [
+            Row(
+                "Team store (PostgreSQL)",
+                f"not measured above {TEAM_STORE_MAX:,} items (its ingest, a round trip per"
+                " statement, would take most of the run): see a run at N ≤ 20,000",
+            )
+        ]
     try:
         import pgserver
     except ImportError:
@@ -336,14 +388,18 @@ def measure_team_store(n: int, root: Path, workdir: Path) -> list[Row]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def print_query_table(queries: list[str], result: dict[str, Any], grep: list[float]) -> None:
+def print_query_table(
+    queries: list[str], result: dict[str, Any], grep: list[float], shell: list[float]
+) -> None:
     DETAILS.append("\n## Search, query by query\n")
-    DETAILS.append("| query | hits (limit 50) | search, median of 3 | first run | grep |")
-    DETAILS.append("|---|---:|---:|---:|---:|")
-    for query, grep_s in zip(queries, grep, strict=True):
+    DETAILS.append(
+        "| query | hits (limit 50) | search, median of 3 | first run | from the shell | grep |"
+    )
+    DETAILS.append("|---|---:|---:|---:|---:|---:|")
+    for query, grep_s, shell_s in zip(queries, grep, shell, strict=True):
         DETAILS.append(
             f"| `{query}` | {result['hits'][query]} | {fmt_ms(result['median'][query])}"
-            f" | {fmt_ms(result['first'][query])} | {fmt_s(grep_s)} |"
+            f" | {fmt_ms(result['first'][query])} | {fmt_ms(shell_s)} | {fmt_s(grep_s)} |"
         )
 
 
@@ -587,9 +643,9 @@ def main(argv: list[str] | None = None) -> int:
         + (f", generated in {generated:.1f} s" if generated else ", cached"),
         file=sys.stderr,
     )
-    rows, store = measure_ingest(args.n, minutes, files, workdir, args.profile)
+    rows, store = measure_ingest(args.n, minutes, files, workdir, args.profile, size)
     if store is not None:
-        rows += measure_search(store, minutes, workdir, args.profile)
+        rows += measure_search(store, minutes, workdir, args.profile, args.n)
         rows += measure_app(store, workdir, args.profile)
         rows += measure_briefing(store, workdir, args.profile)
         rows += measure_commands(store, minutes, files, workdir)
