@@ -11,7 +11,7 @@ from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_chrome
 from scrutiny_tui.parser.dates import dates_in, find_date
-from scrutiny_tui.parser.decisions import TRIGGER
+from scrutiny_tui.parser.decisions import TRIGGER, trigger_match
 from scrutiny_tui.parser.headings import (
     AGENDA_ITEM,
     SECTION_LABEL,
@@ -460,7 +460,7 @@ def _opens_block(line: Line) -> bool:
     if not first or first.islower():
         return False  # a wrapped line's continuation: none of the openers starts in lower case
     return (
-        bool(TRIGGER.match(line.text))
+        bool(trigger_match(line.text))
         or bool(ATTENDANCE_LABEL.match(line.text))
         or bool(MOTION_HEADING.match(line.text))
         or bool(_MOVER_LINE.match(line.text))

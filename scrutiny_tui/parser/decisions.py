@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from scrutiny_tui.parser.lowered import lower_twin, lowered
 from scrutiny_tui.parser.model import ResolutionKind
 
 _BODY = (
@@ -57,10 +58,23 @@ _PROSE_AFTER = re.compile(
 )
 
 
+# The letters TRIGGER's words open with (it is case-sensitive), if no paragraph number does
+_TRIGGER_FIRST = "UIRADT"
+
+
+def trigger_match(text: str) -> re.Match[str] | None:
+    """``TRIGGER.match(text)``, its first character tried first: asked of every line and
+    block, and most open with none of those letters or a digit."""
+    first = text[:1]
+    if first not in _TRIGGER_FIRST and not first.isdecimal():
+        return None
+    return TRIGGER.match(text)
+
+
 def trigger_tail(line: str) -> tuple[str, str, int] | None:
     """(trigger word, decision words after it, offset of those words) if ``line`` opens a
     decision; the words may be empty ("RESOLVED –" alone on its line)."""
-    match = TRIGGER.match(line)
+    match = trigger_match(line)
     if match is None:
         return None
     tail = match["tail"]
@@ -165,16 +179,27 @@ def classify(text: str, trigger: str | None = None) -> ResolutionKind:
     """What a decision does: "RECOMMENDED" decisions are recommendations; otherwise the main
     verb decides ("be noted" → noted, "be delegated to the Director" → delegated), else the
     opening word (AGREED), else any telling verb, else "other"."""
-    if _PROCEDURAL.search(text):
+    lower = lowered(text)
+    if lower is None:
+        procedural, be_verb, any_verb, searched = _PROCEDURAL, _BE_VERB, _ANY_VERB, text
+    else:  # the same matches, found sooner (see parser.lowered)
+        procedural, be_verb, any_verb = _PROCEDURAL_LOWER, _BE_VERB_LOWER, _ANY_VERB_LOWER
+        searched = lower
+    if procedural.search(searched):
         return "procedural"
     if trigger == "RECOMMENDED":
         return "recommended"
-    passive = _BE_VERB.search(text)
+    passive = be_verb.search(searched)
     if passive:
         return _VERB_KIND[passive["verb"].lower()]
     if trigger in _TRIGGER_KIND:
         return _TRIGGER_KIND[trigger]
-    for pattern, kind in _ANY_VERB:
-        if pattern.search(text):
+    for pattern, kind in any_verb:
+        if pattern.search(searched):
             return kind
     return "other"
+
+
+_PROCEDURAL_LOWER = lower_twin(_PROCEDURAL)
+_BE_VERB_LOWER = lower_twin(_BE_VERB)
+_ANY_VERB_LOWER = [(lower_twin(pattern), kind) for pattern, kind in _ANY_VERB]

@@ -34,7 +34,8 @@ def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` (case-blind, written in lower case) without the flag, to run over the
     text :func:`lowered` gives."""
     source = pattern.pattern
-    if not pattern.flags & re.IGNORECASE or source != source.lower() or not source.isascii():
+    letters = source.replace("(?P<", "(?<").replace("(?P=", "(?=")  # a group's name is no letter
+    if not pattern.flags & re.IGNORECASE or letters != letters.lower() or not source.isascii():
         # an upper-case letter (or escape such as \\S, \\W, \\B) would no longer mean the same
         raise ValueError(f"not a case-blind pattern in lower-case ASCII: {source!r}")
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
