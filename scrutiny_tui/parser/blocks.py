@@ -119,14 +119,22 @@ class Block:
         return self.label is not None
 
 
+_BULLET_MARKS = "·•▪◦●‣∙-*–—\uf0b7"  # BULLET's first character
+
+
 def list_marker(line_text: str) -> tuple[str, str | None] | None:
     """(marker, label) when the line opens a bullet or a labelled list entry."""
-    labelled = LIST_LABEL.match(line_text)
-    if labelled:
-        return labelled["marker"], labelled["p"] or labelled["b"]
-    bullet = BULLET.match(line_text)
-    if bullet:
-        return bullet["marker"], None
+    # Asked of every line: each pattern is tried only where the line can open as it needs,
+    # with "(" or with a "." or ")" among its first seven characters ("viii)"), or a bullet
+    head = line_text[:7]
+    if head[:1] == "(" or "." in head or ")" in head:
+        labelled = LIST_LABEL.match(line_text)
+        if labelled:
+            return labelled["marker"], labelled["p"] or labelled["b"]
+    if head[:1] in _BULLET_MARKS:
+        bullet = BULLET.match(line_text)
+        if bullet:
+            return bullet["marker"], None
     return None
 
 

@@ -18,6 +18,7 @@ from scrutiny_tui.parser.decisions import (
     trigger_tail,
 )
 from scrutiny_tui.parser.headings import SECTION_LABEL
+from scrutiny_tui.parser.lowered import lower_twin, lowered
 from scrutiny_tui.parser.model import Action, Person, Point, Recommendation, Resolution, Span
 from scrutiny_tui.parser.people import people_from_list, person_from_entry
 
@@ -34,6 +35,7 @@ _ATTENDANCE_LEAD = re.compile(
     r"|present\s+for\s+(?:this|the)\s+item)\b",
     re.IGNORECASE,
 )
+_ATTENDANCE_LEAD_LOWER = lower_twin(_ATTENDANCE_LEAD)
 _STOP_SECTIONS = re.compile(
     r"^(?:Supporting\s+documents|Background\s+papers)\s*:?\s*$", re.IGNORECASE
 )
@@ -634,10 +636,15 @@ def _attendees(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
     for index, block in enumerate(blocks):
         if block.marker:
             continue
-        lowered = block.text.lower()
-        if "attend" not in lowered and "present" not in lowered:
+        lower = lowered(block.text)
+        hints = block.text.lower() if lower is None else lower
+        if "attend" not in hints and "present" not in hints:
             continue
-        if not _ATTENDANCE_LEAD.search(block.text):
+        if lower is None:  # read by the case-blind pattern itself (see parser.lowered)
+            lead = _ATTENDANCE_LEAD.search(block.text)
+        else:
+            lead = _ATTENDANCE_LEAD_LOWER.search(lower)
+        if not lead:
             continue
         head, colon, rest = block.raw.partition(":")
         if colon and squash(rest):
