@@ -57,6 +57,10 @@ _TO_BODY = re.compile(
     rf"\s+(?:back\s+)?to\s+(?:the\s+|a\s+)?(?:(?:joint|next|future)\s+meeting\s+of\s+(?:the\s+)?)?)"
     rf"(?P<body>{_BODY_NAME})\b"
 )
+# The word that ends every body's name (case-sensitive, as the patterns are)
+_BODY_WORD = re.compile(
+    "Committee|Board|Panel|Cabinet|Council|Commission|Forum|Executive|Group|Scrutiny"
+)
 # Failing those: the body named after "to" ("... to report progress to the Committee in ...")
 _TO_ANY_BODY = re.compile(rf"\bto\s+(?:the\s+|this\s+)?(?P<body>{_BODY_NAME})\b")
 # The gap between sentences is group 1; the pattern opens on the stop before it (rather than
@@ -74,8 +78,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         gap, after = match.span(1)
-        # only the last few characters can hold an abbreviation: no copy of the sentence
-        if _ABBREVIATION.search(text, max(start, gap - 8), gap):
+        # only the last few characters can hold an abbreviation (ending in the stop, a full
+        # stop): no copy of the sentence
+        if text[gap - 1] == "." and _ABBREVIATION.search(text, max(start, gap - 8), gap):
             continue
         spans.append((start, gap))
         start = after
@@ -217,7 +222,9 @@ def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | 
     later = _later_cues(sentence, lower)
     first = min([*([cue.start()] if cue else []), *later], default=0)
     after = sentence[first:]
-    body_match = _TO_BODY.search(after) or _TO_ANY_BODY.search(after)
+    body_match = None
+    if _BODY_WORD.search(after):  # most requests name no body: the costlier patterns skipped
+        body_match = _TO_BODY.search(after) or _TO_ANY_BODY.search(after)
     body = _tidy_body(body_match["body"]) if body_match else None
     return find_due(after, meeting_date), body
 
