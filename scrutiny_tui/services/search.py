@@ -12,12 +12,19 @@ and ``notice`` says so. A query never raises.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from scrutiny_tui.services.browse import where_from
-from scrutiny_tui.store.db import Store
-from scrutiny_tui.store.search import IndexHit, MatchError, ranked_hits
+from scrutiny_tui.store.db import Connection, Store
+from scrutiny_tui.store.search import (
+    IndexHit,
+    MatchError,
+    RankedHits,
+    index_terms,
+    prefixes_held,
+    ranked_hits,
+)
 from scrutiny_tui.vocabulary import ACRONYMS
 
 Acronyms = Mapping[str, Sequence[str]]  # an acronym (any case) and its expansions
@@ -167,7 +174,7 @@ def search(
     with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
-                ranked = ranked_hits(conn, match, limit + 1, offset, RANKED_AT_MOST)
+                ranked = _ranked(conn, match, limit + 1, offset)
                 break
             except MatchError as exc:
                 plan.notice = (
@@ -186,6 +193,63 @@ def search(
         )
         notice = f"{notice} {bounded}" if notice else bounded
     return SearchResult(query, hits, notice, more=len(found) > limit)
+
+
+# A prefix term, "word"* or word*, standing alone (not the end of a quoted phrase)
+_PREFIX_TERM = re.compile(r'(?:"(\w{4,})"|(?<![\w"])(\w{4,}))\*')
+
+
+def _stem_candidates(prefix: str) -> list[str]:
+    """Shorter forms of ``prefix`` the stemmer may have kept, longest first: down to half
+    the word ("organization" is kept as "organ"), never under four letters."""
+    lowered = prefix.lower()
+    return [lowered[:k] for k in range(len(lowered) - 1, max(4, len(lowered) // 2) - 1, -1)]
+
+
+def widened_prefixes(
+    match: str,
+    terms_held: Callable[[list[str]], set[str]],
+    prefixes_held: Callable[[list[str]], set[str]],
+) -> str:
+    """``match`` with each prefix typed past its word's stem also matching the stem.
+
+    The index keeps words as the Porter stemmer cuts them ("regeneration" as "regener"), and
+    FTS5 does not stem a prefix, so "regenerat*" (a word half typed, or typed whole as the
+    last word of a search) found nothing though the minutes say "regeneration" on every
+    page. A prefix that begins no term of the index is ORed with the longest of its shorter
+    forms that the index holds as a term; one that begins a term is left alone (widening
+    "overspend" to "overs" would find "oversight")."""
+    if "NEAR" in match:  # a NEAR group takes only plain terms and phrases
+        return match
+    typed = {(quoted or bare).lower() for quoted, bare in _PREFIX_TERM.findall(match)}
+    lost = sorted(typed - prefixes_held(sorted(typed))) if typed else []
+    candidates = sorted({c for prefix in lost for c in _stem_candidates(prefix)})
+    held = terms_held(candidates) if candidates else set()
+    if not held:
+        return match
+
+    def widen(term: re.Match[str]) -> str:
+        prefix = (term.group(1) or term.group(2)).lower()
+        if prefix not in lost:
+            return term.group(0)
+        stem = next((c for c in _stem_candidates(prefix) if c in held), None)
+        return f"({term.group(0)} OR {stem}*)" if stem else term.group(0)
+
+    return _PREFIX_TERM.sub(widen, match)
+
+
+def _ranked(conn: Connection, match: str, limit: int, offset: int) -> RankedHits:
+    """Hits for ``match`` with its prefixes widened to their stems (or, should FTS5 not read
+    the widened form, as it was written)."""
+    widened = widened_prefixes(
+        match, lambda terms: index_terms(conn, terms), lambda typed: prefixes_held(conn, typed)
+    )
+    try:
+        return ranked_hits(conn, widened, limit, offset, RANKED_AT_MOST)
+    except MatchError:
+        if widened == match:
+            raise
+    return ranked_hits(conn, match, limit, offset, RANKED_AT_MOST)
 
 
 def _reason(exc: MatchError) -> str:

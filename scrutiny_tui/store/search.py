@@ -151,6 +151,32 @@ def ranked_hits(
     return RankedHits([_placed(conn, IndexHit(*row)) for row in rows], newest_first=past)
 
 
+def index_terms(conn: sqlite3.Connection, candidates: list[str]) -> set[str]:
+    """Which of ``candidates`` the single file's index holds as terms (its words as stemmed).
+    A team store stems a prefix itself: none are needed there."""
+    if is_postgres(conn) or not candidates:
+        return set()
+    marks = ",".join("?" * len(candidates))
+    rows = conn.execute(f"SELECT term FROM search_vocab WHERE term IN ({marks})", candidates)
+    return {term for (term,) in rows}
+
+
+def prefixes_held(conn: sqlite3.Connection, prefixes: list[str]) -> set[str]:
+    """Which of ``prefixes`` begin some term of the single file's index (all of them on a
+    team store, which needs no help with prefixes)."""
+    if is_postgres(conn):
+        return set(prefixes)
+    held = set()
+    for prefix in prefixes:
+        row = conn.execute(
+            "SELECT 1 FROM search_vocab WHERE term >= ? AND term < ? LIMIT 1",
+            (prefix, prefix + "\U0010ffff"),
+        ).fetchone()
+        if row is not None:
+            held.add(prefix)
+    return held
+
+
 def _placed(conn: sqlite3.Connection, hit: IndexHit) -> IndexHit:
     """A note's hit with the item its words are in now; other hits as they are."""
     if hit.kind != "note":

@@ -83,6 +83,10 @@ CREATE TRIGGER search_note_delete AFTER DELETE ON annotation WHEN old.deleted_at
 	VALUES ('delete', (old.id + 281474976710656) * 8 + 5, old.tags, old.body || ' ' || old.quote_exact);
 END;
 
+-- The index's own terms (stems: "regeneration" is kept as "regener"), for a search to widen
+-- a prefix typed past a word's stem (see services/search.py).
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_words, 'row');
+
 -- What each index entry is, from its rowid (for tests, checks and the curious; a search reads
 -- the rows it shows by their own tables' keys).
 CREATE VIEW search_entry (rowid, kind, ref, item_id, title, body) AS
