@@ -44,7 +44,7 @@ def tables(conn: sqlite3.Connection) -> set[str]:
         name
         for (name, sql) in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
         if not name.startswith("sqlite_")
-        and not name.startswith("search_words")
+        and not name.startswith(("search_words", "search_vocab"))
         and name not in NOT_MODELS
     }
 
