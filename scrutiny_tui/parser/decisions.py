@@ -60,6 +60,7 @@ _PROSE_AFTER = re.compile(
 
 # The letters TRIGGER's words open with (it is case-sensitive), if no paragraph number does
 _TRIGGER_FIRST = "UIRADT"
+_BODY_VERBS = ("RESOLVED", "resolved", "AGREED", "agreed", "DECIDED", "decided")
 
 
 def trigger_match(text: str) -> re.Match[str] | None:
@@ -68,6 +69,8 @@ def trigger_match(text: str) -> re.Match[str] | None:
     first = text[:1]
     if first not in _TRIGGER_FIRST and not first.isdecimal():
         return None
+    if first == "T" and not any(verb in text for verb in _BODY_VERBS):
+        return None  # only "The Committee resolved …" opens with a "T": not without the verb
     return TRIGGER.match(text)
 
 

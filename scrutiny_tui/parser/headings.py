@@ -80,9 +80,9 @@ def _agenda_item(text: str) -> bool:
 
 def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
     if any(_agenda_item(line.text) for line in lines):
-        return _page_headings(lines, AGENDA_ITEM)
+        return _page_headings(lines, agenda_items=True)
     if any(_meeting_item(line) for line in lines):
-        return _page_headings(lines, None)
+        return _page_headings(lines, agenda_items=False)
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
         return numbered
@@ -246,14 +246,14 @@ def _meeting_item(line: Line) -> str | None:
     return match["item"] if match and match["item"] else None
 
 
-def _page_headings(lines: list[Line], marker: re.Pattern[str] | None) -> list[Heading]:
+def _page_headings(lines: list[Line], *, agenda_items: bool) -> list[Heading]:
     """One item per "Agenda item" line (or per "Meeting: … (Item N)" line): the next line
     that is not blank and not a "Meeting:" line holds its title."""
     headings: list[Heading] = []
     index = 0
     while index < len(lines):
         line = lines[index]
-        opens = marker.match(line.text) if marker else _meeting_item(line)
+        opens = _agenda_item(line.text) if agenda_items else _meeting_item(line)
         if not opens or line.blank:
             index += 1
             continue
@@ -262,7 +262,7 @@ def _page_headings(lines: list[Line], marker: re.Pattern[str] | None) -> list[He
         while title_index < len(lines) and (
             lines[title_index].blank
             or meeting_line(lines[title_index].text)
-            or AGENDA_ITEM.match(lines[title_index].text)
+            or _agenda_item(lines[title_index].text)
         ):
             number = number or _meeting_item(lines[title_index])
             title_index += 1
