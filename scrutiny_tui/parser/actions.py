@@ -174,14 +174,18 @@ def _cue_starts(lower: str) -> list[int]:
         starts.append(start)
         position = match.end()
     return starts
+
+
 _ABOUT_LOWER = lower_twin(_ABOUT)
 _COMMENTS_DEADLINE_LOWER = lower_twin(_COMMENTS_DEADLINE)
 
 
-def request_sentences(text: str) -> list[tuple[int, int]]:
+def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` that asks for something: the cues are found
-    once over the whole text, and only sentences holding one are read further."""
-    lower = lowered(text)
+    once over the whole text, and only sentences holding one are read further. ``lower`` is
+    ``lowered(text)`` when the caller has it already."""
+    if lower is None:
+        lower = lowered(text)
     if lower is None:
         cues = [match.start() for match in _CUE.finditer(text)]
         about, deadline, searched = _ABOUT, _COMMENTS_DEADLINE, text

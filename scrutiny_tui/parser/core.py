@@ -21,6 +21,7 @@ from scrutiny_tui.parser.headings import (
     unplaced_item_numbers,
 )
 from scrutiny_tui.parser.items import read_item
+from scrutiny_tui.parser.lowered import lowered_document
 from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
     ATTENDANCE_LABEL,
@@ -71,6 +72,7 @@ def parse_text(
     from ``metadata`` (a sidecar file or the page's own headings); otherwise left null.
     """
     body_start, front = _front_matter(text)
+    lower = lowered_document(text)  # lower-cased once, its slices read by each item
     lines = split_lines(text, body_start)
     blank = sum(1 for line in lines if line.blank)
     dense = blank < 0.15 * max(1, len(lines) - blank)
@@ -93,7 +95,7 @@ def parse_text(
     _attendance(text, lines[:attendance_end], dense, meeting)
     _inline_attendance(lines[: attendance_end + 1], meeting)
     if preamble_end > 0:
-        _attendance_in(text, lines[0].start, lines[preamble_end - 1].end, meeting)
+        _attendance_in(text, lines[0].start, lines[preamble_end - 1].end, meeting, lower)
     if meeting.date is None:
         meeting.date = _heading_date(lines[: preamble_end if not fallback else 12])
     _fill_from(meeting, front)
@@ -102,9 +104,18 @@ def parse_text(
         meeting.body = body_from_own_minutes(text) or body_from_decisions(text)
     for position, heading in enumerate(headings):
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
-        item = _item(text, lines, heading, end, dense, document.warnings, meeting_date=meeting.date)
+        item = _item(
+            text,
+            lines,
+            heading,
+            end,
+            dense,
+            document.warnings,
+            meeting_date=meeting.date,
+            lower=lower,
+        )
         document.items.append(item)
-        _attendance_in(text, item.span.start, item.span.end, meeting)
+        _attendance_in(text, item.span.start, item.span.end, meeting, lower)
         if _ATTENDANCE_TITLE.search(item.title) and position < 3:
             # an item titled "Present" or "Roll Call and Apologies": lists inside
             item_lines = lines[heading.title_line + 1 : end] if heading.title_line >= 0 else []
@@ -418,6 +429,7 @@ def _item(
     warnings: list[str],
     *,
     meeting_date: str | None = None,
+    lower: str | None = None,
 ) -> Item:
     body_lines = lines[heading.title_line + 1 : end]
     if heading.body_start is not None and heading.title_line >= 0:
@@ -430,7 +442,7 @@ def _item(
     )
     body_lines = [line for line in body_lines if line not in page_lines]
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
-    content = read_item(blocks, heading.title, meeting_date)
+    content = read_item(blocks, heading.title, meeting_date, lower)
     first_line = max(heading.line, 0)
     # lines run forward, so the last line with words ends the item
     last = next((line.content_end for line in reversed(lines[first_line:end]) if not line.blank), 0)
@@ -662,13 +674,15 @@ def _is_apologies(title: str) -> bool:
     return bool(re.match(r"^\s*Apolog", title, re.IGNORECASE))
 
 
-def _attendance_in(text: str, start: int, end: int, meeting: Meeting) -> None:
+def _attendance_in(
+    text: str, start: int, end: int, meeting: Meeting, lower: str | None = None
+) -> None:
     """Names in "Apologies for absence were received from Councillors A and B." and in
     "Councillor C attended as a substitute for Councillor A.", one paragraph and sentence at
     a time, anywhere in ``text[start:end]``; "These Members sent their apologies:"
     takes the names on the lines below. A name the attendance lists already
-    give is not added twice."""
-    lowered = text[start:end].lower()
+    give is not added twice. ``lower`` is the whole text lower-cased (lowered_document)."""
+    lowered = text[start:end].lower() if lower is None else lower[start:end]
     if "apolog" not in lowered and "substitut" not in lowered:
         return  # most items name no one absent: skip the sentence-by-sentence reading
     for paragraph_start, paragraph_end in _paragraphs(text, start, end):

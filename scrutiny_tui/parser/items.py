@@ -53,7 +53,14 @@ class ItemContent:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_item(blocks: list[Block], title: str = "", meeting_date: str | None = None) -> ItemContent:
+def read_item(
+    blocks: list[Block],
+    title: str = "",
+    meeting_date: str | None = None,
+    lower: str | None = None,
+) -> ItemContent:
+    """``lower``, when given, is the whole document lower-cased by ``lowered_document``: the
+    blocks' offsets cut their lower-cased words from it."""
     content = ItemContent()
     blocks, after_documents = _until_supporting_documents(blocks)
     for block in after_documents:
@@ -80,7 +87,7 @@ def read_item(blocks: list[Block], title: str = "", meeting_date: str | None = N
         if index not in used and not _is_label(block) and not block.text.endswith(":")
     ]
     _listed_recommendations(blocks, content)
-    content.actions = _actions(blocks, content.resolutions, meeting_date)
+    content.actions = _actions(blocks, content.resolutions, meeting_date, lower)
     content.text = "\n".join(_display(block) for block in blocks)
     return content
 
@@ -694,7 +701,10 @@ def _report_refs(title: str, blocks: list[Block]) -> list[str]:
 
 
 def _actions(
-    blocks: list[Block], resolutions: list[Resolution], meeting_date: str | None = None
+    blocks: list[Block],
+    resolutions: list[Resolution],
+    meeting_date: str | None = None,
+    lower: str | None = None,
 ) -> list[Action]:
     found: list[Action] = []
     keys: set[bytes] = set()  # the key of each request found, to tell repeats
@@ -702,7 +712,8 @@ def _actions(
         if block.text.endswith(":"):
             continue
         raw = block.raw
-        for start, end in action_rules.request_sentences(raw):
+        block_lower = None if lower is None else lower[block.start : block.end]
+        for start, end in action_rules.request_sentences(raw, block_lower):
             sentence = raw[start:end]
             words = squash(sentence)
             key = _key(words)

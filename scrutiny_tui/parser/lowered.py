@@ -30,6 +30,16 @@ def lowered(text: str) -> str | None:
     return text.lower()
 
 
+def lowered_document(text: str) -> str | None:
+    """``text`` lower-cased where any slice of it is the slice's own :func:`lowered` text
+    (a document's blocks are then lowered once, not each again), else None. Beyond the four
+    characters above, only the capital sigma lowers by its context (to a final sigma at a
+    word's end), so a slice cut after one could lower otherwise."""
+    if lowered(text) is None or (not text.isascii() and "\u03a3" in text):
+        return None
+    return text.lower()
+
+
 def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """``pattern`` (case-blind, written in lower case) without the flag, to run over the
     text :func:`lowered` gives."""
