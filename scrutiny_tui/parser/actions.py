@@ -177,6 +177,7 @@ def _cue_starts(lower: str) -> list[int]:
 
 
 _ABOUT_LOWER = lower_twin(_ABOUT)
+_DEADLINE_NOUNS = ("comment", "consultation", "engagement")  # one is in every deadline
 _COMMENTS_DEADLINE_LOWER = lower_twin(_COMMENTS_DEADLINE)
 
 
@@ -186,12 +187,15 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
     ``lowered(text)`` when the caller has it already."""
     if lower is None:
         lower = lowered(text)
+    deadline: re.Pattern[str] | None
     if lower is None:
         cues = [match.start() for match in _CUE.finditer(text)]
         about, deadline, searched = _ABOUT, _COMMENTS_DEADLINE, text
     else:  # the same matches, found sooner (see parser.lowered)
         cues = _cue_starts(lower)
         about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
+        if not any(noun in lower for noun in _DEADLINE_NOUNS):
+            deadline = None  # no deadline for comments without one of its nouns
     cues += _later_cues(text, lower)
     if not cues:
         return []
@@ -203,7 +207,7 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
             first < len(cues)
             and cues[first] < end
             and about.search(searched, start, end)
-            and not deadline.search(searched, start, end)
+            and not (deadline is not None and deadline.search(searched, start, end))
         ):
             found.append((start, end))
     return found
