@@ -59,6 +59,7 @@ from scrutiny_tui.store.documents import (
 )
 from scrutiny_tui.store.records import (
     DocumentFacts,
+    PendingIndex,
     PeopleCache,
     WriteCounts,
     has_notes,
@@ -597,8 +598,10 @@ def _write_batch(
     try:
         with store.write() as conn:
             people = PeopleCache(conn)
+            unindexed = PendingIndex(conn)
             for entry in batch:
-                stored.add(_write_one(conn, entry, people, now, counted))
+                stored.add(_write_one(conn, entry, people, now, counted, unindexed))
+            unindexed.flush()
     except (DatabaseError, ValueError, OverflowError) as exc:
         if is_store_fault(exc):
             raise
@@ -636,8 +639,10 @@ def _write_one(
     people: PeopleCache,
     now: datetime,
     summary: IngestSummary,
+    unindexed: PendingIndex | None = None,
 ) -> int:
-    """Write one parsed file; returns its document's id."""
+    """Write one parsed file; returns its document's id. Its items are indexed for search
+    now, or left in ``unindexed`` for the batch (see PendingIndex)."""
     assert entry.facts is not None and entry.parsed is not None
     existing = entry.existing
     # Another ingest (or the same file named twice) may have stored these bytes meanwhile.
@@ -649,7 +654,11 @@ def _write_one(
     if stored is not None and (existing is None or existing.id != stored.id):
         existing = stored  # the document at this path now is the one to replace
     before = record_texts(conn, existing.id) if existing else {}
-    doc_id, counts = write_document(conn, entry.facts, entry.parsed, now, people, existing)
+    if existing is not None and unindexed is not None:
+        unindexed.flush()  # its records are about to be deleted: they must be in the index
+    doc_id, counts = write_document(
+        conn, entry.facts, entry.parsed, now, people, existing, unindexed=unindexed
+    )
     set_parsed_with(conn, doc_id, stamp)
     summary.counts.add(counts)
     summary.formats[entry.facts.format] += 1
@@ -662,7 +671,7 @@ def _write_one(
     if has_notes(conn, key):
         summary.notes_detached += _reanchor_notes(conn, key, entry.parsed.text)
     if entry.parsed.meeting.date:
-        joined = absorb_file(conn, doc_id)
+        joined = absorb_file(conn, doc_id, unindexed.flush if unindexed is not None else None)
         if joined == "site":
             summary.merged += 1
         elif joined == "file":

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process
 
@@ -155,10 +156,13 @@ def absorb_files_into(conn: Connection, site: MeetingCandidate, text: str) -> in
     return merged
 
 
-def absorb_file(conn: Connection, document_id: int) -> str | None:
+def absorb_file(
+    conn: Connection, document_id: int, before_merge: Callable[[], None] | None = None
+) -> str | None:
     """After an ingest wrote a file: if its meeting is stored already (synced from the site,
     or read from another file: a copy, another format), the stored one is kept and the
-    file's notes move to it. Returns "site" or "file" for what it joined, else None."""
+    file's notes move to it. Returns "site" or "file" for what it joined, else None.
+    ``before_merge`` is called before a merge removes the file's records."""
     for day in meeting_dates_of_document(conn, document_id):
         files = meetings_on(conn, day, synced=False)
         mine = [m for m in files if m.document_id == document_id]
@@ -169,6 +173,8 @@ def absorb_file(conn: Connection, document_id: int) -> str | None:
             for kept in others:
                 for file in mine:
                     if _joins(conn, file, kept, another_file=joined == "file"):
+                        if before_merge is not None:
+                            before_merge()
                         if _merge(conn, file, kept):
                             _reanchor(conn, kept.key, document_text(conn, kept.document_id))
                         return joined

@@ -140,6 +140,12 @@ def test_the_same_minutes_in_four_formats_are_one_meeting_with_four_sources(
     assert texts and len(texts) == len(set(texts))
     hits = search.search(store, "consultation").hits
     assert len({h.item_id for h in hits if h.kind == "item"}) == 1
+    if store.engine == "sqlite":  # the merged files' records left the index as they went
+        with store.read() as conn:
+            conn.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')")
+            indexed = conn.execute("SELECT count(*) FROM search_words").fetchone()[0]
+            entries = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]
+        assert indexed == entries
     pack = briefing.build_briefing(
         store,
         briefing.BriefingScope(with_procedural=True),  # apologies and minutes count here
