@@ -1,7 +1,9 @@
 """The three trackers (resolutions, recommendations, actions) and the user's edits to them.
 
 Trackers are read a page at a time, sorted and filtered in SQL (``store/tracking.py``), so a
-store of 100k items never has to be loaded at once. What the user records (an action done,
+store of 100k items never has to be loaded at once. A screen asks for its first page without
+the count of every matching row (``*_rows``), and for the count apart (``*_count``), so the
+rows are shown while the store is still counting. What the user records (an action done,
 a recommendation's status and hand-kept columns) is kept by uid in tables ingest never
 touches.
 
@@ -51,6 +53,16 @@ class Page(Generic[Row]):
     @property
     def has_more(self) -> bool:
         return self.offset + len(self.rows) < self.total
+
+
+@dataclass(frozen=True, slots=True)
+class Rows(Generic[Row]):
+    """One page of a tracker, read without counting every row that matches: ``more`` says
+    whether any row follows it."""
+
+    rows: tuple[Row, ...]
+    offset: int
+    more: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,10 +157,16 @@ class Tracker:
     columns: tuple[Column, ...]
 
 
-def _request(query: TrackerQuery) -> PageRequest:
-    return PageRequest(
-        tuple(query.text.split()), query.sort, query.descending, query.offset, query.limit
-    )
+def _request(query: TrackerQuery, *, one_more: bool = False) -> PageRequest:
+    """The store's request for ``query``; ``one_more`` asks for a row past the page, to
+    learn whether there is one."""
+    limit = query.limit + 1 if one_more else query.limit
+    return PageRequest(tuple(query.text.split()), query.sort, query.descending, query.offset, limit)
+
+
+def _rows(found: Sequence[Row], query: TrackerQuery) -> Rows[Row]:
+    """A page read with :func:`_request` (``one_more``): its rows, and whether more follow."""
+    return Rows(tuple(found[: query.limit]), query.offset, len(found) > query.limit)
 
 
 # ---- due dates ------------------------------------------------------------------------
@@ -196,6 +214,17 @@ def resolutions_page(store: Store, query: TrackerQuery) -> Page[ResolutionRow]:
     return Page(tuple(_resolution(r) for r in rows), total, query.offset)
 
 
+def resolutions_rows(store: Store, query: TrackerQuery) -> Rows[ResolutionRow]:
+    with store.read() as conn:
+        rows = tracking.resolutions_rows(conn, _request(query, one_more=True))
+    return _rows([_resolution(r) for r in rows], query)
+
+
+def resolutions_count(store: Store, query: TrackerQuery) -> int:
+    with store.read() as conn:
+        return tracking.resolutions_count(conn, _request(query))
+
+
 def _resolution(row: Sequence[Any]) -> ResolutionRow:
     uid, item_id, label, kind, text, committee, day, item_title, path = row
     return ResolutionRow(
@@ -235,6 +264,21 @@ def recommendations_page(
     with store.read() as conn:
         total, rows = tracking.recommendations_page(conn, _request(query), show=show)
     return Page(tuple(_recommendation(r) for r in rows), total, query.offset)
+
+
+def recommendations_rows(
+    store: Store, query: TrackerQuery, *, show: RecommendationShow = "all"
+) -> Rows[RecommendationRow]:
+    with store.read() as conn:
+        rows = tracking.recommendations_rows(conn, _request(query, one_more=True), show=show)
+    return _rows([_recommendation(r) for r in rows], query)
+
+
+def recommendations_count(
+    store: Store, query: TrackerQuery, *, show: RecommendationShow = "all"
+) -> int:
+    with store.read() as conn:
+        return tracking.recommendations_count(conn, _request(query), show=show)
 
 
 def recommendation(store: Store, uid: str) -> RecommendationRow | None:
@@ -318,6 +362,25 @@ def actions_page(
     with store.read() as conn:
         total, rows = tracking.actions_page(conn, _request(query), today=today, show=show)
     return Page(tuple(_action(r, today) for r in rows), total, query.offset)
+
+
+def actions_rows(
+    store: Store, query: TrackerQuery, *, today: date, show: ActionShow = "all"
+) -> Rows[ActionRow]:
+    """A page of actions, in the same order as :func:`actions_page`, without counting them
+    all: the default order's first page is read from an index, at any size of store."""
+    with store.read() as conn:
+        request = _request(query, one_more=True)
+        rows = tracking.actions_rows(conn, request, today=today, show=show)
+    return _rows([_action(r, today) for r in rows], query)
+
+
+def actions_count(
+    store: Store, query: TrackerQuery, *, today: date, show: ActionShow = "all"
+) -> int:
+    """How many actions match ``query`` (and ``show``) over all pages."""
+    with store.read() as conn:
+        return tracking.actions_count(conn, _request(query), today=today, show=show)
 
 
 def _action(row: Sequence[Any], today: date) -> ActionRow:

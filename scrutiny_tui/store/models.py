@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, text
 from sqlmodel import Field, SQLModel
 
 
@@ -119,6 +119,9 @@ class Resolution(SQLModel, table=True):
 
 
 class Action(SQLModel, table=True):
+    # the actions tracker's default order: undated last, then by due date (migration 0013)
+    __table_args__ = (Index("ix_action_due_order", text("(due IS NULL)"), "due"),)
+
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(index=True)
     item_id: int = Field(foreign_key="agenda_item.id", index=True, ondelete="CASCADE")

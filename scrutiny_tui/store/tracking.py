@@ -39,12 +39,19 @@ class PageRequest:
 class _Listing:
     """A tracker's FROM clause, the expression behind each sortable column, the expressions
     filter words are matched against, and the order used after (or without) a sort (ending
-    with a unique key, so that pages never repeat or skip a row, and every engine agrees)."""
+    with a unique key, so that pages never repeat or skip a row, and every engine agrees).
+
+    ``indexed_source`` is ``source`` with its joins in the order that reads the rows from
+    an index, for the orders (sort key, descending) in ``indexed_orders``: a page in one of
+    them is read from the front of the index, not sorted from every row. Other orders keep
+    ``source`` and leave the join order to the planner."""
 
     source: str
     sorts: Mapping[str, str]
     searched: tuple[str, ...]
     default_order: tuple[str, ...]
+    indexed_source: str = ""
+    indexed_orders: frozenset[tuple[str, bool]] = frozenset()
 
     def where(self, words: tuple[str, ...]) -> tuple[str, dict[str, Any]]:
         clauses, params = ["TRUE"], {}
@@ -59,6 +66,48 @@ class _Listing:
         keys = [f"{chosen} IS NULL, {chosen} {direction}"] if chosen else []
         return ", ".join([*keys, *self.default_order])
 
+    def source_for(self, request: PageRequest) -> str:
+        order = (request.sort, request.descending) if request.sort in self.sorts else ("", False)
+        if self.indexed_source and order in self.indexed_orders:
+            return self.indexed_source
+        return self.source
+
+    def rows(
+        self,
+        conn: sqlite3.Connection,
+        columns: str,
+        request: PageRequest,
+        extra_where: str = "",
+        extra_params: Mapping[str, Any] | None = None,
+    ) -> list[tuple[Any, ...]]:
+        """The rows of one page, in order."""
+        where, params = self.where(request.words)
+        rows: list[tuple[Any, ...]] = conn.execute(
+            f"SELECT {columns} {self.source_for(request)} WHERE {where}{extra_where}"
+            f" ORDER BY {self.order_by(request)} LIMIT :limit OFFSET :offset",
+            {**params, **(extra_params or {}), "limit": request.limit, "offset": request.offset},
+        ).fetchall()
+        return rows
+
+    def count(
+        self,
+        conn: sqlite3.Connection,
+        request: PageRequest,
+        extra_where: str = "",
+        extra_params: Mapping[str, Any] | None = None,
+        counted_from: str = "",
+    ) -> int:
+        """How many rows match, over all pages. ``counted_from`` is a FROM clause to count
+        in when there are no filter words, when that is less than ``source``: joins every row
+        has a partner in (a record's item, meeting and document) change no count."""
+        where, params = self.where(request.words)
+        source = counted_from if counted_from and not request.words else self.source
+        total = conn.execute(
+            f"SELECT count(*) {source} WHERE {where}{extra_where}",
+            {**params, **(extra_params or {})},
+        ).fetchone()[0]
+        return int(total)
+
     def page(
         self,
         conn: sqlite3.Connection,
@@ -68,16 +117,8 @@ class _Listing:
         extra_params: Mapping[str, Any] | None = None,
     ) -> tuple[int, list[tuple[Any, ...]]]:
         """(rows matching over all pages, the rows of this page)."""
-        where, params = self.where(request.words)
-        where += extra_where
-        params |= dict(extra_params or {})
-        total = conn.execute(f"SELECT count(*) {self.source} WHERE {where}", params).fetchone()[0]
-        rows = conn.execute(
-            f"SELECT {columns} {self.source} WHERE {where} ORDER BY {self.order_by(request)}"
-            " LIMIT :limit OFFSET :offset",
-            {**params, "limit": request.limit, "offset": request.offset},
-        ).fetchall()
-        return int(total), rows
+        total = self.count(conn, request, extra_where, extra_params)
+        return total, self.rows(conn, columns, request, extra_where, extra_params)
 
 
 # ---- resolutions ----------------------------------------------------------------------
@@ -98,16 +139,24 @@ RESOLUTIONS = _Listing(
 )
 
 
+_RESOLUTION_COLUMNS = "r.uid, ai.id, r.label, r.kind, r.text, m.committee, m.date, ai.title, d.path"
+
+
 def resolutions_page(
     conn: sqlite3.Connection, request: PageRequest
 ) -> tuple[int, list[tuple[Any, ...]]]:
-    """(total, rows of (uid, item id, label, kind, text, committee, date, item title,
-    document path))."""
-    return RESOLUTIONS.page(
-        conn,
-        "r.uid, ai.id, r.label, r.kind, r.text, m.committee, m.date, ai.title, d.path",
-        request,
-    )
+    """(total, rows as :func:`resolutions_rows` gives them)."""
+    return RESOLUTIONS.page(conn, _RESOLUTION_COLUMNS, request)
+
+
+def resolutions_rows(conn: sqlite3.Connection, request: PageRequest) -> list[tuple[Any, ...]]:
+    """Rows of (uid, item id, label, kind, text, committee, date, item title, document
+    path), without counting them all."""
+    return RESOLUTIONS.rows(conn, _RESOLUTION_COLUMNS, request)
+
+
+def resolutions_count(conn: sqlite3.Connection, request: PageRequest) -> int:
+    return RESOLUTIONS.count(conn, request)
 
 
 # ---- recommendations ------------------------------------------------------------------
@@ -168,12 +217,27 @@ _AWAITING = " AND t.executive_response_date IS NULL"
 def recommendations_page(
     conn: sqlite3.Connection, request: PageRequest, *, show: str = "all"
 ) -> tuple[int, list[tuple[Any, ...]]]:
-    """(total, rows of (uid, item id, reference, committee, date agreed, area, text, executive
-    response date, lead, action taken, status, from a resolution (0 or 1))).
+    """(total, rows as :func:`recommendations_rows` gives them)."""
+    extra = _AWAITING if show == "awaiting" else ""
+    return RECOMMENDATIONS.page(conn, _RECOMMENDATION_COLUMNS, request, extra)
+
+
+def recommendations_rows(
+    conn: sqlite3.Connection, request: PageRequest, *, show: str = "all"
+) -> list[tuple[Any, ...]]:
+    """Rows of (uid, item id, reference, committee, date agreed, area, text, executive
+    response date, lead, action taken, status, from a resolution (0 or 1)), without counting
+    them all.
 
     ``show`` is "all" or "awaiting" (no executive response recorded)."""
     extra = _AWAITING if show == "awaiting" else ""
-    return RECOMMENDATIONS.page(conn, _RECOMMENDATION_COLUMNS, request, extra)
+    return RECOMMENDATIONS.rows(conn, _RECOMMENDATION_COLUMNS, request, extra)
+
+
+def recommendations_count(
+    conn: sqlite3.Connection, request: PageRequest, *, show: str = "all"
+) -> int:
+    return RECOMMENDATIONS.count(conn, request, _AWAITING if show == "awaiting" else "")
 
 
 def recommendation_row(conn: sqlite3.Connection, uid: str) -> tuple[Any, ...] | None:
@@ -272,6 +336,14 @@ ACTIONS = _Listing(
     source="""FROM action a JOIN agenda_item ai ON ai.id = a.item_id
     JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
     LEFT JOIN action_state s ON s.uid = a.uid""",
+    # The default order and the due column's ascending order are ix_action_due_order's
+    # (undated last, then by due date): the actions are read first, along that index (CROSS
+    # JOIN keeps SQLite's planner to that join order), so a page needs only the rows before
+    # it and a sort of those due on the same day, however many actions the store holds.
+    indexed_source="""FROM action a CROSS JOIN agenda_item ai ON ai.id = a.item_id
+    CROSS JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
+    LEFT JOIN action_state s ON s.uid = a.uid""",
+    indexed_orders=frozenset({("", False), ("due", False)}),
     sorts={
         "due": "a.due",
         "state": "coalesce(s.done, 0)",
@@ -296,29 +368,53 @@ ACTIONS = _Listing(
 
 _OPEN = " AND coalesce(s.done, 0) = 0"
 # "2017-04" is due by the end of April, so it is overdue only once May has begun (the same
-# reading as services.tracker.due_date).
-_OVERDUE = """ AND (coalesce(s.done, 0) = 0 AND a.due IS NOT NULL AND CASE length(a.due)
+# reading as services.tracker.due_date). Each of those is before today as well ("2017-04"
+# sorts before "2017-05-01"), which the first test says so that ix_action_due finds them.
+_OVERDUE = """ AND (a.due < :today AND coalesce(s.done, 0) = 0 AND CASE length(a.due)
     WHEN 10 THEN a.due < :today WHEN 7 THEN a.due < :month ELSE a.due < :year END)"""
+
+
+_ACTION_COLUMNS = """a.uid, ai.id, a.text, a.due, a.due_to, m.committee, m.date,
+    coalesce(s.done, 0), ai.number, ai.title"""
+
+
+def _action_filter(show: str, today: date) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause ``show`` adds, and its parameters."""
+    if show == "open":
+        return _OPEN, {}
+    if show == "overdue":
+        iso = today.isoformat()
+        return _OVERDUE, {"today": iso, "month": iso[:7], "year": str(today.year)}
+    return "", {}
 
 
 def actions_page(
     conn: sqlite3.Connection, request: PageRequest, *, today: date, show: str = "all"
 ) -> tuple[int, list[tuple[Any, ...]]]:
-    """(total, rows of (uid, item id, text, due, due to, committee, date, done (0 or 1), item
-    number as printed, item title)).
+    """(total, rows as :func:`actions_rows` gives them)."""
+    return ACTIONS.page(conn, _ACTION_COLUMNS, request, *_action_filter(show, today))
+
+
+def actions_rows(
+    conn: sqlite3.Connection, request: PageRequest, *, today: date, show: str = "all"
+) -> list[tuple[Any, ...]]:
+    """Rows of (uid, item id, text, due, due to, committee, date, done (0 or 1), item number
+    as printed, item title), without counting them all.
 
     ``show`` is "all", "open" (not done) or "overdue" (not done and past its due date on
     ``today``)."""
-    extra = {"open": _OPEN, "overdue": _OVERDUE}.get(show, "")
-    iso = today.isoformat()
-    return ACTIONS.page(
-        conn,
-        "a.uid, ai.id, a.text, a.due, a.due_to, m.committee, m.date, coalesce(s.done, 0),"
-        " ai.number, ai.title",
-        request,
-        extra,
-        {"today": iso, "month": iso[:7], "year": str(today.year)} if show == "overdue" else {},
-    )
+    return ACTIONS.rows(conn, _ACTION_COLUMNS, request, *_action_filter(show, today))
+
+
+def actions_count(
+    conn: sqlite3.Connection, request: PageRequest, *, today: date, show: str = "all"
+) -> int:
+    """How many actions :func:`actions_rows` would give over all pages."""
+    extra, params = _action_filter(show, today)
+    # Every action has its item, meeting and document: without filter words, counting
+    # needs none of them, nor what the member marked done unless the view asks.
+    counted_from = "FROM action a" + (" LEFT JOIN action_state s ON s.uid = a.uid" if extra else "")
+    return ACTIONS.count(conn, request, extra, params, counted_from)
 
 
 def set_action_done(conn: sqlite3.Connection, uid: str, done: bool, now: datetime) -> None:
