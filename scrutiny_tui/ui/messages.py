@@ -17,7 +17,7 @@ from scrutiny_tui.services.browse import (
     MeetingFilter,
     MeetingRow,
 )
-from scrutiny_tui.services.tracker import Page
+from scrutiny_tui.services.tracker import Rows
 from scrutiny_tui.ui.refs import CommitteeRef
 
 if TYPE_CHECKING:  # these services load when a screen first uses them, not at start-up
@@ -59,8 +59,16 @@ class ItemLoaded(Message):
 
 @dataclass
 class PageLoaded(Message, Generic[Row]):
-    page: Page[Row]
+    page: Rows[Row]
     generation: int  # which query the page answers; stale pages are dropped
+
+
+@dataclass
+class RowsCounted(Message):
+    """How many rows a tracker's query matches, counted after its first page was shown."""
+
+    total: int
+    generation: int  # which query was counted; stale counts are dropped
 
 
 @dataclass

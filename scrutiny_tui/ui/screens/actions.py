@@ -12,7 +12,7 @@ from textual import work
 from textual.binding import Binding, BindingType
 
 from scrutiny_tui.services import tracker
-from scrutiny_tui.services.tracker import ActionRow, ActionShow, Page, TrackerQuery
+from scrutiny_tui.services.tracker import ActionRow, ActionShow, Rows, TrackerQuery
 from scrutiny_tui.ui.messages import RowChanged
 from scrutiny_tui.ui.screens.tracker_base import Fit, TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
@@ -74,8 +74,11 @@ class ActionsScreen(TrackerScreen[ActionRow]):
     def show(self) -> ActionShow:
         return "open" if self.view == "open" else "overdue" if self.view == "overdue" else "all"
 
-    def fetch(self, query: TrackerQuery) -> Page[ActionRow]:
-        return tracker.actions_page(self.store, query, today=self.today(), show=self.show)
+    def fetch(self, query: TrackerQuery) -> Rows[ActionRow]:
+        return tracker.actions_rows(self.store, query, today=self.today(), show=self.show)
+
+    def count(self, query: TrackerQuery) -> int:
+        return tracker.actions_count(self.store, query, today=self.today(), show=self.show)
 
     def cells(self, row: ActionRow) -> tuple[Text, ...]:
         due_style = "bold red" if row.overdue else ""

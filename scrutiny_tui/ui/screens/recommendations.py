@@ -17,9 +17,9 @@ from textual.widgets import Static
 from scrutiny_tui.safe_text import inline
 from scrutiny_tui.services import tracker
 from scrutiny_tui.services.tracker import (
-    Page,
     RecommendationRow,
     RecommendationShow,
+    Rows,
     StatusChangeRow,
     TrackerQuery,
     TrackingFields,
@@ -86,9 +86,15 @@ class RecommendationsScreen(TrackerScreen[RecommendationRow]):
         longest = max((len(s.name) for s in self.settings.tracking_statuses), default=10)
         return self.FITS | {"status": Fit(longest + 2)}  # "● " and the name
 
-    def fetch(self, query: TrackerQuery) -> Page[RecommendationRow]:
-        show: RecommendationShow = "awaiting" if self.view == "awaiting" else "all"
-        return tracker.recommendations_page(self.store, query, show=show)
+    @property
+    def show(self) -> RecommendationShow:
+        return "awaiting" if self.view == "awaiting" else "all"
+
+    def fetch(self, query: TrackerQuery) -> Rows[RecommendationRow]:
+        return tracker.recommendations_rows(self.store, query, show=self.show)
+
+    def count(self, query: TrackerQuery) -> int:
+        return tracker.recommendations_count(self.store, query, show=self.show)
 
     def cells(self, row: RecommendationRow) -> tuple[Text, ...]:
         return (

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 
 from scrutiny_tui.services import tracker
-from scrutiny_tui.services.tracker import Page, ResolutionRow, TrackerQuery
+from scrutiny_tui.services.tracker import ResolutionRow, Rows, TrackerQuery
 from scrutiny_tui.ui.screens.tracker_base import Fit, TrackerScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_DATE, literal, one_line
 
@@ -27,8 +27,11 @@ class ResolutionsScreen(TrackerScreen[ResolutionRow]):
     }
     EMPTY = "No resolutions yet. Import minutes with i (or `scrutiny ingest PATH`)."
 
-    def fetch(self, query: TrackerQuery) -> Page[ResolutionRow]:
-        return tracker.resolutions_page(self.store, query)
+    def fetch(self, query: TrackerQuery) -> Rows[ResolutionRow]:
+        return tracker.resolutions_rows(self.store, query)
+
+    def count(self, query: TrackerQuery) -> int:
+        return tracker.resolutions_count(self.store, query)
 
     def cells(self, row: ResolutionRow) -> tuple[Text, ...]:
         return (

@@ -1,5 +1,8 @@
 """What the three trackers share: a filter box, a sortable table read a page at a time
-from SQLite, a detail pane for the highlighted row, and enter to open the item.
+from the store, a detail pane for the highlighted row, and enter to open the item.
+
+The first page is shown as soon as it is read; the rows matching over all pages are counted
+after it, in a worker of their own, and the count beside the filter says "…" until then.
 
 The table's columns are as wide as the terminal allows: each column has a least width (its
 header, with room for the sort arrow, always fits) and the long text columns share what is
@@ -21,8 +24,8 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
-from scrutiny_tui.services.tracker import Column, Page, Tracker, TrackerQuery
-from scrutiny_tui.ui.messages import PageLoaded, RowChanged
+from scrutiny_tui.services.tracker import Column, Rows, Tracker, TrackerQuery
+from scrutiny_tui.ui.messages import PageLoaded, RowChanged, RowsCounted
 from scrutiny_tui.ui.palette import PaletteCommand, binding_commands
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.widgets.inputs import QuietInput
@@ -104,8 +107,8 @@ Row = TypeVar("Row", bound=TrackerRow)
 
 
 class TrackerScreen(ScrutinyScreen, Generic[Row]):
-    """Subclasses set TRACKER and FITS (or fixed WIDTHS) and implement ``fetch``, ``cells``
-    and ``describe``. A tracker with VIEWS (a subset of its rows shown by ``v``, such as
+    """Subclasses set TRACKER and FITS (or fixed WIDTHS) and implement ``fetch``, ``count``,
+    ``cells`` and ``describe``. A tracker with VIEWS (a subset of its rows shown by ``v``, such as
     overdue actions) reads ``self.view`` in ``fetch``."""
 
     CSS_PATH: ClassVar = "tracker.tcss"
@@ -149,7 +152,8 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         self.rows: dict[str, Row] = {}  # by uid, in the order loaded
         self.generation = 0
         self.fetching = False
-        self.total = 0
+        self.more = False  # rows follow the last page loaded
+        self.total: int | None = 0  # rows matching over all pages; None while counting
         self.filter_timer: Timer | None = None
         self.resize_timer: Timer | None = None
         self.return_to: str | None = None  # uid to put the cursor back on after a reload
@@ -220,7 +224,11 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
 
     # ---- subclass hooks ---------------------------------------------------------------
 
-    def fetch(self, query: TrackerQuery) -> Page[Row]:
+    def fetch(self, query: TrackerQuery) -> Rows[Row]:
+        raise NotImplementedError
+
+    def count(self, query: TrackerQuery) -> int:
+        """How many rows ``query`` matches over all pages."""
         raise NotImplementedError
 
     def cells(self, row: Row) -> tuple[Text, ...]:
@@ -239,6 +247,8 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         self.return_to = current.uid if current is not None else None
         self.generation += 1
         self.rows.clear()
+        self.more = False
+        self.total = None
         self.query_one(DataTable).clear()
         self.query_one("#detail", Static).update("")
         self.fetch_page(replace(self.query_state, offset=0))
@@ -251,21 +261,37 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
     def load_page(self, query: TrackerQuery, generation: int) -> None:
         self.post_message(PageLoaded(self.fetch(query), generation))
 
+    @work(thread=True, exclusive=True, group="tracker-count", exit_on_error=False)
+    def load_count(self, query: TrackerQuery, generation: int) -> None:
+        self.post_message(RowsCounted(self.count(query), generation))
+
     def on_page_loaded(self, message: PageLoaded[Row]) -> None:
         if message.generation != self.generation:
             return  # an answer to a query the user has since changed
         self.fetching = False
-        self.total = message.page.total
+        page = message.page
+        self.more = page.more
         table = self.query_one(DataTable)
-        for row in message.page.rows:
+        for row in page.rows:
             if row.uid not in self.rows:
                 self.rows[row.uid] = row
                 table.add_row(*self.cells(row), key=row.uid)
+        if page.offset == 0:
+            if page.more:  # counted once the first page is on screen
+                query = replace(self.query_state, offset=0)
+                self.call_after_refresh(self.load_count, query, self.generation)
+            else:
+                self.total = len(self.rows)
         self.update_count()
         if not self.rows:
             self.query_one("#detail", Static).update(Text(self.empty_message(), style="italic"))
         elif message.page.offset == 0:
             self.restore_cursor(table)
+
+    def on_rows_counted(self, message: RowsCounted) -> None:
+        if message.generation == self.generation:
+            self.total = message.total
+            self.update_count()
 
     def restore_cursor(self, table: DataTable) -> None:
         if self.return_to in self.rows:
@@ -283,8 +309,9 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
             "default order",
         )
         arrow = " ▼" if self.query_state.descending else ""
+        total = "…" if self.total is None else str(self.total)
         self.query_one("#count", Static).update(
-            f"{len(self.rows)} of {self.total} · sorted by {sort}{arrow}"
+            f"{len(self.rows)} of {total} · sorted by {sort}{arrow}"
         )
         if self.VIEWS:
             self.sub_title = self.VIEWS[self.view]
@@ -314,7 +341,7 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         if row is not None:
             self.show_row(row)
         near_end = event.cursor_row >= len(self.rows) - FETCH_AHEAD
-        if near_end and len(self.rows) < self.total and not self.fetching:
+        if near_end and self.more and not self.fetching:
             self.fetch_page(replace(self.query_state, offset=len(self.rows)))
 
     def show_row(self, row: Row) -> None:
