@@ -113,6 +113,7 @@ def parse_text(
             document.warnings,
             meeting_date=meeting.date,
             lower=lower,
+            cut_off=position == len(headings) - 1 and _ends_mid_sentence(text),
         )
         document.items.append(item)
         _attendance_in(text, item.span.start, item.span.end, meeting, lower)
@@ -430,6 +431,7 @@ def _item(
     *,
     meeting_date: str | None = None,
     lower: str | None = None,
+    cut_off: bool = False,
 ) -> Item:
     body_lines = lines[heading.title_line + 1 : end]
     if heading.body_start is not None and heading.title_line >= 0:
@@ -442,7 +444,7 @@ def _item(
     )
     body_lines = [line for line in body_lines if line not in page_lines]
     blocks = blocks_of(text, body_lines, dense=dense, alone=_stands_alone, opens=_opens_block)
-    content = read_item(blocks, heading.title, meeting_date, lower)
+    content = read_item(blocks, heading.title, meeting_date, lower, cut_off=cut_off)
     first_line = max(heading.line, 0)
     # lines run forward, so the last line with words ends the item
     last = next((line.content_end for line in reversed(lines[first_line:end]) if not line.blank), 0)
@@ -460,6 +462,17 @@ def _item(
         resolutions=content.resolutions,
         actions=content.actions,
     )
+
+
+# What ends a text that was not cut short: a sentence's stop (perhaps in quotes or
+# brackets), a table's last cell, or a time ("The meeting closed at 9.02pm")
+_FINISHED = re.compile(r"(?:[.!?:;|)\]\"”’'*_=-]|\b(?:[ap]\.?m|noon|[Cc]lose[d]?))\W*\Z")
+
+
+def _ends_mid_sentence(text: str) -> bool:
+    """The text stops mid-sentence or mid-word: an excerpt cut short."""
+    tail = text[-80:].rstrip()
+    return bool(tail) and _FINISHED.search(tail) is None
 
 
 def _stands_alone(line: Line) -> bool:

@@ -58,9 +58,13 @@ def read_item(
     title: str = "",
     meeting_date: str | None = None,
     lower: str | None = None,
+    *,
+    cut_off: bool = False,
 ) -> ItemContent:
     """``lower``, when given, is the whole document lower-cased by ``lowered_document``: the
-    blocks' offsets cut their lower-cased words from it."""
+    blocks' offsets cut their lower-cased words from it. ``cut_off``: the text ends inside
+    this item, mid-sentence (an excerpt cut short), so a decision opened in its last blocks
+    may have lost its words."""
     content = ItemContent()
     blocks, after_documents = _until_supporting_documents(blocks)
     for block in after_documents:
@@ -70,7 +74,7 @@ def read_item(
                 f"read: “{_excerpt(block.text)}”"
             )
     used: set[int] = set()  # indexes of blocks that are not discussion points
-    _decisions(blocks, content, used)
+    _decisions(blocks, content, used, cut_off=cut_off)
     _attendees(blocks, content, used)
     for block in blocks:
         recommendation = RECOMMENDATION.match(block.text)
@@ -125,11 +129,14 @@ def _is_label(block: Block) -> bool:
 # ---- decisions ---------------------------------------------------------------------
 
 
-def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> None:
+def _decisions(
+    blocks: list[Block], content: ItemContent, used: set[int], *, cut_off: bool = False
+) -> None:
     seen: set[bytes] = set()
     low, high = _decision_scope(blocks)
     index = low
     found_any = False
+    unread: int | None = None  # the last block that opened a decision read as none
     while index < high:
         block = blocks[index]
         opened = _opens_decision(block)
@@ -137,9 +144,13 @@ def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
             found_any = True
             trigger, words, words_start = opened
             used.add(index)
-            index = _read_decision(
+            before = len(content.resolutions)
+            after = _read_decision(
                 blocks[:high], index, trigger, words, words_start, content, used, seen
             )
+            if len(content.resolutions) == before:
+                unread = index
+            index = after
             continue
         if motions.opens_motion(block.text) and not block.text.endswith(":"):
             taken = _motion(blocks, index, high, content, used, seen)
@@ -147,9 +158,40 @@ def _decisions(blocks: list[Block], content: ItemContent, used: set[int]) -> Non
                 found_any = True
                 index += taken
                 continue
+            unread = index
         index += 1
     if not found_any:
         _implicit_decisions(blocks[low:high], content, used, low)
+    if cut_off and unread is not None:
+        _cut_off_decision(blocks, unread, high, content, used, seen)
+
+
+_CUT_OFF_REACH = 4  # blocks: a decision opened this near the end lost its words to the cut
+
+
+def _cut_off_decision(
+    blocks: list[Block],
+    opener: int,
+    high: int,
+    content: ItemContent,
+    used: set[int],
+    seen: set[bytes],
+) -> None:
+    """A decision the text's end cut short ("RESOLVED: That the Cabinet: A: Welcomes …",
+    "Moved by … Seconded by … THAT Council reconv", "Resolution No: 76/05", "Ms A was duly
+    proposed and seconded and on being put to the vote wa"): opened in the item's last
+    blocks, nothing read from it, nothing decided after it. Its opening words record that
+    a decision was made: one decision, its words those the text keeps."""
+    if high - opener > _CUT_OFF_REACH or high != len(blocks):
+        return
+    start = blocks[opener].start
+    if any(resolution.span.start >= start for resolution in content.resolutions):
+        return
+    holder = blocks[opener]
+    words = [b.text for b in blocks[opener + 1 : high] if not motions.is_mover_line(b.text)]
+    text = " ".join(words) if words else holder.text
+    _add_resolution(content, seen, None, text, "RESOLVED", holder)
+    used.update(range(opener, high))
 
 
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:

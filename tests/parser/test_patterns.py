@@ -247,6 +247,54 @@ def test_numbered_resolution_records_each_open_a_motion() -> None:
     assert len(item.resolutions) == 2
 
 
+_BEFORE_THE_CUT = (
+    "1. Apologies\n\nNone were received.\n\n2. Community Hall\n\n"
+    "Members discussed the bookings for the hall.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cut",
+    [
+        "RESOLVED:\n\nThat the Board:\n\nA: Thanks the volunteers for their work on the gar",
+        "Moved by: Councillor J. Hale\n\nSeconded by: Councillor S. Irwin\n\n"
+        "THAT the hall be let to the choir on Tuesd",
+        "Resolution Record No: WTC/114/19",
+        "Mr Sam Irwin was duly proposed and seconded and on being put to the vote wa",
+    ],
+)
+def test_a_decision_cut_off_by_the_end_of_the_text_counts_once(cut: str) -> None:
+    # an excerpt that stops inside a decision's opening words still records the decision
+    assert decisions_of(_BEFORE_THE_CUT + cut) == [0, 1]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # the text ends as a finished text does: the motion records no outcome, so no decision
+        "Moved by: Councillor J. Hale\n\nSeconded by: Councillor S. Irwin\n\n"
+        "THAT the hall be let to the choir on Tuesdays.\n",
+        # cut off in discussion: nothing was opened that the cut could have ended
+        "The Clerk said that the choir had asked about the",
+        # the decision opened long before the cut, in a paragraph of its own
+        "Resolution Record No: WTC/114/19\n\nThe Clerk read the letter.\n\n"
+        "Members asked about the heating.\n\nThe Chair thanked them.\n\n"
+        "The Clerk noted the dates.\n\nMembers discussed the",
+    ],
+)
+def test_an_unfinished_motion_or_discussion_is_not_a_cut_off_decision(ending: str) -> None:
+    assert decisions_of(_BEFORE_THE_CUT + ending) == [0, 0]
+
+
+def test_a_member_duly_proposed_seconded_and_elected_is_one_decision() -> None:
+    item = parse_item(
+        "Mr Sam Irwin was duly proposed and seconded and on being put to the vote was duly"
+        " elected to the Council.\n",
+        title="Co-option",
+    )
+    assert len(item.resolutions) == 1
+
+
 def test_a_lost_motion_is_not_a_decision() -> None:
     item = parse_item(
         "Councillor Reed moved, Councillor Hay seconded, that the scheme be paused.\n\n"
