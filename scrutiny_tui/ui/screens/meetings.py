@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Header, Input, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from scrutiny_tui.services import browse
@@ -25,6 +25,7 @@ from scrutiny_tui.ui.messages import CommitteeLoaded, ItemsLoaded, MeetingsLoade
 from scrutiny_tui.ui.refs import CommitteeRef, ItemRef, MeetingRef
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
 from scrutiny_tui.ui.text import DIM, NO_COMMITTEE, NO_COUNCIL, NO_DATE, literal, one_line
+from scrutiny_tui.ui.widgets.footer import SettledFooter
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimTree
 
@@ -132,7 +133,7 @@ class MeetingsScreen(ScrutinyScreen):
             yield VimTree(Text("Meetings"), id="meetings")
             yield Static(EMPTY_STORE, id="empty", markup=False)
             yield Static("", id="summary", classes="status-line")
-        yield Footer()
+        yield SettledFooter()
 
     def on_mount(self) -> None:
         tree = self.query_one(VimTree)

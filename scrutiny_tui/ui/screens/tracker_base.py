@@ -21,13 +21,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.coordinate import Coordinate
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from scrutiny_tui.services.tracker import Column, Rows, Tracker, TrackerQuery
 from scrutiny_tui.ui.messages import PageLoaded, RowChanged, RowsCounted
 from scrutiny_tui.ui.palette import PaletteCommand, binding_commands
 from scrutiny_tui.ui.screens.base import ScrutinyScreen
+from scrutiny_tui.ui.widgets.footer import SettledFooter
 from scrutiny_tui.ui.widgets.inputs import QuietInput
 from scrutiny_tui.ui.widgets.vim import VimDataTable
 
@@ -168,7 +169,7 @@ class TrackerScreen(ScrutinyScreen, Generic[Row]):
         yield TrackerTable(id="table", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="detail-pane"):
             yield Static("", id="detail")
-        yield Footer()
+        yield SettledFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
