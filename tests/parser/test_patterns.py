@@ -304,6 +304,36 @@ def test_a_lost_motion_is_not_a_decision() -> None:
     assert item.resolutions == []
 
 
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        # the label ends a flattened row, its decision's clauses on the lines below
+        (
+            "4. | Play Area Renewal PDF 210 KB Report of the Director of Place Additional"
+            " documents: Minutes: RESOLVED:\n1. To approve the new play equipment.\n"
+            "2. To delegate the order to the Director of Place.\n|\n",
+            2,
+        ),
+        # the label after a contact's telephone number, the decision's words on the same line
+        (
+            "4 Play Area Renewal\n\nThe Board will receive the renewal plan.\n"
+            "Contact: Sam Hale, Parks Officer Tel: 01234 567890 Decision: That the renewal"
+            " plan be endorsed.\n",
+            1,
+        ),
+        # "Decision:" inside a title is no label
+        (
+            "4 Play Area Renewal\n\nMembers discussed the Cabinet Decision: Disposal of"
+            " the old depot, which the report described.\n",
+            0,
+        ),
+    ],
+)
+def test_a_decision_label_inside_a_flattened_row(row: str, expected: int) -> None:
+    text = "3. | Apologies | None were received. |\n\n" + row
+    assert decisions_of(text)[-1] == expected
+
+
 # ---- recommendations ---------------------------------------------------------------------
 
 
