@@ -354,6 +354,8 @@ def _opens_decision(block: Block) -> tuple[str, str, int] | None:
         raw = raw[inline.end() :]
     opened = trigger_tail(raw)
     if opened is None:
+        if ":" not in raw or ("inutes" not in raw and "ecision" not in raw):
+            return None  # a label's colon and words: most blocks lack them
         return _opens_after_label(block, raw, lead)
     trigger, words, offset = opened
     return trigger, words, block.start + lead + offset
@@ -362,34 +364,36 @@ def _opens_decision(block: Block) -> tuple[str, str, int] | None:
 # "Minutes:" or "Decision:" inside a flattened row, after the agenda's words ("… Additional
 # documents: Minutes: RESOLVED:", "Contact: … Tel: 01234 567890 Decision: That …"): after
 # a field or a sentence has ended, not inside a title ("Call-in of Cabinet Decision: …")
-_MID_LABEL = re.compile(
-    r"(?<=[:.|)0-9])[ \t\u00a0|]+(?=(?:Minutes|Decisions?)[ \t\u00a0]*:[ \t\u00a0\n]*\S)"
-)
+# (the pattern opens on the label's words, which the regex engine finds quickly; what comes
+# before the label is checked after)
+_MID_LABEL = re.compile(r"(?:Minutes|Decisions?)[ \t\u00a0]*:[ \t\u00a0\n]*\S")
+_BEFORE_LABEL = re.compile(r"[:.|)0-9][ \t\u00a0|]+\Z")
 _THAT = re.compile(r"Decisions?[ \t\u00a0]*:[ \t\u00a0\n]*(?:That|THAT)\b")
 
 
 def _opens_after_label(block: Block, raw: str, lead: int) -> tuple[str, str, int] | None:
     """The decision a label in the middle of the block opens, if one does: the words before
     it are the agenda's (its title, report, contact), those after it what was decided."""
-    if "inutes" not in raw and "ecision" not in raw:
-        return None  # the labels' words, as the pattern looks for them: most blocks lack both
-    labels = list(_MID_LABEL.finditer(raw))
-    if not labels:
+    start = -1
+    for label in _MID_LABEL.finditer(raw):
+        at = label.start()
+        if at and _BEFORE_LABEL.search(raw, max(0, at - 8), at):
+            start = at  # the last label: the agenda's words are all before it
+    if start < 0:
         return None
-    label = labels[-1]  # the last label: the agenda's words are all before it
-    rest = raw[label.end() :]
+    rest = raw[start:]
     inline = _INLINE_LABEL_START.match(rest)
     if inline is None:
         return None
     opened = trigger_tail(rest[inline.end() :])
     if opened is not None:  # "Minutes: RESOLVED that …", "Decision: AGREED …"
         trigger, words, offset = opened
-        return trigger, words, block.start + lead + label.end() + inline.end() + offset
+        return trigger, words, block.start + lead + start + inline.end() + offset
     if _THAT.match(rest):  # "Decision: That the update be noted.", read as at a line's start
         opened = trigger_tail(rest)
         if opened is not None:
             trigger, words, offset = opened
-            return trigger, words, block.start + lead + label.end() + offset
+            return trigger, words, block.start + lead + start + offset
     return None
 
 

@@ -15,11 +15,11 @@ import re
 # "Proposed (JH) & Seconded (SI)", "X was duly proposed and seconded", "Council resolution",
 # "Resolution 12/2025".
 MOTION = re.compile(
-    r"\b(?:(?:it\s+was\s+)?(?:duly\s+)?(?:proposed|moved)(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b)"
+    r"\b(?:(?:it\s+was\s+)?(?:duly\s+)?(?:proposed|moved)"
+    r"(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b|\s+and\s+seconded\b)"
     r"|\w+\s+(?:moved|proposed),\s+\w+\s+seconded"
     r"|on\s+a\s+motion\s+(?:from|by)\b"
     r"|seconded\s+by\b|seconded\s*:|\bSeconded\s+\("
-    r"|(?:was|were)\s+(?:duly\s+)?proposed\s+and\s+seconded\b"
     r")",
     re.IGNORECASE,
 )
