@@ -190,6 +190,8 @@ def _cut_off_decision(
     holder = blocks[opener]
     words = [b.text for b in blocks[opener + 1 : high] if not motions.is_mover_line(b.text)]
     text = " ".join(words) if words else holder.text
+    if motions.was_lost(holder.text) or motions.was_lost(text):
+        return  # "The amendment was not seconded and the Chair moved to the": no decision
     _add_resolution(content, seen, None, text, "RESOLVED", holder)
     used.update(range(opener, high))
 

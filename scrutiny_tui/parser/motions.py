@@ -50,7 +50,7 @@ SECONDED = re.compile(
 )
 LOST = re.compile(
     r"\b(?:was\s+|were\s+|declared\s+)?(?:LOST|lost|fell|defeated|DEFEATED|withdrawn|WITHDRAWN)\b|"
-    r"\bnot\s+(?:carried|seconded|agreed)\b|\bmotion\s+failed\b",
+    r"\bnot\s+(?:carried|seconded|agreed|proposed|moved)\b|\bmotion\s+failed\b",
 )
 # The words of the decision that a motion block leads to.
 DECISION_WORDS = re.compile(

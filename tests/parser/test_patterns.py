@@ -276,6 +276,8 @@ def test_a_decision_cut_off_by_the_end_of_the_text_counts_once(cut: str) -> None
         "THAT the hall be let to the choir on Tuesdays.\n",
         # cut off in discussion: nothing was opened that the cut could have ended
         "The Clerk said that the choir had asked about the",
+        # a motion that found no proposer and seconder, then the cut
+        "The motion to close the hall was not proposed and seconded, and the Chair moved to the",
         # the decision opened long before the cut, in a paragraph of its own
         "Resolution Record No: WTC/114/19\n\nThe Clerk read the letter.\n\n"
         "Members asked about the heating.\n\nThe Chair thanked them.\n\n"
