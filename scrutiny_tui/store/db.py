@@ -323,6 +323,7 @@ class Store:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
+        self._owners: dict[int, threading.Thread] = {}  # id(connection): the thread using it
 
     def connection(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
@@ -335,6 +336,7 @@ class Store:
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)
+                self._owners[id(conn)] = threading.current_thread()
         return conn
 
     def _fault_or(self, exc: sqlite3.Error) -> sqlite3.Error:
@@ -397,10 +399,21 @@ class Store:
         return f"the store {inline(str(self.path))}"
 
     def close(self) -> None:
+        """Close the connections this store opened. One that another thread still holds (a
+        worker in the middle of a query as the app quits) is interrupted instead, and left
+        for that thread to drop: closing a SQLite connection under a running statement
+        crashes the process."""
+        here = threading.current_thread()
         with self._lock:
             for conn in self._connections:
+                owner = self._owners.pop(id(conn), None)
                 with suppress(sqlite3.Error):
-                    conn.close()
+                    if owner is None or owner is here or not owner.is_alive():
+                        conn.close()
+                    elif isinstance(conn, sqlite3.Connection):
+                        conn.interrupt()
+                    else:
+                        conn.close()  # a team store's driver waits for the query itself
             self._connections.clear()
         self._local = threading.local()
 
