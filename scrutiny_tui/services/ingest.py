@@ -294,11 +294,20 @@ def collect_files(paths: Iterable[Path], problems: list[FileProblem]) -> list[Fo
             if resolved is not None:
                 found.setdefault(resolved, path.name)
         elif path.is_dir():
-            for file in _walk(path, problems):
-                if file.suffix.lower() in suffixes:
-                    resolved = _resolved(file, problems)
+            top = _resolved(path, problems)
+            if top is None:
+                continue
+            for full, relpath in _walk(path, problems):
+                if os.path.splitext(relpath)[1].lower() in suffixes:
+                    # Folders met on the walk are real (symlinked ones are not followed), so
+                    # only a file that is itself a link needs resolving: resolving every file
+                    # took most of a re-ingest's time.
+                    if os.path.islink(full):
+                        resolved = _resolved(Path(full), problems)
+                    else:
+                        resolved = Path(top, relpath)
                     if resolved is not None:
-                        found.setdefault(resolved, file.relative_to(path).as_posix())
+                        found.setdefault(resolved, relpath)
         elif _resolved(path, problems) is not None:
             problems.append(FileProblem(storable_path(str(path)), "no such file or folder"))
     first = {".txt", ".md", ".markdown"}
@@ -319,16 +328,21 @@ def _resolved(path: Path, problems: list[FileProblem]) -> Path | None:
         return None
 
 
-def _walk(folder: Path, problems: list[FileProblem]) -> Iterator[Path]:
+def _walk(folder: Path, problems: list[FileProblem]) -> Iterator[tuple[str, str]]:
+    """(path, path relative to ``folder`` with "/" between its parts) of each file under it."""
+
     def unreadable(exc: OSError) -> None:
         where = storable_path(str(exc.filename or folder))
         problems.append(FileProblem(where, f"cannot read this folder: {exc.strerror or exc}"))
 
-    for root, dirs, names in os.walk(folder, onerror=unreadable):  # symlinked folders: not followed
+    top = str(folder)
+    for root, dirs, names in os.walk(top, onerror=unreadable):  # symlinked folders: not followed
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        inside = os.path.relpath(root, top)
+        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
         for name in sorted(names):
             if not name.startswith("."):
-                yield Path(root, name)
+                yield os.path.join(root, name), prefix + name
 
 
 def _plan(
