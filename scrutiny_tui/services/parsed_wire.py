@@ -74,11 +74,15 @@ def unpack(packed: PackedDocument) -> ParsedDocument:
 
 
 def _people(people: list[Person]) -> list[tuple[Any, ...]]:
-    return [
-        (p.name, p.honorific, p.role, *((p.span.start, p.span.end) if p.span else (None, None)))
-        + (("",) if p.span else (p.source,))
-        for p in people
-    ]
+    """Each person as (name, honorific, role, start, end, source): the source only for one
+    with no place in the text, the others' cut again from it."""
+    packed: list[tuple[Any, ...]] = []
+    for p in people:
+        if p.span is None:
+            packed.append((p.name, p.honorific, p.role, None, None, p.source))
+        else:
+            packed.append((p.name, p.honorific, p.role, p.span.start, p.span.end, ""))
+    return packed
 
 
 def _persons(text: str, packed: list[tuple[Any, ...]]) -> list[Person]:
