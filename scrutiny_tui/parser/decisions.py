@@ -117,7 +117,9 @@ def is_lead_in(words: str) -> bool:
 
 
 _BE_VERB = re.compile(
-    r"\b(?:be|being|is|are|was|were|been|hereby)\s+(?:\w+ly\s+)?(?P<verb>noted|received|approved|endorsed|adopted|"
+    # "were submitted and approved", "be received and noted": the verb after the "and" decides
+    r"\b(?:be|being|is|are|was|were|been|hereby)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+and\s+)?"
+    r"(?P<verb>noted|received|approved|endorsed|adopted|"
     r"accepted|confirmed|signed|ratified|agreed|recommended|requested|asked|invited|delegated|"
     r"authorised|deferred|postponed|withdrawn|provided|submitted|brought|presented|circulated|"
     r"reported|arranged|supplied|sent|scheduled|added|included)\b",
@@ -156,13 +158,28 @@ _ANY_VERB: list[tuple[re.Pattern[str], ResolutionKind]] = [
     (re.compile(r"\brequest(?:s|ed)?\b|\basks?\b", re.IGNORECASE), "requested"),
     (
         re.compile(
-            r"\bapprov(?:e|es|ed)\b|\bendors(?:e|es|ed)\b|\bsupport(?:s|ed)\b|\bto\s+support\b",
+            r"\bapprov(?:e|es|ed|al)\b|\bendors(?:e|es|ed)\b|\bsupport(?:s|ed)\b|\bto\s+support\b"
+            # "To confirm the minutes of …", "That Council confirms the minutes …", "taken as
+            # read and signed as correct", "the minutes were adopted"
+            r"|\bconfirm(?:s|ed)?\s+(?:the\s+)?minutes\b|\bminutes\b.{0,200}?\b(?:confirm(?:s|ed)?"
+            r"|signed|adopt(?:s|ed)?)\b",
             re.IGNORECASE,
         ),
         "approved",
     ),
     (re.compile(r"\bagree(?:s|d)?\b", re.IGNORECASE), "agreed"),
     (re.compile(r"\bnot(?:e|es|ed)\b|\backnowledg|\bwelcom", re.IGNORECASE), "noted"),
+    # "Cllr Hale be elected as the Chair", "was duly elected", "be appointed Vice-Chairman",
+    # "Cllr Mann elected as vice-chair": the meeting agreed who holds an office (not
+    # "Elected Members", "Appointed Members")
+    (
+        re.compile(
+            r"\b(?:be|was|were|been|duly)\s+(?:duly\s+)?(?:elected|appointed|co-opted)\b"
+            r"|\b(?:elected|appointed)\s+as\b",
+            re.IGNORECASE,
+        ),
+        "agreed",
+    ),
 ]
 _TRIGGER_KIND: dict[str, ResolutionKind] = {"AGREED": "agreed", "RECOMMENDED": "recommended"}
 

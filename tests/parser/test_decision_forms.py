@@ -1,0 +1,42 @@
+"""What kind of decision each form of words records, on short texts written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny_tui.parser import parse_item
+from scrutiny_tui.parser.decisions import classify
+
+
+@pytest.mark.parametrize(
+    ("words", "kind"),
+    [
+        # minutes confirmed without "be approved"
+        ("To confirm the minutes of the meeting held on 4th March, 2021.", "approved"),
+        ("That Council confirms the minutes of its meeting of 2 May as a true record.", "approved"),
+        ("that the minutes of the last meeting be taken as read and signed as correct", "approved"),
+        ("approval of the agenda as circulated", "approved"),
+        # two verbs joined: the second decides
+        ("The minutes of the Planning Committee were submitted and approved.", "approved"),
+        ("That the annual report be received and noted.", "noted"),
+        # an office filled
+        ("Cllr Jo Hale be elected as the Chair for the coming year.", "agreed"),
+        ("Mr Sam Irwin was duly proposed and seconded and was duly elected.", "agreed"),
+        ("Cllr Kerr elected as vice-chair, proposed by Cllr Lowe.", "agreed"),
+        ("Councillor Moss be appointed to the Licensing Committee.", "agreed"),
+        # "Elected Members" and "Appointed Members" are who, not what was decided
+        ("Elected Members noted the overview of the programme.", "noted"),
+        ("The Committee noted the apologies of Appointed Members Ann Hale and Bo Irwin.", "noted"),
+    ],
+)
+def test_the_kind_of_decision(words: str, kind: str) -> None:
+    assert classify(words) == kind
+
+
+def test_an_election_in_an_item_is_an_agreed_decision() -> None:
+    item = parse_item(
+        "Nominations were sought for the position of Chair.\n\n"
+        "RESOLVED that Cllr Jo Hale be elected as Chair of the Panel for 2025/26.\n",
+        title="Election of Chair",
+    )
+    assert [resolution.kind for resolution in item.resolutions] == ["agreed"]
