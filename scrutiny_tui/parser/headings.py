@@ -85,8 +85,28 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
         return _page_headings(lines, agenda_items=False)
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
-        return numbered
-    return _labelled_headings(lines, loose_allowed=not numbered) or numbered
+        return _untitled_first(lines, numbered)
+    return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
+
+
+def _untitled_first(lines: list[Line], headings: list[Heading]) -> list[Heading]:
+    """Minutes between a ModernGov list's "No. Item" header and its first heading: an item
+    whose title the page left blank (its agenda text and minutes only)."""
+    if not headings:
+        return headings
+    first = headings[0].line
+    header = next((i for i in range(first) if _LIST_HEADER.match(lines[i].text)), None)
+    if header is None:
+        return headings
+    # paragraphs of minutes, not a note pointing to the agenda ("… at the following link:-")
+    paragraphs = [
+        i
+        for i in range(header + 1, first)
+        if len(lines[i].text.split()) >= 5 and not _is_chrome(lines[i].text)
+    ]
+    if len(paragraphs) < 2:
+        return headings
+    return [Heading(paragraphs[0], paragraphs[0] - 1, None, ""), *headings]
 
 
 # ---- items with no numbers: ModernGov lists and flattened tables -------------------------

@@ -1,0 +1,98 @@
+"""Item headings found from each document's own scheme, on short texts written for the tests."""
+
+from __future__ import annotations
+
+from scrutiny_tui.parser import parse_text
+
+
+def test_text_before_the_first_heading_of_a_list_is_an_untitled_item() -> None:
+    text = """Agenda and minutes
+
+No. Item
+
+Members are reminded that substitutes may attend in place of absent members.
+
+Apologies for absence were received from Councillor B Irwin.
+
+Declarations of Interest
+
+Members are reminded to declare any interest they hold.
+
+Minutes:
+
+There were no declarations of interest.
+
+Budget Monitoring
+
+To receive the quarterly budget report.
+
+Minutes:
+
+RESOLVED – That the report be noted.
+"""
+    parsed = parse_text(text)
+    assert [item.title for item in parsed.items] == [
+        "",
+        "Declarations of Interest",
+        "Budget Monitoring",
+    ]
+    assert "Irwin" in parsed.text[parsed.items[0].span.start : parsed.items[0].span.end]
+
+
+def test_numbered_list_keeps_a_ruling_made_before_item_one() -> None:
+    text = """Items
+No. Item
+
+Before the meeting began, the Leader presented an award to the parks team.
+
+The Chair ruled, and the Council agreed, that item 3 be taken as urgent business.
+
+1.
+
+APOLOGIES FOR ABSENCE
+
+Apologies were received from Councillor Hale.
+
+2.
+
+MINUTES
+
+The minutes of the last meeting were approved.
+
+3.
+
+URGENT BUSINESS
+
+RESOLVED that the response be sent today.
+"""
+    parsed = parse_text(text)
+    assert [(item.number, item.title) for item in parsed.items] == [
+        (None, ""),
+        ("1", "APOLOGIES FOR ABSENCE"),
+        ("2", "MINUTES"),
+        ("3", "URGENT BUSINESS"),
+    ]
+
+
+def test_a_note_pointing_to_the_agenda_is_not_an_item() -> None:
+    text = """Items
+No. Item
+
+The agenda and reports for this minute are at the following link:-
+
+https://example.org/agenda
+
+1.
+
+Apologies
+
+None were received.
+
+2.
+
+Minutes
+
+The minutes were approved.
+"""
+    parsed = parse_text(text)
+    assert [item.number for item in parsed.items] == ["1", "2"]
