@@ -36,9 +36,11 @@ def meeting_line(text: str) -> re.Match[str] | None:
 
 # A decision page's "12/05/2025 - Parks Strategy - Revised Consultation Plan"
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
-# "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ..."
+# "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ...",
+# and in Scotland "MINUTE of MEETING of the … held …" (the Scottish councils' word for a
+# meeting's record is "Minute": "Minute of Previous Meeting", "Minute of the Meeting held on …")
 MINUTES_OF = re.compile(
-    r"^(?:Draft\s+)?Minutes\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
+    r"^(?:Draft\s+)?Minutes?\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:[\w'&-]+\s+){0,5}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
     r"(?:held\b(?:[^.]{0,40}?\b(?:on|at|in)\b)?(?P<rest>.*)$|$)",
     re.IGNORECASE,

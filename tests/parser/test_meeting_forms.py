@@ -1,0 +1,31 @@
+"""Meeting facts stated in the forms councils print them, on short texts written for the test."""
+
+from __future__ import annotations
+
+from scrutiny_tui.parser import parse_text
+from scrutiny_tui.parser.meeting import heading_facts
+
+
+def test_a_scottish_minute_of_meeting_names_the_council_that_met() -> None:
+    facts = heading_facts(
+        "MINUTE of MEETING of KILBRACKEN COUNCIL held in the Council Chamber, Kilbracken"
+        " on Thursday, 5 June 2025 at 10.00 a.m."
+    )
+    assert facts == {"council": "Kilbracken Council", "body": "Council", "date": "2025-06-05"}
+
+
+def test_a_scottish_minute_of_a_committee() -> None:
+    document = parse_text(
+        "Minute of Meeting of the Harbour and Coast Committee held by video conference on"
+        " 3 March 2025.\n\nPresent:- Councillors A Hale and B Irwin.\n\n"
+        "1. APOLOGIES\n\nThere were no apologies.\n"
+    )
+    assert (document.meeting.body, document.meeting.date) == (
+        "Harbour and Coast Committee",
+        "2025-03-03",
+    )
+
+
+def test_an_earlier_minute_considered_is_not_the_meetings_heading() -> None:
+    assert heading_facts("Minute of the Meeting held on 31 August 2024 was considered.") == {}
+    assert heading_facts("Minute of Previous Meeting pdf icon PDF 178 KB") == {}
