@@ -770,10 +770,12 @@ def _loose_title_ok(title: str) -> bool:
 
 
 def _any_numbered(
-    lines: list[Line], index: int, dense: bool, strict: str | None
+    lines: list[Line], index: int, dense: bool, strict: str | None, untitled: str | None = None
 ) -> _Candidate | None:
     """The line at ``index`` as an item heading numbered any way. ``strict``: the scheme's
-    shape, which the number must have unless the title passes the scheme's own test."""
+    shape, which the number must have unless the title passes the scheme's own test.
+    ``untitled``: the scheme's shape, a number of which may open an item with no title, its
+    minutes on the number's line ("2 The Director intimated that …")."""
     line = lines[index]
     match = _ANY_NUMBERED.match(line.text)
     if match is None:
@@ -795,7 +797,8 @@ def _any_numbered(
     title, rest = _title_and_rest(raw_title) if title_index == index else (raw_title, "")
     title = _WHO_IN_BRACKETS.sub("", title) or title
     if not _loose_title_ok(title):
-        return None
+        words = raw_title if title_index == index else None
+        return _untitled(lines, index, number, shape, words, untitled)
     if strict is not None and shape != strict and not _title_ok(title):
         return None
     body_start = None
@@ -806,15 +809,50 @@ def _any_numbered(
     return _Candidate(index, title_index, number, title, shape, _key(number), 0.0, body_start)
 
 
+def _untitled(
+    lines: list[Line], index: int, number: str, shape: str, words: str | None, untitled: str | None
+) -> _Candidate | None:
+    """A number in the scheme's shape opening a paragraph of minutes: an item whose title
+    is the paragraph of its own just above ("Minutes approved." / "3 The minutes of …"),
+    or that has none."""
+    if untitled is None or shape != untitled or words is None:
+        return None
+    words = words.lstrip("| ")
+    if not words[:1].isupper() or len(words.split()) < 4:
+        return None
+    line = lines[index]
+    position = line.raw.find(words[:20])
+    body_start = line.start + position if position >= 0 else None
+    above = index - 1
+    if above >= 2 and lines[above].blank:
+        above -= 1
+        title = lines[above].text.rstrip(".")
+        if (
+            lines[above - 1].blank
+            and len(title.split()) <= 8
+            and lines[above].text.endswith(".")
+            and _title_ok(title)
+            and not ATTENDANCE_LABEL.match(title)
+        ):
+            # the heading runs from the title to the number; the minutes follow the number
+            return _Candidate(above, index, number, title, shape, _key(number), 0.0, body_start)
+    return _Candidate(index, index, number, "", shape, _key(number), 0.0, body_start)
+
+
 def _numbered_between(
-    lines: list[Line], low: int, high: int, dense: bool, strict: str | None
+    lines: list[Line],
+    low: int,
+    high: int,
+    dense: bool,
+    strict: str | None,
+    untitled: str | None = None,
 ) -> list[_Candidate]:
     """Lines in ``lines[low:high]`` that read as item headings numbered any way."""
     found = []
     for index in range(max(low, 0), min(high, len(lines))):
         text = lines[index].text
         if text and (text[0].isdigit() or text[0] in "[*#iIMm"):
-            candidate = _any_numbered(lines, index, dense, strict)
+            candidate = _any_numbered(lines, index, dense, strict, untitled)
             if candidate is not None:
                 found.append(candidate)
     return found
@@ -865,13 +903,15 @@ def _fill_gaps(lines: list[Line], chain: list[_Candidate], dense: bool) -> list[
     first = chain[0]
     if _PLAIN_NUMBER.fullmatch(first.number) and first.key[0] > 1:
         # "1. apologies" above a first heading numbered 2
-        earlier = _numbered_between(lines, 0, first.line, dense, strict)
+        earlier = _numbered_between(lines, 0, first.line, dense, strict, strict)
         filled += _pick(earlier, range(first.key[0] - 1, first.key[0]), first.key[1:], last=True)
     for before, after in itertools.pairwise(chain):
         filled.append(before)
         skipped = _sequence_keys(before, after)
         if skipped:
-            between = _numbered_between(lines, before.title_line + 1, after.line, dense, None)
+            between = _numbered_between(
+                lines, before.title_line + 1, after.line, dense, None, strict
+            )
             filled += _pick(between, skipped, before.key[1:], last=True)
     last = chain[-1]
     filled.append(last)

@@ -96,3 +96,51 @@ The minutes were approved.
 """
     parsed = parse_text(text)
     assert [item.number for item in parsed.items] == ["1", "2"]
+
+
+def test_a_numbered_paragraph_of_minutes_in_a_gap_is_an_item_titled_by_its_margin_heading() -> None:
+    text = """Present: Councillors Hale, Irwin and Kerr.
+
+1 Opening Remarks
+
+The Chair welcomed members to the meeting.
+
+Urgent motion accepted.
+
+2 The Clerk reported that an urgent motion on bus services had been received in time.
+
+Minutes approved.
+
+3 The minutes of the meeting of 4th May (pages 10 to 14) were submitted and approved.
+
+4 Budget Monitoring
+
+There was submitted a report by the Director of Finance on the revenue budget.
+"""
+    parsed = parse_text(text)
+    assert [(item.number, item.title) for item in parsed.items][1:3] == [
+        ("2", "Urgent motion accepted"),
+        ("3", "Minutes approved"),
+    ]
+    assert len(parsed.items) == 4
+
+
+def test_a_numbered_row_of_minutes_before_the_first_titled_row_is_an_untitled_item() -> None:
+    text = """Minutes of the Annual Meeting of Ashby Parish Council held on 5 May 2021
+Present: Councillors Hale, Irwin, Kerr
+Also in attendance: the Clerk.
+1. | All councillors present signed their declarations of acceptance of office. |
+2. | Election of Chairman:
+It was proposed by Cllr Irwin, seconded by Cllr Kerr, that Cllr Hale be Chairman. |
+3. | Election of Vice-Chairman:
+It was proposed by Cllr Hale that Cllr Kerr be Vice-Chairman. |
+4. | Apologies for Absence:
+There were none. |
+"""
+    parsed = parse_text(text)
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", ""),
+        ("2", "Election of Chairman"),
+        ("3", "Election of Vice-Chairman"),
+        ("4", "Apologies for Absence"),
+    ]
