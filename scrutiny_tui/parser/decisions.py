@@ -41,6 +41,14 @@ BODY_DECIDES = re.compile(
     r"(?i:notes|endorses|agrees|approves|recommends|resolves|requests|welcomes|supports|accepts|"
     r"asks|noted|endorsed|agreed|approved|resolved|requested|accepted|confirmed|decided|adopted|"
     r"ratified|received\s+and\s+noted)\b"
+    # "… Standing Order 3L was adopted by members", "The scheme was approved by the Committee":
+    # the body's decision in the passive, named after the verb
+    # (a space, not a word boundary, before the verb: a cheaper test at each character)
+    r"|^[^.;]{0,160}?[ \t](?:was|were)\s+(?:unanimously\s+)?(?:adopted|approved|agreed|endorsed|"
+    r"accepted|ratified)\s+by\s+(?:the\s+|all\s+)?(?:[A-Z][\w&'’-]*\s+){0,4}?"
+    rf"(?:{_BODY}|members|councillors)\b"
+    # not an earlier body's decision recounted: "… was approved by Cabinet in March 2023"
+    r"(?!,?\s+(?:at|in|on|last|previously|earlier)\b)"
 )
 # "The minutes of the meeting held on 1 February 2019 were approved as a correct record."
 MINUTES_APPROVED = re.compile(

@@ -40,3 +40,21 @@ def test_an_election_in_an_item_is_an_agreed_decision() -> None:
         title="Election of Chair",
     )
     assert [resolution.kind for resolution in item.resolutions] == ["agreed"]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "count"),
+    [
+        # the body's decision in the passive, the body named after the verb
+        ("Before the meeting began, Standing Order 12 was adopted by members.", 1),
+        ("The revised hire charges were approved by the Council with effect from May.", 1),
+        ("Cllr Hale's request to defer was agreed by all Members present.", 1),
+        # an earlier decision recounted, by another body or at another time: discussion
+        ("The scheme was approved by Cabinet in March 2024 and work began in June.", 0),
+        ("The officer said the policy was adopted by the Board last year.", 0),
+        ("The plan was approved by the Planning Committee at its meeting on 3 May.", 0),
+    ],
+)
+def test_a_decision_in_the_passive(minutes: str, count: int) -> None:
+    item = parse_item(f"The Clerk introduced the item.\n\n{minutes}\n", title="Standing Orders")
+    assert len(item.resolutions) == count
