@@ -809,6 +809,14 @@ def _any_numbered(
     return _Candidate(index, title_index, number, title, shape, _key(number), 0.0, body_start)
 
 
+# "The report was noted.", "Members agreed.": the last words of the item before, not a
+# margin heading ("Minutes approved.", "Emergency motion dealt with.")
+_MARGIN_NOT_HEADING = re.compile(
+    r"^(?:The|It|This|They|He|She|Members|Councill?ors?|Cllrs?|There)\b"
+    r"|\b(?:was|were|is|are|has|have|had|will|would|be)\b"
+)
+
+
 def _untitled(
     lines: list[Line], index: int, number: str, shape: str, words: str | None, untitled: str | None
 ) -> _Candidate | None:
@@ -833,6 +841,7 @@ def _untitled(
             and lines[above].text.endswith(".")
             and _title_ok(title)
             and not ATTENDANCE_LABEL.match(title)
+            and not _MARGIN_NOT_HEADING.search(title)
         ):
             # the heading runs from the title to the number; the minutes follow the number
             return _Candidate(above, index, number, title, shape, _key(number), 0.0, body_start)

@@ -144,3 +144,26 @@ There were none. |
         ("3", "Election of Vice-Chairman"),
         ("4", "Apologies for Absence"),
     ]
+
+
+def test_the_last_sentence_of_the_item_before_is_not_a_margin_heading() -> None:
+    text = """Present: Councillors Hale, Irwin and Kerr.
+
+1 Opening Remarks
+
+The Chair welcomed members to the meeting.
+
+The report was noted.
+
+2 The Clerk reported that an urgent motion on bus services had been received in time.
+
+3 Budget Monitoring
+
+There was submitted a report by the Director of Finance on the revenue budget.
+"""
+    parsed = parse_text(text)
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", "Opening Remarks"),
+        ("2", ""),
+        ("3", "Budget Monitoring"),
+    ]
