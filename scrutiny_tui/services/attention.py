@@ -26,7 +26,7 @@ from typing import Generic, TypeVar
 
 from scrutiny_tui.config import TrackingStatus
 from scrutiny_tui.services.topics import news as topic_news
-from scrutiny_tui.services.tracker import TrackerQuery, actions_page, due_date
+from scrutiny_tui.services.tracker import TrackerQuery, actions_rows, due_date
 from scrutiny_tui.store import attention as queries
 from scrutiny_tui.store import notes as note_queries
 from scrutiny_tui.store.browse import has_meetings
@@ -283,8 +283,10 @@ def _where(
 
 
 def _late_actions(store: Store, today: date, limit: int) -> Section[LateAction]:
-    page = actions_page(store, TrackerQuery(limit=limit), today=today, show="overdue")
+    # The first rows along the tracker's due-date index; the count from that index alone.
+    page = actions_rows(store, TrackerQuery(limit=limit), today=today, show="overdue")
     with store.read() as conn:
+        total = queries.overdue_actions_count(conn, today=today)
         places = queries.item_places(conn, [row.item_id for row in page.rows])
     late = []
     for row in page.rows:
@@ -302,7 +304,7 @@ def _late_actions(store: Store, today: date, limit: int) -> Section[LateAction]:
                 _where(row.item_id, row.committee, row.date, places),
             )
         )
-    return Section(tuple(late), page.total)
+    return Section(tuple(late), total)
 
 
 def _awaited(row: queries.RecommendationDue, today: date, where: Where) -> AwaitedResponse:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from scrutiny_tui.store.tracking import RECOMMENDATIONS, PageRequest
 from scrutiny_tui.store.values import db_time, read_time
 
 
@@ -72,24 +71,72 @@ def item_places(conn: sqlite3.Connection, item_ids: Sequence[int]) -> dict[int, 
     return {int(i): ItemPlace(int(i), number, str(title)) for i, number, title in rows}
 
 
+# The Attention screen's figures are read along indexes, so that they cost what they find,
+# not the size of the archive: tracked recommendations are found from the tracking table
+# (a member tracks tens or hundreds, the store may hold a million), recent ones from the
+# meetings' dates, and counts that need no join are taken from one table's index. Every
+# recommendation and action has its agenda item, meeting and document (foreign keys), so
+# counting without those joins changes no figure.
+
+# A recommendation (numbered, or a resolution that recommended), with its tracking, the
+# columns named as ``tracking.RECOMMENDATIONS`` names them. ``{first}`` is the table each
+# branch is read from first (``{rec}`` and ``{res}`` the joins that follow) and ``{where}``
+# the condition that makes that table the narrow one.
+_BRANCHES = """FROM (
+    SELECT rc.uid, ai.id AS item_id, 'Rec ' || coalesce(rc.ref, '') AS reference,
+           m.committee AS committee, m.date AS date_agreed, rc.text,
+           t.status, t.executive_response_date, t.updated_at,
+           d.path, ai.ordinal * 10000 + rc.ordinal AS ordinal
+    {rec} JOIN document d ON d.id = ai.document_id WHERE {where}
+    UNION ALL
+    SELECT r.uid, ai.id, 'Res ' || coalesce(r.label, ''), m.committee, m.date, r.text,
+           t.status, t.executive_response_date, t.updated_at,
+           d.path, ai.ordinal * 10000 + 5000 + r.ordinal
+    {res} JOIN document d ON d.id = ai.document_id WHERE r.kind = 'recommended' AND {where}
+) x"""
+
+# Tracked ones: from the tracking table to the record by its uid.
+_TRACKED = _BRANCHES.format(
+    rec="""FROM recommendation_tracking t CROSS JOIN recommendation rc ON rc.uid = t.uid
+    JOIN agenda_item ai ON ai.id = rc.item_id JOIN meeting m ON m.id = ai.meeting_id""",
+    res="""FROM recommendation_tracking t CROSS JOIN resolution r ON r.uid = t.uid
+    JOIN agenda_item ai ON ai.id = r.item_id JOIN meeting m ON m.id = ai.meeting_id""",
+    where="t.status IS NOT NULL",
+)
+
+# Ones agreed at meetings since a date: from the meetings' dates (ix_meeting_date) to their
+# items and records, then to the tracking each may have.
+_AGREED_SINCE = _BRANCHES.format(
+    rec="""FROM meeting m CROSS JOIN agenda_item ai ON ai.meeting_id = m.id
+    CROSS JOIN recommendation rc ON rc.item_id = ai.id
+    LEFT JOIN recommendation_tracking t ON t.uid = rc.uid""",
+    res="""FROM meeting m CROSS JOIN agenda_item ai ON ai.meeting_id = m.id
+    CROSS JOIN resolution r ON r.item_id = ai.id
+    LEFT JOIN recommendation_tracking t ON t.uid = r.uid""",
+    where="m.date IS NOT NULL AND m.date >= :since",
+)
+
+
 def recommendations_awaiting_response(
     conn: sqlite3.Connection, *, agreed_since: date, today: date, limit: int
 ) -> tuple[int, list[RecommendationDue]]:
     """(how many, the oldest ``limit``) recommendations agreed on or after ``agreed_since``
     that have no tracking status and no response date on or before ``today``."""
-    extra = (
-        " AND x.date_agreed IS NOT NULL AND x.date_agreed >= :since AND t.status IS NULL"
-        " AND (t.executive_response_date IS NULL OR t.executive_response_date > :today)"
+    where = (
+        "x.status IS NULL"
+        " AND (x.executive_response_date IS NULL OR x.executive_response_date > :today)"
     )
-    total, rows = RECOMMENDATIONS.page(
-        conn,
-        "x.uid, x.item_id, trim(x.reference), x.committee, x.date_agreed, x.text,"
-        " t.executive_response_date",
-        PageRequest(sort="date_agreed", limit=limit),
-        extra,
-        {"since": agreed_since.isoformat(), "today": today.isoformat()},
+    params = {"since": agreed_since.isoformat(), "today": today.isoformat()}
+    total = conn.execute(f"SELECT count(*) {_AGREED_SINCE} WHERE {where}", params)
+    count = int(total.fetchone()[0])
+    # The trackers' order after the date agreed (tracking.RECOMMENDATIONS' default order).
+    rows = conn.execute(
+        "SELECT x.uid, x.item_id, trim(x.reference), x.committee, x.date_agreed, x.text,"
+        f" x.executive_response_date {_AGREED_SINCE} WHERE {where}"
+        " ORDER BY x.date_agreed, x.path, x.ordinal, x.uid LIMIT :limit",
+        params | {"limit": limit},
     )
-    return total, [RecommendationDue(*row) for row in rows]
+    return count, [RecommendationDue(*row) for row in rows]
 
 
 def stale_recommendations(
@@ -108,22 +155,19 @@ def stale_recommendations(
     closed_marks = _names(params, "c", closed)
     since = (
         "coalesce((SELECT max(changed_at) FROM status_change sc WHERE sc.uid = x.uid),"
-        " t.updated_at)"
+        " x.updated_at)"
     )
-    extra = (
-        f" AND t.status IS NOT NULL AND (t.status IN ({failing_marks})"
-        f" OR ({since} < :cutoff AND t.status NOT IN ({closed_marks})))"
+    where = (
+        f"(x.status IN ({failing_marks})"
+        f" OR ({since} < :cutoff AND x.status NOT IN ({closed_marks})))"
     )
-    where, base = RECOMMENDATIONS.where(())
-    source = RECOMMENDATIONS.source
-    total = conn.execute(f"SELECT count(*) {source} WHERE {where}{extra}", base | params)
+    total = conn.execute(f"SELECT count(*) {_TRACKED} WHERE {where}", params)
     count = int(total.fetchone()[0])
     rows = conn.execute(
         "SELECT x.uid, x.item_id, trim(x.reference), x.committee, x.date_agreed, x.text,"
-        f" t.status, {since}"
-        f" {source} WHERE {where}{extra}"
-        f" ORDER BY t.status IN ({failing_marks}) DESC, {since}, x.date_agreed LIMIT :limit",
-        base | params | {"limit": limit},
+        f" x.status, {since} {_TRACKED} WHERE {where}"
+        f" ORDER BY x.status IN ({failing_marks}) DESC, {since}, x.date_agreed LIMIT :limit",
+        params | {"limit": limit},
     )
     found = [
         StaleRecommendation(uid, item_id, ref, committee, agreed, text, status, read_time(when))
@@ -143,25 +187,59 @@ def _names(params: dict[str, Any], prefix: str, names: Sequence[str]) -> str:
 
 def status_counts(conn: sqlite3.Connection) -> tuple[int, dict[str, int]]:
     """(recommendations in the store, how many carry each tracking status)."""
-    source = RECOMMENDATIONS.source
-    total = conn.execute(f"SELECT count(*) {source}").fetchone()[0]
-    rows = conn.execute(
-        f"SELECT t.status, count(*) {source} WHERE t.status IS NOT NULL GROUP BY t.status"
-    )
+    # Counted on the narrowest index of each table (ix_resolution_kind for the resolutions
+    # that recommended); the statuses from the tracking table.
+    total = conn.execute(
+        "SELECT (SELECT count(*) FROM recommendation)"
+        " + (SELECT count(*) FROM resolution WHERE kind = 'recommended')"
+    ).fetchone()[0]
+    rows = conn.execute(f"SELECT x.status, count(*) {_TRACKED} GROUP BY x.status")
     return int(total), {str(status): int(count) for status, count in rows}
+
+
+# The month an action is due: a due date of a whole year counts in its December.
+_MONTH = "CASE length(a.due) WHEN 4 THEN a.due || '-12' ELSE substr(a.due, 1, 7) END"
 
 
 def open_actions_by_month(conn: sqlite3.Connection) -> dict[str, int]:
     """Actions not marked done, counted by the month they are due (``YYYY-MM``); a due
     date of a whole year counts in its December."""
+    # Every dated action, from ix_action_due alone (no row of the table is read), less
+    # those marked done, found from the few the member marked.
     rows = conn.execute(
-        """SELECT CASE length(a.due) WHEN 4 THEN a.due || '-12' ELSE substr(a.due, 1, 7) END
-               AS month, count(*)
-           FROM action a LEFT JOIN action_state s ON s.uid = a.uid
-           WHERE a.due IS NOT NULL AND coalesce(s.done, 0) = 0
-           GROUP BY month ORDER BY month"""
+        f"SELECT {_MONTH} AS month, count(*) FROM action a WHERE a.due IS NOT NULL GROUP BY month"
     )
-    return {str(month): int(count) for month, count in rows}
+    counts = {str(month): int(count) for month, count in rows}
+    done = conn.execute(
+        f"SELECT {_MONTH} AS month, count(*) FROM action_state s"
+        " CROSS JOIN action a ON a.uid = s.uid"
+        " WHERE s.done <> 0 AND a.due IS NOT NULL GROUP BY month"
+    )
+    for month, count in done:
+        left = counts.get(str(month), 0) - int(count)
+        if left > 0:
+            counts[str(month)] = left
+        else:
+            counts.pop(str(month), None)
+    return dict(sorted(counts.items()))
+
+
+def overdue_actions_count(conn: sqlite3.Connection, *, today: date) -> int:
+    """How many actions are past their due date and not marked done, as
+    ``tracking.actions_count(show="overdue")`` counts them: "2017-04" is due by the end of
+    April and "2017" by the end of the year."""
+    iso = today.isoformat()
+    params = {"today": iso, "month": iso[:7], "year": str(today.year)}
+    late = """a.due < :today AND CASE length(a.due)
+        WHEN 10 THEN a.due < :today WHEN 7 THEN a.due < :month ELSE a.due < :year END"""
+    # The dated ones from ix_action_due alone, less the few marked done.
+    dated = conn.execute(f"SELECT count(*) FROM action a WHERE {late}", params).fetchone()[0]
+    done = conn.execute(
+        f"SELECT count(*) FROM action_state s CROSS JOIN action a ON a.uid = s.uid"
+        f" WHERE s.done <> 0 AND {late}",
+        params,
+    ).fetchone()[0]
+    return int(dated) - int(done)
 
 
 def upcoming_meetings(

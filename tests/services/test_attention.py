@@ -220,3 +220,26 @@ def test_month_bars_sum_what_falls_outside_the_window() -> None:
     labels = [bar.label for bar in bars[1:-1]]
     assert labels[0] == "Jun 26" and labels[-1] == "May 27" and len(labels) == 12
     assert dict((b.label, b.count) for b in bars)["Nov 26"] == 3
+
+
+def test_figures_read_along_indexes_agree_with_the_trackers(store) -> None:
+    """The section totals and chart counts are read without the trackers' joins (along
+    indexes, from the tracking table): they must still say what the trackers count."""
+    with store.write() as conn:  # tracking left by a record no longer in the minutes
+        conn.execute(
+            "INSERT INTO recommendation_tracking (uid, status, updated_at)"
+            " VALUES ('/minutes/gone.txt#i0#rec0', 'Slipped', '2025-01-01 00:00:00')"
+        )
+    found = attention(store, DEFAULT_STATUSES, today=TODAY)
+    everything = tracker.TrackerQuery()
+    overdue = tracker.actions_count(store, everything, today=TODAY, show="overdue")
+    assert found.late_actions.total == overdue == 1
+    recommendations = tracker.recommendations_count(store, everything)
+    assert sum(bar.count for bar in found.statuses) == recommendations == 7
+    assert {bar.label: bar.count for bar in found.statuses}["Slipped"] == 1
+    assert found.stale.total == 2  # the gone one is not among them
+    open_actions = tracker.actions_count(store, everything, today=TODAY, show="open")
+    assert sum(bar.count for bar in found.actions_by_month) == open_actions == 3
+    for day in (date(2026, 9, 30), date(2026, 11, 30), date(2027, 2, 1)):
+        late = attention(store, DEFAULT_STATUSES, today=day).late_actions.total
+        assert late == tracker.actions_count(store, everything, today=day, show="overdue")

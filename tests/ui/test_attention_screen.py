@@ -144,3 +144,28 @@ async def test_the_app_opens_on_attention_and_h_comes_back_from_anywhere(
         await pilot.press("h")
         await settle(pilot)
         assert isinstance(app.screen, AttentionScreen)
+
+
+async def test_opened_on_another_screen_attention_reads_the_store_only_once_shown(
+    attention_store, make_app, monkeypatch
+):
+    """The app is shown Attention first as it starts: when it opens on Meetings instead,
+    Attention's counts must not compete with the Meetings list for the store."""
+    from scrutiny_tui.services import attention as service
+
+    reads: list[object] = []
+    real = service.attention
+
+    def counted(*args, **kwargs):
+        reads.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, "attention", counted)
+    app = make_app(attention_store)  # opens on Meetings
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not reads
+        await pilot.press("h")
+        await settle(pilot)
+        assert len(reads) == 1
+        assert "Overdue actions: 1" in flat(screen_text(pilot))

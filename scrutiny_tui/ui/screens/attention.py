@@ -170,7 +170,16 @@ class AttentionScreen(ScrutinyScreen):
         self.query_one("#rows").focus()
 
     def reload(self) -> None:
-        self.load()
+        # Once the app has handled what it had queued: starting, it is shown this screen
+        # first and may then switch to the one it was asked to open on; then this screen
+        # reads the store when it is shown, not in competition with that screen's first read.
+        self.app.call_later(self.load_if_shown)
+
+    def load_if_shown(self) -> None:
+        if self.is_current:
+            self.load()
+        else:
+            self.loaded_version = -1
 
     def action_refresh(self) -> None:
         self.load()
@@ -288,10 +297,10 @@ class AttentionScreen(ScrutinyScreen):
 
     def fill_charts(self) -> None:
         """Draw the charts to the panel's width (again after a resize)."""
+        if self.shown is None or self.shown.store_empty:
+            return  # (before the import: the chart module loads the attention service)
         from scrutiny_tui.ui.widgets.bar_chart import bar_chart
 
-        if self.shown is None or self.shown.store_empty:
-            return
         # The panel less its border and padding, and a column a vertical scrollbar may take.
         width = self.chart_panel_width() - 4
         self.query_one("#status-chart", Static).update(
