@@ -71,7 +71,7 @@ class PackAction:
 
 
 _ITEMS = """
-SELECT ai.id, ai.uid, ai.number, ai.title, ai.text, m.committee, m.date, d.path, m.id
+SELECT ai.id, ai.uid, ai.number, ai.title, unpacked(ai.text), m.committee, m.date, d.path, m.id
 FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id JOIN document d ON d.id = ai.document_id
 WHERE {conditions}
 ORDER BY m.date IS NULL, m.date, m.committee, d.path, ai.ordinal

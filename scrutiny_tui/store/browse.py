@@ -277,7 +277,8 @@ def item_id_for_uid(conn: sqlite3.Connection, uid: str) -> int | None:
 _ITEM_HEAD = """
 SELECT ai.id, ai.uid, ai.meeting_id, m.council, m.committee, m.date, m.title, d.path,
        ai.number, ai.title, ai.report_refs, ai.span_start,
-       substr(d.text, ai.span_start + 1, ai.span_end - ai.span_start), m.url, ai.restricted
+       substr(unpacked(d.text), ai.span_start + 1, ai.span_end - ai.span_start), m.url,
+       ai.restricted
 FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
 JOIN document d ON d.id = ai.document_id
 WHERE ai.id = ?
@@ -372,7 +373,8 @@ def attendees_of_item(conn: sqlite3.Connection, item_id: int, meeting_id: int) -
 def item_minutes(conn: sqlite3.Connection, item_id: int) -> tuple[int, str] | None:
     """Where the item's text starts in its document, and that raw text."""
     row = conn.execute(
-        """SELECT ai.span_start, substr(d.text, ai.span_start + 1, ai.span_end - ai.span_start)
+        """SELECT ai.span_start,
+                  substr(unpacked(d.text), ai.span_start + 1, ai.span_end - ai.span_start)
            FROM agenda_item ai JOIN document d ON d.id = ai.document_id
            WHERE ai.id = ?""",
         (item_id,),

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from scrutiny_tui.store.db import is_postgres
+from scrutiny_tui.store.packed_text import PACKED_COLUMNS
 
 BATCH = 500
 
@@ -83,6 +84,18 @@ def _marks(count: int) -> str:
     return ", ".join("?" * count)
 
 
+# Text the single file keeps compressed (store/packed_text.py) travels as plain text: read
+# unpacked, and packed again where it is written.
+def _read(table: str, columns: Sequence[str]) -> str:
+    return ", ".join(
+        f'unpacked("{c}")' if (table, c) in PACKED_COLUMNS else f'"{c}"' for c in columns
+    )
+
+
+def _value_marks(table: str, columns: Sequence[str]) -> str:
+    return ", ".join("packed(?)" if (table, c) in PACKED_COLUMNS else "?" for c in columns)
+
+
 def snapshot(conn: sqlite3.Connection) -> None:
     """Make the transaction just begun on a team store read one snapshot throughout (and
     write nothing), as a SQLite read transaction does by itself. Before its first query."""
@@ -96,9 +109,9 @@ def rows(conn: sqlite3.Connection, table: str, *, batch: int = BATCH) -> Iterato
     columns = COLUMNS[table]
     first = "id" if table in NUMBERED else columns[0]
     cursor = conn.execute(
-        f'SELECT "{first}", {_names(columns)} FROM "{table}" ORDER BY "{first}"'
+        f'SELECT "{first}", {_read(table, columns)} FROM "{table}" ORDER BY "{first}"'
         if table in NUMBERED
-        else f'SELECT {_names(columns)} FROM "{table}" ORDER BY "{first}"'
+        else f'SELECT {_read(table, columns)} FROM "{table}" ORDER BY "{first}"'
     )
     while True:
         found = cursor.fetchmany(batch)
@@ -116,7 +129,7 @@ def rows_where(
     for start in range(0, len(wanted), batch):
         chunk = wanted[start : start + batch]
         found = conn.execute(
-            f'SELECT "id", {_names(COLUMNS[table])} FROM "{table}"'
+            f'SELECT "id", {_read(table, COLUMNS[table])} FROM "{table}"'
             f' WHERE "{column}" IN ({_marks(len(chunk))}) ORDER BY "id"',
             chunk,
         ).fetchall()
@@ -131,7 +144,7 @@ def insert(
     With ``or_ignore``, a row whose unique key is taken already is not written (None)."""
     columns = COLUMNS[table]
     verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-    sql = f'{verb} INTO "{table}" ({_names(columns)}) VALUES ({_marks(len(columns))})'
+    sql = f'{verb} INTO "{table}" ({_names(columns)}) VALUES ({_value_marks(table, columns)})'
     if table in NUMBERED:
         row = conn.execute(f"{sql} RETURNING id", tuple(values)).fetchone()
         return None if row is None else int(row[0])
@@ -144,7 +157,7 @@ def insert_many(conn: sqlite3.Connection, table: str, batch: Sequence[Sequence[A
     if batch:
         columns = COLUMNS[table]
         conn.executemany(
-            f'INSERT INTO "{table}" ({_names(columns)}) VALUES ({_marks(len(columns))})',
+            f'INSERT INTO "{table}" ({_names(columns)}) VALUES ({_value_marks(table, columns)})',
             [tuple(values) for values in batch],
         )
 
@@ -154,7 +167,11 @@ def replace(conn: sqlite3.Connection, table: str, key_column: str, values: Seque
     how many rows changed (0 where the store would not let this member change it)."""
     columns = COLUMNS[table]
     key = values[columns.index(key_column)]
-    assignments = ", ".join(f'"{c}" = ?' for c in columns if c != key_column)
+    assignments = ", ".join(
+        f'"{c}" = packed(?)' if (table, c) in PACKED_COLUMNS else f'"{c}" = ?'
+        for c in columns
+        if c != key_column
+    )
     kept = [v for c, v in zip(columns, values, strict=True) if c != key_column]
     cursor = conn.execute(
         f'UPDATE "{table}" SET {assignments} WHERE "{key_column}" = ?', (*kept, key)

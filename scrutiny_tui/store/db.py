@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from scrutiny_tui.safe_text import inline
+from scrutiny_tui.store import packed_text
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -181,6 +182,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    packed_text.register(conn)
     return conn
 
 
@@ -286,11 +288,12 @@ def _reading(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA schema_version").fetchone()  # opens the file now
-        return conn
     except sqlite3.Error as exc:
         if error_code(exc) not in (SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM):
             raise
-    return sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    packed_text.register(conn)
+    return conn
 
 
 def _split_sql(sql: str) -> list[str]:

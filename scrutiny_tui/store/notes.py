@@ -278,15 +278,16 @@ def live_uuids_starting(conn: sqlite3.Connection, prefix: str, limit: int = 2) -
 # ---- a record's words -----------------------------------------------------------------
 
 _SPAN_OF_RECORD = {
-    "item": "SELECT d.key, d.text, ai.span_start, ai.span_end FROM agenda_item ai"
+    "item": "SELECT d.key, unpacked(d.text), ai.span_start, ai.span_end FROM agenda_item ai"
     " JOIN document d ON d.id = ai.document_id WHERE ai.uid = ? LIMIT 1",
-    "resolution": "SELECT d.key, d.text, r.span_start, r.span_end FROM resolution r"
+    "resolution": "SELECT d.key, unpacked(d.text), r.span_start, r.span_end FROM resolution r"
     " JOIN agenda_item ai ON ai.id = r.item_id JOIN document d ON d.id = ai.document_id"
     " WHERE r.uid = ? LIMIT 1",
-    "recommendation": "SELECT d.key, d.text, r.span_start, r.span_end FROM recommendation r"
+    "recommendation": "SELECT d.key, unpacked(d.text), r.span_start, r.span_end"
+    " FROM recommendation r"
     " JOIN agenda_item ai ON ai.id = r.item_id JOIN document d ON d.id = ai.document_id"
     " WHERE r.uid = ? LIMIT 1",
-    "action": "SELECT d.key, d.text, r.span_start, r.span_end FROM action r"
+    "action": "SELECT d.key, unpacked(d.text), r.span_start, r.span_end FROM action r"
     " JOIN agenda_item ai ON ai.id = r.item_id JOIN document d ON d.id = ai.document_id"
     " WHERE r.uid = ? LIMIT 1",
 }
@@ -467,7 +468,8 @@ def documents_read_again_since_noted(conn: sqlite3.Connection) -> list[tuple[str
     written or edited: on a team store, another member's ingest could not find the member's
     private notes again (it cannot see them), so the member's own app does."""
     rows = conn.execute(
-        "SELECT DISTINCT d.key, d.text FROM annotation a JOIN document d ON d.key = a.document_key"
+        "SELECT DISTINCT d.key, unpacked(d.text) FROM annotation a"
+        " JOIN document d ON d.key = a.document_key"
         " WHERE a.owner = :me AND d.ingested_at > a.updated_at",
         {"me": member_name(conn)},
     )
@@ -623,7 +625,9 @@ _PREFERRED = " ORDER BY same_as IS NOT NULL, missing_since IS NOT NULL, id LIMIT
 def _document(
     conn: sqlite3.Connection, where: str, params: tuple[Any, ...]
 ) -> LocalDocument | None:
-    row = conn.execute("SELECT key, text FROM document WHERE " + where + _PREFERRED, params)
+    row = conn.execute(
+        "SELECT key, unpacked(text) FROM document WHERE " + where + _PREFERRED, params
+    )
     found = row.fetchone()
     return None if found is None else LocalDocument(str(found[0]), str(found[1]))
 

@@ -329,13 +329,14 @@ def declaration_items(
     if not words:
         return []
     likes = [f"%{_escape_like(w)}%" for w in words]
-    named = " OR ".join(["i.text LIKE ? ESCAPE '\\'"] * len(likes))
+    named = " OR ".join(["unpacked(i.text) LIKE ? ESCAPE '\\'"] * len(likes))
     rows = conn.execute(
-        f"""SELECT i.id, i.uid, i.number, i.title, i.text, m.date, m.committee
+        f"""SELECT i.id, i.uid, i.number, i.title, unpacked(i.text), m.date, m.committee
             FROM agenda_item i JOIN meeting m ON m.id = i.meeting_id
             WHERE m.council IS ?
               AND (i.title LIKE '%declar%' OR i.title LIKE '%disclos%'
-                   OR i.text LIKE '%declared%interest%' OR i.text LIKE '%interest%declared%')
+                   OR unpacked(i.text) LIKE '%declared%interest%'
+                   OR unpacked(i.text) LIKE '%interest%declared%')
               AND ({named})
             ORDER BY m.date IS NULL, m.date, m.id, i.ordinal
             LIMIT ?""",

@@ -38,6 +38,8 @@ _RENAMED_FUNCTIONS = {
     "ifnull": "coalesce",
 }
 _FUNCTION = re.compile(r"(?<![:\w])(" + "|".join(_RENAMED_FUNCTIONS) + r")\s*\(", re.IGNORECASE)
+# The single file's compressed text (store/packed_text.py): the server compresses by itself.
+_PACKING = re.compile(r"(?<![:\w])(?:un)?packed\s*\(", re.IGNORECASE)
 _NAMED_MARK = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
 _IS_NOT = re.compile(r"(?<![:\w])IS\s+NOT\s+(?!NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
 _IS = re.compile(r"(?<![:\w])IS\s+(?!NOT\b|NULL\b|TRUE\b|FALSE\b|DISTINCT\b)", re.IGNORECASE)
@@ -88,6 +90,7 @@ def _translate_code(code: str) -> str:
     code = _IS.sub("IS NOT DISTINCT FROM ", code)
     code = _LIKE.sub("ILIKE", code)
     code = _FUNCTION.sub(lambda m: f"{_RENAMED_FUNCTIONS[m.group(1).lower()]}(", code)
+    code = _PACKING.sub("(", code)
     code = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", code)
     code = _TEMP_SCHEMA.sub("pg_temp.", code)
     code = _WITHOUT_ROWID.sub("", code)

@@ -16,6 +16,7 @@ from datetime import datetime
 from scrutiny_tui.parser.model import Item, ParsedDocument, Person
 from scrutiny_tui.store.db import is_postgres
 from scrutiny_tui.store.documents import KnownDocument, free_key, storable_path
+from scrutiny_tui.store.packed_text import PACKED_COLUMNS
 from scrutiny_tui.store.uids import UidMaker
 
 #: (person id, meeting id, item id or None for the whole meeting, kind, role)
@@ -239,14 +240,14 @@ def _upsert_document(
         key = facts.key or free_key(conn, facts.sha256)
         cursor = conn.execute(
             "INSERT INTO document (sha256, format, size, mtime_ns, text, warnings, ingested_at,"
-            " path, relpath, key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            " path, relpath, key) VALUES (?, ?, ?, ?, packed(?), ?, ?, ?, ?, ?) RETURNING id",
             (*values, key),
         )
         return int(cursor.fetchone()[0]), key
     # Meetings cascade to items, and items to everything parsed from them.
     conn.execute("DELETE FROM meeting WHERE document_id = ?", (existing.id,))
     conn.execute(
-        "UPDATE document SET sha256 = ?, format = ?, size = ?, mtime_ns = ?, text = ?,"
+        "UPDATE document SET sha256 = ?, format = ?, size = ?, mtime_ns = ?, text = packed(?),"
         " warnings = ?, ingested_at = ?, path = ?, relpath = coalesce(?, relpath),"
         " missing_since = NULL, same_as = NULL WHERE id = ?",
         (*values, existing.id),
@@ -353,7 +354,8 @@ def _write_item(
 _INDEX_ITEMS = """
 INSERT INTO search_words (rowid, title, body)
 SELECT entry, title, body FROM (
-    SELECT id * 8 + 1 AS entry, title, text AS body FROM agenda_item WHERE id BETWEEN :a AND :b
+    SELECT id * 8 + 1 AS entry, title, unpacked(text) AS body FROM agenda_item
+    WHERE id BETWEEN :a AND :b
     UNION ALL
     SELECT id * 8 + 2, coalesce(label, ''), text FROM resolution WHERE item_id BETWEEN :a AND :b
     UNION ALL
@@ -399,7 +401,7 @@ def _insert(
     if not rows:
         return 0
     names = ", ".join(columns)
-    marks = ", ".join("?" * len(columns))
+    marks = ", ".join("packed(?)" if (table, c) in PACKED_COLUMNS else "?" for c in columns)
     if ids.following is None:
         sql = f"INSERT INTO {table} ({names}) VALUES ({marks}) RETURNING id"
         if len(rows) == 1:

@@ -59,7 +59,7 @@ _NEWEST = """
 _RANKED = """
 WITH top AS ({top}),
 found (score, kind, ref, title, body, item_id) AS (
-    SELECT top.score, 'item', x.uid, x.title, x.text, x.id
+    SELECT top.score, 'item', x.uid, x.title, unpacked(x.text), x.id
     FROM top JOIN agenda_item x ON top.code = 1 AND x.id = top.source
     UNION ALL
     SELECT top.score, 'resolution', x.uid, coalesce(x.label, ''), x.text, x.item_id

@@ -268,7 +268,9 @@ def meeting_dates_of_document(conn: sqlite3.Connection, document_id: int) -> lis
 
 
 def document_text(conn: sqlite3.Connection, document_id: int) -> str:
-    row = conn.execute("SELECT text FROM document WHERE id = ?", (document_id,)).fetchone()
+    row = conn.execute(
+        "SELECT unpacked(text) FROM document WHERE id = ?", (document_id,)
+    ).fetchone()
     return row[0] if row else ""
 
 

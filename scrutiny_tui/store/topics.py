@@ -124,7 +124,7 @@ def timeline_items(conn: sqlite3.Connection, item_ids: Sequence[int]) -> list[Ti
     marks = ", ".join("?" * len(item_ids))
     rows = conn.execute(
         f"""SELECT ai.id, ai.uid, ai.number, ai.title, m.council, m.committee, m.date, m.id,
-                   ai.text, d.ingested_at
+                   unpacked(ai.text), d.ingested_at
             FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
             JOIN document d ON d.id = ai.document_id
             WHERE ai.id IN ({marks})

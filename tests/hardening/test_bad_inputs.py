@@ -3,7 +3,6 @@ nothing already stored is lost."""
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,6 +16,7 @@ from scrutiny_tui.cli import main
 from scrutiny_tui.services.ingest import NOT_MINUTES, ingest_paths
 from scrutiny_tui.services.search import search
 from scrutiny_tui.store.db import open_store
+from tests.raw_sqlite import connect as raw_connect
 
 MINUTES = (
     "Overview and Scrutiny Committee - Tuesday, 4th March, 2025 7.00 pm\n\n"
@@ -97,8 +97,8 @@ def test_markup_and_escapes_in_minutes_never_reach_the_terminal(tmp_path, db_pat
         )  # fmt: skip
         assert run.returncode == 0, command
         assert b"\x1b" not in run.stdout + run.stderr and b"\x07" not in run.stdout
-    with sqlite3.connect(db_path) as conn:
-        stored = conn.execute("SELECT text FROM document").fetchone()[0]
+    with raw_connect(db_path) as conn:
+        stored = conn.execute("SELECT unpacked(text) FROM document").fetchone()[0]
     assert "[bold red]Budget[/]" in stored  # kept as written: it is the record
 
 

@@ -116,7 +116,7 @@ def test_a_file_edited_during_its_parse_is_read_again_next_time(db_path, tmp_pat
     second = ingest_paths(store, [path], workers=0)
     assert second.changed == 1, second.describe()
     with store.read() as conn:
-        text = conn.execute("SELECT text FROM document").fetchone()[0]
+        text = conn.execute("SELECT unpacked(text) FROM document").fetchone()[0]
     store.close()
     assert "Cabinet" in text
 

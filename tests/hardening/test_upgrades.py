@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny_tui.store.db import SCHEMA_VERSION, StoreError, open_store
+from tests.raw_sqlite import connect as raw_connect
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "db"
 OLD_STORES = sorted(FIXTURES.glob("schema_*.sqlite"))
@@ -119,7 +120,7 @@ def test_a_store_from_schema_4_keeps_its_notes_attached_and_its_tracking_readabl
             assert sorted(history) == ["Accepted", "Achieved"]
     finally:
         store.close()
-    with sqlite3.connect(copy) as conn:
+    with raw_connect(copy) as conn:
         keys = conn.execute("SELECT count(*) FROM document WHERE key = path").fetchone()[0]
         documents = conn.execute("SELECT count(*) FROM document").fetchone()[0]
     assert keys == documents == 2
@@ -143,7 +144,7 @@ def test_a_store_from_schema_11_has_its_notes_and_records_in_the_new_index(
         assert search(store, "CAMHS").hits
     finally:
         store.close()
-    with sqlite3.connect(copy) as conn:
+    with raw_connect(copy) as conn:
         conn.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')")
         indexed = conn.execute("SELECT count(*) FROM search_words").fetchone()[0]
         entries = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]

@@ -154,7 +154,8 @@ def test_every_note_survives_a_changed_file_reattached_or_detached(store, tmp_pa
     add_note(store, "resolution", damp, NoteInput("Chase the damp report", kind="follow-up"))
     with store.read() as conn:
         item_uid, doc = conn.execute(
-            "SELECT i.uid, d.text FROM agenda_item i JOIN document d ON d.id = i.document_id"
+            "SELECT i.uid, unpacked(d.text) FROM agenda_item i"
+            " JOIN document d ON d.id = i.document_id"
             " WHERE i.title = 'Housing repairs performance'"
         ).fetchone()
     start = doc.index("report HS20011 on responsive repairs")

@@ -43,7 +43,8 @@ def store(store_target: str):
 
 def doc_text(store: Store, path: str = CARE) -> str:
     with store.read() as conn:
-        return conn.execute("SELECT text FROM document WHERE path = ?", (path,)).fetchone()[0]
+        sql = "SELECT unpacked(text) FROM document WHERE path = ?"
+        return conn.execute(sql, (path,)).fetchone()[0]
 
 
 def annotation_column(store: Store, uuid: str, columns: str) -> tuple:

@@ -66,7 +66,7 @@ def local(tmp_path: Path) -> Iterator[dict[str, Any]]:
     tracker.set_action_done(store, actions[2], False, now=start + timedelta(2))
     private = notes.add_note(store, "item", items[0], NoteInput(PRIVATE, tags=("transport",)))
     shared = notes.add_note(store, "item", items[1], NoteInput(SHARED, visibility="team"))
-    text = _one(store, f"SELECT text FROM agenda_item WHERE uid = '{items[2]}'")
+    text = _one(store, f"SELECT unpacked(text) FROM agenda_item WHERE uid = '{items[2]}'")
     offset = _one(store, f"SELECT span_start FROM agenda_item WHERE uid = '{items[2]}'")
     passage = notes.add_note(
         store, "passage", items[2], NoteInput(PASSAGE), quote=(offset, offset + min(20, len(text)))
@@ -102,12 +102,12 @@ def team(pg_server: Any) -> Iterator[dict[str, Any]]:
 
 # Every table's rows by what identifies them across stores (row ids differ between stores).
 MINUTES = {
-    "document": "SELECT key, path, sha256, format, size, mtime_ns, text, warnings, ingested_at,"
-    " relpath, missing_since FROM document",
+    "document": "SELECT key, path, sha256, format, size, mtime_ns, unpacked(text), warnings,"
+    " ingested_at, relpath, missing_since FROM document",
     "meeting": "SELECT m.uid, d.key, m.council, m.committee, m.date, m.title, m.location, m.url"
     " FROM meeting m JOIN document d ON d.id = m.document_id",
-    "agenda_item": "SELECT i.uid, m.uid, i.ordinal, i.number, i.title, i.text, i.report_refs,"
-    " i.span_start, i.span_end, i.external_id, i.restricted FROM agenda_item i"
+    "agenda_item": "SELECT i.uid, m.uid, i.ordinal, i.number, i.title, unpacked(i.text),"
+    " i.report_refs, i.span_start, i.span_end, i.external_id, i.restricted FROM agenda_item i"
     " JOIN meeting m ON m.id = i.meeting_id",
     "resolution": "SELECT r.uid, i.uid, r.ordinal, r.label, r.kind, r.text,"
     " r.span_start, r.span_end FROM resolution r JOIN agenda_item i ON i.id = r.item_id",

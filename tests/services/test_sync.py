@@ -94,7 +94,7 @@ def test_sync_stores_committee_date_place_page_attendance_and_records(store, sit
     )
     items = rows(
         store,
-        "SELECT number, title, external_id, restricted, text FROM agenda_item"
+        "SELECT number, title, external_id, restricted, unpacked(text) FROM agenda_item"
         " WHERE document_id = (SELECT id FROM document WHERE path = 'moderngov://demo/5001')"
         " ORDER BY ordinal",
     )
@@ -184,7 +184,9 @@ def test_changed_minutes_replace_the_meeting_keeping_notes_and_tracking(store, s
     assert rows(store, "SELECT status FROM recommendation_tracking WHERE uid = ?", uid) == [
         ("Achieved",)
     ]
-    text = rows(store, "SELECT text FROM document WHERE path = 'moderngov://demo/5001'")[0][0]
+    text = rows(store, "SELECT unpacked(text) FROM document WHERE path = 'moderngov://demo/5001'")[
+        0
+    ][0]
     assert "risen sharply" in text
 
 

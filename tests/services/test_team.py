@@ -183,7 +183,8 @@ def test_a_private_note_is_found_again_by_its_owner_after_an_officers_reingest(
             now_at, state = conn.execute(
                 "SELECT span_start, anchor_state FROM annotation WHERE uuid = ?", (note.uuid,)
             ).fetchone()
-            new_text = conn.execute("SELECT text FROM document WHERE key = ?", (key,)).fetchone()[0]
+            sql = "SELECT unpacked(text) FROM document WHERE key = ?"
+            new_text = conn.execute(sql, (key,)).fetchone()[0]
         assert state == "attached" and new_text[now_at : now_at + len(words)] == words
         assert now_at > start
     finally:

@@ -117,5 +117,5 @@ def test_document_span_maps_a_readable_paragraph_back_to_the_file(fixture_store)
     start = detail.minutes.index(words)
     doc_start, doc_end = browse.document_span(fixture_store, item_id, start, start + len(words))
     with fixture_store.read() as conn:
-        (document,) = conn.execute("SELECT text FROM document LIMIT 1").fetchone()
+        (document,) = conn.execute("SELECT unpacked(text) FROM document LIMIT 1").fetchone()
     assert document[doc_start:doc_end] == words
