@@ -11,6 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from scrutiny_tui.store.db import SCHEMA_VERSION, open_store
+from tests.raw_sqlite import connect as raw_connect
 from tests.ui.fixture_store import build_store
 
 FIXTURE_V1 = Path(__file__).resolve().parent.parent / "fixtures" / "db" / "schema_0001.sqlite"
@@ -18,7 +19,7 @@ FIXTURE_V1 = Path(__file__).resolve().parent.parent / "fixtures" / "db" / "schem
 
 def index_rows(path: Path) -> list[tuple[str, str]]:
     """(kind, uid) of every entry the index holds (an entry whose row has gone: kind None)."""
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         conn.execute("INSERT INTO search_words (search_words) VALUES ('integrity-check')")
         return sorted(
             conn.execute(
@@ -49,13 +50,13 @@ def test_every_parsed_record_is_indexed(db_path):
 
 def test_deleting_a_document_cascades_out_of_the_index(db_path):
     build_store(db_path).close()
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         assert matching(conn, "cluster funding")  # a recommendation of the care meeting
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("DELETE FROM document WHERE path = '/minutes/care-2016-06-29.txt'")
     rows = index_rows(db_path)
     assert rows and all(kind is not None for kind, _ in rows)  # no entry outlives its row
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         remaining = conn.execute("SELECT count(*) FROM search_entry").fetchone()[0]
         assert len(rows) == remaining
         # the words of the deleted minutes are forgotten, not merely hidden
@@ -66,7 +67,7 @@ def test_deleting_a_document_cascades_out_of_the_index(db_path):
 
 def test_notes_are_indexed_while_live(db_path):
     build_store(db_path).close()
-    with sqlite3.connect(db_path) as conn:
+    with raw_connect(db_path) as conn:
         conn.execute(
             "INSERT INTO annotation (uuid, target_kind, quote_exact, quote_prefix, quote_suffix,"
             " anchor_state, body, kind, priority, tags, status, created_at, updated_at)"
@@ -88,10 +89,10 @@ def test_notes_are_indexed_while_live(db_path):
 def test_an_upgraded_store_has_its_old_records_indexed(tmp_path):
     path = tmp_path / "old.sqlite"
     shutil.copy(FIXTURE_V1, path)
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         items = conn.execute("SELECT count(*) FROM agenda_item").fetchone()[0]
     open_store(path).close()
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         version = conn.execute("SELECT max(version) FROM schema_version").fetchone()[0]
         indexed = conn.execute(
             "SELECT count(*) FROM search_words w JOIN search_entry e ON e.rowid = w.rowid"
@@ -105,7 +106,7 @@ def every_entry_indexed(path: Path) -> None:
     """The index holds exactly one entry for each item, record and live note, each with
     the right words (a wrong 'delete' would show as damage in the integrity check)."""
     rows = index_rows(path)
-    with sqlite3.connect(path) as conn:
+    with raw_connect(path) as conn:
         expected = sorted(conn.execute("SELECT kind, ref FROM search_entry"), key=repr)
         for kind, ref, body in conn.execute("SELECT kind, ref, body FROM search_entry LIMIT 50"):
             words = " ".join(f'"{w}"' for w in body.replace('"', " ").split()[:3])
