@@ -12,6 +12,7 @@ from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squa
 from scrutiny_tui.parser.chrome import is_chrome
 from scrutiny_tui.parser.dates import dates_in, find_date
 from scrutiny_tui.parser.decisions import TRIGGER, trigger_match
+from scrutiny_tui.parser.flattened import split_flattened
 from scrutiny_tui.parser.headings import (
     AGENDA_ITEM,
     SECTION_LABEL,
@@ -73,7 +74,7 @@ def parse_text(
     """
     body_start, front = _front_matter(text)
     lower = lowered_document(text)  # lower-cased once, its slices read by each item
-    lines = split_lines(text, body_start)
+    lines = split_flattened(split_lines(text, body_start))
     blank = sum(1 for line in lines if line.blank)
     dense = blank < 0.15 * max(1, len(lines) - blank)
     headings = find_headings(lines, dense)

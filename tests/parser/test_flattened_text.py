@@ -1,0 +1,85 @@
+"""Minutes whose page or table reached us as one very long line: the item headings in the
+flow of the words are found as they are in ordinary text, and ordinary text is left alone."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from scrutiny_tui.parser import parse_text
+from scrutiny_tui.parser.blocks import split_lines
+from scrutiny_tui.parser.flattened import LONG_LINE, split_flattened
+
+_FILLER = "The members discussed the matter at some length and asked questions of officers. "
+
+
+def _padded(text: str) -> str:
+    """``text`` with enough discussion in front to make its one line a flattened page."""
+    return "Minutes of the Parish Council held on 4 March 2024. " + _FILLER * 14 + text
+
+
+def test_numbered_upper_case_headings_in_the_flow_are_items() -> None:
+    text = _padded(
+        "41 APOLOGIES FOR ABSENCE None were received. "
+        "42 MINUTES OF THE LAST MEETING RESOLVED: The minutes were approved as a true record "
+        "43 FOOTPATHS The clerk reported on the stile at the north field. "
+        "44 CORRESPONDENCE A letter from the library was read."
+    )
+    assert "\n" not in text and len(text) > LONG_LINE
+    document = parse_text(text)
+    assert [(item.number, item.title) for item in document.items] == [
+        ("41", "APOLOGIES FOR ABSENCE"),
+        ("42", "MINUTES OF THE LAST MEETING"),
+        ("43", "FOOTPATHS"),
+        ("44", "CORRESPONDENCE"),
+    ]
+    assert len(document.items[1].resolutions) == 1
+
+
+def test_numbers_that_do_not_run_in_sequence_do_not_cut_the_line() -> None:
+    raw = _padded("On 12 March the 40 Members met at 7 Church Street and 3 Officers spoke.")
+    lines = split_lines(raw)
+    assert split_flattened(lines) == lines
+
+
+def test_decision_keywords_in_upper_case_are_not_headings() -> None:
+    raw = _padded("Discussed. RESOLVED That it be noted. Later. AGREED To write. Done. MOVED By A.")
+    lines = split_lines(raw)
+    assert split_flattened(lines) == lines
+
+
+def test_ordinary_lines_are_returned_as_they_are() -> None:
+    lines = split_lines("1. APOLOGIES None.\n\n2. MINUTES RESOLVED: approved.\n")
+    assert split_flattened(lines) is lines
+
+
+def test_the_cut_lines_keep_their_offsets_in_the_text() -> None:
+    text = "Heading\n" + _padded("7 ALPHA Words here. 8 BETA More words. 9 GAMMA The end.")
+    for line in split_flattened(split_lines(text)):
+        assert text[line.start : line.end] == line.raw
+
+
+LONG_FLATTENED = {
+    "numbered headings on one line": (
+        "' '.join(f'{i} HEADING WORDS HERE Text of the item follows.' for i in range(1, 10000))"
+    ),
+    "upper-case headings on one line": "'Text ends. HEADING WORDS Then more. ' * 10000",
+    "one upper-case word after a stop": "'Text ends. ' + 'A' * 1000000 + ' The end.'",
+    "numbers out of sequence": "' '.join(f'{i * 7 % 1000} Word' for i in range(200000))",
+}
+
+
+@pytest.mark.parametrize("expression", LONG_FLATTENED.values(), ids=LONG_FLATTENED.keys())
+def test_long_flattened_lines_finish(expression: str) -> None:
+    program = (
+        "from scrutiny_tui.parser import parse_text\n"
+        f"document = parse_text({expression})\n"
+        "print(len(document.items))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip()) >= 0
