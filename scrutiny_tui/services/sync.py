@@ -343,18 +343,14 @@ def _person(name: str, role: str | None) -> Person:
 
 
 def _shift(item: Item, offset: int) -> Item:
-    def moved(span: Span) -> Span:
-        return Span(span.start + offset, span.end + offset)
-
-    return replace(
-        item,
-        span=moved(item.span),
-        points=[replace(p, span=moved(p.span)) for p in item.points],
-        recommendations=[replace(r, span=moved(r.span)) for r in item.recommendations],
-        resolutions=[replace(r, span=moved(r.span)) for r in item.resolutions],
-        actions=[replace(a, span=moved(a.span)) for a in item.actions],
-        attendees=[replace(a, span=moved(a.span)) if a.span else a for a in item.attendees],
-    )
+    """``item``, just read by ``parse_item`` from its body alone, moved ``offset`` characters
+    on: its span and its records' spans, changed in place (nothing else holds them)."""
+    item.span = Span(item.span.start + offset, item.span.end + offset)
+    records: list[Any] = [*item.points, *item.recommendations, *item.resolutions, *item.actions]
+    records += [a for a in item.attendees if a.span]
+    for record in {id(r): r for r in records}.values():  # a record listed twice moves once
+        record.span = Span(record.span.start + offset, record.span.end + offset)
+    return item
 
 
 def _long_date(iso: str | None) -> str:
