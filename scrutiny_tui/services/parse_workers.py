@@ -296,6 +296,13 @@ def _die_with_parent(parent_pid: int) -> None:
         os._exit(1)
 
 
+def start_worker(parent_pid: int) -> None:
+    """What a worker process does first, in any pool: exit with its parent (see
+    :func:`_die_with_parent`) and leave ctrl-c to the parent."""
+    _die_with_parent(parent_pid)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _worker_main(
     conn: Connection,
     parent_pid: int,
