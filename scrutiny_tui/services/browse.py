@@ -148,11 +148,20 @@ def parse_filter(query: str) -> MeetingFilter:
 # ---- queries ------------------------------------------------------------------------
 
 
-def committee_groups(store: Store, flt: MeetingFilter | None = None) -> list[CommitteeGroup]:
-    """Council and committee pairs with their matching meetings: the top of the tree, cheap
-    to fetch however large the archive."""
+def committee_groups(
+    store: Store, flt: MeetingFilter | None = None, count_items: bool = True
+) -> list[CommitteeGroup]:
+    """Council and committee pairs with their matching meetings: the top of the tree. With
+    ``count_items=False`` the groups' items are left uncounted (None), and an unfiltered
+    list reads only an index of the meetings, cheap however large the archive."""
     with store.read() as conn:
-        return queries.committee_groups(conn, flt or MeetingFilter())
+        return queries.committee_groups(conn, flt or MeetingFilter(), count_items)
+
+
+def item_total(store: Store, flt: MeetingFilter | None = None) -> int:
+    """How many agenda items the meetings matching ``flt`` hold."""
+    with store.read() as conn:
+        return queries.item_total(conn, flt or MeetingFilter())
 
 
 def list_meetings(

@@ -23,7 +23,6 @@ from typing import Any, Generic, Literal, TypeVar
 
 from scrutiny_tui.safe_text import inline
 from scrutiny_tui.services.browse import where_from
-from scrutiny_tui.services.uk_dates import iso_date
 from scrutiny_tui.store import tracking
 from scrutiny_tui.store.db import Store
 from scrutiny_tui.store.tracking import PageRequest
@@ -316,6 +315,10 @@ def update_tracking(
     """Save the hand-kept columns; blank values clear them. The executive response date is
     read as a UK date (day first) and stored as ISO; one that is not a date raises
     :class:`~scrutiny_tui.services.uk_dates.DateError` and nothing is saved."""
+    # loaded here: reading a UK date brings in the parser's month names, and with them the
+    # whole parser, which the app need not load to start
+    from scrutiny_tui.services.uk_dates import iso_date
+
     response = iso_date(fields.executive_response_date or "")
     with store.write() as conn:
         tracking.save_tracking_fields(

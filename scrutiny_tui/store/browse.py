@@ -70,7 +70,7 @@ class CommitteeGroup:
     council: str | None
     committee: str | None
     meetings: int
-    items: int
+    items: int | None  # None: not counted (see ``committee_groups``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,14 +200,51 @@ ORDER BY m.council IS NULL, m.council, m.committee IS NULL, m.committee
 """
 
 
-def committee_groups(conn: sqlite3.Connection, flt: MeetingFilter) -> list[CommitteeGroup]:
-    """Council and committee pairs with how many meetings and items of them match."""
+# The groups of an unfiltered list: one pass along ix_meeting_council_committee, which holds
+# every column read, so neither the document nor the agenda items are touched.
+_GROUP_MEETINGS = """
+SELECT m.council, m.committee, count(*)
+FROM meeting m
+GROUP BY m.council, m.committee
+ORDER BY m.council IS NULL, m.council, m.committee IS NULL, m.committee
+"""
+
+_ITEMS_MATCHING = """
+SELECT count(*)
+FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
+JOIN document d ON d.id = m.document_id
+WHERE {conditions}
+"""
+
+
+def committee_groups(
+    conn: sqlite3.Connection, flt: MeetingFilter, count_items: bool = True
+) -> list[CommitteeGroup]:
+    """Council and committee pairs with how many meetings and items of them match.
+
+    With ``count_items=False`` each group's ``items`` is None and, when the filter is
+    empty, only the meeting table's index is read; ``item_total`` counts the items after."""
+    if flt.is_empty and not count_items:
+        return [
+            CommitteeGroup(council, committee, meetings, None)
+            for council, committee, meetings in conn.execute(_GROUP_MEETINGS)
+        ]
     conditions, params = meeting_conditions(flt)
     rows = conn.execute(_GROUPS.format(conditions=conditions), params)
     return [
-        CommitteeGroup(council, committee, meetings, items or 0)
+        CommitteeGroup(council, committee, meetings, (items or 0) if count_items else None)
         for council, committee, meetings, items in rows
     ]
+
+
+def item_total(conn: sqlite3.Connection, flt: MeetingFilter) -> int:
+    """How many agenda items the meetings matching ``flt`` hold."""
+    if flt.is_empty:
+        (total,) = conn.execute("SELECT count(*) FROM agenda_item").fetchone()
+    else:
+        conditions, params = meeting_conditions(flt)
+        (total,) = conn.execute(_ITEMS_MATCHING.format(conditions=conditions), params).fetchone()
+    return int(total or 0)
 
 
 def meetings(

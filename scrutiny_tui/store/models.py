@@ -44,7 +44,11 @@ class Document(SQLModel, table=True):
 
 
 class Meeting(SQLModel, table=True):
-    __table_args__ = (Index("ix_meeting_committee_date", "committee", "date"),)
+    __table_args__ = (
+        Index("ix_meeting_committee_date", "committee", "date"),
+        # the Meetings screen's groups, counted along the index (migration 0015)
+        Index("ix_meeting_council_committee", "council", "committee"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(index=True)

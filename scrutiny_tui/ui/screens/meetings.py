@@ -78,6 +78,17 @@ def item_label(row: ItemRow) -> Text:
     return Text.assemble(literal(number + one_line(row.title)), restricted, counts_text(row.counts))
 
 
+def item_total(groups: list[CommitteeGroup], meetings: list[MeetingRow]) -> int | None:
+    """The agenda items of the groups listed, if already known: from the groups' counts,
+    or summed from the meetings when every meeting was fetched."""
+    counts = [g.items for g in groups]
+    if all(count is not None for count in counts):
+        return sum(count or 0 for count in counts)
+    if meetings and len(meetings) == sum(g.meetings for g in groups):
+        return sum(m.item_count for m in meetings)
+    return None
+
+
 class MeetingsScreen(ScrutinyScreen):
     CSS_PATH = "meetings.tcss"
     TITLE = "Meetings"
@@ -150,7 +161,9 @@ class MeetingsScreen(ScrutinyScreen):
 
     @work(thread=True, exclusive=True, group="meetings", exit_on_error=False)
     def load_meetings(self, flt: browse.MeetingFilter) -> None:
-        groups = browse.committee_groups(self.store, flt)
+        # Unfiltered, the groups come from an index of the meetings alone; their agenda
+        # items are counted once the tree is shown (or summed from the meetings, if few).
+        groups = browse.committee_groups(self.store, flt, count_items=not flt.is_empty)
         meetings: list[MeetingRow] = []
         if sum(g.meetings for g in groups) <= PRELOAD_MEETINGS_UP_TO:
             meetings = browse.list_meetings(self.store, flt)
@@ -159,6 +172,9 @@ class MeetingsScreen(ScrutinyScreen):
             items = {m.id: browse.items_of_meeting(self.store, m.id) for m in meetings}
         empty = not groups and flt.is_empty and browse.store_is_empty(self.store)
         self.post_message(MeetingsLoaded(groups, meetings, items, empty, flt))
+        if groups and item_total(groups, meetings) is None:
+            total = browse.item_total(self.store, flt)
+            self.app.call_from_thread(self.show_summary, groups, flt, total)
 
     @work(thread=True, group="committee", exit_on_error=False)
     def load_committee(self, ref: CommitteeRef, flt: browse.MeetingFilter) -> None:
@@ -181,7 +197,16 @@ class MeetingsScreen(ScrutinyScreen):
         self.fill_tree(tree, message.groups, message.meetings, message.items)
         if was_empty and not message.store_empty:
             tree.focus()  # minutes arrived (an import or a sync) while the list was empty
-        summary = self.summary(message.groups, message.filter)  # may quote the filter typed
+        self.show_summary(
+            message.groups, message.filter, item_total(message.groups, message.meetings)
+        )
+
+    def show_summary(
+        self, groups: list[CommitteeGroup], flt: browse.MeetingFilter, items: int | None
+    ) -> None:
+        if flt != self.loaded_filter:
+            return  # counted for a filter since replaced
+        summary = self.summary(groups, flt, items)  # may quote the filter typed
         self.query_one("#summary", Static).update(literal(summary))
 
     def fill_tree(
@@ -307,16 +332,13 @@ class MeetingsScreen(ScrutinyScreen):
                 stack.extend(node.children)
 
     @staticmethod
-    def summary(groups: list[CommitteeGroup], flt: browse.MeetingFilter) -> str:
+    def summary(groups: list[CommitteeGroup], flt: browse.MeetingFilter, items: int | None) -> str:
         if not groups and flt.text.strip():
             # The filter reads names and titles only: say so, and offer the text.
             return f"No title holds “{flt.text.strip()}”: enter searches the minutes' text."
         meetings = sum(g.meetings for g in groups)
-        items = sum(g.items for g in groups)
-        return (
-            f"{meetings} meetings · {items} agenda items"
-            "   enter: open  space ← →: fold  /: search  ?: help"
-        )
+        counted = "counting agenda items…" if items is None else f"{items} agenda items"
+        return f"{meetings} meetings · {counted}   enter: open  space ← →: fold  /: search  ?: help"
 
     # ---- events and actions -----------------------------------------------------------
 
