@@ -3,11 +3,6 @@ flow of the words are found as they are in ordinary text, and ordinary text is l
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-import pytest
-
 from scrutiny_tui.parser import parse_text
 from scrutiny_tui.parser.blocks import split_lines
 from scrutiny_tui.parser.flattened import LONG_LINE, split_flattened
@@ -59,27 +54,3 @@ def test_the_cut_lines_keep_their_offsets_in_the_text() -> None:
     text = "Heading\n" + _padded("7 ALPHA Words here. 8 BETA More words. 9 GAMMA The end.")
     for line in split_flattened(split_lines(text)):
         assert text[line.start : line.end] == line.raw
-
-
-LONG_FLATTENED = {
-    "numbered headings on one line": (
-        "' '.join(f'{i} HEADING WORDS HERE Text of the item follows.' for i in range(1, 10000))"
-    ),
-    "upper-case headings on one line": "'Text ends. HEADING WORDS Then more. ' * 10000",
-    "one upper-case word after a stop": "'Text ends. ' + 'A' * 1000000 + ' The end.'",
-    "numbers out of sequence": "' '.join(f'{i * 7 % 1000} Word' for i in range(200000))",
-}
-
-
-@pytest.mark.parametrize("expression", LONG_FLATTENED.values(), ids=LONG_FLATTENED.keys())
-def test_long_flattened_lines_finish(expression: str) -> None:
-    program = (
-        "from scrutiny_tui.parser import parse_text\n"
-        f"document = parse_text({expression})\n"
-        "print(len(document.items))\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", program], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert int(done.stdout.strip()) >= 0

@@ -18,6 +18,13 @@ LONG_INPUTS = {
     "one long decision": "'RESOLVED that ' + 'the report be noted and ' * 50000",
     "motions on every line": "'\\n'.join(['Proposed by Councillor A'] * 20000)",
     "numbered lines": "'\\n'.join(f'{i}. Title number {i}' for i in range(1, 20000))",
+    # flattened pages (one line holding many headings, see parser/flattened.py)
+    "flattened: numbered headings on one line": (
+        "' '.join(f'{i} HEADING WORDS HERE Text of the item follows.' for i in range(1, 10000))"
+    ),
+    "flattened: upper-case headings on one line": "'Text ends. HEADING WORDS Then more. ' * 10000",
+    "flattened: one upper-case word after a stop": "'Text ends. ' + 'A' * 1000000 + ' The end.'",
+    "flattened: numbers out of sequence": "' '.join(f'{i * 7 % 1000} Word' for i in range(200000))",
 }
 
 
