@@ -1,6 +1,10 @@
 """Full-text search over the minutes and the member's notes (SQLite FTS5).
 
-Plain words are searched as words, the last one as a prefix so results come as you type.
+Plain words are searched as words, the last one as a prefix so results come as you type;
+but when the words as typed, the last one whole, already match more entries than are ranked
+(``RANKED_AT_MOST``), those are the answer, newest first: FTS5 gathers every entry of every
+word a prefix begins before it returns the first, which for a common word in a region's
+archive took a tenth of a second or more.
 An acronym common in council minutes (CAMHS, SEND, EHCP ...; see ``vocabulary.ACRONYMS``,
 extended from config.yaml) also finds its expansion, and an expansion typed out finds the
 acronym.
@@ -22,6 +26,7 @@ from scrutiny_tui.store.search import (
     MatchError,
     RankedHits,
     index_terms,
+    matches_more_than,
     prefixes_held,
     ranked_hits,
 )
@@ -62,6 +67,7 @@ class _Plan:
     notice: str | None = None
     fallbacks: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)  # acronyms' phrases the match also finds
+    whole_words: str | None = None  # the match with its last word whole, not a prefix
 
 
 def literal_query(query: str) -> str:
@@ -81,10 +87,12 @@ def _quoted(words: Sequence[str]) -> str:
 _EVERYDAY = {"send", "mash", "sen", "asc", "cin", "hra", "yos"}
 
 
-def expanded_query(query: str, acronyms: Acronyms) -> tuple[str, list[str]]:
+def expanded_query(
+    query: str, acronyms: Acronyms, *, last_as_prefix: bool = True
+) -> tuple[str, list[str]]:
     """The plain words of ``query`` as FTS5 terms with each acronym ORed with its expansions
-    and each expansion typed out ORed with its acronym; the last word is a prefix. Also the
-    words the expansions add (for highlighting)."""
+    and each expansion typed out ORed with its acronym; the last word is a prefix (unless
+    ``last_as_prefix`` is False). Also the words the expansions add (for highlighting)."""
     words = _WORD.findall(query)
     by_acronym = {key.lower(): tuple(values) for key, values in acronyms.items()}
     expansions = [
@@ -112,7 +120,7 @@ def expanded_query(query: str, acronyms: Acronyms) -> tuple[str, list[str]]:
             continue
         word = words[n]
         last = n == len(words) - 1
-        term = f'"{word}"' + ("*" if last else "")
+        term = f'"{word}"' + ("*" if last and last_as_prefix else "")
         if word.lower() in by_acronym and (word.isupper() or word.lower() not in _EVERYDAY):
             alternatives = [_quoted(_WORD.findall(v)) for v in by_acronym[word.lower()]]
             added += list(by_acronym[word.lower()])
@@ -129,9 +137,12 @@ def _plan(query: str, acronyms: Acronyms) -> _Plan:
     if _OPERATOR.search(query):
         return _Plan(query, fallbacks=[literal] if literal else [])
     expanded, added = expanded_query(query, acronyms)
+    whole, _ = expanded_query(query, acronyms, last_as_prefix=False)
     if expanded != literal:
-        return _Plan(expanded, fallbacks=[literal] if literal else [], added=added)
-    return _Plan(literal)
+        return _Plan(
+            expanded, fallbacks=[literal] if literal else [], added=added, whole_words=whole
+        )
+    return _Plan(literal, whole_words=whole)
 
 
 #: The most a query may hold: FTS5 and the highlighter take time in proportion to its terms
@@ -174,7 +185,8 @@ def search(
     with store.read() as conn:
         for match in [plan.match, *plan.fallbacks]:
             try:
-                ranked = _ranked(conn, match, limit + 1, offset)
+                whole = plan.whole_words if match == plan.match else None
+                ranked = _ranked(conn, match, limit + 1, offset, whole)
                 break
             except MatchError as exc:
                 plan.notice = (
@@ -238,9 +250,18 @@ def widened_prefixes(
     return _PREFIX_TERM.sub(widen, match)
 
 
-def _ranked(conn: Connection, match: str, limit: int, offset: int) -> RankedHits:
+def _ranked(
+    conn: Connection, match: str, limit: int, offset: int, whole: str | None = None
+) -> RankedHits:
     """Hits for ``match`` with its prefixes widened to their stems (or, should FTS5 not read
-    the widened form, as it was written)."""
+    the widened form, as it was written); or, when ``whole`` (the match with its last word
+    whole) matches more than are ranked, the newest hits for ``whole``."""
+    if whole is not None and whole != match:
+        try:
+            if matches_more_than(conn, whole, RANKED_AT_MOST):
+                return ranked_hits(conn, whole, limit, offset, RANKED_AT_MOST)
+        except MatchError:
+            pass  # searched as the match was written, below
     widened = widened_prefixes(
         match, lambda terms: index_terms(conn, terms), lambda typed: prefixes_held(conn, typed)
     )

@@ -139,9 +139,7 @@ def ranked_hits(
         ).fetchall()
         return RankedHits([_placed(conn, IndexHit(*row)) for row in rows])
     try:
-        past = bound is not None and bool(
-            conn.execute(_PAST_BOUND, {"match": match, "bound": bound}).fetchone()
-        )
+        past = bound is not None and matches_more_than(conn, match, bound)
         rows = conn.execute(
             _RANKED.format(top=_NEWEST if past else _BEST),
             {"match": match, "limit": limit, "offset": offset},
@@ -175,6 +173,19 @@ def prefixes_held(conn: sqlite3.Connection, prefixes: list[str]) -> set[str]:
         if row is not None:
             held.add(prefix)
     return held
+
+
+def matches_more_than(conn: sqlite3.Connection, match: str, bound: int) -> bool:
+    """Whether more than ``bound`` index entries match the FTS5 expression ``match``, found
+    by a walk that stops at the one past the bound. Always False on a team store, which
+    ranks every match. Raises :class:`MatchError` if SQLite cannot read ``match``."""
+    if is_postgres(conn):
+        return False
+    try:
+        row = conn.execute(_PAST_BOUND, {"match": match, "bound": bound}).fetchone()
+    except sqlite3.OperationalError as exc:
+        raise MatchError(str(exc)) from exc
+    return row is not None
 
 
 def _placed(conn: sqlite3.Connection, hit: IndexHit) -> IndexHit:

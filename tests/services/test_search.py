@@ -180,3 +180,31 @@ def test_operators_are_not_highlighted_as_words():
 def test_literal_query_quotes_every_word():
     assert literal_query('"AND ( x') == '"AND" "x"*'
     assert literal_query("()") == ""
+
+
+def test_words_typed_whole_that_match_past_the_bound_are_the_answer(seeds_store, monkeypatch):
+    """A common word typed whole is answered from its own entries, newest first, without
+    the prefix: FTS5 would gather every entry of every word the prefix begins first."""
+    with seeds_store.write() as conn:  # the newest entry: a note saying "Councillors" only
+        (item_uid,) = conn.execute("SELECT uid FROM agenda_item LIMIT 1").fetchone()
+        conn.execute(
+            "INSERT INTO annotation (uuid, target_kind, target_uid, quote_exact,"
+            " quote_prefix, quote_suffix, anchor_state, body, kind, priority, tags,"
+            " status, created_at, updated_at) VALUES ('n1', 'item', ?, '', '', '',"
+            " 'attached', 'Councillors asked for figures', 'question', 'high', '[]',"
+            " 'open', '2026-01-01', '2026-01-01')",
+            (item_uid,),
+        )
+    ranked = search(seeds_store, "council", limit=1000)
+    with_longer = {h.uid for h in ranked.hits if "councillor" in h.snippet.lower()}
+    assert ranked.notice is None and with_longer  # "council" as a prefix finds "councillor"
+    monkeypatch.setattr(search_service, "RANKED_AT_MOST", 4)
+    typed = search(seeds_store, "council", limit=3)
+    if seeds_store.engine == "postgresql":  # a team store ranks every match
+        assert typed.hits == ranked.hits[:3]
+        return
+    assert typed.notice and "Over 4 matches" in typed.notice
+    assert typed.hits == search(seeds_store, '"council"', limit=3).hits  # the word, whole
+    assert "n1" not in {h.uid for h in typed.hits}
+    half_typed = search(seeds_store, "councillo", limit=1000)  # a word half typed: a prefix
+    assert half_typed.hits and all("councillo" in h.snippet.lower() for h in half_typed.hits)
