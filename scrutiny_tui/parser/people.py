@@ -13,9 +13,13 @@ HONORIFICS = (
     r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
     r"Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
 )
-_HONORIFIC = re.compile(rf"^(?P<honorific>{HONORIFICS})\.?:?(?=[\s\u00a0])\s*", re.IGNORECASE)
+# (a list typed in haste glues the name to the honorific's stop or colon: "Councillors:L Hale")
+_HONORIFIC = re.compile(
+    rf"^(?P<honorific>{HONORIFICS})(?:\.?:?(?=[\s\u00a0])|[.:](?=(?-i:[A-Z])))\s*", re.IGNORECASE
+)
 _NAME_WORD = (
-    r"(?:(?:[A-Z]\.){2,3}|[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
+    # "J.Willox": an initial's stop with no space after it
+    r"(?:(?:[A-Z]\.){1,3}[A-Z][a-z]+|(?:[A-Z]\.){2,3}|[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
     r"|[A-Z]{2,})"
 )
 _NAME_PARTICLE = r"(?:van|von|de|da|der|le|la|du|del|bin|al)"

@@ -29,3 +29,18 @@ def test_a_scottish_minute_of_a_committee() -> None:
 def test_an_earlier_minute_considered_is_not_the_meetings_heading() -> None:
     assert heading_facts("Minute of the Meeting held on 31 August 2024 was considered.") == {}
     assert heading_facts("Minute of Previous Meeting pdf icon PDF 178 KB") == {}
+
+
+def test_a_members_list_typed_without_its_spaces() -> None:
+    # the colon glued to the first name, an initial's stop glued to its surname
+    document = parse_text(
+        "Minutes of the Meeting of Ashcombe Parish Council held on 4 June 2025\n\n"
+        "Present: Councillors:P Hale, S Irwin, T.Kerr and M.J.Lowe\n\n"
+        "1. Apologies\n\nNone.\n"
+    )
+    assert [person.name for person in document.meeting.present] == [
+        "P Hale",
+        "S Irwin",
+        "T.Kerr",
+        "M.J.Lowe",
+    ]
