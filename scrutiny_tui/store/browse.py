@@ -12,6 +12,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 
+from scrutiny_tui.store.db import is_postgres
+
 # ---- what a query matches -----------------------------------------------------------
 
 
@@ -209,6 +211,13 @@ GROUP BY m.council, m.committee
 ORDER BY m.council IS NULL, m.council, m.committee IS NULL, m.committee
 """
 
+# The same, from the counts the single file keeps as meetings are written (migration 0016).
+_KEPT_GROUPS = """
+SELECT council, committee, meetings
+FROM meeting_group
+ORDER BY council IS NULL, council, committee IS NULL, committee
+"""
+
 _ITEMS_MATCHING = """
 SELECT count(*)
 FROM agenda_item ai JOIN meeting m ON m.id = ai.meeting_id
@@ -225,9 +234,10 @@ def committee_groups(
     With ``count_items=False`` each group's ``items`` is None and, when the filter is
     empty, only the meeting table's index is read; ``item_total`` counts the items after."""
     if flt.is_empty and not count_items:
+        counted = _GROUP_MEETINGS if is_postgres(conn) else _KEPT_GROUPS
         return [
             CommitteeGroup(council, committee, meetings, None)
-            for council, committee, meetings in conn.execute(_GROUP_MEETINGS)
+            for council, committee, meetings in conn.execute(counted)
         ]
     conditions, params = meeting_conditions(flt)
     rows = conn.execute(_GROUPS.format(conditions=conditions), params)

@@ -13,9 +13,10 @@ from sqlmodel import SQLModel, create_engine
 from scrutiny_tui.store import models  # noqa: F401  (registers the tables)
 from scrutiny_tui.store.db import open_store
 
-# Tables the store keeps that are not models: the migration ledger and the FTS5 index
-# (a virtual table and its shadow tables).
-NOT_MODELS = {"schema_version"}
+# Tables the store keeps that are not models: the migration ledger, the FTS5 index (a
+# virtual table and its shadow tables) and the single file's committee counts, which its
+# triggers keep (migration 0016) and no program writes.
+NOT_MODELS = {"schema_version", "meeting_group"}
 
 
 def columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, str, bool, bool]]:
