@@ -465,6 +465,14 @@ def _inline_candidate(
     if weak:
         quality -= 0.3
     title = _caps_continued(lines, index, title)
+    heading_line = index
+    if _sentence_start(title) == 0:
+        # "4 The minutes of … were approved:-": the paragraph's first sentence, not a title;
+        # the item's title, if any, is the margin heading above it
+        rest = f"{title} {rest}".strip()
+        margin = _margin_heading(lines, index)
+        heading_line = index if margin is None else margin
+        title = "" if margin is None else lines[margin].text.rstrip(".")
     body_start = None
     if rest:
         position = line.raw.find(rest[:20])
@@ -473,7 +481,7 @@ def _inline_candidate(
     prefixed = bool(re.match(r"^\W*[A-Za-z]", match.group(0))) and not number[0].isalpha()
     punct = (match["punct"] or "").strip(" -–—") or ("-" if match["punct"] else "")
     return _Candidate(
-        index,
+        heading_line,
         index,
         number,
         title.rstrip(":").strip(),
@@ -535,7 +543,57 @@ _ATTENDANCE_THEN_NAMES = re.compile(
 
 
 def _title_and_rest(text: str) -> tuple[str, str]:
-    """Split "Apologies: Cllr A sent apologies." into the title and the item's first words."""
+    """Split "Apologies: Cllr A sent apologies." into the title and the item's first words;
+    a sentence run on after the title ("Matters Arising The Clerk reported that …") is the
+    item's, and a heading that is all sentence ("4 The minutes of … were approved:-") has
+    no title on its line."""
+    title, rest = _split_title_line(text)
+    start = _sentence_start(title)
+    if not start:
+        return title, rest  # (all sentence: the caller looks for the title elsewhere)
+    return title[:start].rstrip(" :–—-"), f"{title[start:]} {rest}".strip()
+
+
+# A finite verb in the past, or "was"/"has", with the sentence going on in lower case after
+_VERB = re.compile(r"^(?:was|were|had|has|have|[a-z]{3,}ed)$")
+_ARTICLE = frozenset(["The", "A", "An"])
+_HONORIFIC_WORD = re.compile(r"^(?:Councill?ors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|[A-Z]\.?)$")
+
+
+def _sentence_start(title: str) -> int | None:
+    """Where a sentence begins inside a title line: its subject ("The Chairman", "Apologies
+    for absence", "Councillor A Hale") before a verb that goes on in lower case; None if
+    there is none. A subject with no article must be written in sentence case, so that
+    "Items referred from Cabinet" or "Questions submitted by Members" stay titles."""
+    words = list(re.finditer(r"\S+", title))
+    texts = [w.group(0) for w in words]
+    for v in range(1, min(len(texts) - 1, 16)):
+        if not _VERB.match(texts[v]) or not texts[v + 1][:1].islower():
+            continue
+        # the nearest word in capitals before the verb opens the subject
+        k = next((i for i in range(v - 1, max(-1, v - 7), -1) if texts[i][:1].isupper()), None)
+        if k is None:
+            return None
+        start = k
+        # "The Lord Provost", "Councillor A Hale": back over the name to its article or title
+        back = start
+        while back > 0 and texts[back - 1][:1].isupper() and back > k - 3:
+            back -= 1
+            if texts[back] in _ARTICLE or _HONORIFIC_WORD.match(texts[back]):
+                start = back
+        if texts[start] not in _ARTICLE and not _HONORIFIC_WORD.match(texts[start]):
+            between = texts[start + 1 : v]
+            if start == 0 or not between or not all(t.isalpha() and t.islower() for t in between):
+                return None  # "Items referred from Cabinet": a title, not a sentence
+        if len(texts) - start < 5:
+            return None
+        if start == 0 and (texts[0] not in _ARTICLE or v > 8):
+            return None
+        return words[start].start()
+    return None
+
+
+def _split_title_line(text: str) -> tuple[str, str]:
     listed = _ATTENDANCE_THEN_NAMES.match(text)
     if listed:
         return listed["title"], listed["rest"]
@@ -831,21 +889,32 @@ def _untitled(
     line = lines[index]
     position = line.raw.find(words[:20])
     body_start = line.start + position if position >= 0 else None
-    above = index - 1
-    if above >= 2 and lines[above].blank:
-        above -= 1
+    above = _margin_heading(lines, index)
+    if above is not None:
+        # the heading runs from the title to the number; the minutes follow the number
         title = lines[above].text.rstrip(".")
-        if (
-            lines[above - 1].blank
-            and len(title.split()) <= 8
-            and lines[above].text.endswith(".")
-            and _title_ok(title)
-            and not ATTENDANCE_LABEL.match(title)
-            and not _MARGIN_NOT_HEADING.search(title)
-        ):
-            # the heading runs from the title to the number; the minutes follow the number
-            return _Candidate(above, index, number, title, shape, _key(number), 0.0, body_start)
+        return _Candidate(above, index, number, title, shape, _key(number), 0.0, body_start)
     return _Candidate(index, index, number, "", shape, _key(number), 0.0, body_start)
+
+
+def _margin_heading(lines: list[Line], index: int) -> int | None:
+    """The line of a margin heading ("Minutes approved.") standing alone as a paragraph just
+    above the numbered paragraph at ``index``, if there is one."""
+    above = index - 1
+    if above < 2 or not lines[above].blank:
+        return None
+    above -= 1
+    title = lines[above].text.rstrip(".")
+    if (
+        lines[above - 1].blank
+        and len(title.split()) <= 8
+        and lines[above].text.endswith(".")
+        and _title_ok(title)
+        and not ATTENDANCE_LABEL.match(title)
+        and not _MARGIN_NOT_HEADING.search(title)
+    ):
+        return above
+    return None
 
 
 def _numbered_between(

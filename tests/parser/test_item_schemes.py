@@ -167,3 +167,53 @@ There was submitted a report by the Director of Finance on the revenue budget.
         ("2", ""),
         ("3", "Budget Monitoring"),
     ]
+
+
+def test_a_sentence_run_on_after_a_title_is_the_items_text() -> None:
+    document = parse_text(
+        "Minutes of the meeting of Ashcombe Community Council held on 4 June 2025\n\n"
+        "Minute no. 1 – Apologies for Absence Apologies for absence were received from"
+        " Councillor P Hale.\n\n"
+        "Minute no. 2 – Chairman’s Report The Chairman reported that he had opened the fete.\n\n"
+        "Minute no. 3 – Matters Arising The Clerk provided an update on the bus shelter.\n"
+    )
+    assert [(item.number, item.title) for item in document.items] == [
+        ("1", "Apologies for Absence"),
+        ("2", "Chairman’s Report"),
+        ("3", "Matters Arising"),
+    ]
+    assert document.items[2].text.startswith("The Clerk provided")
+
+
+def test_a_numbered_paragraph_that_opens_with_a_sentence_is_titled_by_its_margin_heading() -> None:
+    document = parse_text(
+        "Kilbracken, 4th June 2025.\n\nPresent: The Provost, Jo Hale (Chair).\n\n"
+        "Retirement of former Councillor Ann Irwin.\n\n"
+        "1 The Provost referred to the retirement of former Councillor Ann Irwin and thanked"
+        " her for thirty years of service to the town.\n\n"
+        "Minutes approved.\n\n"
+        "2 The minutes of the Council of 7th May 2025 were submitted and approved.\n\n"
+        "Minutes of committees approved.\n\n"
+        "3 The minutes of the undernoted committees were submitted and approved:-\n\n"
+        "(1) Licensing Committee of 13th May 2025;\n\n"
+        "(2) Planning Committee of 20th May 2025.\n"
+    )
+    assert [(item.number, item.title) for item in document.items] == [
+        ("1", "Retirement of former Councillor Ann Irwin"),
+        ("2", "Minutes approved"),
+        ("3", "Minutes of committees approved"),
+    ]
+    assert len(document.items[2].resolutions) == 1
+
+
+def test_titles_in_sentence_form_stay_titles() -> None:
+    document = parse_text(
+        "1. Items referred from Cabinet\n\nThe report was noted.\n\n"
+        "2. Questions submitted by Members of the public\n\nThere were none.\n\n"
+        "3. Land owned by the Council at Mill Road\n\nThe report was noted.\n"
+    )
+    assert [item.title for item in document.items] == [
+        "Items referred from Cabinet",
+        "Questions submitted by Members of the public",
+        "Land owned by the Council at Mill Road",
+    ]
