@@ -570,6 +570,8 @@ def _sentence_start(title: str) -> int | None:
     for v in range(1, min(len(texts) - 1, 16)):
         if not _VERB.match(texts[v]) or not texts[v + 1][:1].islower():
             continue
+        if title[: words[v].start()].count("(") > title[: words[v].start()].count(")"):
+            continue  # "(minimum of three required but …)": a note in brackets, not a sentence
         # the nearest word in capitals before the verb opens the subject
         k = next((i for i in range(v - 1, max(-1, v - 7), -1) if texts[i][:1].isupper()), None)
         if k is None:
@@ -581,6 +583,8 @@ def _sentence_start(title: str) -> int | None:
             back -= 1
             if texts[back] in _ARTICLE or _HONORIFIC_WORD.match(texts[back]):
                 start = back
+        if _HONORIFIC_WORD.match(texts[start]) and not texts[start + 1][:1].isupper():
+            return None  # "Co-option of Councillors required …": no one named
         if texts[start] not in _ARTICLE and not _HONORIFIC_WORD.match(texts[start]):
             between = texts[start + 1 : v]
             if start == 0 or not between or not all(t.isalpha() and t.islower() for t in between):

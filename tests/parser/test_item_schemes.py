@@ -210,10 +210,13 @@ def test_titles_in_sentence_form_stay_titles() -> None:
     document = parse_text(
         "1. Items referred from Cabinet\n\nThe report was noted.\n\n"
         "2. Questions submitted by Members of the public\n\nThere were none.\n\n"
-        "3. Land owned by the Council at Mill Road\n\nThe report was noted.\n"
+        "3. Land owned by the Council at Mill Road\n\nThe report was noted.\n\n"
+        "4. Co-option of Councillors (two needed but four allowed) – Clerk\n\n"
+        "Two residents had applied.\n"
     )
     assert [item.title for item in document.items] == [
         "Items referred from Cabinet",
         "Questions submitted by Members of the public",
         "Land owned by the Council at Mill Road",
+        "Co-option of Councillors (two needed but four allowed) – Clerk",
     ]
