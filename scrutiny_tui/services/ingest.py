@@ -173,15 +173,22 @@ class IngestSummary:
 
 @dataclass(frozen=True, slots=True)
 class FoundFile:
-    """A file to ingest and its logical source: its path inside the folder named."""
+    """A file to ingest and its logical source: its path inside the folder named.
 
-    path: Path
+    The path is kept as a string: a region's archive holds hundreds of thousands of files,
+    and a Path object each (its parts parsed and kept) took 320 MB at 372k files."""
+
+    full: str
     relpath: str
+
+    @property
+    def path(self) -> Path:
+        return Path(self.full)
 
     @property
     def key(self) -> str:
         """The path as the store keeps it (see ``storable_path``)."""
-        return storable_path(str(self.path))
+        return storable_path(self.full)
 
 
 @dataclass(slots=True)
@@ -286,32 +293,33 @@ def collect_files(paths: Iterable[Path], problems: list[FileProblem]) -> list[Fo
     its path relative to the folder named (a file named alone: its own name). What cannot be
     followed (a symbolic link loop, a folder that cannot be read) is reported and skipped."""
     suffixes = supported_suffixes()
-    found: dict[Path, str] = {}
+    found: dict[str, str] = {}  # resolved path: relpath
     for path in paths:
         path = path.expanduser()
         if path.is_file():
             resolved = _resolved(path, problems)
             if resolved is not None:
-                found.setdefault(resolved, path.name)
+                found.setdefault(str(resolved), path.name)
         elif path.is_dir():
             top = _resolved(path, problems)
             if top is None:
                 continue
-            for full, relpath in _walk(path, problems):
+            inside = str(top) + os.sep
+            for full, relpath, is_link in _walk(path, problems):
                 if os.path.splitext(relpath)[1].lower() in suffixes:
                     # Folders met on the walk are real (symlinked ones are not followed), so
                     # only a file that is itself a link needs resolving: resolving every file
                     # took most of a re-ingest's time.
-                    if os.path.islink(full):
-                        resolved = _resolved(Path(full), problems)
+                    if is_link:
+                        linked = _resolved(Path(full), problems)
+                        if linked is not None:
+                            found.setdefault(str(linked), relpath)
                     else:
-                        resolved = Path(top, relpath)
-                    if resolved is not None:
-                        found.setdefault(resolved, relpath)
+                        found.setdefault(inside + relpath.replace("/", os.sep), relpath)
         elif _resolved(path, problems) is not None:
             problems.append(FileProblem(storable_path(str(path)), "no such file or folder"))
     first = {".txt", ".md", ".markdown"}
-    ordered = sorted(found, key=lambda p: (p.suffix.lower() not in first, str(p)))
+    ordered = sorted(found, key=lambda p: (os.path.splitext(p)[1].lower() not in first, p))
     return [FoundFile(path, found[path]) for path in ordered]
 
 
@@ -328,21 +336,46 @@ def _resolved(path: Path, problems: list[FileProblem]) -> Path | None:
         return None
 
 
-def _walk(folder: Path, problems: list[FileProblem]) -> Iterator[tuple[str, str]]:
-    """(path, path relative to ``folder`` with "/" between its parts) of each file under it."""
+def _walk(folder: Path, problems: list[FileProblem]) -> Iterator[tuple[str, str, bool]]:
+    """(path, path relative to ``folder`` with "/" between its parts, whether it is a
+    symbolic link) of each file under it, in name order. Folders that are symbolic links
+    are not followed; the directory listing says what is a link, without a stat per file."""
 
-    def unreadable(exc: OSError) -> None:
-        where = storable_path(str(exc.filename or folder))
-        problems.append(FileProblem(where, f"cannot read this folder: {exc.strerror or exc}"))
+    def unreadable(where: str, exc: OSError) -> None:
+        shown = storable_path(str(exc.filename or where))
+        problems.append(FileProblem(shown, f"cannot read this folder: {exc.strerror or exc}"))
 
-    top = str(folder)
-    for root, dirs, names in os.walk(top, onerror=unreadable):  # symlinked folders: not followed
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        inside = os.path.relpath(root, top)
-        prefix = "" if inside == "." else inside.replace(os.sep, "/") + "/"
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield os.path.join(root, name), prefix + name
+    pending = [(str(folder), "")]
+    while pending:
+        root, prefix = pending.pop()
+        try:
+            with os.scandir(root) as listing:
+                entries = sorted(
+                    (e for e in listing if not e.name.startswith(".")), key=lambda e: e.name
+                )
+        except OSError as exc:
+            unreadable(root, exc)
+            continue
+        folders = []
+        for entry in entries:
+            try:
+                is_folder = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_folder = False
+            if is_folder:
+                folders.append((entry.path, prefix + entry.name + "/"))
+            elif not entry.is_symlink():
+                yield entry.path, prefix + entry.name, False
+            elif not _links_to_folder(entry):
+                yield entry.path, prefix + entry.name, True
+        pending.extend(reversed(folders))  # the first folder next: name order throughout
+
+
+def _links_to_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=True)
+    except OSError:
+        return False  # a link that loops or leads nowhere: reported when it is resolved
 
 
 def _plan(
@@ -460,12 +493,13 @@ def _sha256(path: Path) -> str | None:
         return None  # load_document reports why
 
 
-def prepare_file(path: Path, relpath: str | None = None) -> _Prepared:
+def prepare_file(full: str | Path, relpath: str | None = None) -> _Prepared:
     """Read and parse one file (in a worker process when there are many).
 
     The file's stat() is taken before it is read, and is what the store keeps: if the file
     changes while it is read or parsed, the next run sees a stat that differs and reads it
     again. A file that changed during the read itself is read once more, then reported."""
+    path = Path(full)
     key = storable_path(str(path))
     for _attempt in range(2):
         try:
@@ -509,7 +543,7 @@ def _same_stat(before: os.stat_result, path: Path, size_read: int) -> bool:
     return before.st_size == after.st_size == size_read and before.st_mtime_ns == after.st_mtime_ns
 
 
-def failed_file(path: Path, reason: str) -> _Prepared:
+def failed_file(path: str, reason: str) -> _Prepared:
     """A file that could not be read within its budget, or whose reader failed."""
     return _Prepared(storable_path(str(path)), problem=reason)
 
@@ -518,7 +552,7 @@ def failed_file(path: Path, reason: str) -> _Prepared:
 _Packed = tuple[str, DocumentFacts | None, PackedDocument | None, str | None]
 
 
-def prepare_packed(path: Path, relpath: str | None = None) -> _Packed:
+def prepare_packed(path: str, relpath: str | None = None) -> _Packed:
     """:func:`prepare_file` in a worker process, its answer packed for the trip back
     (see ``services/parsed_wire.py``)."""
     ready = prepare_file(path, relpath)
@@ -526,7 +560,7 @@ def prepare_packed(path: Path, relpath: str | None = None) -> _Packed:
     return (ready.path, ready.facts, parsed, ready.problem)
 
 
-def failed_packed(path: Path, reason: str) -> _Packed:
+def failed_packed(path: str, reason: str) -> _Packed:
     return (storable_path(str(path)), None, None, reason)
 
 
@@ -546,7 +580,7 @@ def _prepare_all(
 def _parsed(
     todo: list[tuple[FoundFile, KnownDocument | None]], workers: int | None, budget: FileBudget
 ) -> Iterator[_Prepared]:
-    files = [(found.path, found.relpath) for found, _ in todo]
+    files = [(found.full, found.relpath) for found, _ in todo]
     workers = workers if workers is not None else min(os.cpu_count() or 1, 4)
     if workers <= 1 or len(files) < POOL_THRESHOLD:
         yield from run_here(files, prepare_file, failed_file, budget)

@@ -34,11 +34,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path
 from typing import Generic, TypeVar
 
 R = TypeVar("R")
-Task = Callable[[Path, str], R]
+Task = Callable[[str, str], R]  # (a file's path, its relpath)
 
 POLL_SECONDS = 0.05  # how often the watchdog looks at the clock and the memory in use
 PARENT_POLL_SECONDS = 0.5  # how often a worker checks its parent is still there
@@ -229,8 +228,8 @@ class Watchdog:
 
 def run_guarded(
     task: Task[R],
-    failed: Callable[[Path, str], R],
-    path: Path,
+    failed: Callable[[str, str], R],
+    path: str,
     relpath: str,
     watchdog: Watchdog,
     *,
@@ -243,8 +242,8 @@ def run_guarded(
 
 def _guarded(
     task: Task[R],
-    failed: Callable[[Path, str], R],
-    path: Path,
+    failed: Callable[[str, str], R],
+    path: str,
     relpath: str,
     watchdog: Watchdog,
     *,
@@ -265,9 +264,9 @@ def _guarded(
 
 
 def run_here(
-    files: list[tuple[Path, str]],
+    files: list[tuple[str, str]],
     task: Task[R],
-    failed: Callable[[Path, str], R],
+    failed: Callable[[str, str], R],
     budget: FileBudget,
 ) -> Iterator[R]:
     """Each file read in this process, in order, under the budget (see the module
@@ -308,7 +307,7 @@ def _worker_main(
     parent_pid: int,
     budget: FileBudget,
     task: Task[R],
-    failed: Callable[[Path, str], R],
+    failed: Callable[[str, str], R],
 ) -> None:
     """A worker: read the files the parent sends, one at a time, until told to stop or the
     parent goes."""
@@ -332,7 +331,7 @@ def _worker_main(
                 return  # a process that ran out of memory is not trusted with another file
 
 
-Job = tuple[int, Path, str]  # (the file's place in the run, its path, its relpath)
+Job = tuple[int, str, str]  # (the file's place in the run, its path, its relpath)
 
 
 @dataclass(slots=True)
@@ -362,9 +361,9 @@ class WorkerPool(Generic[R]):
 
     def __init__(
         self,
-        files: list[tuple[Path, str]],
+        files: list[tuple[str, str]],
         task: Task[R],
-        failed: Callable[[Path, str], R],
+        failed: Callable[[str, str], R],
         budget: FileBudget,
         *,
         workers: int,
