@@ -276,7 +276,12 @@ def _named_body(group: str) -> str:
 _DECIDING_BODY = re.compile(
     rf"^[ \t]*The[ \t]+{_named_body('lead_in')}[ \t]*:[ \t]*$"
     rf"|(?:^|(?<=[.!?][ \t]))The[ \t]+{_named_body('actor')}[ \t]+(?:considered|received|"
-    r"resolved|agreed|decided|noted|discussed|heard|debated|was[ \t]+(?:asked|informed|advised))\b"
+    r"resolved|agreed|decided|noted|discussed|heard|debated|was[ \t]+(?:asked|informed|advised)"
+    # "The Harbour Board is asked to note …": the body the agenda puts its business to
+    r"|is[ \t]+(?:asked|invited|recommended)[ \t]+to)\b"
+    # "Decision: That the Harbour Board formally receives and notes …": the body deciding
+    rf"|(?:^|(?<=[.!?:][ \t]))That[ \t]+the[ \t]+{_named_body('that')}[ \t]+(?:formally[ \t]+)?"
+    r"(?:receives|notes|agrees|approves|endorses|accepts|supports|welcomes|requests)\b"
     # "Council noted the report.", "Cabinet approves …": the full council or the cabinet,
     # named with no article as a body's own minutes name it
     r"|(?:^|(?<=[.!?][ \t]))(?P<bare>Council|Cabinet|Executive)[ \t]+(?:considered|received|"
@@ -297,7 +302,9 @@ def body_from_decisions(text: str) -> str | None:
         if match["bare"]:
             found.add(match["bare"])
             continue
-        body = " ".join((match["lead_in"] or match["actor"] or match["this"] or "").split())
+        named = match["lead_in"] or match["actor"] or match["that"] or match["this"] or ""
+        # "Scrutiny & Overview Committee" and "Scrutiny and Overview Committee": one body
+        body = " ".join(named.replace(" & ", " and ").split())
         if not body or _GENERIC_BODY.match(body) or COUNCIL_LINE.match(body):
             continue
         found.add(body)

@@ -72,3 +72,18 @@ def test_this_named_body_is_the_body_speaking() -> None:
     text = "The officer listed the topics passed to this Harbour and Coast Committee for review."
     assert body_from_decisions(text) == "Harbour and Coast Committee"
     assert body_from_decisions("The officer listed the topics passed to this Committee.") is None
+
+
+def test_a_decision_that_names_the_body_in_its_own_words() -> None:
+    text = "Decision: That the Joint Health Panel formally receives and notes the letter."
+    assert body_from_decisions(text) == "Joint Health Panel"
+
+
+def test_the_body_an_agenda_puts_its_business_to() -> None:
+    text = (
+        "The Harbour & Coast Committee is asked to note the update.\n\n"
+        "The Harbour and Coast Committee is asked to agree its work programme."
+    )
+    assert body_from_decisions(text) == "Harbour and Coast Committee"
+    # a bare "Committee" names no body, as elsewhere
+    assert body_from_decisions("The Committee is asked to note the report.") is None
