@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 READY_TIMEOUT = 300.0  # seconds to wait for a screen to fill before giving up
 APP_SIZE = (120, 40)
@@ -237,14 +237,36 @@ async def measure_app(store_path: str) -> dict[str, Any]:
 
 async def measure_minimal() -> dict[str, Any]:
     from textual.app import App, ComposeResult
-    from textual.widgets import Label, ListItem, ListView
+    from textual.binding import BindingType
+    from textual.screen import Screen
+    from textual.widgets import DataTable, Footer, Header, Label, ListItem, ListView
+
+    class TableScreen(Screen[None]):
+        """Textual's own cost of a new screen with a table: the baseline of the Actions
+        tracker's first rows (its 100 rows of 7 columns given at once, no query)."""
+
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Footer()
+
+        def on_mount(self) -> None:
+            table = self.query_one(DataTable)
+            table.add_columns(*(f"Column {c}" for c in range(7)))
+            table.add_rows(tuple(f"Row {r}, cell {c}" for c in range(7)) for r in range(100))
+            table.focus()
 
     class Minimal(App[None]):
+        BINDINGS: ClassVar[list[BindingType]] = [("t", "table", "Table")]
+
         def compose(self) -> ComposeResult:
             yield ListView(*(ListItem(Label(f"Item {k}")) for k in range(100)))
 
         def on_mount(self) -> None:
             self.query_one(ListView).focus()
+
+        def action_table(self) -> None:
+            self.push_screen(TableScreen())
 
     result: dict[str, Any] = {}
     started = time.perf_counter()
@@ -258,6 +280,16 @@ async def measure_minimal() -> dict[str, Any]:
         result["start_s"] = time.perf_counter() - started
         result["down_s"] = await press_down(pilot)
         result["cursor"] = view.index
+        opened = time.perf_counter()
+        await pilot.press("t")
+
+        def table_filled() -> bool:
+            tables = app.screen.query(DataTable)
+            return bool(tables) and tables.first().row_count > 0
+
+        await wait_until(pilot, table_filled, "table screen")
+        await pilot.pause()
+        result["table_open_s"] = time.perf_counter() - opened
     result["rss_mb"] = peak_rss_mb()
     return result
 
