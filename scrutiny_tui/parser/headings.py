@@ -557,6 +557,10 @@ def _title_and_rest(text: str) -> tuple[str, str]:
 # A finite verb in the past, or "was"/"has", with the sentence going on in lower case after
 _VERB = re.compile(r"^(?:was|were|had|has|have|[a-z]{3,}ed)$")
 _ARTICLE = frozenset(["The", "A", "An"])
+# a verb that plainly tells what happened: "were submitted", "referred to", "reported that"
+_PLAIN_VERB = re.compile(
+    r"^(?:(?:was|were|had|has|have)\s|[a-z]+ed\s+(?:to|that|the|a|an|his|her|their)$)"
+)
 _HONORIFIC_WORD = re.compile(r"^(?:Councill?ors?|Cllrs?\.?|Mr|Mrs|Ms|Miss|Dr|[A-Z]\.?)$")
 
 
@@ -591,8 +595,10 @@ def _sentence_start(title: str) -> int | None:
                 return None  # "Items referred from Cabinet": a title, not a sentence
         if len(texts) - start < 5:
             return None
-        if start == 0 and (texts[0] not in _ARTICLE or v > 8):
-            return None
+        if start == 0 and (
+            texts[0] not in _ARTICLE or v > 8 or not _PLAIN_VERB.match(f"{texts[v]} {texts[v + 1]}")
+        ):
+            continue  # "The Mayor's Appeal launched in May": a title may open with "The"
         return words[start].start()
     return None
 

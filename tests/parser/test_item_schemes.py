@@ -212,11 +212,13 @@ def test_titles_in_sentence_form_stay_titles() -> None:
         "2. Questions submitted by Members of the public\n\nThere were none.\n\n"
         "3. Land owned by the Council at Mill Road\n\nThe report was noted.\n\n"
         "4. Co-option of Councillors (two needed but four allowed) – Clerk\n\n"
-        "Two residents had applied.\n"
+        "Two residents had applied.\n\n"
+        "5. The Mayor’s Charity Appeal launched in May\n\nThe Mayor thanked the donors.\n"
     )
     assert [item.title for item in document.items] == [
         "Items referred from Cabinet",
         "Questions submitted by Members of the public",
         "Land owned by the Council at Mill Road",
         "Co-option of Councillors (two needed but four allowed) – Clerk",
+        "The Mayor’s Charity Appeal launched in May",
     ]
