@@ -577,7 +577,7 @@ def _sentence_start(title: str) -> int | None:
         if title[: words[v].start()].count("(") > title[: words[v].start()].count(")"):
             continue  # "(minimum of three required but …)": a note in brackets, not a sentence
         # the nearest word in capitals before the verb opens the subject
-        k = next((i for i in range(v - 1, max(-1, v - 7), -1) if texts[i][:1].isupper()), None)
+        k = next((i for i in range(v - 1, max(-1, v - 9), -1) if texts[i][:1].isupper()), None)
         if k is None:
             return None
         start = k

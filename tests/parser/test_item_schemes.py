@@ -188,18 +188,18 @@ def test_a_sentence_run_on_after_a_title_is_the_items_text() -> None:
 def test_a_numbered_paragraph_that_opens_with_a_sentence_is_titled_by_its_margin_heading() -> None:
     document = parse_text(
         "Kilbracken, 4th June 2025.\n\nPresent: The Provost, Jo Hale (Chair).\n\n"
-        "Retirement of former Councillor Ann Irwin.\n\n"
-        "1 The Provost referred to the retirement of former Councillor Ann Irwin and thanked"
-        " her for thirty years of service to the town.\n\n"
+        "Retiral of Town Clerk.\n\n"
+        "1 The Provost reported that former Councillor Ann Irwin had retired as Town Clerk and"
+        " thanked her for thirty years of service to the town.\n\n"
         "Minutes approved.\n\n"
         "2 The minutes of the Council of 7th May 2025 were submitted and approved.\n\n"
         "Minutes of committees approved.\n\n"
-        "3 The minutes of the undernoted committees were submitted and approved:-\n\n"
+        "3 The minutes of the committees listed below were submitted and approved:-\n\n"
         "(1) Licensing Committee of 13th May 2025;\n\n"
         "(2) Planning Committee of 20th May 2025.\n"
     )
     assert [(item.number, item.title) for item in document.items] == [
-        ("1", "Retirement of former Councillor Ann Irwin"),
+        ("1", "Retiral of Town Clerk"),
         ("2", "Minutes approved"),
         ("3", "Minutes of committees approved"),
     ]
