@@ -75,7 +75,7 @@ def test_this_named_body_is_the_body_speaking() -> None:
 
 
 def test_a_decision_that_names_the_body_in_its_own_words() -> None:
-    text = "Decision: That the Joint Health Panel formally receives and notes the letter."
+    text = "Decision: That the Joint Health Panel notes the letter from the Minister."
     assert body_from_decisions(text) == "Joint Health Panel"
 
 

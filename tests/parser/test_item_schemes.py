@@ -172,17 +172,17 @@ There was submitted a report by the Director of Finance on the revenue budget.
 def test_a_sentence_run_on_after_a_title_is_the_items_text() -> None:
     document = parse_text(
         "Minutes of the meeting of Ashcombe Community Council held on 4 June 2025\n\n"
-        "Minute no. 1 – Apologies for Absence Apologies for absence were received from"
-        " Councillor P Hale.\n\n"
-        "Minute no. 2 – Chairman’s Report The Chairman reported that he had opened the fete.\n\n"
-        "Minute no. 3 – Matters Arising The Clerk provided an update on the bus shelter.\n"
+        "Minute no. 1 – Declarations of Interest Declarations of interest were made by"
+        " Councillor P Hale on item 4.\n\n"
+        "Minute no. 2 – Mayor’s Engagements The Mayor listed the events she had attended.\n\n"
+        "Minute no. 3 – Correspondence The Clerk circulated a letter from the bus company.\n"
     )
     assert [(item.number, item.title) for item in document.items] == [
-        ("1", "Apologies for Absence"),
-        ("2", "Chairman’s Report"),
-        ("3", "Matters Arising"),
+        ("1", "Declarations of Interest"),
+        ("2", "Mayor’s Engagements"),
+        ("3", "Correspondence"),
     ]
-    assert document.items[2].text.startswith("The Clerk provided")
+    assert document.items[2].text.startswith("The Clerk circulated")
 
 
 def test_a_numbered_paragraph_that_opens_with_a_sentence_is_titled_by_its_margin_heading() -> None:
