@@ -187,6 +187,23 @@ async def press_down(pilot: Any) -> float:
     return time.perf_counter() - started
 
 
+async def open_table(pilot: Any, key: str, what: str) -> float:
+    """Seconds from pressing ``key`` to the first frame showing the new screen's table with
+    rows in it."""
+    from textual.widgets import DataTable
+
+    opened = time.perf_counter()
+    await pilot.press(key)
+
+    def table_filled() -> bool:
+        tables = pilot.app.screen.query(DataTable)
+        return bool(tables) and tables.first().row_count > 0
+
+    await wait_until(pilot, table_filled, what)
+    await pilot.pause()
+    return time.perf_counter() - opened
+
+
 async def measure_app(store_path: str) -> dict[str, Any]:
     from textual.widgets import DataTable, Tree
 
@@ -215,16 +232,7 @@ async def measure_app(store_path: str) -> dict[str, Any]:
         result["meetings_down_s"] = await press_down(pilot)
         result["meetings_cursor"] = tree.cursor_line
 
-        opened = time.perf_counter()
-        await pilot.press("t")
-
-        def actions_filled() -> bool:
-            tables = app.screen.query(DataTable)
-            return bool(tables) and tables.first().row_count > 0
-
-        await wait_until(pilot, actions_filled, "actions tracker")
-        await pilot.pause()
-        result["actions_open_s"] = time.perf_counter() - opened
+        result["actions_open_s"] = await open_table(pilot, "t", "actions tracker")
         table = app.screen.query(DataTable).first()
         table.focus()
         result["actions_down_s"] = await press_down(pilot)
@@ -280,16 +288,7 @@ async def measure_minimal() -> dict[str, Any]:
         result["start_s"] = time.perf_counter() - started
         result["down_s"] = await press_down(pilot)
         result["cursor"] = view.index
-        opened = time.perf_counter()
-        await pilot.press("t")
-
-        def table_filled() -> bool:
-            tables = app.screen.query(DataTable)
-            return bool(tables) and tables.first().row_count > 0
-
-        await wait_until(pilot, table_filled, "table screen")
-        await pilot.pause()
-        result["table_open_s"] = time.perf_counter() - opened
+        result["table_open_s"] = await open_table(pilot, "t", "table screen")
     result["rss_mb"] = peak_rss_mb()
     return result
 
