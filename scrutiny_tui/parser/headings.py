@@ -7,7 +7,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from scrutiny_tui.parser.blocks import Line
+from scrutiny_tui.parser.blocks import BULLET, Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER, trigger_tail
 from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, meeting_line
@@ -86,6 +86,8 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
         return _untitled_first(lines, numbered)
+    if not numbered and len(listed := _listed_headings(lines)) >= _LISTED_AT_LEAST:
+        return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
 
 
@@ -107,6 +109,58 @@ def _untitled_first(lines: list[Line], headings: list[Heading]) -> list[Heading]
     if len(paragraphs) < 2:
         return headings
     return [Heading(paragraphs[0], paragraphs[0] - 1, None, ""), *headings]
+
+
+# ---- items with no numbers, named first in a list of the business ----------------------
+#
+# Minutes that number nothing often list the business first, a bullet to each item, and
+# then head each part of the minutes with the same words on a line of their own. The list
+# is the document's own scheme: a line counts as a heading only where it repeats an entry,
+# in the list's order, so a sentence or a bullet of the minutes never opens an item.
+
+_LISTED_AT_LEAST = 3  # entries found again as headings, and in the list at least
+_LISTED_TITLE_WORDS = 12
+
+
+def _listed_key(text: str) -> str:
+    return text.casefold().rstrip(" .:")
+
+
+def _listed_runs(lines: list[Line]) -> list[tuple[int, list[str]]]:
+    """(the line after the run, its entries) for each run of bulleted title-like lines."""
+    runs: list[tuple[int, list[str]]] = []
+    entries: list[str] = []
+    for index, line in enumerate([*lines, Line(0, "")]):
+        bullet = BULLET.match(line.raw.lstrip(" \t\u00a0"))
+        title = line.raw.lstrip(" \t\u00a0")[bullet.end() :].strip() if bullet else ""
+        if bullet and _title_ok(title) and len(title.split()) <= _LISTED_TITLE_WORDS:
+            entries.append(_listed_key(title))
+            continue
+        if line.blank and entries:
+            continue  # a list may leave a blank line between its entries
+        if len(entries) >= _LISTED_AT_LEAST:
+            runs.append((index, entries))
+        entries = []
+    return runs
+
+
+def _listed_headings(lines: list[Line]) -> list[Heading]:
+    """Headings where the lines after a list of the business repeat its entries in order."""
+    best: list[Heading] = []
+    for after, entries in _listed_runs(lines):
+        headings: list[Heading] = []
+        expected = 0  # the entry looked for next; one may be passed over, never gone back to
+        for index in range(after, len(lines)):
+            key = _listed_key(lines[index].text)
+            if not key or key not in entries[expected:]:
+                continue
+            expected = entries.index(key, expected) + 1
+            headings.append(Heading(index, index, None, lines[index].text.rstrip(" :")))
+            if expected == len(entries):
+                break
+        if len(headings) > len(best) and 2 * len(headings) >= len(entries):
+            best = headings
+    return best
 
 
 # ---- items with no numbers: ModernGov lists and flattened tables -------------------------

@@ -296,7 +296,7 @@ def _motion(
                 and _CARRIED_OR_LOST.match(blocks[after].text)
             ):
                 tail_blocks.append(after)
-        elif (then := motions.SECONDED_THEN.search(words)) is not None:
+        elif then := motions.PROPOSED_THEN.search(words) or motions.SECONDED_THEN.search(words):
             text = then["rest"]
         elif passed:
             text = words
@@ -323,7 +323,8 @@ def _motion(
         return len(group) + len(tail_blocks)
     # the span is the block holding the decision's words: exact source, as for every record
     holder = blocks[tail_blocks[0]] if tail_blocks else blocks[group[-1]]
-    _add_resolution(content, seen, None, text.strip("“”\"' "), "RESOLVED", holder)
+    words_decided = motions.decision_words(text.strip("“”\"' "))
+    _add_resolution(content, seen, None, words_decided.strip("“”\"' "), "RESOLVED", holder)
     for taken in group + tail_blocks:
         used.add(taken)
     return len(group) + len(tail_blocks)

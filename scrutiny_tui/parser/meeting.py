@@ -67,6 +67,7 @@ _COUNCIL_AS_BODY = re.compile(
 
 
 _MINUTES_DASH = re.compile(r"^(?:Draft\s+)?Minutes\s*[-–—:]\s*", re.IGNORECASE)
+_MINUTES_TAIL = re.compile(r"\s+(?:(?:Meeting|Notes)\s+)?Minutes$", re.IGNORECASE)
 
 
 # "Minutes of the meeting held on 3 May were agreed.": the line's first sentence records a
@@ -105,6 +106,8 @@ def heading_facts(line: str) -> dict[str, Any]:
     dated = BODY_DASH_DATE.match(line)
     if dated and find_date(dated["date"]):
         body = _MINUTES_DASH.sub("", dated["body"].strip())  # "Minutes - Full Council - 5 May …"
+        # "Audit Panel Meeting Minutes - 5 May …": the panel met; the rest names the record
+        body = _MINUTES_TAIL.sub("", body) or body
         if COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Westvale Council - Thursday, 6 March 2025": the council itself met
             return _council_or_body(body, find_date(dated["date"]), met=True)
@@ -118,8 +121,10 @@ def heading_facts(line: str) -> dict[str, Any]:
             # "Minutes of a meeting of Ashcombe Parish Council held on …": the council met
             return _council_or_body(body, find_date(minutes["rest"] or ""), met=True)
         return _facts(body=_quiet(body), date=find_date(minutes["rest"] or ""))
-    if len(line) <= 80 and COUNCIL_LINE.match(line) and not _NOT_COUNCIL.search(line):
-        return _council_or_body(line)
+    # "Glasgow City Council." heads some councils' minutes, stopped as a sentence is
+    name = line[:-1] if line.endswith("l.") else line
+    if len(name) <= 80 and COUNCIL_LINE.match(name) and not _NOT_COUNCIL.search(name):
+        return _council_or_body(name)
     return {}
 
 

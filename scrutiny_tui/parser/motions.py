@@ -18,6 +18,7 @@ MOTION = re.compile(
     r"\b(?:(?:it\s+was\s+)?(?:duly\s+)?(?:proposed|moved)"
     r"(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b|\s+and\s+seconded\b)"
     r"|\w+\s+(?:moved|proposed),\s+\w+\s+seconded"
+    r"|\w+\s+(?:moved|proposed)\s[^.]{5,200}?,\s+(?:(?:Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w'’-]*\s+seconded\b"
     r"|on\s+a\s+motion\s+(?:from|by)\b"
     r"|seconded\s+by\b|seconded\s*:|\bSeconded\s+\("
     r")",
@@ -72,6 +73,43 @@ OUTCOME_LINE = re.compile(
 )
 # "Hale moved, Irwin seconded, adoption of the agenda as circulated."
 SECONDED_THEN = re.compile(r"\b(?i:seconded),\s+(?P<rest>[a-z][^.]{10,})")
+# "Cllr A proposed that the bench be bought, Cllr B seconded": the motion between the two
+PROPOSED_THEN = re.compile(
+    r"\b(?i:proposed|moved)\s+(?:(?i:that)\s+)?(?P<rest>[^.]{10,}?),\s+"
+    r"(?:(?:Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w'’-]*\s+(?i:seconded)\b"
+)
+# What the record of a motion adds around its words: "It was moved by A, seconded by B, to
+# …", "…, seconded by Cllr B", "… . Carried unanimously.", "… . All in favour."
+_MOVER_LEAD = re.compile(
+    r"^(?:it\s+was\s+)?(?:duly\s+)?(?:moved|proposed)\s+by\s+[^,.;]{2,60},\s*"
+    r"(?:and\s+)?seconded\s+by\s+[^,.;]{2,60},\s*(?:and\s+\w+\s+)?(?=to\s|that\s)",
+    re.IGNORECASE,
+)
+_SECONDER_TAIL = re.compile(
+    r",?\s+(?:and\s+)?(?i:seconded)\s+(?i:by)\s+[^.,;]{2,60}[.,;]?\s*$"
+    r"|,\s+(?:(?:Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w'’-]*\s+(?i:seconded)\b[^.]{0,60}[.]?\s*$"
+)
+_OUTCOME_TAIL = re.compile(
+    r"(?<=[.;,])\s*(?:(?:the\s+)?motion\s+(?:was\s+)?)?(?:(?:unanimously|duly)\s+)?"
+    r"(?:carried|agreed|resolved|approved|all\s+(?:were\s+)?in\s+favou?r"
+    r"|unanimous(?:ly)?(?:\s+(?:approval|agreement|support|decision))?)"
+    r"(?:\s+(?:unanimously|by\s+[\w\s-]{0,30}?|nem\.?\s*con\.?))?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def decision_words(text: str) -> str:
+    """A motion's words without the record of who moved it and how the vote went."""
+    trimmed = _MOVER_LEAD.sub("", text, count=1)
+    while True:
+        shorter = _OUTCOME_TAIL.sub("", trimmed, count=1)
+        shorter = _SECONDER_TAIL.sub("", shorter, count=1)
+        if shorter == trimmed:
+            break
+        trimmed = shorter
+    trimmed = trimmed.rstrip(" ,;")
+    # a record cut down to a word or two was the record, not the motion's words
+    return trimmed if len(trimmed.split()) >= 3 else text
 
 
 # a cheap test first: the words looked for in the lower-cased text (substring tests are

@@ -222,3 +222,44 @@ def test_titles_in_sentence_form_stay_titles() -> None:
         "Co-option of Councillors (two needed but four allowed) – Clerk",
         "The Mayor’s Charity Appeal launched in May",
     ]
+
+
+_LISTED_BUSINESS = """Allotments Forum - notes of the meeting of 6 February 2025
+- Sam Hale, allotment holder
+- Jo Irwin, allotment holder
+- Ray Kerr, allotment holder
+Sam opened the meeting.
+- Notes of the last meeting
+- Water troughs
+- Composting bays
+- Next meeting
+Notes of the last meeting
+The minutes were agreed as a true record.
+Water troughs
+The new troughs are in place on the east side.
+- The troughs on the west side are still to be replaced.
+Composting bays
+Members asked for a second bay by the gate.
+Next meeting
+The next meeting will be held in April.
+"""
+
+
+def test_headings_that_repeat_a_list_of_the_business_in_its_order_are_the_items() -> None:
+    document = parse_text(_LISTED_BUSINESS)
+    assert [item.title for item in document.items] == [
+        "Notes of the last meeting",
+        "Water troughs",
+        "Composting bays",
+        "Next meeting",
+    ]
+    assert len(document.items[0].resolutions) == 1
+
+
+def test_a_list_whose_entries_do_not_come_back_as_headings_heads_nothing() -> None:
+    # the bullets under the second item are not the business: nothing repeats them
+    text = _LISTED_BUSINESS.replace("\nWater troughs\n", "\n").replace(
+        "\nComposting bays\n", "\n"
+    )
+    titles = [item.title for item in parse_text(text).items]
+    assert "Water troughs" not in titles and "Composting bays" not in titles

@@ -44,3 +44,24 @@ def test_a_members_list_typed_without_its_spaces() -> None:
         "T.Kerr",
         "M.J.Lowe",
     ]
+
+
+def test_a_body_s_minutes_named_after_the_body_and_before_the_date() -> None:
+    # "… Meeting Minutes - date": the panel met; the words after its name name the record
+    assert heading_facts("Garden Estates Panel Meeting Minutes - 4 March 2025.") == {
+        "body": "Garden Estates Panel",
+        "date": "2025-03-04",
+    }
+    assert heading_facts("Audit Board Minutes - 5 May 2024")["body"] == "Audit Board"
+
+
+def test_a_council_s_name_stopped_as_a_sentence_is_still_its_name() -> None:
+    assert heading_facts("Westvale City Council.") == {"council": "Westvale City Council"}
+    document = parse_text(
+        "Westvale, 8th December 2016.\n\nWestvale City Council.\n\n"
+        "Present: The Provost, Jo Hale (Chair).\n\n1 Minutes approved.\n\n"
+        "The minutes of 10 November 2016 were approved.\n\n2 Parks strategy.\n\n"
+        "The strategy was approved.\n"
+    )
+    assert document.meeting.council == "Westvale City Council"
+    assert document.meeting.date == "2016-12-08"

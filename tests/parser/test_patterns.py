@@ -227,6 +227,58 @@ def test_motions_proposed_and_seconded_are_decisions(motion: str) -> None:
     assert len(item.resolutions) == 1
 
 
+@pytest.mark.parametrize(
+    ("motion", "decided"),
+    [
+        # the mover's words run on to the seconder: "A proposed …, B seconded"
+        (
+            "Cllr Hale proposed that the new bench be bought, Cllr Irwin seconded, unanimous"
+            " approval.",
+            "the new bench be bought",
+        ),
+        (
+            "Cllr Hale proposed Jo Reed is co-opted to the vacant seat, Cllr Irwin seconded"
+            " and all were in favour.",
+            "Jo Reed is co-opted to the vacant seat",
+        ),
+        # the record of the vote and of the seconder is not the decision's words
+        (
+            "Cllr Hale proposed that the new bench be bought, seconded by Cllr Irwin.",
+            "the new bench be bought",
+        ),
+        (
+            "It was proposed by Cllr Hale and seconded by Cllr Irwin that the new bench be"
+            " bought. All in favour.",
+            "the new bench be bought.",
+        ),
+        (
+            "Proposed Cllr Hale, seconded Cllr Irwin, that the new bench be bought. Carried"
+            " unanimously.",
+            "the new bench be bought.",
+        ),
+        (
+            "It was MOVED by Hale, seconded by Irwin, to approve the cost of the new bench."
+            " Unanimously carried by voice vote.",
+            "to approve the cost of the new bench.",
+        ),
+    ],
+)
+def test_a_motion_s_decision_is_its_words_without_the_record_of_the_vote(
+    motion: str, decided: str
+) -> None:
+    item = parse_item(f"The Clerk read the quotes.\n\n{motion}\n", title="Bench")
+    assert [r.text for r in item.resolutions] == [decided]
+
+
+def test_a_motion_proposed_and_seconded_then_lost_decides_nothing() -> None:
+    item = parse_item(
+        "Cllr Hale proposed that the bench be bought, Cllr Irwin seconded. The motion was"
+        " lost.\n",
+        title="Bench",
+    )
+    assert item.resolutions == []
+
+
 def test_numbered_resolution_records_each_open_a_motion() -> None:
     # "Resolution Record No." headings straight after a paragraph, no blank line between:
     # each record opens its own motion, so two carried motions are two decisions
