@@ -1,0 +1,332 @@
+"""Patterns of the parser's specification that had no test of their own, each on a short text
+written for the test (councils, councillors and topics invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny_tui.extract.html import extract_html
+from scrutiny_tui.parser import parse_item, parse_text
+
+
+def items_of(text: str) -> list[tuple[str | None, str]]:
+    return [(item.number, item.title) for item in parse_text(text).items]
+
+
+# ---- item segmentation ---------------------------------------------------------------------
+
+
+def test_meeting_lines_ending_item_n_open_items_numbered_n() -> None:
+    text = (
+        "Meeting: 04/03/2025 - Lantern Valley Panel (Item 4)\n\nCycle Path Extension\n\n"
+        "Minutes:\n\nRESOLVED that the extension be supported.\n\n"
+        "Meeting: 04/03/2025 - Lantern Valley Panel (Item 5)\n\nBus Shelter Repairs\n\n"
+        "Minutes:\n\nRESOLVED that the repairs be approved.\n"
+    )
+    parsed = parse_text(text)
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("4", "Cycle Path Extension"),
+        ("5", "Bus Shelter Repairs"),
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [1, 1]
+
+
+def test_number_then_capital_title_then_dash_and_the_minutes_on_one_line() -> None:
+    parsed = parse_text(
+        "231  APOLOGIES – Apologies were received from Councillor Penrose.\n\n"
+        "232  MINUTES – The minutes of the meeting held on 2 May 2024 were approved.\n\n"
+        "233  LIBRARY VAN – The Board considered a report on the mobile library route.\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("231", "APOLOGIES"),
+        ("232", "MINUTES"),
+        ("233", "LIBRARY VAN"),
+    ]
+    assert parsed.items[2].text == "The Board considered a report on the mobile library route."
+    assert [len(item.resolutions) for item in parsed.items] == [0, 1, 0]
+
+
+def test_unnumbered_titles_with_their_file_sizes_under_a_no_item_header() -> None:
+    parsed = parse_text(
+        "Agenda and minutes\n\nItems\nNo. Item\n\nApologies for Absence\n\nMinutes:\n\n"
+        "None were received.\n\nMinutes of the Previous Meeting pdf icon PDF 135 KB\n\n"
+        "Minutes:\n\nRESOLVED that the minutes be approved.\n\n"
+        "Allotment Rents Review pdf icon PDF 212 KB\n\nMinutes:\n\n"
+        "RESOLVED that the rents be frozen.\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items] == [
+        (None, "Apologies for Absence"),
+        (None, "Minutes of the Previous Meeting"),
+        (None, "Allotment Rents Review"),
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [0, 1, 1]
+
+
+def test_html_headings_h2_to_h4_are_items() -> None:
+    page = (
+        "<html><body><h1>Orchard Panel - Monday, 3rd March, 2025 6.00 pm</h1>"
+        "<h2>Apologies</h2><p>None were received.</p>"
+        "<h3>Orchard Lease</h3><p>RESOLVED that the lease be renewed.</p>"
+        "<h4>Beehives</h4><p>RESOLVED that two hives be bought.</p></body></html>"
+    )
+    parsed = parse_text(extract_html(page).text, format="html")
+    assert [(item.number, item.title) for item in parsed.items] == [
+        (None, "Apologies"),
+        (None, "Orchard Lease"),
+        (None, "Beehives"),
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [0, 1, 1]
+    assert (parsed.meeting.body, parsed.meeting.date) == ("Orchard Panel", "2025-03-03")
+
+
+def test_numbered_html_headings_keep_their_numbers() -> None:
+    page = (
+        "<html><body><h2>1. Apologies</h2><p>None were received.</p>"
+        "<h2>2. Orchard Lease</h2><p>RESOLVED that the lease be renewed.</p>"
+        "<h2>3. Beehives</h2><p>RESOLVED that two hives be bought.</p></body></html>"
+    )
+    assert items_of(extract_html(page).text) == [
+        ("1", "Apologies"),
+        ("2", "Orchard Lease"),
+        ("3", "Beehives"),
+    ]
+
+
+def test_numbered_markdown_headings() -> None:
+    text = (
+        "## 1. Apologies\n\nNone were received.\n\n"
+        "### 2. Orchard Lease\n\nRESOLVED that the lease be renewed.\n\n"
+        "#### 3. Beehives\n\nRESOLVED that two hives be bought.\n"
+    )
+    parsed = parse_text(text, format="markdown")
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", "Apologies"),
+        ("2", "Orchard Lease"),
+        ("3", "Beehives"),
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [0, 1, 1]
+
+
+def test_a_declarations_list_and_quoted_earlier_minutes_are_not_items() -> None:
+    parsed = parse_text(
+        "1. Declarations of Interest\n\nThe following interests were declared:\n\n"
+        "1. Councillor Ash – item 3, allotment holder;\n\n"
+        "2. Councillor Birch – item 4, member of the rowing club.\n\n"
+        "2. Minutes\n\nThe minutes were approved, subject to minute 14 reading:\n\n"
+        '"14. Tree Survey\n\nThe survey was noted."\n\n'
+        "3. Allotments\n\nRESOLVED that the rents be frozen.\n\n"
+        "4. Rowing Club Lease\n\nRESOLVED that the lease be renewed.\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", "Declarations of Interest"),
+        ("2", "Minutes"),
+        ("3", "Allotments"),
+        ("4", "Rowing Club Lease"),
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [0, 1, 1, 1]
+
+
+def test_page_chrome_is_never_a_title_or_a_name() -> None:
+    parsed = parse_text(
+        "Agenda, decisions and minutes\n\nBrackenford Borough Council\n\n"
+        "Libraries Panel - Tuesday, 4th March, 2025 7.00 pm\n\nUNRESTRICTED ITEMS\n\n"
+        "1. Apologies\n\nApologies were received from Councillor Fenwick.\n\n"
+        "Libraries Panel - 4 March 2025\n\nPage 2\n\n"
+        "2. Opening Hours\n\nRESOLVED that the Sunday hours be extended.\n\n"
+        "Page 3 of 4\n\n3. Book Fund\n\nRESOLVED that the fund be increased.\n\n"
+        "Chairman ....................\n\n12\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", "Apologies"),
+        ("2", "Opening Hours"),
+        ("3", "Book Fund"),
+    ]
+    meeting = parsed.meeting
+    assert (meeting.council, meeting.body, meeting.date) == (
+        "Brackenford Borough Council",
+        "Libraries Panel",
+        "2025-03-04",
+    )
+    assert [person.name for person in meeting.apologies] == ["Fenwick"]
+    assert meeting.present == [] and meeting.attending == []
+
+
+# ---- decisions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keyword", "kind"),
+    [
+        ("RESOLVED: that", None),
+        ("RESOLVED:- that", None),
+        ("Resolved – that", None),
+        ("RESOLVED THAT", None),
+        ("R E S O L V E D: that", None),
+        ("AGREED: that", "agreed"),
+        ("It was AGREED that", "agreed"),
+        ("DECIDED: that", None),
+        ("Decided – that", None),
+        ("RECOMMENDED – that", "recommended"),
+        ("Recommended that", "recommended"),
+    ],
+)
+def test_decision_keywords_in_their_spellings(keyword: str, kind: str | None) -> None:
+    item = parse_item(
+        f"The Clerk introduced the item.\n\n{keyword} the pond be cleared.\n", title="Pond"
+    )
+    assert [r.text.lower() for r in item.resolutions] == ["that the pond be cleared."]
+    if kind is not None:
+        assert item.resolutions[0].kind == kind
+
+
+def test_a_following_be_noted_lead_in_is_not_a_decision_of_its_own() -> None:
+    item = parse_item(
+        "RESOLVED – That the following be noted:-\n\n"
+        "(a) the pond survey;\n\n(b) the tree survey.\n",
+        title="Surveys",
+    )
+    assert [(r.label, r.text) for r in item.resolutions] == [
+        ("a", "the pond survey"),
+        ("b", "the tree survey."),
+    ]
+
+
+def test_lettered_clauses_in_one_paragraph_are_split() -> None:
+    item = parse_item(
+        "RESOLVED that (a) the pond survey be noted, (b) the tree survey be noted, and (c) a"
+        " path be laid.\n",
+        title="Surveys",
+    )
+    assert [r.label for r in item.resolutions] == ["a", "b", "c"]
+    assert item.resolutions[0].text == "the pond survey be noted"
+
+
+@pytest.mark.parametrize(
+    ("decisions", "labels"),
+    [
+        ("a. That the pond survey be noted.\n\nb. That a new liner be bought.", ["a", "b"]),
+        (
+            "Decision:\n\n1. That the pond survey be noted.\n\n2. That a new liner be bought.",
+            ["1", "2"],
+        ),
+        ("The Committee notes the pond survey.", [None]),
+        (
+            "The minutes of the meeting held on 3 March 2025 were taken as read and signed as a"
+            " correct record.",
+            [None],
+        ),
+        (
+            "It was proposed by Councillor Ash and seconded by Councillor Birch that a new liner"
+            " be bought. Carried.",
+            [None],
+        ),
+    ],
+)
+def test_decisions_after_the_discussion_without_the_keyword(
+    decisions: str, labels: list[str | None]
+) -> None:
+    item = parse_item(f"Members discussed the pond and its fish.\n\n{decisions}\n", title="Pond")
+    assert [r.label for r in item.resolutions] == labels
+
+
+def test_the_committee_notes_is_a_noted_decision() -> None:
+    item = parse_item("Members discussed the pond.\n\nThe Committee notes the pond survey.\n")
+    assert [r.kind for r in item.resolutions] == ["noted"]
+
+
+def test_a_quoted_motion_that_was_lost_is_not_a_decision() -> None:
+    item = parse_item(
+        "Councillor Ash moved the following motion:\n\n"
+        '"That this Council closes the pond."\n\n'
+        "The motion was seconded by Councillor Birch and on being put to the vote was LOST.\n",
+        title="Motion",
+    )
+    assert item.resolutions == []
+
+
+def test_a_lost_amendment_is_not_a_decision_but_the_substantive_motion_is() -> None:
+    item = parse_item(
+        'Councillor Ash moved an amendment: "That the liner purchase be deferred to next'
+        ' year." Councillor Birch seconded the amendment. On being put to the vote the'
+        " amendment was lost.\n\nRESOLVED that a new liner be bought.\n",
+        title="Liner",
+    )
+    assert [r.text for r in item.resolutions] == ["that a new liner be bought."]
+
+
+# ---- dates that are not report-back dues ---------------------------------------------------
+
+_HELD = "2025-03-04"
+
+
+def dues(text: str) -> list[str | None]:
+    item = parse_item(f"{text}\n", title="Item", meeting_date=_HELD)
+    return [action.due for action in item.actions]
+
+
+def test_a_deadline_for_comments_is_not_a_due() -> None:
+    # without the comments the same words ask for the plan by that date
+    assert dues(
+        "RESOLVED that the draft footpath plan be circulated to residents by 30 April 2025."
+    ) == ["2025-04-30"]
+    assert (
+        dues(
+            "RESOLVED that the draft footpath plan be circulated to residents, with comments to"
+            " be submitted by 30 April 2025."
+        )
+        == []
+    )
+
+
+def test_dates_of_future_meetings_listed_for_information_are_not_a_due() -> None:
+    assert dues(
+        "RESOLVED that the Panel's future meetings be held on 6 May 2025 and 8 July 2025 and"
+        " that an update on the pond be brought to a future meeting."
+    ) == [None]
+    assert dues(
+        "RESOLVED that an update on the pond be brought to a future meeting. The dates of"
+        " future meetings are 6 May 2025 and 8 July 2025."
+    ) == [None]
+
+
+def test_a_relocation_date_is_not_a_due() -> None:
+    assert dues(
+        "RESOLVED that a report on the relocation of the library to the Corn Exchange on"
+        " 1 June 2025 be brought to the Panel."
+    ) == [None]
+    assert dues(
+        "RESOLVED that a report on opening hours be brought to the Panel. The library will"
+        " relocate to the Corn Exchange on 1 June 2025."
+    ) == [None]
+
+
+# ---- meeting facts -------------------------------------------------------------------------
+
+
+def test_a_county_banner_over_minutes_of_a_meeting_of_a_committee() -> None:
+    parsed = parse_text(
+        "BRACKENSHIRE COUNTY COUNCIL\n\n"
+        "MINUTES of a meeting of the Rivers and Flooding Committee held in the Council Chamber,"
+        " County Hall, Brackenford on Wednesday, 5 March 2025.\n\n"
+        "PRESENT: Mr T Ashdown (Chairman), Mrs P Birtles, Mr R Cotter\n\n"
+        "1. Apologies\n\nNone.\n\n2. Weir Repairs\n\nRESOLVED that the weir repairs be approved.\n"
+    )
+    meeting = parsed.meeting
+    assert (meeting.council, meeting.body, meeting.date) == (
+        "Brackenshire County Council",
+        "Rivers and Flooding Committee",
+        "2025-03-05",
+    )
+    assert [person.name for person in meeting.present] == ["T Ashdown", "P Birtles", "R Cotter"]
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", "Apologies"),
+        ("2", "Weir Repairs"),
+    ]
+
+
+def test_a_date_stated_in_the_text_wins_over_the_front_matter() -> None:
+    body = "1. Apologies\n\nNone were received.\n\n2. Liner\n\nRESOLVED that a liner be bought.\n"
+    front = "---\ntitle: Pond Panel minutes\ndate: 2025-04-20\n---\n\n"
+    stated = "Minutes of a meeting of the Pond Panel held on 3 April 2025\n\n"
+    assert parse_text(front + stated + body).meeting.date == "2025-04-03"
+    assert parse_text(front + body).meeting.date == "2025-04-20"
