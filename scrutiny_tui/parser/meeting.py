@@ -47,6 +47,7 @@ MINUTES_OF = re.compile(
 )
 COUNCIL_LINE = re.compile(
     r"^(?:(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w' -]+|City\s+of\s+[A-Z][\w' -]+"
+    r"|(?:The\s+)?(?:Township|Town|Municipality|Village|County|District)\s+of\s+[A-Z][\w' -]+"
     r"(?:\s+Council)?|[A-Z][\w'.& -]{1,60}?\s+(?:County|City|Borough|District|Metropolitan"
     r"(?:\s+Borough)?|Town|Parish|Combined)\s+Council|[A-Z][\w'& -]{1,40}\s+Council)$",
     re.IGNORECASE,

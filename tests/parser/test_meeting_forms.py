@@ -65,3 +65,9 @@ def test_a_council_s_name_stopped_as_a_sentence_is_still_its_name() -> None:
     )
     assert document.meeting.council == "Westvale City Council"
     assert document.meeting.date == "2016-12-08"
+
+
+def test_a_council_named_as_the_township_or_town_of_a_place() -> None:
+    assert heading_facts("The Township of Westvale") == {"council": "The Township of Westvale"}
+    assert heading_facts("Town of Eastmere") == {"council": "Town of Eastmere"}
+    assert heading_facts("Town of Eastmere Council meeting") == {}
