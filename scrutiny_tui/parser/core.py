@@ -617,7 +617,8 @@ _SENTENCE_WORDS = re.compile(
 )
 _SENTENCE_LINE = re.compile(rf"\n(?=[^\n]*{_SENTENCE_WORDS.pattern})")
 _MEMBERS_LIST = re.compile(
-    r"^(?:(?:Councillor|Cllr\.?)\s+[A-Z][\w'’. -]{0,40}?\s*\(?in\s+the\s+Chair\)?[;,.]?\s*)?"
+    r"^(?:(?:Councillor|Cllr\.?)\s+[A-Z][\w'’. -]{0,40}?\s*"
+    r"(?:\(?in\s+the\s+Chair\)?|\((?:Chair(?:man|person|woman)?|Mayor|Convener)\))[;,.]?\s*)?"
     r"(?:Councillors|Cllrs\.?|Aldermen)\s+[A-Z][^.]{0,600}?(?:,|\band\b)",
     re.IGNORECASE,
 )

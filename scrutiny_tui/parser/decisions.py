@@ -12,6 +12,7 @@ _BODY = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Executive|"
     r"Group|Scrutiny\s+\w+|Members)"
 )
+BODY_WORDS = _BODY  # the word that names a deciding body, for other rules' patterns
 _SPACED_THAT = r"T\s+H\s+A\s+T"
 # The opening words, optionally after a paragraph number ("5.3 RESOLVED:").
 TRIGGER = re.compile(
@@ -39,6 +40,8 @@ DECISION_END = re.compile(
 BODY_DECIDES = re.compile(
     rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:(?:has|have|then|also|unanimously)\s+)?"
     r"(?i:notes|endorses|agrees|approves|recommends|resolves|requests|welcomes|supports|accepts|"
+    # "The Committee approve …": a body taken as its members, as some councils write it
+    r"note|endorse|agree|approve|recommend|resolve|request|welcome|support|accept|"
     r"asks|noted|endorsed|agreed|approved|resolved|requested|accepted|confirmed|decided|adopted|"
     r"ratified|received\s+and\s+noted)\b"
     # "… Standing Order 3L was adopted by members", "The scheme was approved by the Committee":

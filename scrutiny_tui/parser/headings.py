@@ -363,7 +363,8 @@ def _page_headings(lines: list[Line], *, agenda_items: bool) -> list[Heading]:
 
 _PREFIX = r"(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|min\.?\s+no\.?\s*)?"
 _NUMBER = (
-    r"(?P<number>\*?\d{1,6}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
+    r"(?P<number>\d{2}/\d{2}/\d{2,3}(?![/\d])"  # 16/05/05: year, month, minute
+    r"|\*?\d{1,6}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
     r"|[A-Z]{1,3}\d{0,3}:\d{2}/\d{2}"  # F01:04/24
     r"|[A-Z]{1,2}/\d{1,4}(?:/\d{2})?"  # C/152
     r"|[A-Z]{2,3}\d{3,5})"  # AM119
@@ -736,6 +737,8 @@ def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
             if before.title_line >= candidate.line or not before.key < candidate.key:
                 continue
             step = candidate.key[0] - before.key[0]
+            if step == 0 and len(candidate.key) == 3:
+                step = _minute_step(before.key, candidate.key)
             penalty = 0.0 if step == 1 else 0.6 if step == 0 else min(0.25 * (step - 1), 2.0)
             if score[j] - penalty + candidate.quality > score[i]:
                 score[i] = score[j] - penalty + candidate.quality
@@ -749,6 +752,14 @@ def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
         chain.append(group[cursor])
         cursor = previous[cursor]
     return chain[::-1], score[last]
+
+
+def _minute_step(before: tuple[int, ...], after: tuple[int, ...]) -> int:
+    """How far "16/05/05" moved on from "16/05/04" (year, month, minute): the minute, within
+    a month; past the month, the minute counts again from 1."""
+    if before[1] != after[1]:
+        return 1 if after[2] <= 1 else after[2]
+    return after[2] - before[2]
 
 
 def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:

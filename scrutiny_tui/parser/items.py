@@ -11,6 +11,7 @@ from scrutiny_tui.parser import motions
 from scrutiny_tui.parser.blocks import Block, squash
 from scrutiny_tui.parser.decisions import (
     BODY_DECIDES,
+    BODY_WORDS,
     DECISION_END,
     MINUTES_APPROVED,
     classify,
@@ -426,7 +427,16 @@ def _read_decision(
         index += 1
         return _entries(blocks, index, trigger, content, used, seen, only_after_lead_in=True)
     before = len(content.resolutions)
-    after = _entries(blocks, index + 1, trigger, content, used, seen, only_after_lead_in=False)
+    after = _entries(
+        blocks,
+        index + 1,
+        trigger,
+        content,
+        used,
+        seen,
+        only_after_lead_in=False,
+        lead_in=squash(tail),
+    )
     if len(content.resolutions) == before and len(squash(tail).split()) >= 6:
         # "RESOLVED that the minutes … be confirmed subject to the following:" with nothing
         # following that we can read: the words themselves are the decision
@@ -465,8 +475,10 @@ def _entries(
     seen: set[bytes],
     *,
     only_after_lead_in: bool,
+    lead_in: str = "",
 ) -> int:
-    """The lettered/numbered/bulleted clauses of a decision (after "RESOLVED – That")."""
+    """The lettered/numbered/bulleted clauses of a decision (after "RESOLVED – That");
+    ``lead_in`` is the words that introduced them ("That the following be noted:-")."""
     taken = 0
     style: str | None = None
     previous_label: str | None = None
@@ -483,7 +495,9 @@ def _entries(
             entry_style = _entry_style(label, previous_label)
             style = style or entry_style
             if entry_style == style:
-                _add_resolution(content, seen, label, _clause(block.text), trigger, block)
+                _add_resolution(
+                    content, seen, label, _clause(block.text), trigger, block, lead_in=lead_in
+                )
                 previous_label = label
             # else "(i)", "(ii)" inside clause 2: part of it, not decisions of their own
         elif taken == 0 and block.text.endswith(":"):
@@ -568,6 +582,8 @@ def _add_resolution(
     text: str,
     trigger: str,
     block: Block,
+    *,
+    lead_in: str = "",
 ) -> None:
     key = _key(text)
     if not key:
@@ -576,9 +592,10 @@ def _add_resolution(
         content.warnings.append(f"decision given twice, kept once: {text[:60]}")
         return
     seen.add(key)
-    content.resolutions.append(
-        Resolution(label, _clause(text), classify(text, trigger), _span(block), block.raw)
-    )
+    kind = classify(text, trigger)
+    if kind == "other" and lead_in:
+        kind = classify(lead_in, trigger)  # "the following be noted:- (a) the survey"
+    content.resolutions.append(Resolution(label, _clause(text), kind, _span(block), block.raw))
 
 
 def _implicit_decisions(
@@ -589,9 +606,29 @@ def _implicit_decisions(
     confirmed the minutes …", "The minutes … were approved", "X was duly elected",
     "… RESOLVED and noted."."""
     seen: set[bytes] = set()
+    clauses_until = -1  # the clauses a keyword-less lead-in introduced were read with it
     for index, block in enumerate(blocks):
+        if index < clauses_until:
+            continue
         text = _PARAGRAPH_NUMBER.sub("", block.text)
-        that_clause = block.is_labelled and text.lower().startswith("that ")
+        if (
+            not block.marker
+            and _LEAD_IN_CLAUSES.match(text)
+            and index + 1 < len(blocks)
+            and blocks[index + 1].is_labelled
+        ):
+            # "That the following be noted:- / (a) … / (b) …": each clause decides, the
+            # lead-in does not
+            clauses_until = _entries(
+                blocks, index + 1, "", content, used, seen, only_after_lead_in=False, lead_in=text
+            )
+            used.add(index + offset)
+            for taken in range(index + 1, clauses_until):
+                used.add(taken + offset)
+            continue
+        # "(a) That …", or a clause whose "That" the lead-in above it holds: "1) the minutes
+        # … be noted;"
+        that_clause = block.is_labelled and (text.lower().startswith("that ") or _be_clause(text))
         body_decides = not block.marker and (
             BODY_DECIDES.match(text)
             or MINUTES_APPROVED.match(text)
@@ -638,6 +675,30 @@ _THAT_BE = re.compile(
     r"(?:\w+ly\s+)?(?:noted|approved|agreed|endorsed|adopted|accepted|confirmed|received|"
     r"signed|supported|deferred|recommended|requested|delegated|authorised|appointed|elected)\b"
 )
+_BE_CLAUSE = re.compile(
+    r"^(?:the|a|an|all|members')\s.{3,400}?\b(?P<be>be)\s+(?:\w+ly\s+)?(?:noted|approved|agreed|"
+    r"endorsed|adopted|accepted|confirmed|received|signed|supported|deferred|recommended|"
+    r"requested|delegated|authorised|appointed|elected|circulated|published|referred)\b"
+)
+# "That the following be noted:-", "The Committee agreed the following:"
+_LEAD_IN_CLAUSES = re.compile(
+    rf"^(?:That\s+(?:the\s+)?following\b.{{0,80}}|(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?"
+    rf"{BODY_WORDS}\s+(?:\w+\s+){{0,3}}?(?:agreed|resolved|noted|decided|approved)\s+"
+    r"(?:the\s+following|as\s+follows)\b.{0,40}):-?\s*$",
+    re.IGNORECASE,
+)
+_MODAL = frozenset(["would", "will", "could", "should", "might", "may", "can", "to", "not"])
+
+
+def _be_clause(text: str) -> bool:
+    """ "the pond survey be approved": a decision's clause, not "… would be approved later"."""
+    clause = _BE_CLAUSE.match(text)
+    if clause is None:
+        return False
+    before = text[: clause.start("be")].split()
+    return not before or before[-1].lower() not in _MODAL
+
+
 _ELECTED = re.compile(
     r"\b(?:was|were)\s+(?:duly\s+)?(?:elected|appointed|co-opted)\b(?!\s+(?:at|in|on)\s+(?:the\s+)?"
     r"(?:last|previous|recent))"

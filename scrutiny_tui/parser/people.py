@@ -218,7 +218,7 @@ def _split_honorific(text: str) -> tuple[str | None, str]:
 
 
 _ROLE_AFTER_NAME = re.compile(
-    r"\s(?:(?:due|owing)\s+to|because|who\s|on\s+(?:holiday|leave)|"
+    r"\s(?:(?:due|owing)\s+to|because|who\s|on\s+(?:holiday|leave)|(?i:in\s+the\s+chair)\b|"
     r"(?:Co-opted|Independent|Lay|Parent|Church|Diocesan|Youth)\s+(?:Member|Representative|rep)|"
     r"Co-opted\b)",
 )

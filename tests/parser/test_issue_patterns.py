@@ -185,9 +185,31 @@ def test_a_following_be_noted_lead_in_is_not_a_decision_of_its_own() -> None:
         "(a) the pond survey;\n\n(b) the tree survey.\n",
         title="Surveys",
     )
-    assert [(r.label, r.text) for r in item.resolutions] == [
-        ("a", "the pond survey"),
-        ("b", "the tree survey."),
+    assert [(r.label, r.text, r.kind) for r in item.resolutions] == [
+        ("a", "the pond survey", "noted"),
+        ("b", "the tree survey.", "noted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "first", "second", "kind"),
+    [
+        ("That the following be noted:-", "(a)", "(b)", "noted"),
+        ("That the following be noted:", "1.", "2.", "noted"),
+        ("The Committee agreed the following:", "(a)", "(b)", "agreed"),
+    ],
+)
+def test_a_lead_in_without_the_keyword_introduces_its_clauses(
+    lead_in: str, first: str, second: str, kind: str
+) -> None:
+    item = parse_item(
+        f"Members discussed the surveys.\n\n{lead_in}\n\n{first} the pond survey;\n\n"
+        f"{second} the tree survey.\n",
+        title="Surveys",
+    )
+    assert [(r.text, r.kind) for r in item.resolutions] == [
+        ("the pond survey", kind),
+        ("the tree survey.", kind),
     ]
 
 
@@ -227,6 +249,30 @@ def test_decisions_after_the_discussion_without_the_keyword(
 ) -> None:
     item = parse_item(f"Members discussed the pond and its fish.\n\n{decisions}\n", title="Pond")
     assert [r.label for r in item.resolutions] == labels
+
+
+def test_numbered_clauses_whose_that_the_lead_in_held_are_decisions() -> None:
+    item = parse_item(
+        "Members discussed the pond.\n\n1) the minutes of the meeting held on 3 March 2025 be"
+        " noted;\n\n2) the pond survey be approved.\n",
+        title="Pond",
+    )
+    assert [(r.label, r.kind) for r in item.resolutions] == [("1", "noted"), ("2", "approved")]
+
+
+def test_numbered_points_of_discussion_are_not_decisions() -> None:
+    item = parse_item(
+        "Members raised two points:\n\n(a) the cost of the pond was discussed;\n\n"
+        "(b) the survey would be approved later by the Clerk.\n",
+        title="Pond",
+    )
+    assert item.resolutions == []
+
+
+@pytest.mark.parametrize("verb", ["approve", "approves", "approved"])
+def test_a_body_deciding_in_the_plural_or_singular(verb: str) -> None:
+    item = parse_item(f"Members discussed the pond.\n\nThe Committee {verb} a new liner.\n")
+    assert [r.kind for r in item.resolutions] == ["approved"]
 
 
 def test_the_committee_notes_is_a_noted_decision() -> None:
@@ -330,3 +376,43 @@ def test_a_date_stated_in_the_text_wins_over_the_front_matter() -> None:
     stated = "Minutes of a meeting of the Pond Panel held on 3 April 2025\n\n"
     assert parse_text(front + stated + body).meeting.date == "2025-04-03"
     assert parse_text(front + body).meeting.date == "2025-04-20"
+
+
+@pytest.mark.parametrize(
+    "number_line",
+    ["{n} {title}", "Minute {n} {title}", "{n}\n\n{title}"],
+)
+def test_year_month_and_minute_numbers(number_line: str) -> None:
+    body = "\n\n".join(
+        number_line.format(n=n, title=title) + f"\n\n{text}"
+        for n, title, text in [
+            ("16/05/01", "Apologies", "None."),
+            ("16/05/02", "Minutes", "The minutes were approved."),
+            ("16/05/03", "Skate Park", "RESOLVED: That the park be built."),
+        ]
+    )
+    parsed = parse_text(f"Minutes of the Orchard Panel held on 12 May 2016\n\n{body}\n")
+    assert [(i.number, i.title, len(i.resolutions)) for i in parsed.items] == [
+        ("16/05/01", "Apologies", 0),
+        ("16/05/02", "Minutes", 1),
+        ("16/05/03", "Skate Park", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    "attendance",
+    [
+        "Present: Councillor Ferrand in the chair. Councillors Gisby (Vice-Chair), Hollins and"
+        " Ivatt.",
+        "Councillor Ferrand in the chair. Councillors Gisby (Vice-Chair), Hollins and Ivatt.",
+        "Councillor Ferrand (Chair); Councillors Gisby (Vice-Chair), Hollins and Ivatt",
+    ],
+)
+def test_present_in_prose_with_the_chair_named_first(attendance: str) -> None:
+    parsed = parse_text(
+        "Minutes of the meeting of the Orchard Panel held on 3 March 2025\n\n"
+        f"{attendance}\n\n1. Apologies\n\nNone.\n\n2. Orchard lease\n\n"
+        "RESOLVED: That the lease be renewed.\n"
+    )
+    assert [p.name for p in parsed.meeting.present] == ["Ferrand", "Gisby", "Hollins", "Ivatt"]
+    assert parsed.meeting.present[0].role in ("in the chair", "Chair")
