@@ -137,6 +137,18 @@ def parse_text(
         )
         for item in document.items:
             item.actions = []  # what an agenda proposes to ask for has not been asked yet
+    elif (sections := _report_sections(lines)) and not _records_a_meeting(
+        lines, meeting, document.items
+    ):
+        document.warnings.append(
+            "not minutes: this reads as an officer's report ("
+            + ", ".join(_SECTION_NAMES[name] for name in sections[:3])
+            + "), not a record of a meeting"
+        )
+        for item in document.items:
+            # a report's recommendations are what it asks for, not what anyone decided
+            item.resolutions = []
+            item.actions = []
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
@@ -233,6 +245,60 @@ def _reads_as_agenda(items: list[Item]) -> bool:
         if any(_AGENDA_PURPOSE.match(line) for line in item.text.split("\n")[:3])
     )
     return purposeful * 2 >= len(items)
+
+
+# The sections every officer's report has and minutes do not, by what they are called
+_REPORT_SECTIONS = {
+    "purpose": r"(?:the\s+)?purpose\s+of\s+(?:the\s+|this\s+)?report|report\s+purpose",
+    "recommendations": r"recommendations?(?:\s+for\s+decision)?",
+    "implications": r"(?:financial|legal|resource|staffing|equalit(?:y|ies)|climate|"
+    r"environmental|risk|human\s+resources?)(?:\s+(?:and\s+\w+\s+)?(?:implications|"
+    r"considerations|impact(?:\s+assessment)?))",
+    "background": r"background(?:\s+(?:information|and\s+context))?",
+    "options": r"(?:alternative\s+)?options(?:\s+considered)?",
+    "author": r"report\s+(?:author|of|to|by)|contact\s+officer|lead\s+officer|wards?\s+affected"
+    r"|key\s+decision",
+}
+_SECTION_NAMES = {
+    "purpose": "purpose of report",
+    "recommendations": "recommendations",
+    "implications": "implications",
+    "background": "background",
+    "options": "options considered",
+    "author": "report to and of",
+}
+_REPORT_SECTION = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})?\.?\s+)?(?:"
+    + "|".join(f"(?P<{name}>{words})" for name, words in _REPORT_SECTIONS.items())
+    + r")\s*(?::.*)?$",
+    re.IGNORECASE,
+)
+_REPORT_AT_LEAST = 3  # distinct sections: one "Recommendations" heading is in many minutes
+# What only a record of a meeting has: a decision's keyword or label, or who attended
+_MEETING_RECORD = re.compile(r"^(?:Decisions?|Minutes)\s*:", re.IGNORECASE)
+
+
+def _report_sections(lines: list[Line]) -> list[str]:
+    """The officer's report sections the text is laid out in, if it has enough of them."""
+    found: list[str] = []
+    for line in lines:
+        if len(line.text) > 90:
+            continue
+        section = _REPORT_SECTION.match(line.text)
+        if section and section.lastgroup and section.lastgroup not in found:
+            found.append(section.lastgroup)
+    return found if len(found) >= _REPORT_AT_LEAST else []
+
+
+def _records_a_meeting(lines: list[Line], meeting: Meeting, items: list[Item]) -> bool:
+    """Whether the text shows anything of a meeting that took place: who attended, a
+    decision's keyword or label, or prose reporting what was done. A report wrongly kept
+    as minutes costs a warning less; minutes taken for a report would lose their decisions."""
+    if meeting.present or meeting.apologies:
+        return True
+    if any(_MINUTES_PROSE.search(item.text) for item in items):
+        return True
+    return any(TRIGGER.match(line.text) or _MEETING_RECORD.match(line.text) for line in lines)
 
 
 def _front_matter(text: str) -> tuple[int, dict[str, Any]]:

@@ -416,3 +416,48 @@ def test_present_in_prose_with_the_chair_named_first(attendance: str) -> None:
     )
     assert [p.name for p in parsed.meeting.present] == ["Ferrand", "Gisby", "Hollins", "Ivatt"]
     assert parsed.meeting.present[0].role in ("in the chair", "Chair")
+
+
+_OFFICER_REPORT = """REPORT TO: Orchard Panel
+DATE: 3 March 2025
+REPORT OF: Head of Parks
+
+1. Purpose of Report
+
+1.1 To seek approval for the renewal of the orchard lease.
+
+2. Recommendations
+
+2.1 That the Panel approves the renewal of the lease for five years.
+
+2.2 That the Panel notes the condition survey.
+
+3. Background
+
+3.1 The lease began in 2015 and ends in June 2025.
+
+4. Financial Implications
+
+4.1 The rent is met from the parks budget.
+"""
+
+
+def test_an_officer_s_report_is_not_minutes_and_decides_nothing() -> None:
+    parsed = parse_text(_OFFICER_REPORT)
+    assert [w for w in parsed.warnings if w.startswith("not minutes:")] == [
+        "not minutes: this reads as an officer's report (report to and of, purpose of report,"
+        " recommendations), not a record of a meeting"
+    ]
+    assert all(not item.resolutions and not item.actions for item in parsed.items)
+
+
+def test_minutes_laid_out_under_a_report_s_headings_keep_their_decisions() -> None:
+    # the same headings, but someone recorded what the meeting did
+    parsed = parse_text(
+        _OFFICER_REPORT.replace(
+            "4.1 The rent is met from the parks budget.",
+            "4.1 The Head of Parks explained the rent.\n\nRESOLVED: That the lease be renewed.",
+        )
+    )
+    assert not any(w.startswith("not minutes:") for w in parsed.warnings)
+    assert sum(len(item.resolutions) for item in parsed.items) >= 1
