@@ -86,6 +86,8 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
         return _untitled_first(lines, numbered)
+    if not numbered and len(marked := _marked_headings(lines)) >= 2:
+        return marked
     if not numbered and len(listed := _listed_headings(lines)) >= _LISTED_AT_LEAST:
         return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
@@ -109,6 +111,34 @@ def _untitled_first(lines: list[Line], headings: list[Heading]) -> list[Heading]
     if len(paragraphs) < 2:
         return headings
     return [Heading(paragraphs[0], paragraphs[0] - 1, None, ""), *headings]
+
+
+# ---- items with no numbers, marked as headings: "## Parks Strategy" ---------------------
+#
+# Minutes kept as Markdown mark their headings with "#": the meeting's title at one level,
+# its items at the level below. The level used most often (the shallower of two used as
+# often) is the items'; a heading at another level, or a meeting's dated title, is not.
+
+_MARKED = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+#+)?[ \t]*$")
+
+
+def _marked_headings(lines: list[Line]) -> list[Heading]:
+    marked = [
+        (index, match)
+        for index, line in enumerate(lines)
+        if line.raw[:1] == "#" and (match := _MARKED.match(line.text)) is not None
+    ]
+    if len(marked) < 2:
+        return []
+    counts: dict[int, int] = {}
+    for _, match in marked:
+        counts[len(match["level"])] = counts.get(len(match["level"]), 0) + 1
+    level = max(counts, key=lambda depth: (counts[depth], -depth))
+    return [
+        Heading(index, index, None, match["title"])
+        for index, match in marked
+        if len(match["level"]) == level and not meeting_line(match["title"])
+    ]
 
 
 # ---- items with no numbers, named first in a list of the business ----------------------

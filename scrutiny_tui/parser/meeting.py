@@ -98,6 +98,8 @@ def _council_or_body(name: str, date: str | None = None, *, met: bool = False) -
 
 def heading_facts(line: str) -> dict[str, Any]:
     """Council, body, date and item number stated by one line of a page or minutes heading."""
+    if line[:1] == "#":
+        line = line.lstrip("#").strip()  # a Markdown heading: "# Orchard Panel - 3 March 2025"
     meeting = meeting_line(line)
     if meeting:
         return _facts(body=meeting["body"], date=find_date(meeting["date"]), item=meeting["item"])

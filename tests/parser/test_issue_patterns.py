@@ -461,3 +461,17 @@ def test_minutes_laid_out_under_a_report_s_headings_keep_their_decisions() -> No
     )
     assert not any(w.startswith("not minutes:") for w in parsed.warnings)
     assert sum(len(item.resolutions) for item in parsed.items) >= 1
+
+
+def test_unnumbered_markdown_headings_are_the_items_below_the_meeting_s_title() -> None:
+    parsed = parse_text(
+        "# Orchard Panel - 3 March 2025\n\nPresent: Councillors Ash, Birch and Cole.\n\n"
+        "## Apologies\n\nNone.\n\n## Orchard Lease\n\nRESOLVED: That the lease be renewed.\n\n"
+        "## Beehives\n\nRESOLVED: That two hives be bought.\n"
+    )
+    assert (parsed.meeting.body, parsed.meeting.date) == ("Orchard Panel", "2025-03-03")
+    assert [(item.title, len(item.resolutions)) for item in parsed.items] == [
+        ("Apologies", 0),
+        ("Orchard Lease", 1),
+        ("Beehives", 1),
+    ]
