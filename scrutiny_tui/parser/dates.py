@@ -108,6 +108,15 @@ _HELD_BEFORE = re.compile(
 )
 
 
+# "… once the library has moved to the Corn Exchange on 1 June 2025": the date of what
+# must happen first, not when the report is due
+_ONCE_BEFORE = re.compile(
+    r"\b(?:once|when|after)\s+[^,;.]{1,80}?\b(?:has|have|had|is|are)\s+(?:been\s+)?[a-z]+"
+    r"[^,;.]{0,60}$",
+    re.IGNORECASE,
+)
+
+
 def find_due(text: str, meeting_date: str | None = None) -> str | None:
     """When something is due: a full date ("10th January 2016" → "2016-01-10"), else a month
     and year ("in April 2017" → "2017-04"); with the meeting's date also "to the April
@@ -116,7 +125,11 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     skipped: list[int] = []
     if _FOUR_DIGITS.search(text):  # no full date, nor month and year, without a year
         for start, iso in dates_in(text):
-            if _HELD_BEFORE.search(text[:start]) or (meeting_date and iso < meeting_date):
+            if (
+                _HELD_BEFORE.search(text[:start])
+                or (meeting_date and iso < meeting_date)
+                or _ONCE_BEFORE.search(text, max(0, start - 120), start)
+            ):
                 skipped.append(start)
                 continue
             return iso

@@ -475,3 +475,14 @@ def test_unnumbered_markdown_headings_are_the_items_below_the_meeting_s_title() 
         ("Orchard Lease", 1),
         ("Beehives", 1),
     ]
+
+
+def test_the_date_of_what_must_happen_first_is_not_the_due() -> None:
+    assert dues(
+        "A report on the library service will be brought to the Panel once the library has"
+        " moved to the Corn Exchange on 1 June 2025."
+    ) == [None]
+    assert dues(
+        "The Panel asked that a report be brought to the meeting on 10 July 2025, when the"
+        " survey has been analysed."
+    ) == ["2025-07-10"]
