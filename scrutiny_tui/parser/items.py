@@ -444,7 +444,11 @@ def _read_decision(
     return after
 
 
-_INLINE_CLAUSE = re.compile(r"(?:^|(?<=\s))\((?P<label>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)\s+")
+# "(a) …", "(ii) …", or "1. That …" (a number with a stop opens a clause only before "That")
+_INLINE_CLAUSE = re.compile(
+    r"(?:^|(?<=\s))(?:\((?P<label>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)\s+"
+    r"|(?P<numbered>\d{1,2})[.)]\s+(?=[Tt][Hh][Aa][Tt]\b))"
+)
 
 
 def _inline_clauses(words: str) -> list[tuple[str, str]]:
@@ -453,7 +457,7 @@ def _inline_clauses(words: str) -> list[tuple[str, str]]:
     marks = list(_INLINE_CLAUSE.finditer(words))
     if len(marks) < 2:
         return []
-    labels = [mark["label"] for mark in marks]
+    labels = [mark["label"] or mark["numbered"] for mark in marks]
     first = labels[0].lower()
     if first not in {"a", "1", "i"} or labels[1].lower() not in {"b", "2", "ii"}:
         return []
@@ -462,7 +466,7 @@ def _inline_clauses(words: str) -> list[tuple[str, str]]:
         end = marks[position + 1].start() if position + 1 < len(marks) else len(words)
         clause = _clause(words[mark.end() : end].strip())
         if clause:
-            clauses.append((mark["label"], clause))
+            clauses.append((labels[position], clause))
     return clauses
 
 

@@ -486,3 +486,15 @@ def test_the_date_of_what_must_happen_first_is_not_the_due() -> None:
         "The Panel asked that a report be brought to the meeting on 10 July 2025, when the"
         " survey has been analysed."
     ) == ["2025-07-10"]
+
+
+@pytest.mark.parametrize("keyword", ["Decision:", "RESOLVED:"])
+def test_numbered_that_clauses_run_together_on_the_decision_s_line(keyword: str) -> None:
+    item = parse_item(
+        f"{keyword} 1. That the pond survey be noted. 2. That a new liner be bought.\n",
+        title="Pond",
+    )
+    assert [(r.label, r.text) for r in item.resolutions] == [
+        ("1", "That the pond survey be noted."),
+        ("2", "That a new liner be bought."),
+    ]
