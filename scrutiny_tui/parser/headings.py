@@ -19,8 +19,10 @@ NUMBERED = re.compile(
     r"(?:\.|:|\s+[-–—]|\))?[\s\u00a0]+(?P<title>\S.*)$",
     re.IGNORECASE,
 )
+# "Title pdf icon PDF 135 KB", or cut short where a page or an excerpt ends ("… PDF 127 K")
 _FILE_SIZE = re.compile(
-    r"\s+(?:(?:pdf|docx?|xlsx?)\s+icon\s+)?(?:PDF|DOCX?|XLSX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\s*$",
+    r"\s+(?:(?:pdf|docx?|xlsx?)\s+icon\s+)?(?:PDF|DOCX?|XLSX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B?\s*$"
+    r"|\s+(?:pdf|docx?|xlsx?)\s+icon\s*$",
     re.IGNORECASE,
 )
 _FILE_SIZE_ANYWHERE = re.compile(

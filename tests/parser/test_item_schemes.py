@@ -258,8 +258,15 @@ def test_headings_that_repeat_a_list_of_the_business_in_its_order_are_the_items(
 
 def test_a_list_whose_entries_do_not_come_back_as_headings_heads_nothing() -> None:
     # the bullets under the second item are not the business: nothing repeats them
-    text = _LISTED_BUSINESS.replace("\nWater troughs\n", "\n").replace(
-        "\nComposting bays\n", "\n"
-    )
+    text = _LISTED_BUSINESS.replace("\nWater troughs\n", "\n").replace("\nComposting bays\n", "\n")
     titles = [item.title for item in parse_text(text).items]
     assert "Water troughs" not in titles and "Composting bays" not in titles
+
+
+def test_a_file_size_cut_short_by_the_page_s_end_is_not_part_of_the_title() -> None:
+    text = (
+        "Agenda and minutes\n\nNo. Item\n\n1.\n\nBus Shelters pdf icon PDF 127 KB\n\n"
+        "Minutes:\n\nRESOLVED that the shelters be repaired.\n\n2.\n\n"
+        "Cycle Lanes pdf icon PDF 127 K\n\nMinutes:\n\nRESOLVED that the lanes be widened.\n"
+    )
+    assert [item.title for item in parse_text(text).items] == ["Bus Shelters", "Cycle Lanes"]
