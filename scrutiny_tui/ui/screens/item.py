@@ -187,9 +187,7 @@ class ItemScreen(ScrutinyScreen):
         ),
     ]
 
-    def __init__(
-        self, item_id: int, focus_uid: str | None = None, find: str | None = None
-    ) -> None:
+    def __init__(self, item_id: int, focus_uid: str | None = None, find: str | None = None) -> None:
         super().__init__()
         self.item_id = item_id
         self.focus_uid = focus_uid
