@@ -272,8 +272,7 @@ def test_a_motion_s_decision_is_its_words_without_the_record_of_the_vote(
 
 def test_a_motion_proposed_and_seconded_then_lost_decides_nothing() -> None:
     item = parse_item(
-        "Cllr Hale proposed that the bench be bought, Cllr Irwin seconded. The motion was"
-        " lost.\n",
+        "Cllr Hale proposed that the bench be bought, Cllr Irwin seconded. The motion was lost.\n",
         title="Bench",
     )
     assert item.resolutions == []

@@ -131,9 +131,7 @@ def test_attention_snapshot(attention_store, make_app, snap_compare, size):
     assert snap_compare(make_app(attention_store), run_before=run_before, terminal_size=size)
 
 
-async def test_the_app_opens_on_attention_and_h_comes_back_from_anywhere(
-    attention_store, make_app
-):
+async def test_the_app_opens_on_attention_and_h_comes_back_from_anywhere(attention_store, make_app):
     app = make_app(attention_store, first_screen=None)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
