@@ -21,7 +21,7 @@ from scrutiny_tui.parser.decisions import (
 from scrutiny_tui.parser.headings import SECTION_LABEL
 from scrutiny_tui.parser.lowered import lower_twin, lowered
 from scrutiny_tui.parser.model import Action, Person, Point, Recommendation, Resolution, Span
-from scrutiny_tui.parser.people import people_from_list, person_from_entry
+from scrutiny_tui.parser.people import looks_like_name, people_from_list, person_from_entry
 
 RECOMMENDATION = re.compile(
     r"^Recommendation\s+(?P<ref>\d+(?:\.\d+)*[a-z]?|[A-Z]\b)\s*(?:[-–—:.)]|\s)\s*(?P<text>.*)$",
@@ -437,7 +437,9 @@ def _read_decision(
         only_after_lead_in=False,
         lead_in=squash(tail),
     )
-    if len(content.resolutions) == before and len(squash(tail).split()) >= 6:
+    # (a list of names after the words is who was heard, not a decision: the words are not one)
+    named = any(block.marker and _names_only(block.text) for block in blocks[index + 1 : after])
+    if len(content.resolutions) == before and not named and len(squash(tail).split()) >= 6:
         # "RESOLVED that the minutes … be confirmed subject to the following:" with nothing
         # following that we can read: the words themselves are the decision
         _add_resolution(content, seen, None, squash(tail).rstrip(":-– "), trigger, block)
@@ -498,7 +500,9 @@ def _entries(
             label = block.label
             entry_style = _entry_style(label, previous_label)
             style = style or entry_style
-            if entry_style == style:
+            if entry_style == style and _names_only(block.text):
+                pass  # "received deputations from the following people: / - A Hale - B Irwin"
+            elif entry_style == style:
                 _add_resolution(
                     content, seen, label, _clause(block.text), trigger, block, lead_in=lead_in
                 )
@@ -518,6 +522,19 @@ def _entries(
         taken += 1
         index += 1
     return index
+
+
+_NAME_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+and\s+")
+
+
+def _names_only(text: str) -> bool:
+    """An entry that only names people ("Jo Hale - Sam Irwin"): who, not what was decided."""
+    words = text.strip(" |.;")
+    parts = [part for part in _NAME_SEPARATOR.split(words) if part]
+    return bool(parts) and all(
+        2 <= len(part.split()) <= 4 and looks_like_name(part) and part[:1].isupper()
+        for part in parts
+    )
 
 
 # What a "Decision:" label may head that is no decision: "There were no declarations."

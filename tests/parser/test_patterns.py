@@ -740,3 +740,21 @@ def test_a_heading_naming_a_council_meeting_names_the_council_as_the_body(headin
     )
     assert parsed.meeting.body == "Council"
     assert parse_text("Library Review\n\n1. Apologies\n\nNone.\n").meeting.body is None
+
+
+def test_a_list_of_the_people_heard_after_a_decision_label_decides_nothing() -> None:
+    item = parse_item(
+        "Decision: The Committee received deputations from the following people about the"
+        " proposed closure of the ward:\n\n- Jo Hale - Sam Irwin\n",
+        title="Deputations",
+    )
+    assert item.resolutions == []
+
+
+def test_an_appointment_listed_after_a_decision_is_a_decision() -> None:
+    item = parse_item(
+        "RESOLVED that the following be appointed:\n\n(a) Parks – Cllr Hale;\n\n"
+        "(b) Libraries – Cllr Irwin.\n",
+        title="Appointments",
+    )
+    assert [r.label for r in item.resolutions] == ["a", "b"]
