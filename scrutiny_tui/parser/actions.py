@@ -30,12 +30,16 @@ _CUE_FORMS = (
     r"return\s+to\s+(?:the|a)\b",
     *(rf"{verb}{_TO_DO}" for verb in ("would", "will", "to")),
     r"to\s+a\s+future\s+meeting",
+    # "That the Director submit a report on … to the meeting on 5 March", "… and reports to
+    # the March meeting": the request in the active voice
+    r"submits?\s+(?:a|an)\s+(?:further\s+|progress\s+|full\s+)?(?:report|update|briefing)",
+    r"reports?\s+(?:back\s+)?to\s+(?:the|a|this)\s+(?:\w+\s+){0,3}?meeting",
     r"added\s+to\s+the\s+work\s+programme",
     r"included\s+in\s+the\s+work\s+programme",
 )
 # Each pattern opens with a lookahead on the first letters its words can start with: the
 # regex engine then skips most positions at once (about 1.7x quicker on long minutes).
-_CUE = re.compile(r"\b(?=[rabiwtc])(?:" + "|".join(_CUE_FORMS) + ")", re.IGNORECASE)
+_CUE = re.compile(r"\b(?=[rabiwtcs])(?:" + "|".join(_CUE_FORMS) + ")", re.IGNORECASE)
 # For lower-cased text, the forms bare: a pattern whose every branch opens with a letter lets
 # the engine skip straight to those letters, quicker still (see _cue_starts)
 _CUE_FORMS_LOWER = re.compile("|".join(_CUE_FORMS))

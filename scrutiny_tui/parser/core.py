@@ -37,6 +37,7 @@ from scrutiny_tui.parser.meeting import (
     heading_facts,
     inline_attendance,
     meeting_line,
+    without_record_words,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING
@@ -103,6 +104,8 @@ def parse_text(
     _fill_from(meeting, metadata or {})
     if meeting.body is None:
         meeting.body = body_from_own_minutes(text) or body_from_decisions(text)
+    running = _running_lines(lines, headings)
+    cut_short = _ends_mid_sentence(_without_page_furniture(lines, running))
     for position, heading in enumerate(headings):
         end = headings[position + 1].line if position + 1 < len(headings) else len(lines)
         item = _item(
@@ -114,7 +117,8 @@ def parse_text(
             document.warnings,
             meeting_date=meeting.date,
             lower=lower,
-            cut_off=position == len(headings) - 1 and _ends_mid_sentence(text),
+            cut_off=position == len(headings) - 1 and cut_short,
+            running=running,
         )
         document.items.append(item)
         _attendance_in(text, item.span.start, item.span.end, meeting, lower)
@@ -474,7 +478,7 @@ def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = Fals
         if preamble and not facts and previous and _DATE_ONLY.match(text) and find_date(text):
             # "Westvale Police and Crime Panel" / "Monday, 3rd March, 2025 2.00 pm"
             named = heading_facts(previous) or (
-                {"body": previous} if _NAMES_A_BODY.match(previous) else {}
+                {"body": without_record_words(previous)} if _NAMES_A_BODY.match(previous) else {}
             )
             facts = {**named, "date": find_date(text)}
         if not is_chrome(text):
@@ -499,8 +503,13 @@ def _item(
     meeting_date: str | None = None,
     lower: str | None = None,
     cut_off: bool = False,
+    running: frozenset[str] = frozenset(),
 ) -> Item:
-    body_lines = lines[heading.title_line + 1 : end]
+    body_lines = [
+        line
+        for line in lines[heading.title_line + 1 : end]
+        if not (line.text in running or _PAGE_NUMBER.match(line.text))
+    ]
     if heading.body_start is not None and heading.title_line >= 0:
         title_line = lines[heading.title_line]
         body_lines.insert(0, Line(heading.body_start, text[heading.body_start : title_line.end]))
@@ -533,7 +542,51 @@ def _item(
 
 # What ends a text that was not cut short: a sentence's stop (perhaps in quotes or
 # brackets), a table's last cell, or a time ("The meeting closed at 9.02pm")
-_FINISHED = re.compile(r"(?:[.!?:;|)\]\"”’'*_=-]|\b(?:[ap]\.?m|noon|[Cc]lose[d]?))\W*\Z")
+_FINISHED = re.compile(r"(?:[.!?:;|)\]\"”’'*_=…-]|\b(?:[ap]\.?m|noon|[Cc]lose[d]?))\W*\Z")
+
+
+# "Page 2", "Page 2 of 16": a printed page's number on a line of its own
+_PAGE_NUMBER = re.compile(r"^Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+_PAGE_NUMBER_AT_END = re.compile(r"\s+Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
+_FORM_FIELD = re.compile(r"…{2,}|\.{4,}|_{4,}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]:
+    """A printed page's running head or foot ("Overview and Scrutiny Committee – 15 January
+    2026"): a short line standing alone that the text repeats word for word, twice with a
+    year in it or three times without. Labels, decisions' keywords and headings repeat too
+    and are kept."""
+    heading_lines = {h.title_line for h in headings} | {h.line for h in headings}
+    counts: dict[str, int] = {}
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text or len(text) > 100 or index in heading_lines or text.endswith(":"):
+            continue
+        counts[text] = counts.get(text, 0) + 1
+    return frozenset(
+        text
+        for text, count in counts.items()
+        if count >= (2 if _YEAR.search(text) else 3)
+        and not TRIGGER.match(text)
+        and not SECTION_LABEL.match(text)
+        and len(text.split()) >= 2
+    )
+
+
+def _without_page_furniture(lines: list[Line], running: frozenset[str]) -> str:
+    """The text's last words, past the running lines and page numbers printed after them."""
+    for line in reversed(lines):
+        text = line.text
+        if text and not (
+            text in running
+            or _PAGE_NUMBER.match(text)
+            or is_chrome(text)
+            or _FORM_FIELD.search(text)  # "Signed ………… Mayor", "Date ____": to be filled in
+        ):
+            # "Mayor's initials ……  Page 4 of 4": the page's number printed after the words
+            return _PAGE_NUMBER_AT_END.sub("", line.raw)
+    return ""
 
 
 def _ends_mid_sentence(text: str) -> bool:

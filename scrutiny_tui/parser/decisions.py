@@ -10,7 +10,9 @@ from scrutiny_tui.parser.model import ResolutionKind
 
 _BODY = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Executive|"
-    r"Group|Scrutiny\s+\w+|Members)"
+    r"Group|Scrutiny\s+\w+|Members"
+    # "The council agreed …": a parish's minutes often write their own body in lower case
+    r"|(?<=[Tt]he\s)(?:council|committee|panel|board))"
 )
 BODY_WORDS = _BODY  # the word that names a deciding body, for other rules' patterns
 _SPACED_THAT = r"T\s+H\s+A\s+T"

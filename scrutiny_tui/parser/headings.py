@@ -769,7 +769,7 @@ def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
             if before.title_line >= candidate.line or not before.key < candidate.key:
                 continue
             step = candidate.key[0] - before.key[0]
-            if step == 0 and len(candidate.key) == 3:
+            if step == 0 and len(candidate.key) > 1:
                 step = _minute_step(before.key, candidate.key)
             penalty = 0.0 if step == 1 else 0.6 if step == 0 else min(0.25 * (step - 1), 2.0)
             if score[j] - penalty + candidate.quality > score[i]:
@@ -787,8 +787,11 @@ def _chain(group: list[_Candidate]) -> tuple[list[_Candidate], float]:
 
 
 def _minute_step(before: tuple[int, ...], after: tuple[int, ...]) -> int:
-    """How far "16/05/05" moved on from "16/05/04" (year, month, minute): the minute, within
-    a month; past the month, the minute counts again from 1."""
+    """How far a number whose first part stayed moved on: the minute of "25/142" after
+    "25/141" (year, minute); of "16/05/05" after "16/05/04" (year, month, minute) within a
+    month, past which the minute counts again from 1."""
+    if len(after) == 2 or len(before) == 2:
+        return after[-1] - before[-1]
     if before[1] != after[1]:
         return 1 if after[2] <= 1 else after[2]
     return after[2] - before[2]

@@ -138,11 +138,14 @@ def _decisions(
     index = low
     found_any = False
     unread: int | None = None  # the last block that opened a decision read as none
+    last_keyword = -1  # the last block opened by the keyword itself ("RESOLVED", "Decision:")
     while index < high:
         block = blocks[index]
         opened = _opens_decision(block)
         if opened is not None:
             found_any = True
+            if _KEYWORD_FIRST.match(block.text):
+                last_keyword = index
             trigger, words, words_start = opened
             used.add(index)
             before = len(content.resolutions)
@@ -163,6 +166,13 @@ def _decisions(
         index += 1
     if not found_any:
         _implicit_decisions(blocks[low:high], content, used, low)
+    else:
+        # beside the decisions read, one stated without the keyword in a block of its own
+        # ("(b) Budget monitoring / … The report was noted.", "Members noted the results."
+        # before "The Panel agreed that …"); but before a keyword's decisions, the account
+        # of the debate restates what they then record ("The Board requested that …")
+        skip = set(used) | set(range(low, last_keyword + 1))
+        _implicit_decisions(blocks[low:high], content, used, low, skip=skip)
     if cut_off and unread is not None:
         _cut_off_decision(blocks, unread, high, content, used, seen)
 
@@ -262,7 +272,7 @@ def _motion(
         for taken in group:
             used.add(taken)
         return len(group)  # "… seconded by … and" / "RESOLVED: that …": the RESOLVED counts
-    words = " ".join(blocks[i].text for i in group)
+    words = _after_lost_motion(" ".join(blocks[i].text for i in group))
     if not (
         motions.SECONDED.search(words)
         or motions.MOTION_HEADING.match(blocks[index].text)
@@ -329,6 +339,26 @@ def _motion(
     for taken in group + tail_blocks:
         used.add(taken)
     return len(group) + len(tail_blocks)
+
+
+# A decision opened by its keyword or label, not by a sentence naming the body that decided
+_KEYWORD_FIRST = re.compile(
+    r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
+    r"(?:R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECISIONS?"
+    r"|Decisions?|DECIDED|Decided|Minutes)\b"
+)
+
+
+def _after_lost_motion(words: str) -> str:
+    """The motion a paragraph ends with, where one it opened with was lost ("A proposal by
+    A, seconded by B, to defer the works was not carried. Proposed by C, seconded by D and
+    RESOLVED to accept the quotation.")."""
+    spans = action_rules.sentences(words)
+    for start, _ in spans[1:]:
+        opens = motions.MOTION.search(words[start : start + 60]) is not None
+        if opens and motions.was_lost(words[:start]):
+            return words[start:]
+    return words
 
 
 # "Decision:" alone in its block; read over the raw words (whitespace is what squashing would
@@ -620,7 +650,12 @@ def _add_resolution(
 
 
 def _implicit_decisions(
-    blocks: list[Block], content: ItemContent, used: set[int], offset: int = 0
+    blocks: list[Block],
+    content: ItemContent,
+    used: set[int],
+    offset: int = 0,
+    *,
+    skip: set[int] | None = None,
 ) -> None:
     """Decisions stated without the word: a lettered list of "That …" clauses, "That the
     update be noted.", "The Panel notes …", "Council noted …", "The Committee
@@ -628,8 +663,9 @@ def _implicit_decisions(
     "… RESOLVED and noted."."""
     seen: set[bytes] = set()
     clauses_until = -1  # the clauses a keyword-less lead-in introduced were read with it
+    skipped = set(skip) if skip else set()
     for index, block in enumerate(blocks):
-        if index < clauses_until:
+        if index < clauses_until or index + offset in skipped:
             continue
         text = _PARAGRAPH_NUMBER.sub("", block.text)
         if (
@@ -650,10 +686,13 @@ def _implicit_decisions(
         # "(a) That …", or a clause whose "That" the lead-in above it holds: "1) the minutes
         # … be noted;"
         that_clause = block.is_labelled and (text.lower().startswith("that ") or _be_clause(text))
+        if skip is not None and _NOTED_THAT.match(text):
+            continue  # beside the keyword's decisions, "Members noted that …" is what they heard
         body_decides = not block.marker and (
             BODY_DECIDES.match(text)
             or MINUTES_APPROVED.match(text)
             or _THAT_BE.match(text)
+            or _PASSIVE_WHOLE.match(text)
             or _ELECTED.search(text)
             or _DEFERRED.match(text)
             or _THIS_WAS.match(text)
@@ -664,15 +703,15 @@ def _implicit_decisions(
             _add_resolution(content, seen, label, text, "", block)
             used.add(index + offset)
             continue
-        if block.marker:
-            continue
         # "… needs checking. Approval deferred to the next meeting.": a decision closing a
-        # paragraph of discussion, in a sentence of its own
+        # paragraph of discussion (or a lettered part of the item: "(b) Budget monitoring /
+        # The RFO presented … The report was noted."), in a sentence of its own
         for start, end in action_rules.sentences(text)[1:]:
             sentence = text[start:end]
             if (
                 BODY_DECIDES.match(sentence)
                 or MINUTES_APPROVED.match(sentence)
+                or _PASSIVE_WHOLE.match(sentence)
                 or _DEFERRED.match(sentence)
             ):
                 _add_resolution(content, seen, None, sentence, "", block)
@@ -701,6 +740,16 @@ _BE_CLAUSE = re.compile(
     r"endorsed|adopted|accepted|confirmed|received|signed|supported|deferred|recommended|"
     r"requested|delegated|authorised|appointed|elected|circulated|published|referred)\b"
 )
+# "The budget monitoring report was noted.": a paper before the meeting, noted or approved in
+# a sentence of its own ("The suggestion was noted." is someone's point acknowledged)
+_PASSIVE_WHOLE = re.compile(
+    r"^(?:The|This|These|Both)\s+(?:[\w'’,&/()-]+\s+){0,10}?(?:report|update|presentation|"
+    r"information|accounts|statement|correspondence|letter|paper|review|response|briefing|"
+    r"schedule|log|register|return|plan|programme)s?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
+    r"(?:noted|received|approved|agreed|adopted|endorsed|accepted)"
+    r"(?:\s+and\s+(?:noted|approved|agreed)|\s+as\s+(?:presented|circulated|submitted|read))?\.?$"
+)
+_NOTED_THAT = re.compile(r"^[^.;]{0,80}?\b(?:noted|notes)\s+that\b", re.IGNORECASE)
 # "That the following be noted:-", "The Committee agreed the following:"
 _LEAD_IN_CLAUSES = re.compile(
     rf"^(?:That\s+(?:the\s+)?following\b.{{0,80}}|(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?"

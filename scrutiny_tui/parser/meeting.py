@@ -39,9 +39,15 @@ DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<ti
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ...",
 # and in Scotland "MINUTE of MEETING of the … held …" (the Scottish councils' word for a
 # meeting's record is "Minute": "Minute of Previous Meeting", "Minute of the Meeting held on …")
+_BODY_ENDS = (
+    r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Executive|Authority"
+    r"|Assembly|Group)"
+)
 MINUTES_OF = re.compile(
     r"^(?:Draft\s+)?Minutes?\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
-    r"(?:[\w'&-]+\s+){0,5}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
+    r"(?:(?:[\w'&-]+\s+){0,5}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
+    # "MINUTES of the OVERVIEW AND SCRUTINY COMMITTEE held on …": the body, no "meeting"
+    rf"|(?P<named>(?:[\w'&(),-]+\s+){{0,8}}?{_BODY_ENDS})\s+(?=held\b))"
     r"(?:held\b(?:[^.]{0,40}?\b(?:on|at|in)\b)?(?P<rest>.*)$|$)",
     re.IGNORECASE,
 )
@@ -80,6 +86,12 @@ _RECORDS_A_DECISION = re.compile(r"^[^.]*?\b(?:were|was|be)\s+(?:\w+\s+)?\w+ed\b
 _FULL = re.compile(r"^(?:the\s+)?Full\s+(?=\S+\s+\S)", re.IGNORECASE)
 
 
+def without_record_words(body: str) -> str:
+    """ "Audit Panel Meeting Minutes" → "Audit Panel": the panel met; the rest names the
+    record."""
+    return _MINUTES_TAIL.sub("", body) or body
+
+
 def _council_or_body(name: str, date: str | None = None, *, met: bool = False) -> dict[str, Any]:
     """A council's name: the council a page belongs to, or, where a heading says it ``met``
     ("Minutes of a meeting of Ashcombe Parish Council held …", "Ashcombe Parish Council -
@@ -109,8 +121,7 @@ def heading_facts(line: str) -> dict[str, Any]:
     dated = BODY_DASH_DATE.match(line)
     if dated and find_date(dated["date"]):
         body = _MINUTES_DASH.sub("", dated["body"].strip())  # "Minutes - Full Council - 5 May …"
-        # "Audit Panel Meeting Minutes - 5 May …": the panel met; the rest names the record
-        body = _MINUTES_TAIL.sub("", body) or body
+        body = without_record_words(body)
         if COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Westvale Council - Thursday, 6 March 2025": the council itself met
             return _council_or_body(body, find_date(dated["date"]), met=True)
@@ -119,7 +130,7 @@ def heading_facts(line: str) -> dict[str, Any]:
     if minutes and _RECORDS_A_DECISION.match(line):
         minutes = None  # "Minutes of the meeting held on 3 May were agreed.": another meeting
     if minutes:
-        body = (minutes["body"] or "").strip()
+        body = (minutes["body"] or minutes["named"] or "").strip()
         if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Minutes of a meeting of Ashcombe Parish Council held on …": the council met
             return _council_or_body(body, find_date(minutes["rest"] or ""), met=True)
@@ -179,7 +190,8 @@ def _council_name(line: str) -> str:
 
 ATTENDANCE_LABEL = re.compile(
     r"^(?P<label>(?:(?:Members|Councillors|Other\s+Members|Council\s+Employees|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
-    r"|In\s+attendance|Also\s+(?:present|in\s+attendance)|Officials\s+in\s+attendance|Attending"
+    r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
+    r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
     r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)"
     r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$)"

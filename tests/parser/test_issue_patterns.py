@@ -498,3 +498,116 @@ def test_numbered_that_clauses_run_together_on_the_decision_s_line(keyword: str)
         ("1", "That the pond survey be noted."),
         ("2", "That a new liner be bought."),
     ]
+
+
+# ---- layouts found by whole meetings written in new styles -----------------------------------
+
+
+def test_minute_numbers_led_by_the_year_with_the_text_on_the_next_line() -> None:
+    body = "\n\n".join(
+        f"25/{n}\t{title}\n{text}"
+        for n, title, text in [
+            (141, "Apologies", "Apologies were received from Cllr Ash."),
+            (142, "Declarations of Interest", "There were none."),
+            (143, "Minutes", "Resolved: That the minutes be approved."),
+            (144, "Play Area", "Resolved: That the new swings be bought."),
+        ]
+    )
+    parsed = parse_text(
+        f"Minutes of the Meeting of the Town Council held on 12th January 2026\n\n{body}\n"
+    )
+    assert [item.number for item in parsed.items] == ["25/141", "25/142", "25/143", "25/144"]
+
+
+def test_a_decision_without_the_keyword_beside_one_with_it() -> None:
+    item = parse_item(
+        "(a) Payments\nResolved: That the schedule of payments be approved.\n"
+        "(b) Budget monitoring\nThe RFO presented the figures. The budget monitoring report was"
+        " noted.\n",
+        title="Finance",
+    )
+    assert [r.kind for r in item.resolutions] == ["approved", "noted"]
+
+
+def test_the_debate_s_account_before_the_keyword_s_decisions_is_not_counted_again() -> None:
+    item = parse_item(
+        "The Board requested that a report on waiting times be brought to its next meeting.\n\n"
+        "RESOLVED – that a report on waiting times be brought to the next meeting.\n",
+        title="Waiting times",
+    )
+    assert len(item.resolutions) == 1
+
+
+def test_a_paper_noted_in_a_sentence_of_its_own_but_not_a_point_acknowledged() -> None:
+    assert [r.kind for r in parse_item("The annual report was noted.\n").resolutions] == ["noted"]
+    assert parse_item("Members discussed it. The suggestion was noted.\n").resolutions == []
+
+
+@pytest.mark.parametrize(
+    ("request_words", "due"),
+    [
+        (
+            "That the Director of Place submit a report on fly-tipping to the meeting on"
+            " 5 March 2026.",
+            "2026-03-05",
+        ),
+        (
+            "Resolved: That the Clerk obtains three quotations and reports to the March meeting.",
+            "2026-03",
+        ),
+    ],
+)
+def test_a_report_back_asked_for_in_the_active_voice(request_words: str, due: str) -> None:
+    item = parse_item(f"{request_words}\n", title="Item", meeting_date="2026-01-15")
+    assert [action.due for action in item.actions] == [due]
+
+
+def test_a_printed_page_s_running_foot_and_number_inside_an_item_are_not_its_text() -> None:
+    foot = "Harbour Scrutiny Committee – 15 January 2026"
+    parsed = parse_text(
+        "MINUTES of the HARBOUR SCRUTINY COMMITTEE held on 15 January 2026\n\n"
+        "1. APOLOGIES\n\nNone.\n\n2. QUAY WALL\n\nAGREED:\n\n(1) That the survey be noted.\n\n"
+        f"{foot}\n\nPage 1\n\n(2) That the repairs be approved.\n\n"
+        "(3) That a report come back in June 2026.\n\n3. CLOSE\n\nThe meeting closed at 8pm.\n\n"
+        f"{foot}\n\nPage 2 of 2\n"
+    )
+    assert parsed.meeting.body == "Harbour Scrutiny Committee"
+    quay = parsed.items[1]
+    assert [r.label for r in quay.resolutions] == ["1", "2", "3"]
+    assert foot not in quay.text and "Page 1" not in quay.text
+
+
+def test_a_page_number_after_the_last_words_does_not_make_the_text_cut_short() -> None:
+    parsed = parse_text(
+        "Minutes of the Meeting of the Town Council held on 12th January 2026\n\n"
+        "25/1\tApologies\nNone.\n\n25/2\tMinutes\nResolved: That the minutes be approved.\n\n"
+        "25/3\tStaffing\nResolved: That the regrading be approved.\n"
+        "Proposed Cllr Ash, seconded Cllr Birch, all in favour.\n\n"
+        "Signed …………… Mayor\t\tPage 2 of 2\n"
+    )
+    assert len(parsed.items[-1].resolutions) == 1
+
+
+@pytest.mark.parametrize("label", ["Also attending:", "Officers:"])
+def test_those_attending_who_are_not_members_are_not_present(label: str) -> None:
+    parsed = parse_text(
+        "Minutes of the meeting of the Housing Panel held on 3 February 2026\n\n"
+        "Present: Cllrs Ash, Birch and Cole\n\n"
+        f"{label} Dana Frost (Head of Housing), Eli Grant (Scrutiny Officer)\n\n"
+        "1. Apologies\n\nNone.\n\n2. Voids\n\nThe Panel agreed to visit the depot.\n"
+    )
+    assert [p.name for p in parsed.meeting.present] == ["Ash", "Birch", "Cole"]
+
+
+def test_a_parish_writing_its_own_council_in_lower_case() -> None:
+    item = parse_item("Members reviewed the quotes. The council agreed to buy the bench.\n")
+    assert [r.kind for r in item.resolutions] == ["agreed"]
+
+
+def test_a_lost_motion_then_the_motion_resolved_in_one_paragraph() -> None:
+    item = parse_item(
+        "A proposal by Cllr Ash, seconded by Cllr Birch, to defer the works was not carried."
+        " Proposed by Cllr Cole, seconded by Cllr Dunn and RESOLVED to accept the quotation.\n",
+        title="Trees",
+    )
+    assert [r.text for r in item.resolutions] == ["to accept the quotation."]
