@@ -87,12 +87,37 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
         return _page_headings(lines, agenda_items=False)
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
-        return _untitled_first(lines, numbered)
+        return _untitled_first(lines, numbered + _closing_headings(lines, numbered[-1]))
     if not numbered and len(marked := _marked_headings(lines)) >= 2:
         return marked
     if not numbered and len(listed := _listed_headings(lines)) >= _LISTED_AT_LEAST:
         return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
+
+
+# The business that closes a meeting, often left unnumbered after the numbered items
+_CLOSING_TITLE = re.compile(
+    r"^(?:Any\s+other\s+(?:urgent\s+)?business|A\.?O\.?B\.?|Urgent\s+business"
+    r"|(?:Date\s+(?:and\s+time\s+)?of\s+(?:the\s+)?)?next\s+meeting"
+    r"|Exclusion\s+of\s+(?:the\s+)?press\s+and\s+public|Close\s+of\s+(?:the\s+)?meeting)"
+    r"\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def _closing_headings(lines: list[Line], last: Heading) -> list[Heading]:
+    """ "Any other business" on a line of its own after the last numbered item: an item of
+    its own, as the business a meeting ends with is, numbered or not."""
+    found: list[Heading] = []
+    for index in range(max(last.title_line, last.line) + 1, len(lines)):
+        text = lines[index].text
+        if (
+            _CLOSING_TITLE.match(text)
+            and (index == 0 or lines[index - 1].blank)
+            and index + 1 < len(lines)
+        ):
+            found.append(Heading(index, index, None, text.rstrip(" :")))
+    return found
 
 
 def _untitled_first(lines: list[Line], headings: list[Heading]) -> list[Heading]:

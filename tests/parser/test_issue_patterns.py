@@ -611,3 +611,16 @@ def test_a_lost_motion_then_the_motion_resolved_in_one_paragraph() -> None:
         title="Trees",
     )
     assert [r.text for r in item.resolutions] == ["to accept the quotation."]
+
+
+def test_closing_business_left_unnumbered_after_the_numbered_items() -> None:
+    parsed = parse_text(
+        "Minutes of the meeting of the Housing Panel held on 3 February 2026\n\n"
+        "1. Apologies\n\nNone.\n\n2. Voids\n\nThe Panel agreed to visit the depot.\n\n"
+        "Any other business\n\nCllr Ash raised the closure of the hostel.\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("1", "Apologies"),
+        ("2", "Voids"),
+        (None, "Any other business"),
+    ]
