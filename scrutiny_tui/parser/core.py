@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 import yaml
 
+from scrutiny_tui.parser.action_log import read_action_logs
 from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_chrome
@@ -130,6 +132,7 @@ def parse_text(
                 item_lines.insert(0, inline)
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
+    _place_logged_actions(document.items, lines, headings, meeting.date)
     _members_only(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)
@@ -156,6 +159,39 @@ def parse_text(
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
+
+
+def _place_logged_actions(
+    items: list[Item], lines: list[Line], headings: list[Heading], meeting_date: str | None
+) -> None:
+    """Each row of an action log given to the item it names ("(item 4)", "(AOB)"), else to
+    the item the table stands in; the rows replace what was read from the table as prose."""
+    rows = read_action_logs(lines, meeting_date)
+    if not rows or not items or len(items) != len(headings):
+        return
+    starts = [heading.line for heading in headings]
+    by_number = {item.number.rstrip("."): item for item in items if item.number}
+    table_spans = {(logged.table.start, logged.table.end) for _, logged in rows}
+    for item in items:
+        item.actions = [
+            action
+            for action in item.actions
+            if not any(start <= action.span.start < end for start, end in table_spans)
+        ]
+    for index, logged in rows:
+        holder = bisect_right(starts, index) - 1
+        target = items[max(holder, 0)]
+        if logged.item_number and logged.item_number.rstrip(".") in by_number:
+            target = by_number[logged.item_number.rstrip(".")]
+        elif logged.other_business:
+            target = next((item for item in items if _OTHER_BUSINESS.match(item.title)), target)
+        due = logged.action.due
+        if due is not None and any(action.due == due for action in target.actions):
+            continue  # the minutes asked for it already; the log repeats it
+        target.actions.append(logged.action)
+
+
+_OTHER_BUSINESS = re.compile(r"^(?:Any\s+other\s+(?:urgent\s+)?business|A\.?O\.?B)", re.I)
 
 
 def _inline_list(text: str, lines: list[Line], heading: Heading) -> Line | None:

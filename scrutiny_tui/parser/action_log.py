@@ -1,0 +1,123 @@
+"""An action log printed as a table with the minutes: "Action | Owner | Due", a row to each
+thing the meeting asked for, often naming the item it came from ("(item 4)").
+
+The rows are read wherever the table stands (usually after the last item) and each is given
+to the item it names, else to the item the table stands in. A row whose item already asks
+for something due on the same date repeats what the minutes said, and is not added again; a
+row marked done ("Complete") asks for nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scrutiny_tui.parser.blocks import Line
+from scrutiny_tui.parser.dates import find_due
+from scrutiny_tui.parser.model import Action, Span
+
+# The header row: an "Action" column and a column saying when
+_HEADER_ACTION = re.compile(r"^(?:actions?(?:\s+(?:agreed|required|arising))?|what)$", re.I)
+_HEADER_DUE = re.compile(
+    r"^(?:due(?:\s+date)?|deadline|by\s+when|when|target(?:\s+date)?|date(?:\s+due)?|timescales?)$",
+    re.IGNORECASE,
+)
+_HEADER_OWNER = re.compile(r"^(?:owner|lead(?:\s+officer)?|responsible|by\s+whom|who)$", re.I)
+_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
+_DONE = re.compile(r"^(?:complete[d]?|done|closed|actioned|finished)\b", re.IGNORECASE)
+# "(item 4)", "(minute 45/23)", "(AOB)": the item a row came from
+_ITEM_REF = re.compile(
+    r"\((?:(?:agenda\s+)?item|minute)\s+(?P<number>[\w./*]+)\)"
+    r"|\((?P<aob>AOB|any\s+other\s+business)\)",
+    re.IGNORECASE,
+)
+
+
+# "Letter to the club …", "Write to the Minister …": something sent out, nothing back
+_OUTGOING = re.compile(
+    r"^(?:(?:a\s+)?(?:letter|e-?mail|reply|response)|write|send|respond|reply)\b[^|]{0,60}?\bto\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class LoggedAction:
+    action: Action
+    item_number: str | None  # the item the row names, if it names one
+    other_business: bool  # the row names "(AOB)"
+    table: Span  # the whole table, its header included
+
+
+@dataclass(slots=True)
+class _Columns:
+    action: int
+    due: int
+    owner: int | None
+
+
+def _cells(text: str) -> list[str]:
+    cells = [cell.strip() for cell in text.split("|")]
+    if cells and not cells[0]:
+        cells = cells[1:]
+    if cells and not cells[-1]:
+        cells = cells[:-1]
+    return cells
+
+
+def _columns(header: str) -> _Columns | None:
+    names = _cells(header)
+    action = next((i for i, name in enumerate(names) if _HEADER_ACTION.match(name)), None)
+    due = next((i for i, name in enumerate(names) if _HEADER_DUE.match(name)), None)
+    if action is None or due is None:
+        return None
+    owner = next((i for i, name in enumerate(names) if _HEADER_OWNER.match(name)), None)
+    return _Columns(action, due, owner)
+
+
+def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[int, LoggedAction]]:
+    """(the index of the row's line, what it asks for) for each row of each action log."""
+    found: list[tuple[int, LoggedAction]] = []
+    index = 0
+    while index < len(lines):
+        columns = _columns(lines[index].text) if "|" in lines[index].text else None
+        if columns is None:
+            index += 1
+            continue
+        header = lines[index]
+        rows: list[tuple[int, LoggedAction]] = []
+        index += 1
+        while index < len(lines) and "|" in lines[index].text:
+            line = lines[index]
+            if not _SEPARATOR.match(line.text):
+                row = _row(line, columns, meeting_date)
+                if row is not None:
+                    rows.append((index, row))
+            index += 1
+        table = Span(header.start, lines[index - 1].end)
+        for _, row in rows:
+            row.table = table
+        found += rows
+    return found
+
+
+def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedAction | None:
+    cells = _cells(line.text)
+    if max(columns.action, columns.due) >= len(cells) or not cells[columns.action]:
+        return None
+    when = cells[columns.due]
+    if _DONE.match(when):
+        return None  # done: nothing more is asked
+    words = cells[columns.action]
+    owner = cells[columns.owner] if columns.owner is not None and columns.owner < len(cells) else ""
+    reference = _ITEM_REF.search(words)
+    source = line.raw.rstrip()
+    span = Span(line.start, line.start + len(source))
+    # a row's date is when something comes back to the members (figures, a report, a
+    # briefing); a letter going out is an action with no report-back due
+    due = None if _OUTGOING.match(words) else find_due(when, meeting_date)
+    return LoggedAction(
+        Action(f"{words} ({owner})" if owner else words, due, None, span, source),
+        reference["number"] if reference and reference["number"] else None,
+        bool(reference and reference["aob"]),
+        span,
+    )
