@@ -316,6 +316,12 @@ def anchor_on(
     """Where a new note on a record goes: the record's words, or the passage ``quote``
     (document offsets) of its document."""
     target = note_rows.target_text(conn, target_kind, target_uid)
+    if target is None and target_kind == "recommendation":
+        # the recommendations tracker also lists resolutions that recommended: a note on one
+        # of those rows is a note on that resolution
+        target = note_rows.target_text(conn, "resolution", target_uid)
+        if target is not None:
+            target_kind = "resolution"
     if target is None:
         raise NoteNotFound(f"no {target_kind} with uid {target_uid!r}")
     start, end = quote if quote is not None else (target.start, target.end)

@@ -138,6 +138,15 @@ def test_add_note_on_a_resolution_quotes_its_words(store):
     assert suffix == text[start + len(RES_B_WORDS) :][:32]
 
 
+def test_a_note_on_a_recommendations_tracker_row_that_is_a_resolution(store):
+    # the recommendations tracker lists resolutions that recommended beside numbered
+    # recommendations; a note on such a row is kept on the resolution
+    view = notes.add_note(store, "recommendation", RES_B, NoteInput("Chase the paper"))
+    assert (view.target_kind, view.quote) == ("resolution", RES_B_WORDS)
+    with pytest.raises(NoteNotFound, match="no recommendation with uid"):
+        notes.add_note(store, "recommendation", "nope", NoteInput("x"))
+
+
 def test_add_note_on_a_passage(store):
     words = "Members asked about CAMHS waiting times"
     start, end = passage(store, words)
