@@ -34,6 +34,8 @@ _CUE_FORMS = (
     # the March meeting": the request in the active voice
     r"submits?\s+(?:a|an)\s+(?:further\s+|progress\s+|full\s+)?(?:report|update|briefing)",
     r"reports?\s+(?:back\s+)?to\s+(?:the|a|this)\s+(?:\w+\s+){0,3}?meeting",
+    # "add a report from the Board on dentistry to the April meeting"
+    r"add\s+(?:a|an)\s+(?:further\s+|progress\s+)?(?:report|update|briefing|item)",
     r"added\s+to\s+the\s+work\s+programme",
     r"included\s+in\s+the\s+work\s+programme",
 )
@@ -99,6 +101,11 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "until",
         re.compile(r"\b(?:delay|defer)\w*\s+(?:\w+\s+){0,6}?until\b", re.IGNORECASE),
+    ),
+    (
+        # "… be deferred to the meeting on 10 March 2026": the item comes back then
+        "defer",
+        re.compile(r"\bdeferred\s+to\s+(?:the|a)\s+(?:\w+\s+){0,2}?meeting\b", re.IGNORECASE),
     ),
     ("to be ", re.compile(r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b")),
     # "That the Head of Housing report progress …", "… report to Council in six months' time"

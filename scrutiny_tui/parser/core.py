@@ -636,12 +636,18 @@ def _stands_alone(line: Line) -> bool:
     return (text.endswith(":") and bool(SECTION_LABEL.match(text))) or bool(meeting_line(text))
 
 
+# "5.3 The Committee noted …": Word minutes number an item's paragraphs and leave no blank
+# line between them
+_NUMBERED_PARAGRAPH = re.compile(r"^\d{1,3}\.\d{1,3}\.?\s+[A-Z]")
+
+
 def _opens_block(line: Line) -> bool:
     first = line.text[:1]
     if not first or first.islower():
         return False  # a wrapped line's continuation: none of the openers starts in lower case
     return (
         bool(trigger_match(line.text))
+        or bool(_NUMBERED_PARAGRAPH.match(line.text))
         or bool(ATTENDANCE_LABEL.match(line.text))
         or bool(MOTION_HEADING.match(line.text))
         or bool(_MOVER_LINE.match(line.text))
@@ -884,8 +890,9 @@ _APOLOGIES_LIST_LEAD = re.compile(
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph of ``text[start:end]``: lines up to a blank line, or up
-    to a line ending in a colon (a lead-in to the lines below)."""
+    """(start, end) of each paragraph of ``text[start:end]``: lines up to a blank line, a
+    numbered paragraph's number ("1.2"), or a line ending in a colon (a lead-in to the
+    lines below)."""
     found: list[tuple[int, int]] = []
     first: Line | None = None
     last: Line | None = None
@@ -895,6 +902,9 @@ def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 found.append((first.content_start, last.content_end))
             first = last = None
             continue
+        if first is not None and last is not None and _NUMBERED_PARAGRAPH.match(line.text):
+            found.append((first.content_start, last.content_end))  # "1.2 …": a paragraph of its own
+            first = last = None
         first = first or line
         last = line
         if line.text.endswith((":", ":-")):

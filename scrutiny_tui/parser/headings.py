@@ -57,10 +57,14 @@ _WHO_IN_BRACKETS = re.compile(
 )
 
 
+_TITLE_LABEL = re.compile(r"^(?:Subject|Title|Topic|Report\s+title)\s*:\s*", re.IGNORECASE)
+
+
 def split_title(text: str) -> tuple[str | None, str]:
     """(number, title) from a title line: "63 Title PDF 85 KB", "Title (Agenda Item 4)"."""
     text = _FILE_SIZE.sub("", text).strip()
     text = _WHO_IN_BRACKETS.sub("", text) or text
+    text = _TITLE_LABEL.sub("", text) or text  # "Subject: Budget 2026/27"
     number = None
     in_title = _ITEM_IN_TITLE.search(text)
     if in_title:
@@ -423,7 +427,7 @@ _NUMBER = (
     r"(?P<number>\d{2}/\d{2}/\d{2,3}(?![/\d])"  # 16/05/05: year, month, minute
     r"|\*?\d{1,6}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
     r"|[A-Z]{1,3}\d{0,3}:\d{2}/\d{2}"  # F01:04/24
-    r"|[A-Z]{1,2}/\d{1,4}(?:/\d{2})?"  # C/152
+    r"|[A-Z]{1,4}/\d{1,4}(?:/\d{2,4})?"  # C/152  CAB/25/61  PCP/23/45
     r"|[A-Z]{2,3}\d{3,5})"  # AM119
 )
 NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?)$")
@@ -523,6 +527,8 @@ def _alone_candidate(lines: list[Line], index: int, match: re.Match[str]) -> _Ca
     title = split_title(title_text)[1]
     if not title or len(title) > 250 or _NIL.match(title) or trigger_tail(title) is not None:
         return None
+    if _wrapped_on(lines, title_index):
+        title = f"{title} {lines[title_index + 1].text}"  # a long title wrapped to the next line
     quality = 1.3
     if _FILE_SIZE.search(title_text):
         quality += 0.5
@@ -538,6 +544,24 @@ def _alone_candidate(lines: list[Line], index: int, match: re.Match[str]) -> _Ca
         _shape(number, match["punct"], prefixed),
         _key(number),
         quality,
+    )
+
+
+def _wrapped_on(lines: list[Line], index: int) -> bool:
+    """A title line that reached the page's width and goes on in a few words on the next line
+    ("… – Leisure Centres" / "Management Contract Review"), not a label or sentence."""
+    text = lines[index].text
+    if len(text) < 60 or text.endswith((".", ":", ";", ",")) or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1].text
+    return (
+        bool(following)
+        and len(following.split()) <= 8
+        and ":" not in following
+        and not following.endswith(".")
+        and NUMBER_ALONE.match(following) is None
+        and NUMBER_THEN_TITLE.match(following) is None
+        and trigger_tail(following) is None
     )
 
 
@@ -869,13 +893,35 @@ def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
         ):
             title = f"{title} {following.text}"  # a title the printer wrapped
         title = _FILE_SIZE.sub("", title).strip()
-        if not _title_ok(title) or _title_and_rest(title)[1]:
-            continue  # "6.1 Translation service - the service is …": a paragraph
+        if (
+            not _title_ok(title)
+            or _title_and_rest(title)[1]
+            or _runs_on(lines, title_index)
+            or _stopped_sentence(title)
+        ):
+            # "6.1 Translation service - the service is …", or a long line going on in the
+            # next ("1.1 Apologies for absence were received from …" cut by the printer):
+            # a paragraph
+            continue
         if _BACK_REFERENCE.match(title):
             continue  # "4.1 Minute 6 - Annual Report": a matter arising from earlier minutes
         number = match["number"]
         found.append(_Candidate(index, title_index, number, title, "9.9", _key(number), 1.0))
     return found
+
+
+def _stopped_sentence(title: str) -> bool:
+    """ "2.2 The Committee noted the presentation.": a short paragraph, its verb and its stop."""
+    words = title.split()
+    return title.endswith(".") and any(_VERB.match(word) for word in words[1:])
+
+
+def _runs_on(lines: list[Line], index: int) -> bool:
+    """A line as long as a printed line whose words go on in the next line: a paragraph."""
+    if len(lines[index].text) < 60 or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1].text
+    return bool(following) and not following[:1].isdigit() and _DOTTED.match(following) is None
 
 
 def _section_items(

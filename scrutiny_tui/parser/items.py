@@ -786,7 +786,9 @@ _RECOMMENDS_LEAD = re.compile(
 )
 # "recommendations (1 to 6)", "recommendations 2-4", "Recommendation 3"
 _REFERRED = re.compile(
-    r"\brecommendations?\s*\(?\s*(?P<first>\d{1,2})(?:\s*(?:to|-|–)\s*(?P<last>\d{1,2}))?\s*\)?"
+    r"\brecommendations?\s*\(?\s*(?P<first>\d{1,2})(?:\s*(?:to|-|–)\s*(?P<last>\d{1,2}))?"
+    # "recommendations 1, 2 and 4": the others listed after the first
+    r"(?P<more>(?:\s*,\s*\d{1,2}\b|\s+(?:and|&)\s+\d{1,2}\b)*)\s*\)?"
     r"(?!\s*(?:%|per\s*cent|months?|years?|weeks?|days?))",
     re.IGNORECASE,
 )
@@ -834,7 +836,8 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
             last = int(match["last"]) if match["last"] else first
             if not 0 < first <= last <= first + 30:
                 continue
-            for number in range(first, last + 1):
+            listed = [int(n) for n in re.findall(r"\d+", match["more"] or "")]
+            for number in [*range(first, last + 1), *listed]:
                 if str(number) not in refs:
                     refs.add(str(number))
                     content.recommendations.append(

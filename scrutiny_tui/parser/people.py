@@ -86,6 +86,13 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     people: list[Person] = []
     shared_honorific: str | None = None
     for piece_start, piece in _pieces(text):
+        label = _GROUP_LABEL.match(piece)
+        if label:
+            # "Independent Co-opted Members: Mrs A Hale": the group's label, then a name
+            piece_start += label.end()
+            piece = piece[label.end() :]
+            if not piece:
+                continue
         titled = _OFFICE_BEFORE_NAME.match(piece)
         if titled and not _HONORIFIC.match(piece):
             # "The Lord Mayor, Councillor Jo Hale", "Mayor Irwin", "Deputy Mayor Kerr"
@@ -217,6 +224,11 @@ def _split_honorific(text: str) -> tuple[str | None, str]:
     return match["honorific"], rest
 
 
+_GROUP_LABEL = re.compile(
+    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Members?|Representatives?|Co-optees?|Observers?"
+    r"|Substitutes?)\s*:\s*"
+)
+_DASH_ROLE = re.compile(r"\s+[–—-]\s+")
 _ROLE_AFTER_NAME = re.compile(
     r"\s(?:(?:due|owing)\s+to|because|who\s|on\s+(?:holiday|leave)|(?i:in\s+the\s+chair)\b|"
     r"(?:Co-opted|Independent|Lay|Parent|Church|Diocesan|Youth)\s+(?:Member|Representative|rep)|"
@@ -227,9 +239,17 @@ _ROLE_AFTER_NAME = re.compile(
 def _split_role(text: str) -> tuple[str, str | None]:
     """("Sue Rumbold", "Chief Officer (Business Support)") from "Sue Rumbold, Chief Officer
     (Business Support)"; ("A Smith", "Chairman") from "A Smith (Chairman)"."""
-    name, comma, role = text.partition(",")
-    if comma:
-        return name.strip(), role.strip() or None
+    # "Jo Hale (Chair) – Ardley Borough Council": the name, then who the person is
+    depth_free = _mask_brackets(text)  # a dash or comma in brackets separates nothing
+    dash = _DASH_ROLE.search(depth_free)
+    if dash is not None:
+        name, role = _split_role(text[: dash.start()])
+        after = text[dash.end() :].strip()
+        return name, f"{role}, {after}" if role else (after or None)
+    # "A Hale (Leader of the Council, in the Chair)": the comma inside is the role's
+    comma = depth_free.find(",")
+    if comma >= 0:
+        return text[:comma].strip(), text[comma + 1 :].strip() or None
     bracketed = _ROLE_IN_BRACKETS.match(text.strip())
     if bracketed:
         return bracketed["name"].strip(), bracketed["role"].strip()

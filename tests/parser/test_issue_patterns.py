@@ -624,3 +624,116 @@ def test_closing_business_left_unnumbered_after_the_numbered_items() -> None:
         ("2", "Voids"),
         (None, "Any other business"),
     ]
+
+
+def test_item_numbers_with_a_committee_code_and_a_subject_label() -> None:
+    parsed = parse_text(
+        "CABINET\n\nRecord of Decisions taken at the meeting held on 10 February 2026\n\n"
+        "CAB/25/61\nSubject: Revenue Budget 2026/27 and the Capital Programme for the next"
+        " three years\nof the Council\nDecision:\n(a) To approve the budget.\n\n"
+        "CAB/25/62\nSubject: Rent Setting\nDecision:\n(a) To approve the rents.\n\n"
+        "CAB/25/63\nSubject: Car Parking\nDecision:\n(a) To approve the strategy.\n"
+    )
+    assert [(item.number, item.title) for item in parsed.items] == [
+        (
+            "CAB/25/61",
+            "Revenue Budget 2026/27 and the Capital Programme for the next three years of the"
+            " Council",
+        ),
+        ("CAB/25/62", "Rent Setting"),
+        ("CAB/25/63", "Car Parking"),
+    ]
+
+
+def test_numbered_paragraphs_with_no_blank_line_between_them() -> None:
+    parsed = parse_text(
+        "Item 1: Apologies\n"
+        "1.1 Apologies for absence were received from Councillor Cale.\n"
+        "1.2 Councillor Tempest attended as a substitute for Councillor Cale.\n\n"
+        "Item 2: Stroke Services\n"
+        "2.1 The Medical Director presented the report.\n"
+        "2.2 The Committee noted the presentation.\n\n"
+        "Item 3: Work Programme\n3.1 The work programme was agreed.\n"
+    )
+    assert [p.name for p in parsed.meeting.apologies] == ["Cale"]
+    assert [r.kind for r in parsed.items[1].resolutions] == ["noted"]
+
+
+def test_numbered_paragraphs_a_printer_cut_are_not_items() -> None:
+    parsed = parse_text(
+        "Item 1: Apologies and Substitutions\n"
+        "1.1 Apologies for absence were received from Councillor Bryony Cale (Thornhope\n"
+        "Borough Council) and Councillor Leonard Sayce (Brindleford City Council).\n\n"
+        "Item 2: Declarations of Interest\n"
+        "2.1 Councillor Strickland declared a non-pecuniary interest in Item 5 as her\n"
+        "daughter is employed as a physiotherapist at the hospital.\n\n"
+        "Item 3: Date of Next Meeting\n3.1 The next meeting will be held on 4 March 2026.\n"
+    )
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "role"),
+    [
+        (
+            "Councillor Graham Stobart (Chair) – Ardley Borough Council",
+            "Graham Stobart",
+            "Chair, Ardley Borough Council",
+        ),
+        (
+            "Councillor Alison Threlfall (Leader of the Council, in the Chair)",
+            "Alison Threlfall",
+            "Leader of the Council, in the Chair",
+        ),
+    ],
+)
+def test_a_member_s_role_and_council_beside_the_name(entry: str, name: str, role: str) -> None:
+    parsed = parse_text(
+        "Minutes of the meeting of the Police and Crime Panel held on 5 February 2026\n\n"
+        f"PRESENT:\n{entry}\nCouncillor Linda Parfitt\n\n"
+        "1. Apologies\n\nNone.\n\n2. Precept\n\nRESOLVED that the precept be supported.\n"
+    )
+    assert (parsed.meeting.present[0].name, parsed.meeting.present[0].role) == (name, role)
+
+
+def test_a_group_s_label_in_the_members_list_is_not_a_member() -> None:
+    parsed = parse_text(
+        "Minutes of the meeting of the Police and Crime Panel held on 5 February 2026\n\n"
+        "PRESENT:\nCouncillor Graham Stobart (Chair)\nCouncillor Linda Parfitt\n\n"
+        "Independent Co-opted Members: Mrs Ruth Dalloway and Mr Kamal Sethi\n\n"
+        "1. Apologies\n\nNone.\n\n2. Precept\n\nRESOLVED that the precept be supported.\n"
+    )
+    assert [p.name for p in parsed.meeting.present] == [
+        "Graham Stobart",
+        "Linda Parfitt",
+        "Ruth Dalloway",
+        "Kamal Sethi",
+    ]
+
+
+def test_recommendations_listed_one_by_one() -> None:
+    item = parse_item(
+        "RESOLVED that recommendations 1, 2 and 4 of the Overview and Scrutiny Committee be"
+        " accepted.\n",
+        title="Scrutiny recommendations",
+    )
+    assert sorted(r.ref for r in item.recommendations) == ["1", "2", "4"]
+
+
+@pytest.mark.parametrize(
+    ("request_words", "due"),
+    [
+        (
+            "RESOLVED to add a report from the Board on dentistry to the April meeting.",
+            "2026-04",
+        ),
+        (
+            "Decision: That consideration of this item be deferred to the meeting on"
+            " 10 March 2026.",
+            "2026-03-10",
+        ),
+    ],
+)
+def test_more_report_backs_asked_for(request_words: str, due: str) -> None:
+    item = parse_item(f"{request_words}\n", title="Item", meeting_date="2026-01-21")
+    assert [action.due for action in item.actions] == [due]
