@@ -166,7 +166,9 @@ def stale_recommendations(
     rows = conn.execute(
         "SELECT x.uid, x.item_id, trim(x.reference), x.committee, x.date_agreed, x.text,"
         f" x.status, {since} {_TRACKED} WHERE {where}"
-        f" ORDER BY x.status IN ({failing_marks}) DESC, {since}, x.date_agreed LIMIT :limit",
+        # (the trackers' order breaks ties, so that both engines list them alike)
+        f" ORDER BY x.status IN ({failing_marks}) DESC, {since}, x.date_agreed, x.path,"
+        " x.ordinal, x.uid LIMIT :limit",
         params | {"limit": limit},
     )
     found = [
