@@ -109,7 +109,15 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("to be ", re.compile(r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b")),
     # "That the Head of Housing report progress …", "… report to Council in six months' time"
-    ("report ", re.compile(r"\breport\s+(?:back\s+)?(?:progress\s+)?(?:to|on)\s", re.IGNORECASE)),
+    # "… and report the results to the April meeting"
+    (
+        "report ",
+        re.compile(
+            r"\breport\s+(?:back\s+)?(?:progress\s+|(?:the|its|their)\s+(?:\w+\s+){1,2}?)?"
+            r"(?:back\s+)?(?:to|on)\s",
+            re.IGNORECASE,
+        ),
+    ),
     # "To ask the Head of Service to circulate …"
     ("ask", re.compile(r"\bask(?:s|ed)?\s+the\s+(?:[\w,]+\s+){1,8}?to\s+[a-z]", re.IGNORECASE)),
     # "Receive a further report on costs … at the June meeting"
@@ -122,7 +130,8 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_REPORT_NEXT = ("back", "progress", "to ", "on ")
+# the word after "report " that makes it a request: "report back", "report the results to"
+_REPORT_NEXT = (["back"], ["progress"], ["to"], ["on"], ["the"], ["its"], ["their"])
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
 
 
@@ -137,7 +146,7 @@ def _later_cues(text: str, lower: str | None = None) -> list[int]:
     for hint, pattern in _LATER_CUES:
         position = lower.find(hint)
         while position != -1:
-            if hint != "report " or lower.startswith(_REPORT_NEXT, position + 7):
+            if hint != "report " or lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT:
                 # "report back", "report progress", "report to", "report on" only
                 window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
                 start = -1 if window is None else window.start()

@@ -44,6 +44,7 @@ from scrutiny_tui.parser.meeting import (
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING
 from scrutiny_tui.parser.people import HONORIFICS, people_from_list
+from scrutiny_tui.parser.response_table import read_responses
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -133,6 +134,7 @@ def parse_text(
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
     _place_logged_actions(document.items, lines, headings, meeting.date)
+    _place_responses(document.items, lines, headings)
     _members_only(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)
@@ -189,6 +191,21 @@ def _place_logged_actions(
         if due is not None and any(action.due == due for action in target.actions):
             continue  # the minutes asked for it already; the log repeats it
         target.actions.append(logged.action)
+
+
+def _place_responses(items: list[Item], lines: list[Line], headings: list[Heading]) -> None:
+    """Each row of a table of the council's responses ("Application | … | Comments") is a
+    decision of the item the table stands in."""
+    rows = read_responses(lines)
+    if not rows or not items or len(items) != len(headings):
+        return
+    starts = [heading.line for heading in headings]
+    for index, resolution in rows:
+        holder = items[max(bisect_right(starts, index) - 1, 0)]
+        if not any(r.span.start == resolution.span.start for r in holder.resolutions):
+            holder.resolutions.append(resolution)
+            # in the order of the minutes (a stable sort: clauses of one block keep theirs)
+            holder.resolutions.sort(key=lambda r: r.span.start)
 
 
 _OTHER_BUSINESS = re.compile(r"^(?:Any\s+other\s+(?:urgent\s+)?business|A\.?O\.?B)", re.I)

@@ -422,7 +422,7 @@ def _page_headings(lines: list[Line], *, agenda_items: bool) -> list[Heading]:
 # paragraphs, resolution clauses and quoted minute numbers inside an item then fall out:
 # they have another shape, or they break the sequence.
 
-_PREFIX = r"(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|min\.?\s+no\.?\s*)?"
+_PREFIX = r"(?i:(?:agenda\s+)?item\s+(?:no\.?\s*)?|minute\s+(?:no\.?\s*)?|min\.?\s+(?:no\.?\s*)?)?"
 _NUMBER = (
     r"(?P<number>\d{2}/\d{2}/\d{2,3}(?![/\d])"  # 16/05/05: year, month, minute
     r"|\*?\d{1,6}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020

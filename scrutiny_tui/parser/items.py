@@ -374,12 +374,14 @@ def _opens_decision(block: Block) -> tuple[str, str, int] | None:
     """(trigger, words after it, raw offset of those words) for a block opening a decision."""
     raw = block.raw.lstrip(" \t\u00a0\ufeff")
     lead = len(block.raw) - len(raw)
-    if block.marker is not None and block.label is not None and block.label.isdigit():
-        # "1. RESOLVED that ..." or a paragraph number
+    if block.marker is not None and block.label is not None:
+        # "1. RESOLVED that ..." or a paragraph number; "a) Resolved (unanimously): …", a
+        # lettered part of the item opening with the keyword
         stripped = raw[len(block.marker) :]
         inner = stripped.lstrip(" \t\u00a0")
-        lead += len(block.marker) + len(stripped) - len(inner)
-        raw = inner
+        if block.label.isdigit() or _KEYWORD_FIRST.match(inner):
+            lead += len(block.marker) + len(stripped) - len(inner)
+            raw = inner
     if _DECISION_ALONE.match(raw):
         return "DECISION", "", block.start + len(block.raw)
     inline = _INLINE_LABEL_START.match(raw)
@@ -636,6 +638,8 @@ def _add_resolution(
     *,
     lead_in: str = "",
 ) -> None:
+    if text[:1] == "(":
+        text = _VOTE_NOTE.sub("", text) or text  # "(unanimously): to accept …"
     key = _key(text)
     if not key:
         return
@@ -688,6 +692,11 @@ def _implicit_decisions(
         that_clause = block.is_labelled and (text.lower().startswith("that ") or _be_clause(text))
         if skip is not None and _NOTED_THAT.match(text):
             continue  # beside the keyword's decisions, "Members noted that …" is what they heard
+        if _NOTED_ALONE.match(text):
+            # "NOTED" on its own line under the item's discussion: its outcome
+            _add_resolution(content, seen, None, text, "", block)
+            used.add(index + offset)
+            continue
         body_decides = not block.marker and (
             BODY_DECIDES.match(text)
             or MINUTES_APPROVED.match(text)
@@ -708,7 +717,14 @@ def _implicit_decisions(
         # The RFO presented … The report was noted."), in a sentence of its own
         for start, end in action_rules.sentences(text)[1:]:
             sentence = text[start:end]
-            if (
+            opened = trigger_tail(sentence) if _KEYWORD_FIRST.match(sentence) else None
+            if opened is not None and len(opened[1].split()) >= 3:
+                # "… received 412 responses. Resolved (unanimously): that the group …"
+                _add_resolution(
+                    content, seen, None, _VOTE_NOTE.sub("", opened[1]), opened[0], block
+                )
+                used.add(index + offset)
+            elif (
                 BODY_DECIDES.match(sentence)
                 or MINUTES_APPROVED.match(sentence)
                 or _PASSIVE_WHOLE.match(sentence)
@@ -748,6 +764,12 @@ _PASSIVE_WHOLE = re.compile(
     r"schedule|log|register|return|plan|programme)s?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
     r"(?:noted|received|approved|agreed|adopted|endorsed|accepted)"
     r"(?:\s+and\s+(?:noted|approved|agreed)|\s+as\s+(?:presented|circulated|submitted|read))?\.?$"
+)
+_NOTED_ALONE = re.compile(r"^(?:NOTED|Noted)\.?$")
+# "(unanimously):", "(5 for, 2 against):" after the keyword: how the vote went, not the words
+_VOTE_NOTE = re.compile(
+    r"^\s*\((?:unanimously|nem\.?\s*con\.?|\d+\s+(?:for|votes?)[^()]{0,40})\)\s*[:–—-]*\s*",
+    re.IGNORECASE,
 )
 _NOTED_THAT = re.compile(r"^[^.;]{0,80}?\b(?:noted|notes)\s+that\b", re.IGNORECASE)
 # "That the following be noted:-", "The Committee agreed the following:"

@@ -737,3 +737,56 @@ def test_recommendations_listed_one_by_one() -> None:
 def test_more_report_backs_asked_for(request_words: str, due: str) -> None:
     item = parse_item(f"{request_words}\n", title="Item", meeting_date="2026-01-21")
     assert [action.due for action in item.actions] == [due]
+
+
+_TOWN = """Hazelmere Town Council
+
+Minutes of the meeting of the Town Council held on Monday 9 February 2026 at 7pm
+
+Present: Cllrs Ash (Mayor), Birch and Cole
+
+Min 25/140 – Apologies for absence
+Resolved (unanimously): to accept the reasons given for absence.
+
+Min 25/141 – Planning
+a) Applications received
+Application | Address | Proposal | Comments
+26/00094/FUL | 14 Mill Street | Four dwellings | Objection – overdevelopment
+26/00103/HOU | 7 Orchard Close | Rear extension | No objection
+b) Decisions notified by the District Council
+Application | Address | Proposal | Decision
+25/01876/FUL | 2 Tanners Yard | Change of use to a café | Approved with conditions
+
+Min 25/142 – Finance
+a) Resolved (5 for, 2 against): to increase the carnival grant to £600.
+b) The bank reconciliation was checked.
+
+Min 25/143 – Speeding
+Members discussed the speed survey. Resolved (unanimously): that the Clerk report the
+results to the April meeting.
+
+Min 25/144 – Questions
+NOTED
+"""
+
+
+def test_a_town_council_s_min_numbers_votes_and_planning_responses() -> None:
+    parsed = parse_text(_TOWN)
+    assert [item.number for item in parsed.items] == [
+        "25/140",
+        "25/141",
+        "25/142",
+        "25/143",
+        "25/144",
+    ]
+    apologies, planning, finance, speeding, questions = parsed.items
+    assert [r.text for r in apologies.resolutions] == ["to accept the reasons given for absence."]
+    # the council's responses decide; the district's decisions notified are for information
+    assert [(r.label, r.text) for r in planning.resolutions] == [
+        ("26/00094/FUL", "26/00094/FUL: Objection – overdevelopment"),
+        ("26/00103/HOU", "26/00103/HOU: No objection"),
+    ]
+    assert [r.text for r in finance.resolutions] == ["to increase the carnival grant to £600."]
+    assert len(speeding.resolutions) == 1
+    assert [a.due for a in speeding.actions] == ["2026-04"]
+    assert [r.kind for r in questions.resolutions] == ["noted"]
