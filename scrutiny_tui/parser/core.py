@@ -133,8 +133,9 @@ def parse_text(
                 item_lines.insert(0, inline)
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
     _fill_item_number(document.items, {**(metadata or {}), **front})
-    _place_logged_actions(document.items, lines, headings, meeting.date)
-    _place_responses(document.items, lines, headings)
+    if "|" in text:  # tables flattened with pipes: an action log, the council's responses
+        _place_logged_actions(document.items, lines, headings, meeting.date)
+        _place_responses(document.items, lines, headings)
     _members_only(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)

@@ -240,7 +240,8 @@ def _split_role(text: str) -> tuple[str, str | None]:
     """("Sue Rumbold", "Chief Officer (Business Support)") from "Sue Rumbold, Chief Officer
     (Business Support)"; ("A Smith", "Chairman") from "A Smith (Chairman)"."""
     # "Jo Hale (Chair) – Ardley Borough Council": the name, then who the person is
-    depth_free = _mask_brackets(text)  # a dash or comma in brackets separates nothing
+    # a dash or comma in brackets separates nothing
+    depth_free = _mask_brackets(text) if "(" in text else text
     dash = _DASH_ROLE.search(depth_free)
     if dash is not None:
         name, role = _split_role(text[: dash.start()])
