@@ -12,7 +12,7 @@ import re
 
 PAGE_CHROME = re.compile(
     r"^(?:Issue\s*-\s*(?:meetings|decisions)|Agenda\s+item|Council\s+meetings|"
-    r"Decisions(?:\s+published)?|Agenda(?:,\s*decisions)?\s+and\s+(?:draft\s+)?minutes|"
+    r"Decisions(?:\s+published)?|Decision\s+details|Agenda(?:,\s*decisions)?\s+and\s+(?:draft\s+)?minutes|"
     r"Agendas?,\s+reports\s+and\s+minutes|Items|(?:Note\s+)?No\.?\s*\|?\s*Item(?:\s*\|)*|Media|"
     r"Meeting\s+documents|Skip\s+to\s+(?:main\s+)?content|Loading\.*|Venue\s*:.*|Contact\s*:.*|"
     r"Link\s*:.*|Related\s+Documents\s*:?|Earlier\s*-\s*Later|Additional\s+documents\s*:?|"

@@ -96,7 +96,14 @@ def parse_text(
         preamble = [line for i, line in enumerate(lines[:12]) if i != headings[0].title_line]
     _meeting_facts(preamble, meeting, preamble=True)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
-    _meeting_facts([line for line in lines if meeting_line(line.text)], meeting)
+    _meeting_facts(
+        [
+            line
+            for line in lines
+            if meeting_line(line.text) or _DECISION_MAKER_LINE.match(line.text)
+        ],
+        meeting,
+    )
     _attendance(text, lines[:attendance_end], dense, meeting)
     _inline_attendance(lines[: attendance_end + 1], meeting)
     if preamble_end > 0:
@@ -237,7 +244,7 @@ def _unplaced(text: str, lines: list[Line], headings: list[Heading]) -> list[str
         f"line {_line_number(text, lines[index])}: a decision before the first item was not "
         f"read as any item's: “{_excerpt(lines[index].text)}”"
         for index in range(headings[0].line if headings else 0)
-        if TRIGGER.match(lines[index].text)
+        if TRIGGER.match(lines[index].text) and not is_chrome(lines[index].text)
     ]
     found += [
         f"line {_line_number(text, lines[index])}: “{_excerpt(lines[index].text)}” reads as "
@@ -522,6 +529,25 @@ _DATE_ONLY = re.compile(
 _NAMES_A_BODY = re.compile(r"^[A-Z][\w&'’,() -]{2,100}(?<![.:;,])$")
 
 
+# "RAVENSBY DISTRICT COUNCIL MINUTES of a meeting of the … held … PRESENT: …": a page's
+# heading run together with what follows it, as a PDF viewer flattens it
+_MINUTES_WORD = re.compile(r"\bMINUTES?\s+of\b", re.IGNORECASE)
+_HEADING_ENDS = re.compile(r"\s(?:PRESENT|Present|APOLOGIES|Apologies)\b\s*:?")
+
+
+def _flattened_heading_facts(text: str) -> dict[str, Any]:
+    """Council, body and date from the head of a flattened page's first line."""
+    minutes = _MINUTES_WORD.search(text, 0, 300)
+    if minutes is None:
+        return {}
+    heading = text[minutes.start() : minutes.start() + 400]
+    ends = _HEADING_ENDS.search(heading)
+    facts = heading_facts(heading[: ends.start()] if ends else heading)
+    if minutes.start() > 0:
+        facts = {**heading_facts(text[: minutes.start()].strip()), **facts}
+    return facts
+
+
 def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = False) -> None:
     previous: str | None = None  # the last line with words, page chrome aside
     for index, line in enumerate(lines):
@@ -541,6 +567,8 @@ def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = Fals
             facts = heading_facts(f"{line.text} {lines[index + 1].text}") or facts
         if preamble and not facts and (body := body_line(line.text)):
             facts = {"body": body}
+        if preamble and not facts and len(text) >= _FLATTENED:
+            facts = _flattened_heading_facts(text)
         for key in ("council", "body", "date"):
             if facts.get(key) and getattr(meeting, key) is None:
                 setattr(meeting, key, facts[key])
@@ -600,6 +628,7 @@ _FINISHED = re.compile(r"(?:[.!?:;|)\]\"”’'*_=…-]|\b(?:[ap]\.?m|noon|[Cc]l
 
 
 # "Page 2", "Page 2 of 16": a printed page's number on a line of its own
+_DECISION_MAKER_LINE = re.compile(r"^Decision\s+maker\s*:", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 _PAGE_NUMBER_AT_END = re.compile(r"\s+Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _FORM_FIELD = re.compile(r"…{2,}|\.{4,}|_{4,}")
@@ -806,8 +835,10 @@ _MEMBERS_LIST = re.compile(
 # An officer's post after a name in a members' list: "Mr J Hale (Clerk)", "Rev S Irwin,
 # Mayor's Chaplain"
 _OFFICER_ROLE = re.compile(
-    r"\b(?:Clerk|Officer|Chaplain|Secretary|Manager|Director|Chief\s+Executive|Treasurer"
-    r"|Solicitor|Administrator)\b",
+    # (a community council's Secretary and Treasurer are members holding office; a minute
+    # or committee secretary takes the minutes)
+    r"\b(?:Clerk|Officer|Chaplain|(?:Minutes?|Committee|Democratic)\s+Secretary|Manager|Director"
+    r"|Chief\s+Executive|Solicitor|Administrator)\b",
     re.IGNORECASE,
 )
 

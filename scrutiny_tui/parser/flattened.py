@@ -38,7 +38,7 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             if out is not None:
                 out.append(line)
             continue
-        cuts = _with_title_ends(line.raw, _heading_cuts(line.raw))
+        cuts = _with_title_ends(line.raw, _heading_cuts(line.raw)) + _page_furniture_cuts(line.raw)
         if not cuts:
             if out is not None:
                 out.append(line)
@@ -52,6 +52,39 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             previous = cut
         out.append(Line(line.start + previous, line.raw[previous:]))
     return lines if out is None else out
+
+
+# "… Overview and Scrutiny Committee 14 January 2026 Page 2 of 5 in the spring …": where a
+# printed page broke, its running head and number in the flow of the words
+_PAGE_OF = re.compile(r"\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b")
+_HEAD_WORDS = 12  # a running head is a line's worth of words at most
+
+
+def _page_furniture_cuts(raw: str) -> list[int]:
+    """Cuts around each "Page N of M" and the running head printed before it (the words the
+    page breaks share), so that both stand as lines of their own and are read as furniture."""
+    pages = list(_PAGE_OF.finditer(raw))
+    if len(pages) < 2:
+        return []
+    befores = [
+        raw[max(0, page.start() - 200) : page.start()].split()[-_HEAD_WORDS:] for page in pages
+    ]
+    shared = 0  # words at the end of every page break's preceding text
+    while (
+        shared < min(len(words) for words in befores)
+        and len({" ".join(words[len(words) - shared - 1 :]) for words in befores}) == 1
+    ):
+        shared += 1
+    cuts: list[int] = []
+    for page in pages:
+        start = page.start()
+        if shared >= 3:
+            head = " ".join(raw[max(0, start - 200) : start].split()[-shared:])
+            found = raw.rfind(head.split()[0], max(0, start - 200), start)
+            if found >= 0:
+                cuts.append(found)
+        cuts += [start, page.end()]
+    return cuts
 
 
 def _with_title_ends(raw: str, cuts: list[int]) -> list[int]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from scrutiny_tui.parser.blocks import BULLET, Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER, trigger_tail
-from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, meeting_line
+from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, DATED_TITLE, meeting_line
 from scrutiny_tui.parser.motions import MOTION_HEADING
 
 AGENDA_ITEM = re.compile(r"^(?:.*[-–—:]\s*)?Agenda\s+item\s*$", re.IGNORECASE)
@@ -89,6 +89,8 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
         return _page_headings(lines, agenda_items=True)
     if any(_meeting_item(line) for line in lines):
         return _page_headings(lines, agenda_items=False)
+    if decision := _decision_page(lines):
+        return decision
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
         return _untitled_first(lines, numbered + _closing_headings(lines, numbered[-1]))
@@ -97,6 +99,30 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
     if not numbered and len(listed := _listed_headings(lines)) >= _LISTED_AT_LEAST:
         return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
+
+
+# A committee website's page of one decision taken outside a meeting (a Cabinet Member's or
+# an officer's): "Issue - decisions" / "Decision details" / its title / "Decision Maker: …"
+_DECISION_DETAILS = re.compile(r"^(?:Decision\s+details|Issue\s*-\s*decisions)$", re.IGNORECASE)
+DECISION_MAKER = re.compile(r"^Decision\s+maker\s*:\s*(?P<maker>\S.*)$", re.IGNORECASE)
+
+
+def _decision_page(lines: list[Line]) -> list[Heading]:
+    """The one item of a decision page: titled by the line under "Decision details" (else
+    under "Issue - decisions"), where the page names its decision maker."""
+    if not any(line.text[:1] in "Dd" and DECISION_MAKER.match(line.text) for line in lines):
+        return []
+    marks = [i for i, line in enumerate(lines) if _DECISION_DETAILS.match(line.text)]
+    if not marks:
+        return []
+    details = [i for i in marks if lines[i].text.lower().startswith("decision")]
+    start = (details or marks)[0] + 1
+    title_index = next((i for i in range(start, len(lines)) if not lines[i].blank), None)
+    if title_index is None or DECISION_MAKER.match(lines[title_index].text):
+        return []
+    title = lines[title_index].text
+    dated = DATED_TITLE.match(title)
+    return [Heading(title_index, title_index, None, dated["title"] if dated else title)]
 
 
 # The business that closes a meeting, often left unnumbered after the numbered items
@@ -262,8 +288,15 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
         return []
     start = next((i + 1 for i, line in enumerate(lines) if _LIST_HEADER.match(line.text)), 0)
     if loose:
-        # the items come after the attendance lists at the head of the minutes
+        # the items come after the attendance lists at the head of the minutes (a list
+        # wrapped by the printer goes on to the paragraph's end)
         start = next((i + 1 for i, line in enumerate(lines) if _PRESENT.match(line.text)), 0)
+        while (
+            0 < start < len(lines)
+            and not lines[start].blank
+            and not _ENDS_SENTENCE.search(lines[start - 1].text)
+        ):
+            start += 1
     headings: list[Heading] = []
     table = rows >= 2
     labelled = True  # the item before the first has "ended": the first title opens one

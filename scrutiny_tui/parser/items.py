@@ -669,7 +669,11 @@ def _implicit_decisions(
     clauses_until = -1  # the clauses a keyword-less lead-in introduced were read with it
     skipped = set(skip) if skip else set()
     for index, block in enumerate(blocks):
-        if index < clauses_until or index + offset in skipped:
+        if index < clauses_until:
+            continue
+        if index + offset in skipped:
+            if index + offset not in used:
+                _votes_carried(block, content, seen, used, index + offset)
             continue
         text = _PARAGRAPH_NUMBER.sub("", block.text)
         if (
@@ -706,7 +710,14 @@ def _implicit_decisions(
             or _DEFERRED.match(text)
             or _THIS_WAS.match(text)
         )
-        noted_at_end = _RESOLVED_AT_END.search(text) or _IT_WAS_AGREED.search(text)
+        keyword_inside = _RESOLVED_AT_END.search(text)
+        if (
+            keyword_inside
+            and not keyword_inside.group(0).rstrip().endswith((".", "noted"))
+            and len(text[keyword_inside.end() :].split()) >= 3
+        ):
+            keyword_inside = None  # "… RESOLVED that (a) …": the sentences below read it
+        noted_at_end = keyword_inside or _IT_WAS_AGREED.search(text)
         if that_clause or body_decides or noted_at_end:
             label = block.label if that_clause else None
             _add_resolution(content, seen, label, text, "", block)
@@ -719,16 +730,18 @@ def _implicit_decisions(
             sentence = text[start:end]
             opened = trigger_tail(sentence) if _KEYWORD_FIRST.match(sentence) else None
             if opened is not None and len(opened[1].split()) >= 3:
-                # "… received 412 responses. Resolved (unanimously): that the group …"
-                _add_resolution(
-                    content, seen, None, _VOTE_NOTE.sub("", opened[1]), opened[0], block
-                )
+                # "… received 412 responses. Resolved (unanimously): that the group …", its
+                # clauses "(a) …, (b) …" split as on a line of its own
+                clauses: list[tuple[str | None, str]] = [*_inline_clauses(opened[1])]
+                for label, clause in clauses or [(None, opened[1])]:
+                    _add_resolution(content, seen, label, clause, opened[0], block)
                 used.add(index + offset)
             elif (
                 BODY_DECIDES.match(sentence)
                 or MINUTES_APPROVED.match(sentence)
                 or _PASSIVE_WHOLE.match(sentence)
                 or _DEFERRED.match(sentence)
+                or _PROPOSAL_CARRIED.match(sentence)
             ):
                 _add_resolution(content, seen, None, sentence, "", block)
                 used.add(index + offset)
@@ -764,6 +777,27 @@ _PASSIVE_WHOLE = re.compile(
     r"schedule|log|register|return|plan|programme)s?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
     r"(?:noted|received|approved|agreed|adopted|endorsed|accepted)"
     r"(?:\s+and\s+(?:noted|approved|agreed)|\s+as\s+(?:presented|circulated|submitted|read))?\.?$"
+)
+
+
+def _votes_carried(
+    block: Block, content: ItemContent, seen: set[bytes], used: set[int], index: int
+) -> None:
+    """A vote carried in a paragraph of the debate ("On a show of hands the proposal to
+    object was carried 6–3."): recorded wherever it stands, as no decision restates it."""
+    if "carried" not in block.text:
+        return
+    for start, end in action_rules.sentences(block.text):
+        sentence = block.text[start:end]
+        if _PROPOSAL_CARRIED.match(sentence):
+            _add_resolution(content, seen, None, sentence, "", block)
+            used.add(index)
+
+
+# "On a show of hands the proposal to object was carried 6–3.": a vote with no seconder
+_PROPOSAL_CARRIED = re.compile(
+    r"^(?:On\s+a\s+(?:show\s+of\s+hands|vote|division),?\s+)?(?:the\s+)?(?:proposal|motion"
+    r"|recommendation)\b[^.;]{0,120}?\bwas\s+(?:duly\s+)?carried\b"
 )
 _NOTED_ALONE = re.compile(r"^(?:NOTED|Noted)\.?$")
 # "(unanimously):", "(5 for, 2 against):" after the keyword: how the vote went, not the words

@@ -34,6 +34,7 @@ def meeting_line(text: str) -> re.Match[str] | None:
     return MEETING_LINE.match(text)
 
 
+_DECISION_MAKER = re.compile(r"^Decision\s+maker\s*:\s*(?P<maker>\S.*)$", re.IGNORECASE)
 # A decision page's "12/05/2025 - Parks Strategy - Revised Consultation Plan"
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
 # "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ...",
@@ -115,6 +116,9 @@ def heading_facts(line: str) -> dict[str, Any]:
     meeting = meeting_line(line)
     if meeting:
         return _facts(body=meeting["body"], date=find_date(meeting["date"]), item=meeting["item"])
+    maker = _DECISION_MAKER.match(line)
+    if maker:  # "Decision Maker: Cabinet Member for Highways": who decided, outside a meeting
+        return _facts(body=maker["maker"].rstrip(" ."))
     dated_title = DATED_TITLE.match(line)
     if dated_title:
         return _facts(date=find_date(dated_title["date"]))

@@ -16,7 +16,13 @@ sys.path.insert(0, str(ROOT / "tests" / "extract"))
 import evaluate_parser  # noqa: E402
 from source_builders import write_minutes_pdf  # noqa: E402
 
-FIXTURES = evaluate_parser.load_keys(sets=("fixtures",))
+# A fixture that is already what a PDF viewer gave (a page flattened to one line) is not a
+# layout to print: printed again, its one line would be wrapped at the page's width.
+FIXTURES = [
+    fixture
+    for fixture in evaluate_parser.load_keys(sets=("fixtures",))
+    if not Path(fixture[0]).name.startswith("flattened_")
+]
 
 
 @pytest.mark.parametrize(("name", "path", "key"), FIXTURES, ids=[n for n, _, _ in FIXTURES])

@@ -790,3 +790,101 @@ def test_a_town_council_s_min_numbers_votes_and_planning_responses() -> None:
     assert len(speeding.resolutions) == 1
     assert [a.due for a in speeding.actions] == ["2026-04"]
     assert [r.kind for r in questions.resolutions] == ["noted"]
+
+
+_DECISION_PAGE = """Skip to main content
+Eastmere County Council logo
+Eastmere County Council
+Home
+
+Issue - decisions
+
+Mill Lane - 20mph Speed Limit
+
+03/02/2026 - Mill Lane - 20mph Speed Limit
+
+Decision details
+
+Mill Lane - 20mph Speed Limit
+
+Decision Maker: Cabinet Member for Highways
+
+Decision status: Implemented
+
+Decision:
+The Cabinet Member for Highways:
+
+1. Approved the making of the speed limit order as advertised.
+
+2. Requested that a report on the effect of the scheme be brought back to the Cabinet Member
+in six months' time.
+
+Reasons for the decision:
+Speeds recorded in September 2025 were too high.
+
+Decision published: 03/02/2026
+
+Effective from: 11/02/2026
+"""
+
+
+def test_a_page_of_one_decision_taken_outside_a_meeting() -> None:
+    parsed = parse_text(_DECISION_PAGE)
+    assert [item.title for item in parsed.items] == ["Mill Lane - 20mph Speed Limit"]
+    assert parsed.meeting.body == "Cabinet Member for Highways"
+    assert parsed.meeting.date == "2026-02-03"
+    assert len(parsed.items[0].resolutions) == 2
+    assert [a.due for a in parsed.items[0].actions] == ["2026-08"]
+    assert not any("Decision details" in w for w in parsed.warnings)
+
+
+_FLAT = (
+    "EASTMERE DISTRICT COUNCIL MINUTES of a meeting of the OVERVIEW AND SCRUTINY COMMITTEE held"
+    " on Wednesday, 14 January 2026 at 6.00 pm PRESENT: Councillor G Marsh (Chairman),"
+    " Councillors R Brook, T Allen and J Cole. 45. APOLOGIES Apologies were received from"
+    " Councillor L Bird, who was attending a training course on the new planning regulations"
+    " on behalf of the Council, and from Councillor S Dale, who was unwell. 46. MINUTES RESOLVED"
+    " that the minutes of the meeting held on 10"
+    " December 2025 be approved. 47. HOUSING The Head of Housing presented the report on"
+    " temporary accommodation and answered questions from Members at some length about the"
+    " number of families placed outside the district, the cost of nightly-paid accommodation,"
+    " the work being done with private landlords and the time households spend in bed and"
+    " breakfast accommodation before they are offered a settled home. Overview and"
+    " Scrutiny Committee 14 January 2026 Page 2 of 3 RESOLVED that (a) the report be noted; and"
+    " (b) a further report come to the meeting on 10th March 2026. 48. PARKS The Parks Manager"
+    " presented the annual report on the parks and open spaces of the district. Overview and"
+    " Scrutiny Committee 14 January 2026 Page 3 of 3 RESOLVED that the annual report be noted."
+    " 49. CLOSE The meeting closed at 8.10 pm.\n"
+)
+
+
+def test_a_page_flattened_to_one_line_with_its_running_heads_in_the_flow() -> None:
+    parsed = parse_text(_FLAT)
+    assert (parsed.meeting.council, parsed.meeting.body) == (
+        "Eastmere District Council",
+        "Overview and Scrutiny Committee",
+    )
+    assert [item.number for item in parsed.items] == ["45", "46", "47", "48", "49"]
+    housing, parks = parsed.items[2], parsed.items[3]
+    assert [r.label for r in housing.resolutions] == ["a", "b"]
+    assert [r.text for r in parks.resolutions] == ["that the annual report be noted."]
+    assert "Page 2 of 3" not in housing.text
+
+
+def test_office_bearers_of_a_community_council_are_members_present() -> None:
+    parsed = parse_text(
+        "Minutes of the Monthly Meeting held on Tuesday 13 January 2026\n\n"
+        "Present: Alasdair Munro (Chair), Morven Sutherland (Secretary), Ewan Grant (Treasurer),"
+        " Kirsty Fraser\n\nWelcome\n\nThe Chair welcomed everyone.\n\nPlanning\n\n"
+        "Kirsty Fraser proposed that the community council object; Ewan Grant proposed no"
+        " comment. On a show of hands the proposal to object was carried 6–3.\n\n"
+        "Date of Next Meeting\n\nTuesday 10 February 2026.\n"
+    )
+    assert [p.name for p in parsed.meeting.present] == [
+        "Alasdair Munro",
+        "Morven Sutherland",
+        "Ewan Grant",
+        "Kirsty Fraser",
+    ]
+    planning = next(item for item in parsed.items if item.title == "Planning")
+    assert len(planning.resolutions) == 1
