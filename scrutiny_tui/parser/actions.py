@@ -23,6 +23,7 @@ _TO_DO = r"\s+(?:receive|report|return|provide|bring|circulate|be\s+invited)\b"
 # The forms of a request's cue, in the order they are tried, each opening with its own word
 _CUE_FORMS = (
     r"request(?:s|ed)?\s+(?:that|a|an|further|more|the|for)",
+    r"request(?:s|ed)?\s+(?:\w+\s+){1,3}?(?:reports|updates|briefings)\b",
     r"asked\s+(?:that|for|to)",
     *(rf"{verb}\s+{_PROVIDED}" for verb in ("be", "being", "is", "are")),
     r"report(?:s|ed)?\s+back",
@@ -46,9 +47,10 @@ _CUE = re.compile(r"\b(?=[rabiwtcs])(?:" + "|".join(_CUE_FORMS) + ")", re.IGNORE
 # the engine skip straight to those letters, quicker still (see _cue_starts)
 _CUE_FORMS_LOWER = re.compile("|".join(_CUE_FORMS))
 _ABOUT = re.compile(
-    r"\b(?=[abcdfimnprsuvw])"
+    r"\b(?=[abcdfimnoprsuvw])"
     r"(?:report|update|briefing|paper|presentation|information|details|meeting|review|"
     r"item|clarification|data|figures|breakdown|measures|plan|response|note|session|visit|"
+    r"results|outcome|outturn|"
     r"progress|work\s+programme|attend)",
     re.IGNORECASE,
 )
@@ -109,12 +111,13 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("to be ", re.compile(r"\bto\s+be\s+(?:reviewed|revisited|considered|discussed|brought)\b")),
     # "That the Head of Housing report progress …", "… report to Council in six months' time"
-    # "… and report the results to the April meeting"
+    # "… and report the results to the April meeting", "That the Treasurer report the
+    # provisional outturn for the year to the Authority by 30 June 2026"
     (
-        "report ",
+        "report",
         re.compile(
-            r"\breport\s+(?:back\s+)?(?:progress\s+|(?:the|its|their)\s+(?:\w+\s+){1,2}?)?"
-            r"(?:back\s+)?(?:to|on)\s",
+            r"\breport\s+(?:back\s+)?(?:progress\s+|(?:the|its|their)\s+[^.;]{1,120}?\s)?"
+            r"(?:back\s+)?(?:to|on|by)\s",
             re.IGNORECASE,
         ),
     ),
@@ -146,12 +149,18 @@ def _later_cues(text: str, lower: str | None = None) -> list[int]:
     for hint, pattern in _LATER_CUES:
         position = lower.find(hint)
         while position != -1:
-            if hint != "report " or lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT:
-                # "report back", "report progress", "report to", "report on" only
-                window = pattern.search(text, max(0, position - 60), position + len(hint) + 80)
+            if (
+                hint != "report"
+                or (
+                    lower[position + 6 : position + 7].isspace()  # the word, not "reported"
+                    and lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT
+                )
+            ):
+                # "report back", "report progress", "report to", "report the … to" only
+                window = pattern.search(text, max(0, position - 60), position + len(hint) + 200)
                 start = -1 if window is None else window.start()
                 if start >= 0 and not (
-                    hint == "report " and _NOUN_BEFORE.search(text, max(0, start - 8), start)
+                    hint == "report" and _NOUN_BEFORE.search(text, max(0, start - 8), start)
                 ):
                     found.add(start)  # not "the report to Cabinet": the noun, not a request
             # the next place that does not overlap this one ("receiveceive" is one "eceive")

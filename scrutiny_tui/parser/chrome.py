@@ -17,7 +17,7 @@ PAGE_CHROME = re.compile(
     r"Meeting\s+documents|Skip\s+to\s+(?:main\s+)?content|Loading\.*|Venue\s*:.*|Contact\s*:.*|"
     r"Link\s*:.*|Related\s+Documents\s*:?|Earlier\s*-\s*Later|Additional\s+documents\s*:?|"
     r"Supporting\s+documents\s*:?|View\s+directions|How\s+can\s+we\s+help\s+you.*|Modern\.gov\b.*|"
-    r"Print\s+this\s+page|Home|Committee\s+Minutes|Open\s+Minutes|Minutes|Draft|"
+    r"Print\s+this\s+page|Home|Committee\s+Minutes|Open\s+Minutes|Minutes|Draft|Minute\s+No\.?|"
     r"(?:Page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
     r"agenda\s+for\s+these\s+minutes|Use\s+the\s+below\s+search\s+options.*|"
     r"Alternatively\s+you\s+can\s+visit.*|[|\s-]+)$",

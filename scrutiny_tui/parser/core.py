@@ -43,7 +43,7 @@ from scrutiny_tui.parser.meeting import (
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING
-from scrutiny_tui.parser.people import HONORIFICS, people_from_list
+from scrutiny_tui.parser.people import HONORIFICS, people_from_list, person_from_entry
 from scrutiny_tui.parser.response_table import read_responses
 
 _FRONT_MATTER = re.compile(
@@ -767,6 +767,8 @@ def _attendance(
             _add_people(meeting, "apologies", first.raw[after:], first.start + after)
             blocks = blocks[1:]
     for block in blocks:
+        if is_chrome(block.text):
+            continue  # "Minute No." over the items' column: the page's, not a name
         label = ATTENDANCE_LABEL.match(block.raw.lstrip(" \t\u00a0"))
         if label:
             kind = attendance_kind(
@@ -854,7 +856,9 @@ def _members_only(meeting: Meeting) -> None:
         guests = [
             p
             for p in people
-            if (p.role and _OFFICER_ROLE.search(p.role))
+            # "Mr J Hale (Clerk)" among the members attended; "J Hale – Director of Public
+            # Health" in a board's list of members is a member who holds that post
+            if (p.role and _OFFICER_ROLE.search(p.role) and not _DASH_ROLE.search(p.source))
             or (p.honorific == "County Councillor" and own - {None})
         ]
         if not guests:
@@ -864,12 +868,17 @@ def _members_only(meeting: Meeting) -> None:
             meeting.attending.extend(guests)
 
 
+_DASH_ROLE = re.compile(r"\S\s+[–—-]\s+\S")
+
+
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     """One person a line when every line opens with a name; else one run-on, wrapped list."""
     lines = raw.split("\n")
     one_a_line = len(lines) >= 3 and raw.count(",") <= len(lines) // 2
+    # "Name – who they are" on every line: one person a line, however many commas
+    dashed = len(lines) >= 2 and all(_DASH_ROLE.search(line) for line in lines if line.strip())
     if len(lines) == 1 or not (
-        all(_HONORIFIC_START.match(line.strip()) for line in lines) or one_a_line
+        all(_HONORIFIC_START.match(line.strip()) for line in lines) or one_a_line or dashed
     ):
         getattr(meeting, kind).extend(people_from_list(raw, offset))
         return
@@ -877,7 +886,13 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     # only names an office or a group is a heading of the list, not a person
     position = 0
     for line in lines:
-        getattr(meeting, kind).extend(people_from_list(line, offset + position))
+        # "Joanne Hale – Director of Public Health, Wyndbrook Council": one person, who they
+        # are after the dash (its commas are the role's)
+        one = person_from_entry(line, offset + position) if _DASH_ROLE.search(line) else None
+        if one is not None:
+            getattr(meeting, kind).append(one)
+        else:
+            getattr(meeting, kind).extend(people_from_list(line, offset + position))
         position += len(line) + 1
 
 

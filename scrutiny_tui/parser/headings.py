@@ -461,7 +461,8 @@ _NUMBER = (
     r"|\*?\d{1,6}[a-z]?(?:/\d{2,4})?"  # 12  12a  *450  35/20  107/2020
     r"|[A-Z]{1,3}\d{0,3}:\d{2}/\d{2}"  # F01:04/24
     r"|[A-Z]{1,4}/\d{1,4}(?:/\d{2,4})?"  # C/152  CAB/25/61  PCP/23/45
-    r"|[A-Z]{2,3}\d{3,5})"  # AM119
+    r"|[A-Z]{2,3}\d{3,5}"  # AM119
+    r"|[A-Z]{2,4}[ .]\d{1,4}(?![\d/]))"  # HWB 23  HWB.23
 )
 NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?)$")
 NUMBER_THEN_TITLE = re.compile(
@@ -772,6 +773,13 @@ def _sentence_start(title: str) -> int | None:
     return None
 
 
+def _runs_as_prose(words: str) -> bool:
+    """Words of a sentence running on ("Cllr Hale declared a personal interest in"), half of
+    them in lower case, not a title's ("Estate Agent Sales Board")."""
+    split = words.split()
+    return len(split) >= 6 and 2 * sum(1 for word in split if word[:1].islower()) >= len(split)
+
+
 def _split_title_line(text: str) -> tuple[str, str]:
     listed = _ATTENDANCE_THEN_NAMES.match(text)
     if listed:
@@ -783,7 +791,11 @@ def _split_title_line(text: str) -> tuple[str, str]:
         if not title or len(title.split()) > 18:
             break
         # "Policy - Call-in" is one title; "Apologies: Cllr A sent his apologies." is not
-        sentence = rest.endswith((".", "!", "?", ".)")) or len(rest.split()) > 12
+        sentence = (
+            rest.endswith((".", "!", "?", ".)"))
+            or len(rest.split()) > 12
+            or _runs_as_prose(rest)  # a printer's line cut mid-sentence
+        )
         if stop.group(0).startswith(".") or (sentence and len(rest.split()) >= 3):
             return title, rest
     words = text.split()

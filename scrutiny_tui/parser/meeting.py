@@ -44,9 +44,13 @@ _BODY_ENDS = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Executive|Authority"
     r"|Assembly|Group)"
 )
+_UNNAMED_COUNCIL = re.compile(
+    r"^(?:(?:Parish|Town|Community|City|County|District|Borough|Full)\s+)?Council$", re.I
+)
+_BODY_AT_END = re.compile(rf"(?:{_BODY_ENDS}|Council)$", re.IGNORECASE)
 MINUTES_OF = re.compile(
     r"^(?:Draft\s+)?Minutes?\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
-    r"(?:(?:[\w'&-]+\s+){0,5}?meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
+    r"(?:(?P<before>(?:[\w'&-]+\s+){0,5}?)meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
     # "MINUTES of the OVERVIEW AND SCRUTINY COMMITTEE held on …": the body, no "meeting"
     rf"|(?P<named>(?:[\w'&(),-]+\s+){{0,8}}?{_BODY_ENDS})\s+(?=held\b))"
     r"(?:held\b(?:[^.]{0,40}?\b(?:on|at|in)\b)?(?P<rest>.*)$|$)",
@@ -135,6 +139,12 @@ def heading_facts(line: str) -> dict[str, Any]:
         minutes = None  # "Minutes of the meeting held on 3 May were agreed.": another meeting
     if minutes:
         body = (minutes["body"] or minutes["named"] or "").strip()
+        before = (minutes["before"] or "").strip()
+        if not body and _BODY_AT_END.search(before):
+            # "Minutes of the Parish Council Meeting held on …": the council, not named here
+            if _UNNAMED_COUNCIL.match(before):
+                return _facts(body="Council", date=find_date(minutes["rest"] or ""))
+            body = before
         if body and COUNCIL_LINE.match(body) and not _NOT_COUNCIL.search(body):
             # "Minutes of a meeting of Ashcombe Parish Council held on …": the council met
             return _council_or_body(body, find_date(minutes["rest"] or ""), met=True)
@@ -193,7 +203,8 @@ def _council_name(line: str) -> str:
 
 
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:(?:Members|Councillors|Other\s+Members|Council\s+Employees|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
+    r"^(?P<label>(?:(?:(?:Non-)?Voting\s+Members|Members|Councillors|Other\s+Members|Council\s+Employees"
+    r"|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
     r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
@@ -241,6 +252,8 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
     if lowered in {
         "present",
         "members present",
+        "voting members present",
+        "non-voting members present",
         "councillors present",
         "in the chair",
         "presiding",

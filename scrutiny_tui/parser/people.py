@@ -12,6 +12,8 @@ from scrutiny_tui.parser.model import Person, Span
 HONORIFICS = (
     r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
     r"Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
+    # police officers attend panels and boards by rank
+    r"|(?:Chief\s+|Detective\s+)?(?:Superintendent|Inspector)|Sergeant|PCSO|PC"
 )
 # (a list typed in haste glues the name to the honorific's stop or colon: "Councillors:L Hale")
 _HONORIFIC = re.compile(
@@ -26,7 +28,9 @@ _NAME_PARTICLE = r"(?:van|von|de|da|der|le|la|du|del|bin|al)"
 _NAME = re.compile(
     rf"^{_NAME_WORD}(?:[\s\u00a0]+(?:{_NAME_PARTICLE}[\s\u00a0]+)?{_NAME_WORD}){{0,4}}$"
 )
-_ROLE_IN_BRACKETS = re.compile(r"^(?P<name>.+?)\s*\((?P<role>[^()]*(?:\([^()]*\)[^()]*)*)\)$")
+_ROLE_IN_BRACKETS = re.compile(
+    r"^(?P<name>.+?)\s*\((?P<role>[^()]*(?:\([^()]*\)[^()]*)*)\)$", re.DOTALL
+)
 _NOT_NAMES = re.compile(
     r"^(?:The|This|That|It|Members?|Officers?|Chair(?:man)?|Vice|Director|Head|Chief|Executive|"
     r"Deputy|Assistant|Council|Committee|Board|Panel|Cabinet|Apologies|None|Also|Present|In|"
@@ -86,6 +90,9 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     people: list[Person] = []
     shared_honorific: str | None = None
     for piece_start, piece in _pieces(text):
+        if piece[:5].lower() == "from ":  # "… received from A and from B"
+            piece_start += 5
+            piece = piece[5:]
         label = _GROUP_LABEL.match(piece)
         if label:
             # "Independent Co-opted Members: Mrs A Hale": the group's label, then a name

@@ -7,6 +7,7 @@ import pytest
 
 from scrutiny_tui.extract.html import extract_html
 from scrutiny_tui.parser import parse_item, parse_text
+from scrutiny_tui.parser.meeting import heading_facts
 
 
 def items_of(text: str) -> list[tuple[str | None, str]]:
@@ -888,3 +889,103 @@ def test_office_bearers_of_a_community_council_are_members_present() -> None:
     ]
     planning = next(item for item in parsed.items if item.title == "Planning")
     assert len(planning.resolutions) == 1
+
+
+@pytest.mark.parametrize(
+    ("request_words", "due"),
+    [
+        (
+            "RESOLVED that the Chief Fire Officer report the outcome of the review of on-call"
+            " availability to the April meeting.",
+            "2026-04",
+        ),
+        (
+            "RESOLVED that the Treasurer report the provisional revenue outturn for the year to"
+            " the Authority by 30 June 2026.",
+            "2026-06-30",
+        ),
+        ("RESOLVED that the Clerk report\nto the Council in June 2026 on the lease.", "2026-06"),
+    ],
+)
+def test_a_report_back_with_its_object_or_its_line_broken(request_words: str, due: str) -> None:
+    item = parse_item(f"{request_words}\n", title="Item", meeting_date="2026-01-28")
+    assert [action.due for action in item.actions] == [due]
+
+
+_BOARD = """WYNDMERE COUNCIL
+
+HEALTH AND WELLBEING BOARD
+
+Minutes of the meeting of the Health and Wellbeing Board held on Wednesday 28 January 2026
+
+Voting members present:
+Councillor Rosa Fell (Chair) – Cabinet Member for Adult Social Care
+Dr Amrit Sandu (Vice-Chair) – Place Director, Severn Integrated Care Board
+Joanne Whitby – Director of Public Health
+
+Non-voting members present:
+Superintendent Gary Moll – Severn Police
+Sandra Petra – Chief Executive, Wyndmere Council for Voluntary Service
+
+Also in attendance:
+Lucy Bran – Democratic Services Officer
+
+Minute No.
+
+HWB 23   APOLOGIES FOR ABSENCE
+
+         Apologies for absence were received from Councillor Derek Stan and from Fiona
+         Light (Severn Integrated Care Board).
+
+HWB 24   BETTER CARE FUND
+
+         RESOLVED: That the Board approved the plan.
+
+HWB 25   DATE OF NEXT MEETING
+
+         The next meeting will be held on 25 March 2026.
+"""
+
+
+def test_a_board_s_minute_numbers_and_its_members_with_their_posts() -> None:
+    parsed = parse_text(_BOARD)
+    assert [item.number for item in parsed.items] == ["HWB 23", "HWB 24", "HWB 25"]
+    assert [p.name for p in parsed.meeting.present] == [
+        "Rosa Fell",
+        "Amrit Sandu",
+        "Joanne Whitby",
+        "Gary Moll",
+        "Sandra Petra",
+    ]
+    assert [p.name for p in parsed.meeting.apologies] == ["Derek Stan", "Fiona Light"]
+    assert "Minute No" not in [p.name for p in parsed.meeting.attending]
+
+
+@pytest.mark.parametrize(
+    ("heading", "body"),
+    [
+        ("Minutes of the Parish Council Meeting held on Monday 12 January 2026", "Council"),
+        (
+            "Minutes of the Planning Committee Meeting held on Monday 12 January 2026",
+            "Planning Committee",
+        ),
+    ],
+)
+def test_the_body_named_before_the_word_meeting(heading: str, body: str) -> None:
+    assert heading_facts(heading) == {"body": body, "date": "2026-01-12"}
+
+
+def test_a_table_row_s_title_before_its_text_cut_by_the_printer() -> None:
+    parsed = parse_text(
+        "Minute | Item\n"
+        "26/01 | Apologies: Cllr Ian Stone (holiday) sent apologies.\n"
+        "26/02 | Declarations of interest: Cllr Tregear declared a personal interest in minute\n"
+        "26/05 as a neighbour of the applicant.\n"
+        "26/03 | Minutes of the previous meeting: It was RESOLVED that the minutes of the meeting\n"
+        "held on 9 December 2025 be approved.\n"
+    )
+    assert [item.title for item in parsed.items] == [
+        "Apologies",
+        "Declarations of interest",
+        "Minutes of the previous meeting",
+    ]
