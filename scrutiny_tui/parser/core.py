@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from typing import Any
 
 import yaml
@@ -100,7 +101,8 @@ def parse_text(
         [
             line
             for line in lines
-            if meeting_line(line.text) or _DECISION_MAKER_LINE.match(line.text)
+            if line.text[:1] in "MmDd"
+            and (meeting_line(line.text) or _DECISION_MAKER_LINE.match(line.text))
         ],
         meeting,
     )
@@ -154,8 +156,8 @@ def parse_text(
         )
         for item in document.items:
             item.actions = []  # what an agenda proposes to ask for has not been asked yet
-    elif (sections := _report_sections(lines)) and not _records_a_meeting(
-        lines, meeting, document.items
+    elif not _records_a_meeting(lines, meeting, document.items) and (
+        sections := _report_sections(lines)
     ):
         document.warnings.append(
             "not minutes: this reads as an officer's report ("
@@ -590,7 +592,9 @@ def _item(
     body_lines = [
         line
         for line in lines[heading.title_line + 1 : end]
-        if not (line.text in running or _PAGE_NUMBER.match(line.text))
+        if not (
+            line.text in running or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
+        )
     ]
     if heading.body_start is not None and heading.title_line >= 0:
         title_line = lines[heading.title_line]
@@ -630,6 +634,7 @@ _FINISHED = re.compile(r"(?:[.!?:;|)\]\"”’'*_=…-]|\b(?:[ap]\.?m|noon|[Cc]l
 # "Page 2", "Page 2 of 16": a printed page's number on a line of its own
 _DECISION_MAKER_LINE = re.compile(r"^Decision\s+maker\s*:", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
+_PAGE_WORDS = ("Page", "page", "PAGE")
 _PAGE_NUMBER_AT_END = re.compile(r"\s+Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
 _FORM_FIELD = re.compile(r"…{2,}|\.{4,}|_{4,}")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -641,16 +646,14 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
     year in it or three times without. Labels, decisions' keywords and headings repeat too
     and are kept."""
     heading_lines = {h.title_line for h in headings} | {h.line for h in headings}
-    counts: dict[str, int] = {}
-    for index, line in enumerate(lines):
-        text = line.text
-        if not text or len(text) > 100 or index in heading_lines or text.endswith(":"):
-            continue
-        counts[text] = counts.get(text, 0) + 1
+    # (counted in C: most lines are unique, and a text of any length is read once)
+    counts = Counter(line.text for line in lines if 4 <= len(line.text) <= 100)
+    counts -= Counter(lines[index].text for index in heading_lines if 0 <= index < len(lines))
     return frozenset(
         text
         for text, count in counts.items()
         if count >= (2 if _YEAR.search(text) else 3)
+        and not text.endswith(":")
         and not TRIGGER.match(text)
         and not SECTION_LABEL.match(text)
         and len(text.split()) >= 2

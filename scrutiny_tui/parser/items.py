@@ -562,6 +562,8 @@ _NAME_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+and\s+")
 def _names_only(text: str) -> bool:
     """An entry that only names people ("Jo Hale - Sam Irwin"): who, not what was decided."""
     words = text.strip(" |.;")
+    if any(word[:1].islower() and word not in ("and", "–") for word in words.split()):
+        return False  # words of a clause, not only names (the common case, found cheaply)
     parts = [part for part in _NAME_SEPARATOR.split(words) if part]
     return bool(parts) and all(
         2 <= len(part.split()) <= 4 and looks_like_name(part) and part[:1].isupper()
