@@ -44,7 +44,7 @@ _ABOUT = re.compile(
     r"\b(?=[abcdfimnoprsuvw])"
     r"(?:report|update|briefing|paper|presentation|information|details|meeting|review|"
     r"item|clarification|data|figures|breakdown|measures|plan|response|note|session|visit|"
-    r"results|outcome|outturn|"
+    r"results|outcome|outturn|respond|"
     r"progress|work\s+programme|attend)",
     re.IGNORECASE,
 )
@@ -109,7 +109,7 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "submit",
         re.compile(
-            r"\bsubmits?\s+(?:a|an)\s+(?:further\s+|progress\s+|full\s+)?(?:report|update|briefing)",
+            r"\bsubmits?\s+(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|update|briefing)",
             re.IGNORECASE,
         ),
     ),
@@ -194,7 +194,10 @@ def _cued(text: str) -> bool:
 # "Comments must be submitted by 21 February": a deadline for comments asks nothing back
 _COMMENTS_DEADLINE = re.compile(
     r"\bcomments?\b[^.;]{0,80}\b(?:by|before|no\s+later\s+than|closes?|until)\b|\bfor\s+(?:public\s+)?"
-    r"(?:comment|consultation|engagement)\b[^.;]{0,40}\b(?:until|from|between)\b",
+    r"(?:comment|consultation|engagement)\b[^.;]{0,40}\b(?:until|from|between)\b"
+    # "Further meetings are scheduled for 16 June and 22 September": dates for information
+    r"|\b(?:further|future|next|other)\s+meetings?\s+(?:are|is|will\s+be|have\s+been|has\s+been)\s+"
+    r"(?:scheduled|arranged|planned)\b",
     re.IGNORECASE,
 )
 
@@ -223,7 +226,8 @@ def _cue_starts(lower: str) -> list[int]:
 
 
 _ABOUT_LOWER = lower_twin(_ABOUT)
-_DEADLINE_NOUNS = ("comment", "consultation", "engagement")  # one is in every deadline
+# one is in every deadline (or schedule of meetings)
+_DEADLINE_NOUNS = ("comment", "consultation", "engagement", "scheduled", "arranged", "planned")
 _COMMENTS_DEADLINE_LOWER = lower_twin(_COMMENTS_DEADLINE)
 
 

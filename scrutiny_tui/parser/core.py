@@ -653,7 +653,10 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
         text
         for text, count in counts.items()
         if count >= (2 if _YEAR.search(text) else 3)
-        and not text.endswith(":")
+        # a running head ends with no stop and opens with no label: a decision printed
+        # twice ("(1) That the budget for 2026/27 be approved.") is no page's furniture
+        and not text.endswith((":", ".", ";"))
+        and text[:1] != "("
         and not TRIGGER.match(text)
         and not SECTION_LABEL.match(text)
         and len(text.split()) >= 2
@@ -782,6 +785,13 @@ def _attendance(
             sentence = _SENTENCE_LINE.search(listed)
             if sentence:  # the list ends where a line of prose begins
                 listed = listed[: sentence.start()]
+            also = _ALSO_PRESENT.search(listed)
+            if also and kind == "present":
+                # "Present: … and Marcus Tolley. Also present: Councillor Rhian Cole (…)"
+                _add_people(
+                    meeting, "attending", listed[also.end() :], block.start + lead + also.end()
+                )
+                listed = listed[: also.start() + 1]
             _add_people(meeting, kind, listed, block.start + lead)
             if sentence:
                 kind = None
@@ -804,6 +814,7 @@ def _attendance(
                 kind = None
 
 
+_ALSO_PRESENT = re.compile(r"\.\s+Also\s+(?:present|in\s+attendance|attending)\s*:\s*", re.I)
 _FLATTENED = 200  # characters: a line this long holds what a page printed on several
 
 

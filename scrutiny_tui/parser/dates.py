@@ -97,7 +97,9 @@ _MONTH_DAY = re.compile(
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>[A-Z][a-z]{2,8}))\b(?!,?\s+\d{4})"
 )
 _IN_MONTHS = re.compile(
-    r"\bin\s+(?P<count>\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+months['’]?\s+time\b",
+    r"\b(?:in\s+(?P<count>\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+months['’]?\s+time"
+    # "asked to respond within two months": the executive's response to scrutiny is due then
+    r"|within\s+(?P<within>\d{1,2}|one|two|three|four|five|six|nine|twelve)\s+months)\b",
     re.IGNORECASE,
 )
 _COUNTS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "nine": 9, "twelve": 12}
@@ -164,7 +166,7 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
                 return None
     in_months = _IN_MONTHS.search(text)
     if in_months:
-        count = in_months["count"].lower()
+        count = (in_months["count"] or in_months["within"]).lower()
         months = int(count) if count.isdigit() else _COUNTS[count]
         total = held.month - 1 + months
         return f"{held.year + total // 12:04d}-{total % 12 + 1:02d}"

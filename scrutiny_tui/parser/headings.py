@@ -87,7 +87,14 @@ def _agenda_item(text: str) -> bool:
 def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
     if any(_agenda_item(line.text) for line in lines):
         return _page_headings(lines, agenda_items=True)
-    if any(_meeting_item(line) for line in lines):
+    meeting_items = [i for i, line in enumerate(lines) if _meeting_item(line)]
+    if meeting_items:
+        if len(meeting_items) == 1:
+            # one "Meeting: … (Item 14)" line over a whole meeting's numbered items (a page
+            # stitched from another): the numbering, if it is plainly a meeting's, decides
+            numbered = _numbered_headings(lines, dense)
+            if len(numbered) >= 3 and numbered[0].line > meeting_items[0]:
+                return _untitled_first(lines, numbered)
         return _page_headings(lines, agenda_items=False)
     if decision := _decision_page(lines):
         return decision

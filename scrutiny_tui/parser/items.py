@@ -156,7 +156,9 @@ def _decisions(
                 unread = index
             index = after
             continue
-        if motions.opens_motion(block.text) and not block.text.endswith(":"):
+        if motions.opens_motion(block.text) and (
+            not block.text.endswith(":") or _SUBSTANTIVE_CARRIED.search(block.text)
+        ):
             taken = _motion(blocks, index, high, content, used, seen)
             if taken:
                 found_any = True
@@ -328,7 +330,12 @@ def _motion(
     if not text:
         return 0
     closing = " ".join(blocks[i].text for i in tail_blocks[-1:]) if tail_blocks else ""
-    if motions.was_lost(words) or motions.was_lost(closing):
+    carried = _SUBSTANTIVE_CARRIED.search(words)
+    if carried and (moved := _THAT_REST.search(words[: carried.start()])) is not None:
+        # "… that X. It was then moved, by way of amendment, … LOST. The substantive motion
+        # was then put and CARRIED": the decision is the motion as first moved
+        text = _AMENDMENT_MOVED.split(moved["rest"], maxsplit=1)[0]
+    elif motions.was_lost(words) or motions.was_lost(closing):
         for taken in group + tail_blocks:
             used.add(taken)
         return len(group) + len(tail_blocks)
@@ -341,6 +348,13 @@ def _motion(
     return len(group) + len(tail_blocks)
 
 
+_SUBSTANTIVE_CARRIED = re.compile(
+    r"\b(?:substantive|original)\s+motion\s+(?:was\s+)?(?:then\s+)?(?:put\s+(?:to\s+the\s+vote\s+)?"
+    r"and\s+)?(?:was\s+)?(?:declared\s+)?(?:CARRIED|carried|Carried)\b"
+)
+_AMENDMENT_MOVED = re.compile(
+    r"[.\"”]\s+It\s+was\s+then\s+moved|\s+by\s+way\s+of\s+(?:an\s+)?amendment|\s+as\s+an\s+amendment"
+)
 # A decision opened by its keyword or label, not by a sentence naming the body that decided
 _KEYWORD_FIRST = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
@@ -844,7 +858,7 @@ _RECOMMENDS_LEAD = re.compile(
 )
 # "recommendations (1 to 6)", "recommendations 2-4", "Recommendation 3"
 _REFERRED = re.compile(
-    r"\brecommendations?\s*\(?\s*(?P<first>\d{1,2})(?:\s*(?:to|-|–)\s*(?P<last>\d{1,2}))?"
+    r"\brecommendations?\s*\(?\s*(?P<r>R)?(?P<first>\d{1,2})(?:\s*(?:to|-|–)\s*R?(?P<last>\d{1,2}))?"
     # "recommendations 1, 2 and 4": the others listed after the first
     r"(?P<more>(?:\s*,\s*\d{1,2}\b|\s+(?:and|&)\s+\d{1,2}\b)*)\s*\)?"
     r"(?!\s*(?:%|per\s*cent|months?|years?|weeks?|days?))",
@@ -895,11 +909,13 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
             if not 0 < first <= last <= first + 30:
                 continue
             listed = [int(n) for n in re.findall(r"\d+", match["more"] or "")]
+            prefix = match["r"] or ""  # "recommendations R1 to R6": a review's own refs
             for number in [*range(first, last + 1), *listed]:
-                if str(number) not in refs:
-                    refs.add(str(number))
+                ref = f"{prefix}{number}"
+                if ref not in refs:
+                    refs.add(ref)
                     content.recommendations.append(
-                        Recommendation(str(number), block.text, _span(block), block.raw)
+                        Recommendation(ref, block.text, _span(block), block.raw)
                     )
 
 
@@ -984,8 +1000,8 @@ def _actions(
     found: list[Action] = []
     keys: set[bytes] = set()  # the key of each request found, to tell repeats
     for block in blocks:
-        if block.text.endswith(":"):
-            continue
+        if block.text.endswith(":") and len(block.text) < 200:
+            continue  # a lead-in; a paragraph of the debate may end "… as follows:"
         raw = block.raw
         block_lower = None if lower is None else lower[block.start : block.end]
         for start, end in action_rules.request_sentences(raw, block_lower):

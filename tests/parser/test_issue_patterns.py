@@ -989,3 +989,61 @@ def test_a_table_row_s_title_before_its_text_cut_by_the_printer() -> None:
         "Declarations of interest",
         "Minutes of the previous meeting",
     ]
+
+
+def test_a_decision_printed_twice_is_not_taken_for_a_running_head() -> None:
+    block = "Decision:\n\n(1) That the budget for 2026/27 be approved.\n\nMinutes:\n\n"
+    parsed = parse_text(
+        "1.\n\nBudget 2026/27\n\n" + block + "(1) That the budget for 2026/27 be approved.\n\n"
+        "2.\n\nFees 2026/27\n\n"
+        "Decision:\n\n(1) That the fees for 2026/27 be approved.\n\nMinutes:\n\n"
+        "(1) That the fees for 2026/27 be approved.\n"
+    )
+    assert [len(item.resolutions) for item in parsed.items] == [1, 1]
+
+
+def test_the_substantive_motion_carried_after_an_amendment_was_lost() -> None:
+    item = parse_item(
+        'It was moved by Councillor Hale and seconded by Councillor Irwin that "This Council'
+        " calls on the Cabinet Member to review the bus network and to report to the Council in"
+        ' September 2026." It was then moved by Councillor Kerr, by way of amendment, that'
+        " £750,000 be added. On being put to the vote the amendment was declared LOST. The"
+        " substantive motion was then put and CARRIED, a recorded vote having been requested, as"
+        " follows:\n\nFOR: Councillors Ash and Birch (2);\n",
+        title="Notice of motion",
+        meeting_date="2026-02-12",
+    )
+    assert len(item.resolutions) == 1
+    assert item.resolutions[0].text.startswith("This Council calls on the Cabinet Member")
+    assert [a.due for a in item.actions] == ["2026-09"]
+
+
+def test_a_review_s_recommendations_and_the_executive_s_two_months() -> None:
+    item = parse_item(
+        "RESOLVED that recommendations R1 to R3 be submitted to Cabinet, and that the Cabinet"
+        " Member be asked to respond within two months.\n",
+        title="Scrutiny review",
+        meeting_date="2026-01-14",
+    )
+    assert [r.ref for r in item.recommendations] == ["R1", "R2", "R3"]
+    assert [a.due for a in item.actions] == ["2026-03"]
+
+
+def test_future_meetings_scheduled_are_not_a_due() -> None:
+    item = parse_item(
+        "Further meetings are scheduled for 16 June and 22 September 2026.\n",
+        title="Dates",
+        meeting_date="2026-01-14",
+    )
+    assert [a.due for a in item.actions if a.due] == []
+
+
+def test_also_present_in_the_same_paragraph_as_present() -> None:
+    parsed = parse_text(
+        "Minutes of the meeting of the Cabinet held on 4 February 2026\n\n"
+        "Present: Councillors Helen Yard (Chair), Gareth Dobbs and Marcus Toll. Also present:"
+        " Councillor Rhian Cole (Scrutiny Chair).\n\n1. Apologies\n\nNone.\n\n2. Budget\n\n"
+        "RESOLVED that the budget be approved.\n"
+    )
+    assert [p.name for p in parsed.meeting.present] == ["Helen Yard", "Gareth Dobbs", "Marcus Toll"]
+    assert "Rhian Cole" in [p.name for p in parsed.meeting.attending]
