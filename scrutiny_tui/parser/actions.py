@@ -244,11 +244,11 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
     else:  # the same matches, found sooner (see parser.lowered)
         cues = _cue_starts(lower)
         about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
-        if not any(noun in lower for noun in _DEADLINE_NOUNS):
-            deadline = None  # no deadline for comments without one of its nouns
     cues += _later_cues(text, lower)
     if not cues:
         return []
+    if lower is not None and not any(noun in lower for noun in _DEADLINE_NOUNS):
+        deadline = None  # no deadline for comments without one of its nouns
     cues.sort()  # so that each sentence finds its first cue by bisection
     found: list[tuple[int, int]] = []
     for start, end in sentences(text):
