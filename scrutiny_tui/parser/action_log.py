@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.dates import find_due
 from scrutiny_tui.parser.model import Action, Span
+from scrutiny_tui.parser.pipe_table import SEPARATOR, row_cells
 
 # The header row: an "Action" column and a column saying when
 _HEADER_ACTION = re.compile(r"^(?:actions?(?:\s+(?:agreed|required|arising))?|what)$", re.I)
@@ -23,7 +24,6 @@ _HEADER_DUE = re.compile(
     re.IGNORECASE,
 )
 _HEADER_OWNER = re.compile(r"^(?:owner|lead(?:\s+officer)?|responsible|by\s+whom|who)$", re.I)
-_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
 _DONE = re.compile(r"^(?:complete[d]?|done|closed|actioned|finished)\b", re.IGNORECASE)
 # "(item 4)", "(minute 45/23)", "(AOB)": the item a row came from
 _ITEM_REF = re.compile(
@@ -55,17 +55,8 @@ class _Columns:
     owner: int | None
 
 
-def _cells(text: str) -> list[str]:
-    cells = [cell.strip() for cell in text.split("|")]
-    if cells and not cells[0]:
-        cells = cells[1:]
-    if cells and not cells[-1]:
-        cells = cells[:-1]
-    return cells
-
-
 def _columns(header: str) -> _Columns | None:
-    names = _cells(header)
+    names = row_cells(header)
     action = next((i for i, name in enumerate(names) if _HEADER_ACTION.match(name)), None)
     due = next((i for i, name in enumerate(names) if _HEADER_DUE.match(name)), None)
     if action is None or due is None:
@@ -88,7 +79,7 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
         index += 1
         while index < len(lines) and "|" in lines[index].text:
             line = lines[index]
-            if not _SEPARATOR.match(line.text):
+            if not SEPARATOR.match(line.text):
                 row = _row(line, columns, meeting_date)
                 if row is not None:
                     rows.append((index, row))
@@ -101,7 +92,7 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
 
 
 def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedAction | None:
-    cells = _cells(line.text)
+    cells = row_cells(line.text)
     if max(columns.action, columns.due) >= len(cells) or not cells[columns.action]:
         return None
     when = cells[columns.due]

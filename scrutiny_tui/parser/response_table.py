@@ -12,6 +12,7 @@ import re
 
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.model import Resolution, Span
+from scrutiny_tui.parser.pipe_table import SEPARATOR, row_cells
 
 _APPLICATION = re.compile(
     r"^(?:application|app(?:lication)?\.?\s*(?:no\.?|ref\.?)|ref(?:erence)?)$", re.I
@@ -21,16 +22,6 @@ _RESPONSE = re.compile(
     r"|recommendation)$",
     re.IGNORECASE,
 )
-_SEPARATOR = re.compile(r"^[\s|:\-–—]+$")
-
-
-def _cells(text: str) -> list[str]:
-    cells = [cell.strip() for cell in text.split("|")]
-    if cells and not cells[0]:
-        cells = cells[1:]
-    if cells and not cells[-1]:
-        cells = cells[:-1]
-    return cells
 
 
 def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
@@ -39,7 +30,7 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
     index = 0
     while index < len(lines):
         text = lines[index].text
-        names = _cells(text) if "|" in text else []
+        names = row_cells(text) if "|" in text else []
         application = next((i for i, n in enumerate(names) if _APPLICATION.match(n)), None)
         response = next((i for i, n in enumerate(names) if _RESPONSE.match(n)), None)
         index += 1
@@ -47,8 +38,8 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
             continue
         while index < len(lines) and "|" in lines[index].text:
             line = lines[index]
-            cells = _cells(line.text)
-            if not _SEPARATOR.match(line.text) and max(application, response) < len(cells):
+            cells = row_cells(line.text)
+            if not SEPARATOR.match(line.text) and max(application, response) < len(cells):
                 said = cells[response]
                 if said:
                     source = line.raw.rstrip()
