@@ -30,6 +30,7 @@ from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
     ATTENDANCE_LABEL,
     DATED_TITLE,
+    DECISION_MAKER,
     MEETING_LINE,
     SENT_APOLOGIES,
     SUBSTITUTE_FOR,
@@ -44,7 +45,7 @@ from scrutiny_tui.parser.meeting import (
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING
-from scrutiny_tui.parser.people import HONORIFICS, people_from_list, person_from_entry
+from scrutiny_tui.parser.people import DASH_ROLE, HONORIFICS, people_from_list, person_from_entry
 from scrutiny_tui.parser.response_table import read_responses
 
 _FRONT_MATTER = re.compile(
@@ -102,7 +103,7 @@ def parse_text(
             line
             for line in lines
             if line.text[:1] in "MmDd"
-            and (meeting_line(line.text) or _DECISION_MAKER_LINE.match(line.text))
+            and (meeting_line(line.text) or DECISION_MAKER.match(line.text))
         ],
         meeting,
     )
@@ -632,7 +633,6 @@ _FINISHED = re.compile(r"(?:[.!?:;|)\]\"”’'*_=…-]|\b(?:[ap]\.?m|noon|[Cc]l
 
 
 # "Page 2", "Page 2 of 16": a printed page's number on a line of its own
-_DECISION_MAKER_LINE = re.compile(r"^Decision\s+maker\s*:", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(r"^Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?$", re.IGNORECASE)
 _PAGE_WORDS = ("Page", "page", "PAGE")
 _PAGE_NUMBER_AT_END = re.compile(r"\s+Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*$", re.IGNORECASE)
@@ -872,7 +872,7 @@ def _members_only(meeting: Meeting) -> None:
             for p in people
             # "Mr J Hale (Clerk)" among the members attended; "J Hale – Director of Public
             # Health" in a board's list of members is a member who holds that post
-            if (p.role and _OFFICER_ROLE.search(p.role) and not _DASH_ROLE.search(p.source))
+            if (p.role and _OFFICER_ROLE.search(p.role) and not DASH_ROLE.search(p.source))
             or (p.honorific == "County Councillor" and own - {None})
         ]
         if not guests:
@@ -882,15 +882,13 @@ def _members_only(meeting: Meeting) -> None:
             meeting.attending.extend(guests)
 
 
-_DASH_ROLE = re.compile(r"\S\s+[–—-]\s+\S")
-
-
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     """One person a line when every line opens with a name; else one run-on, wrapped list."""
     lines = raw.split("\n")
     one_a_line = len(lines) >= 3 and raw.count(",") <= len(lines) // 2
     # "Name – who they are" on every line: one person a line, however many commas
-    dashed = len(lines) >= 2 and all(_DASH_ROLE.search(line) for line in lines if line.strip())
+    filled = [line.strip() for line in lines if line.strip()]
+    dashed = len(lines) >= 2 and all(DASH_ROLE.search(line) for line in filled)
     if len(lines) == 1 or not (
         all(_HONORIFIC_START.match(line.strip()) for line in lines) or one_a_line or dashed
     ):
@@ -902,7 +900,7 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     for line in lines:
         # "Joanne Hale – Director of Public Health, Wyndbrook Council": one person, who they
         # are after the dash (its commas are the role's)
-        one = person_from_entry(line, offset + position) if _DASH_ROLE.search(line) else None
+        one = person_from_entry(line, offset + position) if DASH_ROLE.search(line.strip()) else None
         if one is not None:
             getattr(meeting, kind).append(one)
         else:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from scrutiny_tui.parser.blocks import BULLET, Line
 from scrutiny_tui.parser.chrome import is_chrome as _is_chrome
 from scrutiny_tui.parser.decisions import TRIGGER, trigger_tail
-from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, DATED_TITLE, meeting_line
+from scrutiny_tui.parser.meeting import ATTENDANCE_LABEL, DATED_TITLE, DECISION_MAKER, meeting_line
 from scrutiny_tui.parser.motions import MOTION_HEADING
 
 AGENDA_ITEM = re.compile(r"^(?:.*[-–—:]\s*)?Agenda\s+item\s*$", re.IGNORECASE)
@@ -111,7 +111,6 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
 # A committee website's page of one decision taken outside a meeting (a Cabinet Member's or
 # an officer's): "Issue - decisions" / "Decision details" / its title / "Decision Maker: …"
 _DECISION_DETAILS = re.compile(r"^(?:Decision\s+details|Issue\s*-\s*decisions)$", re.IGNORECASE)
-DECISION_MAKER = re.compile(r"^Decision\s+maker\s*:\s*(?P<maker>\S.*)$", re.IGNORECASE)
 
 
 def _decision_page(lines: list[Line]) -> list[Heading]:

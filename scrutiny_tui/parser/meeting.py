@@ -34,12 +34,11 @@ def meeting_line(text: str) -> re.Match[str] | None:
     return MEETING_LINE.match(text)
 
 
-_DECISION_MAKER = re.compile(r"^Decision\s+maker\s*:\s*(?P<maker>\S.*)$", re.IGNORECASE)
+# "Decision Maker: Cabinet Member for Highways" on the page of a decision taken outside a meeting
+DECISION_MAKER = re.compile(r"^Decision\s+maker\s*:\s*(?P<maker>\S.*)$", re.IGNORECASE)
 # A decision page's "12/05/2025 - Parks Strategy - Revised Consultation Plan"
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
-# "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ...",
-# and in Scotland "MINUTE of MEETING of the … held …" (the Scottish councils' word for a
-# meeting's record is "Minute": "Minute of Previous Meeting", "Minute of the Meeting held on …")
+# the word a body's own name ends in ("… Scrutiny Committee"); a council's is read as a council
 _BODY_ENDS = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Commission|Forum|Executive|Authority"
     r"|Assembly|Group)"
@@ -48,6 +47,9 @@ _UNNAMED_COUNCIL = re.compile(
     r"^(?:(?:Parish|Town|Community|City|County|District|Borough|Full)\s+)?Council$", re.I
 )
 _BODY_AT_END = re.compile(rf"(?:{_BODY_ENDS}|Council)$", re.IGNORECASE)
+# "MINUTES of a meeting of the Children's Services Scrutiny Committee held on 8 May 2019 at ...",
+# and in Scotland "MINUTE of MEETING of the … held …" (the Scottish councils' word for a
+# meeting's record is "Minute": "Minute of Previous Meeting", "Minute of the Meeting held on …")
 MINUTES_OF = re.compile(
     r"^(?:Draft\s+)?Minutes?\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:(?P<before>(?:[\w'&-]+\s+){0,5}?)meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
@@ -120,7 +122,7 @@ def heading_facts(line: str) -> dict[str, Any]:
     meeting = meeting_line(line)
     if meeting:
         return _facts(body=meeting["body"], date=find_date(meeting["date"]), item=meeting["item"])
-    maker = _DECISION_MAKER.match(line)
+    maker = DECISION_MAKER.match(line)
     if maker:  # "Decision Maker: Cabinet Member for Highways": who decided, outside a meeting
         return _facts(body=maker["maker"].rstrip(" ."))
     dated_title = DATED_TITLE.match(line)

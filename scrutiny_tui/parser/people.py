@@ -235,7 +235,8 @@ _GROUP_LABEL = re.compile(
     r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Members?|Representatives?|Co-optees?|Observers?"
     r"|Substitutes?)\s*:\s*"
 )
-_DASH_ROLE = re.compile(r"\s+[–—-]\s+")
+# "Jo Hale – Director of Public Health": who the person is, after a spaced dash
+DASH_ROLE = re.compile(r"\s+[–—-]\s+")
 _ROLE_AFTER_NAME = re.compile(
     r"\s(?:(?:due|owing)\s+to|because|who\s|on\s+(?:holiday|leave)|(?i:in\s+the\s+chair)\b|"
     r"(?:Co-opted|Independent|Lay|Parent|Church|Diocesan|Youth)\s+(?:Member|Representative|rep)|"
@@ -249,7 +250,7 @@ def _split_role(text: str) -> tuple[str, str | None]:
     # "Jo Hale (Chair) – Ardley Borough Council": the name, then who the person is
     # a dash or comma in brackets separates nothing
     depth_free = _mask_brackets(text) if "(" in text else text
-    dash = _DASH_ROLE.search(depth_free)
+    dash = DASH_ROLE.search(depth_free)
     if dash is not None:
         name, role = _split_role(text[: dash.start()])
         after = text[dash.end() :].strip()
