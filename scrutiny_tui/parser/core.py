@@ -192,8 +192,7 @@ def _place_logged_actions(
             if not any(start <= action.span.start < end for start, end in table_spans)
         ]
     for index, logged in rows:
-        holder = bisect_right(starts, index) - 1
-        target = items[max(holder, 0)]
+        target = _item_holding(items, starts, index)
         if logged.item_number and logged.item_number.rstrip(".") in by_number:
             target = by_number[logged.item_number.rstrip(".")]
         elif logged.other_business:
@@ -212,11 +211,16 @@ def _place_responses(items: list[Item], lines: list[Line], headings: list[Headin
         return
     starts = [heading.line for heading in headings]
     for index, resolution in rows:
-        holder = items[max(bisect_right(starts, index) - 1, 0)]
+        holder = _item_holding(items, starts, index)
         if not any(r.span.start == resolution.span.start for r in holder.resolutions):
             holder.resolutions.append(resolution)
             # in the order of the minutes (a stable sort: clauses of one block keep theirs)
             holder.resolutions.sort(key=lambda r: r.span.start)
+
+
+def _item_holding(items: list[Item], starts: list[int], index: int) -> Item:
+    """The item whose heading comes last at or before line ``index`` (else the first)."""
+    return items[max(bisect_right(starts, index) - 1, 0)]
 
 
 _OTHER_BUSINESS = re.compile(r"^(?:Any\s+other\s+(?:urgent\s+)?business|A\.?O\.?B)", re.I)
