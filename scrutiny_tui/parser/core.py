@@ -23,6 +23,7 @@ from scrutiny_tui.parser.headings import (
     find_headings,
     split_title,
     unplaced_item_numbers,
+    unreached_listed,
 )
 from scrutiny_tui.parser.items import read_item
 from scrutiny_tui.parser.lowered import lowered_document
@@ -83,7 +84,10 @@ def parse_text(
     lines = split_flattened(split_lines(text, body_start))
     blank = sum(1 for line in lines if line.blank)
     dense = blank < 0.15 * max(1, len(lines) - blank)
-    headings = find_headings(lines, dense)
+    # whether the text stops mid-sentence, before its running lines are known (an excerpt's
+    # list of business may name items past its end)
+    stops_short = _ends_mid_sentence(_without_page_furniture(lines, frozenset()))
+    headings = find_headings(lines, dense, cut_short=stops_short)
     document = ParsedDocument(text=text, source=source, sha256=sha256, format=format)  # type: ignore[arg-type]
     fallback = not headings
     if fallback:
@@ -142,6 +146,13 @@ def parse_text(
             if inline is not None:
                 item_lines.insert(0, inline)
             _attendance(text, item_lines, dense, meeting, heading_kind=_title_kind(item.title))
+    if cut_short:
+        # the business the text's list names after where it stops: items, with no minutes here
+        end_of_text = len(text)
+        document.items += [
+            Item(number=None, title=squash(title), span=Span(end_of_text, end_of_text))
+            for title in unreached_listed(lines, headings)
+        ]
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if "|" in text:  # tables flattened with pipes: an action log, the council's responses
         _place_logged_actions(document.items, lines, headings, meeting.date)

@@ -84,7 +84,9 @@ def _agenda_item(text: str) -> bool:
     return AGENDA_ITEM.match(text) is not None
 
 
-def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
+def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) -> list[Heading]:
+    """The document's item headings, found by its own scheme. ``cut_short``: the text stops
+    mid-sentence (an excerpt), so a list of the business may run past its last heading."""
     if any(_agenda_item(line.text) for line in lines):
         return _page_headings(lines, agenda_items=True)
     meeting_items = [i for i, line in enumerate(lines) if _meeting_item(line)]
@@ -103,8 +105,10 @@ def find_headings(lines: list[Line], dense: bool) -> list[Heading]:
         return _untitled_first(lines, numbered + _closing_headings(lines, numbered[-1]))
     if not numbered and len(marked := _marked_headings(lines)) >= 2:
         return marked
-    if not numbered and len(listed := _listed_headings(lines)) >= _LISTED_AT_LEAST:
-        return listed
+    if not numbered:
+        listed, unreached = _listed_headings(lines, cut_short=cut_short)
+        if len(listed) >= _LISTED_AT_LEAST or unreached:
+            return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
 
 
@@ -219,15 +223,16 @@ def _listed_key(text: str) -> str:
     return text.casefold().rstrip(" .:")
 
 
-def _listed_runs(lines: list[Line]) -> list[tuple[int, list[str]]]:
-    """(the line after the run, its entries) for each run of bulleted title-like lines."""
-    runs: list[tuple[int, list[str]]] = []
-    entries: list[str] = []
+def _listed_runs(lines: list[Line]) -> list[tuple[int, list[tuple[str, str]]]]:
+    """(the line after the run, its entries as (key, title)) for each run of bulleted
+    title-like lines."""
+    runs: list[tuple[int, list[tuple[str, str]]]] = []
+    entries: list[tuple[str, str]] = []
     for index, line in enumerate([*lines, Line(0, "")]):
         bullet = BULLET.match(line.raw.lstrip(" \t\u00a0"))
         title = line.raw.lstrip(" \t\u00a0")[bullet.end() :].strip() if bullet else ""
         if bullet and _title_ok(title) and len(title.split()) <= _LISTED_TITLE_WORDS:
-            entries.append(_listed_key(title))
+            entries.append((_listed_key(title), title.rstrip(" :")))
             continue
         if line.blank and entries:
             continue  # a list may leave a blank line between its entries
@@ -237,23 +242,42 @@ def _listed_runs(lines: list[Line]) -> list[tuple[int, list[str]]]:
     return runs
 
 
-def _listed_headings(lines: list[Line]) -> list[Heading]:
-    """Headings where the lines after a list of the business repeat its entries in order."""
+def _listed_headings(lines: list[Line], *, cut_short: bool) -> tuple[list[Heading], list[str]]:
+    """Headings where the lines after a list of the business repeat its entries in order,
+    and the titles of the entries after the last of them where the text is cut short before
+    reaching them (an excerpt that stops inside the first items: the list still names the
+    rest, as a reader counts them)."""
     best: list[Heading] = []
+    unreached: list[str] = []
     for after, entries in _listed_runs(lines):
+        keys = [key for key, _ in entries]
         headings: list[Heading] = []
         expected = 0  # the entry looked for next; one may be passed over, never gone back to
         for index in range(after, len(lines)):
             key = _listed_key(lines[index].text)
-            if not key or key not in entries[expected:]:
+            if not key or key not in keys[expected:]:
                 continue
-            expected = entries.index(key, expected) + 1
+            expected = keys.index(key, expected) + 1
             headings.append(Heading(index, index, None, lines[index].text.rstrip(" :")))
             if expected == len(entries):
                 break
-        if len(headings) > len(best) and 2 * len(headings) >= len(entries):
+        # found in the list's order with none passed over: the text stops before the rest
+        in_order = cut_short and expected == len(headings) > 0
+        if len(headings) > len(best) and (2 * len(headings) >= len(entries) or in_order):
             best = headings
-    return best
+            unreached = [title for _, title in entries[expected:]] if in_order else []
+    return best, unreached
+
+
+def unreached_listed(lines: list[Line], headings: list[Heading]) -> list[str]:
+    """The business a cut-short text's list names after its last heading (see
+    ``_listed_headings``); empty unless those headings are the list's."""
+    if not headings or any(heading.number for heading in headings):
+        return []
+    listed, unreached = _listed_headings(lines, cut_short=True)
+    if [heading.line for heading in listed] != [heading.line for heading in headings]:
+        return []
+    return unreached
 
 
 # ---- items with no numbers: ModernGov lists and flattened tables -------------------------

@@ -263,6 +263,39 @@ def test_a_list_whose_entries_do_not_come_back_as_headings_heads_nothing() -> No
     assert "Water troughs" not in titles and "Composting bays" not in titles
 
 
+def test_an_excerpt_cut_short_in_its_first_item_still_has_the_business_its_list_names() -> None:
+    # the text stops mid-sentence inside "Notes of the last meeting": the list names the rest
+    text = _LISTED_BUSINESS.split("\nWater troughs\n")[0] + "\nThe chair said the"
+    document = parse_text(text)
+    assert [item.title for item in document.items] == [
+        "Notes of the last meeting",
+        "Water troughs",
+        "Composting bays",
+        "Next meeting",
+    ]
+    first, *rest = document.items
+    assert len(first.resolutions) == 1
+    assert all(item.text == "" and not item.resolutions for item in rest)
+    assert all(item.span.start == item.span.end == len(text) for item in rest)
+
+
+def test_a_whole_text_whose_list_comes_back_once_is_not_read_by_the_list() -> None:
+    # it ends with a stop: not cut short, so one entry repeated is no scheme of headings
+    text = _LISTED_BUSINESS.split("\nWater troughs\n")[0] + "\nThe chair closed the meeting."
+    titles = [item.title for item in parse_text(text).items]
+    assert "Composting bays" not in titles and "Next meeting" not in titles
+
+
+def test_an_excerpt_whose_headings_skip_an_entry_names_no_unreached_business() -> None:
+    # the second entry is passed over: the text does not simply stop before the rest
+    text = (
+        _LISTED_BUSINESS.replace("\nWater troughs\n", "\n").rsplit("\nNext meeting\n", 1)[0]
+        + "\nMembers asked whether the"
+    )
+    titles = [item.title for item in parse_text(text).items]
+    assert "Water troughs" not in titles and "Next meeting" not in titles
+
+
 def test_a_file_size_cut_short_by_the_page_s_end_is_not_part_of_the_title() -> None:
     text = (
         "Agenda and minutes\n\nNo. Item\n\n1.\n\nBus Shelters pdf icon PDF 127 KB\n\n"
