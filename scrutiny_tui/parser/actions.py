@@ -280,6 +280,8 @@ def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | 
     later = _later_cues(sentence, lower)
     first = min([*([cue.start()] if cue else []), *later], default=0)
     after = sentence[first:]
+    if (step := _NEXT_STEP.search(after)) is not None:
+        after = after[: step.start()]  # the request's own clause, not what happens next
     body_match = None
     if _BODY_WORD.search(after):  # most requests name no body: the costlier patterns skipped
         body_match = _TO_BODY.search(after) or _TO_ANY_BODY.search(after)
@@ -287,6 +289,9 @@ def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | 
     return find_due(after, meeting_date), body
 
 
+# "… be provided to the Council on Wednesday and then sent to the residents by June 14": a
+# later step's date is not when the request is due
+_NEXT_STEP = re.compile(r",?\s(?:and\s+then|after\s+which|and\s+thereafter)\s", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0]+")
 
 

@@ -10,7 +10,8 @@ from scrutiny_tui.parser.model import ResolutionKind
 
 _BODY = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Executive|"
-    r"Group|Scrutiny\s+\w+|Members"
+    # a fire, police or combined authority's minutes: "The Authority agreed …"
+    r"Authority|Assembly|Group|Scrutiny\s+\w+|Members"
     # "The council agreed …": a parish's minutes often write their own body in lower case
     r"|(?<=[Tt]he\s)(?:council|committee|panel|board))"
 )

@@ -58,3 +58,17 @@ def test_an_election_in_an_item_is_an_agreed_decision() -> None:
 def test_a_decision_in_the_passive(minutes: str, count: int) -> None:
     item = parse_item(f"The Clerk introduced the item.\n\n{minutes}\n", title="Standing Orders")
     assert len(item.resolutions) == count
+
+
+@pytest.mark.parametrize(
+    "minutes",
+    [
+        "The Authority approved the plan and noted the risks.",
+        "The Authority agreed to defer the station review.",
+        "The Fire Authority RESOLVED that the review be deferred.",
+    ],
+)
+def test_an_authority_s_own_decision_without_the_keyword_line(minutes: str) -> None:
+    # fire, police and combined authorities name themselves "the Authority"
+    item = parse_item(f"The Treasurer presented the plan.\n\n{minutes}\n", title="Budget")
+    assert len(item.resolutions) == 1

@@ -336,6 +336,19 @@ def test_dates_of_future_meetings_listed_for_information_are_not_a_due() -> None
     ) == [None]
 
 
+def test_the_date_of_a_later_step_is_not_when_the_request_is_due() -> None:
+    # sent on to residents by the 14th: the Council's own information has no date
+    assert dues(
+        "The manager said that further details would be provided to the Council on Monday"
+        " and then the details would be sent to the residents' association by 14 May 2025."
+    ) == [None]
+    # the request's own date still counts when a later step follows
+    assert dues(
+        "RESOLVED that a report be brought to the Panel on 2 June 2025 and then sent to the"
+        " residents' association by 14 July 2025."
+    ) == ["2025-06-02"]
+
+
 def test_a_relocation_date_is_not_a_due() -> None:
     assert dues(
         "RESOLVED that a report on the relocation of the library to the Corn Exchange on"
