@@ -99,9 +99,14 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"\b(?:delay|defer)\w*\s+(?:\w+\s+){0,6}?until\b", re.IGNORECASE),
     ),
     (
-        # "… be deferred to the meeting on 10 March 2026": the item comes back then
+        # "… be deferred to the meeting on 10 March 2026", "agreed to defer the motion to the
+        # December meeting": the item comes back then
         "defer",
-        re.compile(r"\bdeferred\s+to\s+(?:the|a)\s+(?:\w+\s+){0,2}?meeting\b", re.IGNORECASE),
+        re.compile(
+            r"\bdefer(?:red)?\s+(?:(?:the|this|that)\s+(?:\w+\s+){0,2}?)?to\s+(?:the|a)\s+"
+            r"(?:\w+\s+){0,2}?meeting\b",
+            re.IGNORECASE,
+        ),
     ),
     # "That the Director submit a report on … to the meeting on 5 March", "… and reports to
     # the March meeting", "add a report from the Board on dentistry to the April meeting": the

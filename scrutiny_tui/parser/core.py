@@ -45,7 +45,7 @@ from scrutiny_tui.parser.meeting import (
     without_record_words,
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
-from scrutiny_tui.parser.motions import MOTION_HEADING
+from scrutiny_tui.parser.motions import MOTION_HEADING, is_mover_line
 from scrutiny_tui.parser.people import DASH_ROLE, HONORIFICS, people_from_list, person_from_entry
 from scrutiny_tui.parser.response_table import read_responses
 
@@ -578,11 +578,17 @@ def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = Fals
             named = heading_facts(previous) or (
                 {"body": without_record_words(previous)} if _NAMES_A_BODY.match(previous) else {}
             )
-            facts = {**named, "date": find_date(text)}
+            if named:  # not a row of a table of contents: "… meeting held / Monday 19 October"
+                facts = {**named, "date": find_date(text)}
         if not is_chrome(text):
             previous = text
         if preamble and _WRAPPED_HEADING.match(line.text) and index + 1 < len(lines):
-            facts = heading_facts(f"{line.text} {lines[index + 1].text}") or facts
+            # a heading the printer wrapped over two lines or three, its date on the last
+            joined = f"{line.text} {lines[index + 1].text}"
+            wrapped = heading_facts(joined)
+            if not wrapped.get("date") and index + 2 < len(lines) and not lines[index + 2].blank:
+                wrapped = heading_facts(f"{joined} {lines[index + 2].text}") or wrapped
+            facts = wrapped or facts
         if preamble and not facts and (body := body_line(line.text)):
             facts = {"body": body}
         if preamble and not facts and len(text) >= _FLATTENED:
@@ -609,7 +615,8 @@ def _item(
         line
         for line in lines[heading.title_line + 1 : end]
         if not (
-            line.text in running or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
+            _unpaged(line.text) in running
+            or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
         )
     ]
     if heading.body_start is not None and heading.title_line >= 0:
@@ -662,8 +669,12 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
     and are kept."""
     heading_lines = {h.title_line for h in headings} | {h.line for h in headings}
     # (counted in C: most lines are unique, and a text of any length is read once)
-    counts = Counter(line.text for line in lines if 4 <= len(line.text) <= 100)
-    counts -= Counter(lines[index].text for index in heading_lines if 0 <= index < len(lines))
+    # a foot that numbers its page ("Council – 9 November 2026   Page 2 of 4") repeats
+    # without the number
+    counts = Counter(_unpaged(line.text) for line in lines if 4 <= len(line.text) <= 100)
+    counts -= Counter(
+        _unpaged(lines[index].text) for index in heading_lines if 0 <= index < len(lines)
+    )
     return frozenset(
         text
         for text, count in counts.items()
@@ -674,8 +685,16 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
         and text[:1] != "("
         and not TRIGGER.match(text)
         and not SECTION_LABEL.match(text)
+        and not is_mover_line(text)  # "Moved: Cr Hale" moves many motions
         and len(text.split()) >= 2
     )
+
+
+def _unpaged(text: str) -> str:
+    """A line without the page number printed at its end, if it has one."""
+    if not text[-1:].isdigit() or "age" not in text[-16:]:
+        return text  # most lines: no number at the end, or no "Page" near it
+    return _PAGE_NUMBER_AT_END.sub("", text)
 
 
 def _without_page_furniture(lines: list[Line], running: frozenset[str]) -> str:
@@ -683,7 +702,7 @@ def _without_page_furniture(lines: list[Line], running: frozenset[str]) -> str:
     for line in reversed(lines):
         text = line.text
         if text and not (
-            text in running
+            _unpaged(text) in running
             or _PAGE_NUMBER.match(text)
             or is_chrome(text)
             or _FORM_FIELD.search(text)  # "Signed ………… Mayor", "Date ____": to be filled in
@@ -742,7 +761,7 @@ _MOVER_LINE = re.compile(
 
 
 _ATTENDANCE_TITLE = re.compile(
-    r"^(?:\d+\.?\s+)?(?:Present|Attendance|Members\s+present|Apologies\b|Calling\s+of\s+the\s+Roll|Sederunt)",
+    r"^(?:\d+\.?\s+)?(?:Present|Attendance|Members\s+present|Apologies\b|Calling\s+of\s+the\s+Roll|Roll\s+Call|Sederunt)",
     re.IGNORECASE,
 )
 

@@ -46,7 +46,7 @@ BODY_DECIDES = re.compile(
     # "The Committee approve …": a body taken as its members, as some councils write it
     r"note|endorse|agree|approve|recommend|resolve|request|welcome|support|accept|"
     r"asks|noted|endorsed|agreed|approved|resolved|requested|accepted|confirmed|decided|adopted|"
-    r"ratified|received\s+and\s+noted)\b"
+    r"ratified|received\s+and\s+(?:noted|filed))\b"
     # "… Standing Order 3L was adopted by members", "The scheme was approved by the Committee":
     # the body's decision in the passive, named after the verb
     # (a space, not a word boundary, before the verb: a cheaper test at each character)
@@ -58,7 +58,9 @@ BODY_DECIDES = re.compile(
 )
 # "The minutes of the meeting held on 1 February 2019 were approved as a correct record."
 MINUTES_APPROVED = re.compile(
-    r"^(?:The\s+)?(?:(?:draft|exempt|unrestricted|decisions\s+and)\s+)?minutes?\b[^.]{0,160}?\s+"
+    r"^(?:The\s+)?(?:(?:draft|exempt|unrestricted|decisions\s+and)\s+)?minutes?\b"
+    # "The minutes of this meeting were confirmed at the meeting held on …": a later one's
+    r"(?!\s+of\s+this\s+meeting\s+(?:were|was)\s+(?:\w+\s+){1,3}?at\b)[^.]{0,160}?\s+"
     r"(?:were|was)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?"
     r"(?:approved|agreed|confirmed|signed|accepted|adopted|taken\s+as\s+read)\b",
     re.IGNORECASE,

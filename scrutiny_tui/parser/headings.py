@@ -167,7 +167,7 @@ def _untitled_first(lines: list[Line], headings: list[Heading]) -> list[Heading]
         return headings
     first = headings[0].line
     header = next((i for i in range(first) if _LIST_HEADER.match(lines[i].text)), None)
-    if header is None:
+    if header is None or _lists_contents(lines[header + 1 : first], headings):
         return headings
     # paragraphs of minutes, not a note pointing to the agenda ("… at the following link:-")
     paragraphs = [
@@ -178,6 +178,16 @@ def _untitled_first(lines: list[Line], headings: list[Heading]) -> list[Heading]
     if len(paragraphs) < 2:
         return headings
     return [Heading(paragraphs[0], paragraphs[0] - 1, None, ""), *headings]
+
+
+def _lists_contents(lines: list[Line], headings: list[Heading]) -> bool:
+    """Rows opening with the first two headings' numbers: a table of contents ("No  Item
+    Summary of Decisions") printed before the minutes, not an item's minutes."""
+    numbers = [heading.number for heading in headings[:2] if heading.number]
+    if len(numbers) < 2:
+        return False
+    openings = {line.text.split(maxsplit=1)[0].rstrip(".") for line in lines if line.text}
+    return all(number.rstrip(".") in openings for number in numbers)
 
 
 # ---- items with no numbers, marked as headings: "## Parks Strategy" ---------------------
@@ -923,7 +933,12 @@ def _minute_step(before: tuple[int, ...], after: tuple[int, ...]) -> int:
 
 def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
     candidates = _candidates(lines, dense)
-    chain = _fill_gaps(lines, _best_scheme(candidates), dense)
+    scheme = _best_scheme(candidates)
+    if len(scheme) < 2 and len(dotted := _dotted_scheme(lines)) >= _DOTTED_AT_LEAST:
+        # "1.1 Vote of Sympathy", "2.1 Minutes of …": items numbered within the agenda's
+        # sections, with no heading of the section's own
+        return [Heading(c.line, c.title_line, c.number, c.title, c.body_start) for c in dotted]
+    chain = _fill_gaps(lines, scheme, dense)
     chain = _section_items(lines, chain, candidates)
     return [Heading(c.line, c.title_line, c.number, c.title, c.body_start) for c in chain]
 
@@ -985,6 +1000,18 @@ def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
     return found
 
 
+_DOTTED_AT_LEAST = 3  # headings, in two sections at least
+
+
+def _dotted_scheme(lines: list[Line]) -> list[_Candidate]:
+    """The "N.M Title" headings in increasing order (N.M+1 or N+1.1 after N.M), where they
+    span two sections at least: the document's own numbering of its items."""
+    chain, _ = _chain(_dotted_candidates(lines))
+    if len({candidate.key[0] for candidate in chain}) < 2:
+        return []
+    return chain
+
+
 def _stopped_sentence(title: str) -> bool:
     """ "2.2 The Committee noted the presentation.": a short paragraph, its verb and its stop."""
     words = title.split()
@@ -1014,7 +1041,11 @@ def _section_items(
     for position, heading in enumerate(chain):
         end = chain[position + 1].line if position + 1 < len(chain) else len(lines)
         own = _increasing([c for c in subs.get(heading.key[0], []) if heading.line < c.line < end])
-        if own and _bare_until(lines, heading.title_line + 1, own[0].line):
+        if (
+            own
+            and _bare_until(lines, heading.title_line + 1, own[0].line)
+            and not _set_above(heading, own)
+        ):
             result += own  # "7 Reports" above its "7.1", "7.2": the section's items
         else:
             result.append(heading)
@@ -1025,6 +1056,12 @@ def _section_items(
                 [c for c in subs.get(following, []) if heading.title_line < c.line < end]
             )
     return result
+
+
+def _set_above(heading: _Candidate, subs: list[_Candidate]) -> bool:
+    """ "6. MINUTES OF COMMITTEES" in capitals over "6.1 Planning Committee …" in lower case:
+    the type sets the item above its parts, as a reader takes it."""
+    return heading.title.isupper() and not any(sub.title.isupper() for sub in subs)
 
 
 def _increasing(group: list[_Candidate]) -> list[_Candidate]:

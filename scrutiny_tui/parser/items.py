@@ -157,7 +157,9 @@ def _decisions(
             index = after
             continue
         if motions.opens_motion(block.text) and (
-            not block.text.endswith(":") or _SUBSTANTIVE_CARRIED.search(block.text)
+            not block.text.endswith(":")
+            or _SUBSTANTIVE_CARRIED.search(block.text)
+            or _PASSED_LEAD_IN.search(block.text)
         ):
             taken = _motion(blocks, index, high, content, used, seen)
             if taken:
@@ -209,6 +211,20 @@ def _cut_off_decision(
     used.update(range(opener, high))
 
 
+def _declared_carried(blocks: list[Block], cursor: int, high: int) -> int | None:
+    """The block after a motion's words, before any other motion or decision, that records
+    the vote on it carried ("… 21 Members voted For, 6 Members voted Against, the Mayor
+    declared the motion carried."), an amendment's vote aside."""
+    for after in range(cursor + 1, high):
+        text = blocks[after].text
+        if motions.opens_motion(text) or _opens_decision(blocks[after]) is not None:
+            return None
+        carried = _DECLARED_CARRIED.search(text)
+        if carried is not None and "amendment" not in text[: carried.end()].lower():
+            return after
+    return None
+
+
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
     """ "Carried." or "Motion Carried Unanimously" right after a motion's words, perhaps
     after the list they end with ("… to consider the following: / 1. … / Motion Carried")."""
@@ -220,7 +236,13 @@ def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
 
 # "… Seconded: Cr Irwin That Council:": a motion's words that lead in to its clauses
 _MOTION_LEAD_IN = re.compile(r"\b(?:That|THAT|that)\b[^.:]{0,80}:-?\s*$")
-_CARRIED_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:Motion[ \t]+)?(?:Carried|CARRIED)\b")
+_CARRIED_LINE = re.compile(
+    r"(?m)^[ \t\u00a0]*(?:Motion[ \t]+(?:[Cc]arried|CARRIED)|Carried|CARRIED)\b"
+)
+# "… the Mayor declared the motion carried": a recorded vote closing the debate on a motion
+_DECLARED_CARRIED = re.compile(
+    r"\b(?:declared|was)\s+(?:the\s+(?:motion|proposal)\s+)?(?:duly\s+)?(?:carried|CARRIED)\b"
+)
 _CARRIED_WORD = re.compile(r"\b(?:Carried|CARRIED)\b")
 _ON_A_MOTION = re.compile(r"\bon\s+a\s+motion\b", re.IGNORECASE)
 _THAT_REST = re.compile(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$")
@@ -297,6 +319,7 @@ def _motion(
                 passed
                 or motions.MOTION_HEADING.match(blocks[index].text)
                 or _carried_after(blocks, cursor, high)
+                or _declared_carried(blocks, cursor, high) is not None
             )
         ):
             tail_blocks.append(cursor)
@@ -327,6 +350,9 @@ def _motion(
             for taken in group:
                 used.add(taken)
             return after - index
+        elif _carried_after(blocks, group[-1], high):
+            # "Motion by A, seconded by B, to award … / Roll Call / Ayes: … / Motion carried 4-1."
+            text = words
     if not text:
         return 0
     closing = " ".join(blocks[i].text for i in tail_blocks[-1:]) if tail_blocks else ""
@@ -348,6 +374,8 @@ def _motion(
     return len(group) + len(tail_blocks)
 
 
+# "On the proposal of Cllr A, seconded by Cllr B, it was RESOLVED:" over the quoted words
+_PASSED_LEAD_IN = re.compile(r"\b(?:RESOLVED|Resolved|resolved|AGREED|Agreed|agreed)\s*:-?$")
 _SUBSTANTIVE_CARRIED = re.compile(
     r"\b(?:substantive|original)\s+motion\s+(?:was\s+)?(?:then\s+)?(?:put\s+(?:to\s+the\s+vote\s+)?"
     r"and\s+)?(?:was\s+)?(?:declared\s+)?(?:CARRIED|carried|Carried)\b"
@@ -725,6 +753,7 @@ def _implicit_decisions(
             or _ELECTED.search(text)
             or _DEFERRED.match(text)
             or _THIS_WAS.match(text)
+            or _PROPOSAL_CARRIED.match(text)
         )
         keyword_inside = _RESOLVED_AT_END.search(text)
         if (
@@ -752,6 +781,10 @@ def _implicit_decisions(
                 for label, clause in clauses or [(None, opened[1])]:
                     _add_resolution(content, seen, label, clause, opened[0], block)
                 used.add(index + offset)
+            elif _THIS_WAS.match(sentence) and (proposed := _PROPOSED_THAT.search(text, 0, start)):
+                # "The Mayor proposed that Council write to the club. This was agreed."
+                _add_resolution(content, seen, None, proposed["words"], "", block)
+                used.add(index + offset)
             elif (
                 BODY_DECIDES.match(sentence)
                 or MINUTES_APPROVED.match(sentence)
@@ -771,6 +804,10 @@ _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
 _DEFERRED = re.compile(
     r"^(?:(?:Approval|Decision|Consideration|Item)\s+)?(?:deferred|postponed)\b", re.I
 )
+# the proposal a following "This was agreed." carries: the sentence just before it
+_PROPOSED_THAT = re.compile(
+    r"\b(?:proposed|suggested|moved|recommended)\s+that\s+(?P<words>[^.;]{10,}?)[.;]?\s*$"
+)
 _THIS_WAS = re.compile(
     r"^(?:This|That)\s+was\s+(?:agreed|confirmed|approved|noted|carried)\.?$", re.I
 )
@@ -788,11 +825,15 @@ _BE_CLAUSE = re.compile(
 # "The budget monitoring report was noted.": a paper before the meeting, noted or approved in
 # a sentence of its own ("The suggestion was noted." is someone's point acknowledged)
 _PASSIVE_WHOLE = re.compile(
-    r"^(?:The|This|These|Both)\s+(?:[\w'’,&/()-]+\s+){0,10}?(?:report|update|presentation|"
+    r"^(?:The|This|These|Both)\s+(?:[\w'’,&/()-]+\s+){0,10}?(?i:report|update|presentation|"
     r"information|accounts|statement|correspondence|letter|paper|review|response|briefing|"
-    r"schedule|log|register|return|plan|programme)s?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
+    r"schedule|log|register|return|plan|programme)s?"
+    # "The report on library opening hours was noted."
+    r"(?:\s+(?:on|of|for|from|about|by)\s+[^.;,]{3,80}?)?"
+    # "The following correspondence, circulated with the agenda, was noted:"
+    r"(?:,[^,.;]{3,60},)?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
     r"(?:noted|received|approved|agreed|adopted|endorsed|accepted)"
-    r"(?:\s+and\s+(?:noted|approved|agreed)|\s+as\s+(?:presented|circulated|submitted|read))?\.?$"
+    r"(?:\s+and\s+(?:noted|approved|agreed)|\s+as\s+(?:presented|circulated|submitted|read))?[.:]?$"
 )
 
 
@@ -812,8 +853,8 @@ def _votes_carried(
 
 # "On a show of hands the proposal to object was carried 6–3.": a vote with no seconder
 _PROPOSAL_CARRIED = re.compile(
-    r"^(?:On\s+a\s+(?:show\s+of\s+hands|vote|division),?\s+)?(?:the\s+)?(?:proposal|motion"
-    r"|recommendation)\b[^.;]{0,120}?\bwas\s+(?:duly\s+)?carried\b"
+    r"^(?:On\s+a\s+(?:show\s+of\s+hands|vote|division),?\s+)?(?:[Tt]he\s+)?(?:proposal|motion"
+    r"|recommendation)\b[^.;]{0,120}?\bwas\s+(?:duly\s+|unanimously\s+)?(?:carried|agreed|passed)\b"
 )
 _NOTED_ALONE = re.compile(r"^(?:NOTED|Noted)\.?$")
 # "(unanimously):", "(5 for, 2 against):" after the keyword: how the vote went, not the words

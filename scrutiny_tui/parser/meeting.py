@@ -162,7 +162,8 @@ def heading_facts(line: str) -> dict[str, Any]:
 # a heading naming a meeting of the council itself
 _COUNCIL_MEETING = re.compile(
     r"^(?:Minutes\s+(?:of\s+(?:the\s+)?)?)?(?:(?:Ordinary|Regular|Special|Extraordinary|"
-    r"Annual|Monthly)\s+)?Council\s+Meeting(?:\s+Minutes)?$",
+    r"Annual|Monthly)\s+)?(?:(?:City|Town|County|Borough|District|Parish|Village)\s+)?"
+    r"Council\s+Meeting(?:\s+Minutes)?$",
     re.IGNORECASE,
 )
 
@@ -205,8 +206,9 @@ def _council_name(line: str) -> str:
 
 
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:(?:(?:Non-)?Voting\s+Members|Members|Councillors|Other\s+Members|Council\s+Employees"
-    r"|Officers|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
+    r"^(?P<label>(?:(?:(?:Non-)?Voting\s+Members|Members|Councill?ors|Council\s*members|Other\s+Members"
+    r"|Council\s+Employees|Officers|Officials|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
+    r"|(?:Council\s*members|Members|Councill?ors)\s+Absent"
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
     r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
@@ -223,7 +225,7 @@ APOLOGIES_FROM = re.compile(
     r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness|non-attendance)(?:\s+at\s+the\s+meeting)?)?\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:\w+\s+and\s+)?"
     r"(?:received|submitted|given|made|tendered|intimated|accepted|recorded|noted|reported)\s+"
-    r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by)\s*:?\s*"
+    r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by|for)\s*:?\s*"
     + _NAMES
     + r"|\bthe\s+apologies\s+of\s+"
     + _NAMES.replace("names", "names2"),
@@ -245,8 +247,8 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
     """ "present", "apologies", "substitutes", or "attending" for officers, staff, the public
     and members who are not on the body ("Also present", "Other Members"), kept apart."""
     lowered = " ".join(label.lower().split())
-    if lowered.startswith("apolog"):
-        return "apologies"
+    if lowered.startswith("apolog") or lowered.endswith(" absent"):
+        return "apologies"  # "Councilmembers Absent: … (excused)": away, as a member
     if lowered.startswith("substitut"):
         return "substitutes"
     if lowered.startswith("other members") and body_is_council:
@@ -257,6 +259,9 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
         "voting members present",
         "non-voting members present",
         "councillors present",
+        "councilors present",
+        "councilmembers present",
+        "council members present",
         "in the chair",
         "presiding",
         "sederunt",

@@ -36,7 +36,8 @@ MOTION_HEADING = re.compile(
 # Where the motion's own words say it passed, and what follows: "… and RESOLVED that …",
 # "… it was unanimously AGREED that …", "CARRIED", "Unanimously agreed".
 OUTCOME = re.compile(
-    r"(?:\b(?i:and|it\s+was)\s+|[,.;]\s*|^)(?:(?i:unanimously|duly)\s+)?"
+    r"(?:\b(?i:and|it\s+was)\s+|[,.;]\s*(?:(?i:the\s+)?(?i:motion)\s+(?:was\s+)?)?|^)"
+    r"(?:(?i:unanimously|duly)\s+)?"
     r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|agreed|CARRIED|Carried|carried|elected)\b"
     r"(?P<rest>.*)$",
     re.DOTALL,
@@ -51,6 +52,7 @@ SECONDED = re.compile(
 )
 LOST = re.compile(
     r"\b(?:was\s+|were\s+|declared\s+)?(?:LOST|lost|fell|defeated|DEFEATED|withdrawn|WITHDRAWN)\b|"
+    r"\bwas\s+(?:Lost|Defeated|Withdrawn)\b|"
     r"\bnot\s+(?:carried|seconded|agreed|proposed|moved)\b|\bmotion\s+failed\b",
 )
 # The words of the decision that a motion block leads to.
@@ -81,7 +83,7 @@ PROPOSED_THEN = re.compile(
 # What the record of a motion adds around its words: "It was moved by A, seconded by B, to
 # …", "…, seconded by Cllr B", "… . Carried unanimously.", "… . All in favour."
 _MOVER_LEAD = re.compile(
-    r"^(?:it\s+was\s+)?(?:duly\s+)?(?:moved|proposed)\s+by\s+[^,.;]{2,60},\s*"
+    r"^(?:it\s+was\s+)?(?:duly\s+)?(?:moved|proposed|motion)\s+by\s+[^,.;]{2,60},\s*"
     r"(?:and\s+)?seconded\s+by\s+[^,.;]{2,60},\s*(?:and\s+\w+\s+)?(?=to\s|that\s)",
     re.IGNORECASE,
 )
@@ -93,7 +95,9 @@ _OUTCOME_TAIL = re.compile(
     r"(?<=[.;,])\s*(?:(?:the\s+)?motion\s+(?:was\s+)?)?(?:(?:unanimously|duly)\s+)?"
     r"(?:carried|agreed|resolved|approved|all\s+(?:were\s+)?in\s+favou?r"
     r"|unanimous(?:ly)?(?:\s+(?:approval|agreement|support|decision))?)"
-    r"(?:\s+(?:unanimously|by\s+[\w\s-]{0,30}?|nem\.?\s*con\.?))?[\s.!]*$",
+    r"(?:\s+(?:unanimously|by\s+[\w\s-]{0,30}?|nem\.?\s*con\.?))?"
+    # "Motion carried 5-0 (Pritchard absent).": the count and who was away
+    r"(?:\s+\d{1,3}\s*[-–]\s*\d{1,3})?(?:\s*\([^()]{0,60}\))?[\s.!]*$",
     re.IGNORECASE,
 )
 

@@ -10,7 +10,8 @@ import re
 from scrutiny_tui.parser.model import Person, Span
 
 HONORIFICS = (
-    r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
+    r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Council\s*[Mm]embers?|"
+    r"Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
     r"Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
     # police officers attend panels and boards by rank
     r"|(?:Chief\s+|Detective\s+)?(?:Superintendent|Inspector)|Sergeant|PCSO|PC"
@@ -41,12 +42,21 @@ _NOT_NAMES = re.compile(
 )
 _OFFICE_BEFORE_NAME = re.compile(
     r"^(?:The\s+)?(?:Right\s+Worshipful\s+)?(?:The\s+)?(?:(?:Lord|Deputy|Lady|Vice|Acting)\s+)?"
-    r"(?:Mayor|Provost|Chair(?:man|person)?|Convener|Leader|Cathaoirleach)\b\s*",
+    r"(?:Mayor(?:\s+Pro\s+Tem(?:pore)?)?|Provost|Chair(?:man|person)?|Convener|Leader|Cathaoirleach)"
+    r"\b\s*",
     re.IGNORECASE,
 )
 # "S", "N.J": initials with no name, as "Hale, S; Irwin, N.J" lists print them after the surname
 _BARE_INITIALS = re.compile(r"^[A-Z]\.?(?:[A-Z]\.?){0,2}$")
-_PLURALS = {"councillors", "councilors", "cllrs", "county councillors", "county councilors"}
+_PLURALS = {
+    "councillors",
+    "councilors",
+    "cllrs",
+    "county councillors",
+    "county councilors",
+    "councilmembers",
+    "council members",
+}
 # ", ", "; ", "and", "&", and "… (Clerk). Also: …" where a list of others follows
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\.\s+Also\s*:)\s*")
 _SPACE = re.compile(r"[\s\u00a0]+")
@@ -89,7 +99,11 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     """
     people: list[Person] = []
     shared_honorific: str | None = None
-    for piece_start, piece in _pieces(text):
+    pieces = list(_pieces(text))
+    given_after = _given_names(pieces)
+    for position, (piece_start, piece) in enumerate(pieces):
+        if position in given_after:
+            continue  # "Murphy, Marie" in a "Surname, Initial" list: her forename
         if piece[:5].lower() == "from ":  # "… received from A and from B"
             piece_start += 5
             piece = piece[5:]
@@ -132,6 +146,24 @@ def people_from_list(text: str, offset: int) -> list[Person]:
         elif people:
             _extend_role(people[-1], text, offset, start + len(piece))
     return people
+
+
+def _given_names(pieces: list[tuple[int, str]]) -> set[int]:
+    """Where a list prints each member "Surname, Initial" ("Hale, S; Irwin, N.J"), the one
+    word after a surname in place of its initials is a forename ("Murphy, Marie",
+    "Lowry, Ml"): the positions of those words."""
+    words = [piece.strip().rstrip(".") for _, piece in pieces]
+    initials = sum(1 for word in words if _BARE_INITIALS.match(word))
+    if initials < 3 or 3 * initials < len(words):
+        return set()
+    given: set[int] = set()
+    expecting = False  # the piece before was a surname standing alone
+    for position, word in enumerate(words):
+        alone = bool(word) and " " not in word
+        if expecting and alone and word[:1].isupper() and not _BARE_INITIALS.match(word):
+            given.add(position)
+        expecting = alone and not _BARE_INITIALS.match(word) and position not in given
+    return given
 
 
 def _extend_role(person: Person, text: str, offset: int, end: int) -> None:
@@ -274,7 +306,9 @@ def _normal_honorific(honorific: str | None) -> str | None:
         return None
     word = _squash(honorific).rstrip(".")
     lowered = word.lower()
-    if lowered in {"cllr", "cllrs", "councillors", "councilor", "councilors"}:
+    if lowered in {"cllr", "cllrs", "councillors", "councilor", "councilors"} or lowered.replace(
+        " ", ""
+    ).startswith("councilmember"):
         return "Councillor"
     if lowered.startswith("county c"):
         return "County Councillor"

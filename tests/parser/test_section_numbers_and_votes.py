@@ -1,0 +1,317 @@
+"""Items numbered within sections ("1.1", "2.1"), tables of contents printed before the
+minutes, decisions recorded by proposal, recorded vote or roll call, and the attendance
+lists of county, borough and city councils: each on a short text written for the test
+(councils, people and topics invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from scrutiny_tui.parser import parse_item, parse_text
+
+_HELD = "2026-11-09"
+
+
+def decisions(text: str) -> list[str]:
+    return [r.text for r in parse_item(f"{text}\n", title="Item", meeting_date=_HELD).resolutions]
+
+
+# ---- items numbered within the agenda's sections ----------------------------------------
+
+_SECTIONED = """Minutes of Monthly Meeting of Carrowbeg County Council held on 9th November 2026
+
+1.1 Vote of Sympathy
+
+The Cathaoirleach extended sympathy to the family of a former Member.
+
+1.2 Vote of Congratulations
+
+Members congratulated the county hurling team.
+
+2.1 Minutes of Monthly Meeting held on 12th October 2026
+
+The minutes were adopted on the proposal of Cllr. Hale, seconded by Cllr. Irwin.
+
+3.1 Library Opening Hours
+
+The report on library opening hours was noted.
+"""
+
+
+def test_items_numbered_within_sections_with_no_section_headings() -> None:
+    items = parse_text(_SECTIONED).items
+    assert [(item.number, item.title) for item in items] == [
+        ("1.1", "Vote of Sympathy"),
+        ("1.2", "Vote of Congratulations"),
+        ("2.1", "Minutes of Monthly Meeting held on 12th October 2026"),
+        ("3.1", "Library Opening Hours"),
+    ]
+    assert [len(item.resolutions) for item in items] == [0, 0, 1, 1]
+
+
+def test_numbered_paragraphs_of_one_section_are_not_items() -> None:
+    # one section's paragraphs: no second section vouches for a scheme of headings
+    text = (
+        "Minutes of the Parks Panel held on 4 March 2026\n\n"
+        "3.1 Ground Works\n\nThe works had begun.\n\n"
+        "3.2 Path Lighting\n\nThe lights were fitted.\n\n"
+        "3.3 Bench Repairs\n\nThe benches were repaired.\n"
+    )
+    assert [item.number for item in parse_text(text).items] != ["3.1", "3.2", "3.3"]
+
+
+_CONTENTS = """MINUTES OF THE MEETING OF KILMORNE BOROUGH COUNCIL HELD
+IN THE COUNCIL CHAMBER, TOWN HALL, KILMORNE
+ON TUESDAY 3 NOVEMBER 2026 AT 7.00 PM
+
+Table of Contents
+
+No         Item                                       Summary of Decisions
+
+1.         Apologies                                  Noted
+
+2.         Minutes of Committees
+2.1        Planning Committee meeting held            Adopted
+           Monday 19 October 2026
+2.2        Leisure Committee meeting held             Adopted
+           Tuesday 20 October 2026
+
+3.         Documents for Sealing                      Agreed
+
+1.    APOLOGIES
+
+Apologies were recorded for Councillors Boyd and Kerr.
+
+2.    MINUTES OF COMMITTEES
+
+2.1   Planning Committee meeting held Monday 19 October 2026
+
+AGREED – that the minutes of the Planning Committee be adopted.
+
+2.2   Leisure Committee meeting held Tuesday 20 October 2026
+
+AGREED – that the minutes of the Leisure Committee be adopted.
+
+3.    DOCUMENTS FOR SEALING
+
+AGREED – that the documents listed be sealed.
+"""
+
+
+def test_a_table_of_contents_before_the_minutes_is_no_item() -> None:
+    parsed = parse_text(_CONTENTS)
+    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert parsed.items[0].title == "APOLOGIES"
+
+
+def test_a_heading_in_capitals_over_sub_headings_in_lower_case_is_one_item() -> None:
+    minutes = parse_text(_CONTENTS).items[1]
+    assert minutes.title == "MINUTES OF COMMITTEES"
+    assert len(minutes.resolutions) == 2
+
+
+def test_sub_headings_set_as_the_section_heading_is_set_are_the_items() -> None:
+    # "7 Reports" over "7.1 …": the same type, the section's entries are the items
+    text = (
+        "7 Reports\n\n7.1 Quarterly Budget Review\n\nRESOLVED that the review be noted.\n\n"
+        "7.2 Library Hours\n\nRESOLVED that the hours be extended.\n\n"
+        "8 Close of Meeting\n\nThe meeting closed at 8pm.\n"
+    )
+    numbers = [item.number for item in parse_text(f"1 Opening\n\nOpened.\n\n{text}").items]
+    assert "7.1" in numbers and "7.2" in numbers and "7" not in numbers
+
+
+def test_a_meeting_heading_wrapped_over_three_lines_gives_the_date() -> None:
+    parsed = parse_text(_CONTENTS)
+    assert parsed.meeting.date == "2026-11-03"  # not a date from the contents' rows
+    assert parsed.meeting.council == "Kilmorne Borough Council"
+
+
+def test_apologies_recorded_for() -> None:
+    assert [p.name for p in parse_text(_CONTENTS).meeting.apologies] == ["Boyd", "Kerr"]
+
+
+# ---- page furniture --------------------------------------------------------------------
+
+
+def test_a_running_foot_that_numbers_its_page_is_not_minutes() -> None:
+    foot = "Carrowbeg County Council – Monthly Meeting 9th November 2026"
+    text = (
+        "1. Roads Programme\n\nThe Director reported on the programme and said the works"
+        f"\n\n{foot}          Page 1 of 3\n\nwould finish in March.\n\n"
+        "2. Housing\n\nThe housing report was noted.\n\n"
+        f"{foot}          Page 2 of 3\n\n3. Libraries\n\nThe libraries report was noted.\n\n"
+        f"{foot}          Page 3 of 3\n"
+    )
+    items = parse_text(text).items
+    assert [item.number for item in items] == ["1", "2", "3"]
+    assert all("Page" not in item.text and "Monthly Meeting" not in item.text for item in items)
+
+
+def test_the_mover_of_many_motions_is_not_a_running_line() -> None:
+    block = (
+        "Resolution {n}/2026\nMoved: Cr Amira Hale\nSeconded: Cr Bo Irwin\n"
+        "That Council approve item {n}.\nCarried\n"
+    )
+    text = "".join(f"{n} Item {n}\n\n" + block.format(n=n) + "\n" for n in range(1, 5))
+    item = parse_text(text).items[0]
+    assert "Moved: Cr Amira Hale" in item.text
+
+
+# ---- decisions -------------------------------------------------------------------------
+
+
+def test_a_proposal_whose_outcome_ends_the_line_decides_the_quoted_words_below() -> None:
+    found = decisions(
+        "On the PROPOSAL of Cllr. Hale, SECONDED by Cllr. Irwin, it was RESOLVED:\n\n"
+        '"That Carrowbeg County Council approves the disposal of the land at Knock."'
+    )
+    assert found == ["That Carrowbeg County Council approves the disposal of the land at Knock."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chief Executive's Monthly Report was noted.",
+        "The following correspondence, circulated with the agenda, was noted:",
+        "The motion was agreed, and the Clerk was asked to send it to the Minister.",
+    ],
+)
+def test_a_paper_or_motion_agreed_or_noted_in_the_passive(sentence: str) -> None:
+    assert len(decisions(f"Members discussed the matter.\n\n{sentence}")) == 1
+
+
+def test_this_was_agreed_after_a_proposal_decides_the_proposal() -> None:
+    found = decisions(
+        "The Mayor reported on his engagements.\n\n"
+        "The Mayor proposed that Council write to the rowing club to congratulate the crew."
+        " This was agreed."
+    )
+    assert found == ["Council write to the rowing club to congratulate the crew"]
+
+
+def test_a_motion_carried_on_a_recorded_vote_after_the_debate() -> None:
+    text = (
+        "Proposed by Councillor Hale\nSeconded by Councillor Irwin\n\n"
+        '"That this Council asks officers to report on a heating oil savings scheme."\n\n'
+        "Councillor Kerr spoke against the motion.\n\n"
+        "The Mayor put the proposal to the vote, 21 Members voted For, 6 Members voted"
+        " Against, the Mayor declared the motion carried."
+    )
+    assert decisions(text) == [
+        "That this Council asks officers to report on a heating oil savings scheme."
+    ]
+    lost = text.replace("declared the motion carried", "declared the motion lost")
+    assert decisions(lost) == []
+
+
+def test_a_motion_by_a_councilmember_carried_with_its_count() -> None:
+    found = decisions(
+        "Motion by Councilmember Hale, seconded by Mayor Pro Tem Irwin, to approve the agenda"
+        " as amended. Motion carried 5-0 (Kerr absent)."
+    )
+    assert found == ["to approve the agenda as amended."]
+
+
+def test_a_motion_carried_or_failed_on_a_roll_call() -> None:
+    motion = (
+        "Motion by Councilmember Hale, seconded by Councilmember Irwin, to award the paving"
+        " contract to Rimrock Paving.\n\nRoll Call\nAyes: Hale, Irwin, Lowe\nNays: Kerr\n"
+    )
+    assert len(decisions(motion + "Motion carried 3-1.")) == 1
+    assert decisions(motion + "Motion failed 1-3.") == []
+
+
+def test_a_report_received_and_filed() -> None:
+    assert (
+        len(
+            decisions("The Treasurer presented the figures. Council received and filed the report.")
+        )
+        == 1
+    )
+
+
+def test_a_motion_put_and_lost_is_no_decision() -> None:
+    found = decisions(
+        "Motion\nMoved: Cr Hale\nSeconded: Cr Irwin\nThat Council approve the application.\n"
+        "The Motion on being put was Lost"
+    )
+    assert found == []
+
+
+def test_the_minutes_of_this_meeting_confirmed_later_are_no_decision_of_it() -> None:
+    found = decisions(
+        "The meeting closed at 8.17pm.\n\n"
+        "The minutes of this meeting were confirmed at the Ordinary Council Meeting held on"
+        " 28 January 2027."
+    )
+    assert found == []
+
+
+def test_an_authority_deferring_a_motion_to_a_month_s_meeting_is_due_then() -> None:
+    item = parse_item(
+        "On the proposal of Cllr. Hale, seconded by Cllr. Irwin, it was agreed to defer the"
+        " motion to the December meeting.\n",
+        title="Notice of Motion",
+        meeting_date=_HELD,
+    )
+    assert [action.due for action in item.actions] == ["2026-12"]
+
+
+# ---- attendance and the body -----------------------------------------------------------
+
+_ROLL_CALL = """CITY OF ALDER FORK
+REGULAR CITY COUNCIL MEETING MINUTES
+Monday, October 12, 2026
+
+1. CALL TO ORDER
+
+Mayor Hale called the meeting to order at 6:00 p.m.
+
+2. ROLL CALL
+
+Councilmembers Present: Mayor Jo Hale, Mayor Pro Tem Sam Irwin,
+Councilmember Bo Kerr, Councilmember Al Lowe
+
+Councilmembers Absent: Councilmember Di Moss (excused)
+
+Staff Present: City Manager Renee Calloway, City Clerk Tom Price
+
+3. APPROVAL OF AGENDA
+
+Motion by Councilmember Kerr, seconded by Councilmember Lowe, to approve the agenda.
+Motion carried 4-0.
+"""
+
+
+def test_a_city_council_s_roll_call() -> None:
+    meeting = parse_text(_ROLL_CALL).meeting
+    assert [p.name for p in meeting.present] == ["Jo Hale", "Sam Irwin", "Bo Kerr", "Al Lowe"]
+    assert [p.name for p in meeting.apologies] == ["Di Moss"]
+    assert meeting.body == "Council"
+
+
+def test_officials_present_are_not_apologies() -> None:
+    text = (
+        "Minutes of Monthly Meeting of Carrowbeg County Council held on 9th November 2026\n\n"
+        "Members Present: Cllrs. Hale, J., Irwin, S. and Kerr, B.\n\n"
+        "Apologies: Cllr. Lowe, D.\n\n"
+        "Officials Present:  Mr. Declan Forde, Chief Executive\n"
+        "                    Ms. Aoife Donlon, Meetings Administrator\n\n"
+        "1.1 Vote of Sympathy\n\nSympathy was extended.\n\n"
+        "2.1 Minutes\n\nThe minutes were adopted on the proposal of Cllr. Hale.\n"
+    )
+    meeting = parse_text(text).meeting
+    assert [p.name for p in meeting.apologies] == ["Lowe"]
+    assert [p.name for p in meeting.present] == ["Hale", "Irwin", "Kerr"]
+
+
+def test_a_forename_in_place_of_initials_in_a_surname_first_list() -> None:
+    text = (
+        "Minutes of Monthly Meeting of Carrowbeg County Council held on 9th November 2026\n\n"
+        "Members Present: Cllrs. Hale, J., Irwin, S., Murphy, Marie, Kerr, B. and Lowe, D.\n\n"
+        "1.1 Vote of Sympathy\n\nSympathy was extended.\n\n"
+        "2.1 Minutes\n\nThe minutes were adopted on the proposal of Cllr. Hale.\n"
+    )
+    names = [p.name for p in parse_text(text).meeting.present]
+    assert names == ["Hale", "Irwin", "Murphy", "Kerr", "Lowe"]
