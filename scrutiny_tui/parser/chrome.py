@@ -20,7 +20,11 @@ PAGE_CHROME = re.compile(
     r"Print\s+this\s+page|Home|Committee\s+Minutes|Open\s+Minutes|Minutes|Draft|Minute\s+No\.?|"
     r"(?:Page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
     r"agenda\s+for\s+these\s+minutes|Use\s+the\s+below\s+search\s+options.*|"
-    r"Alternatively\s+you\s+can\s+visit.*|[|\s-]+)$",
+    r"Alternatively\s+you\s+can\s+visit.*|"
+    # a document-sharing site's viewer: "Total Page:16", "File Type:pdf, Size:1020Kb"
+    r"Total\s+Pages?\s*:\s*\d+|File\s+Type\s*:.*|Load\s+more|"
+    # the file's own name, as the viewer heads the page with it
+    r"[^\s/]\S*(?:\s+\S+){0,12}\.(?:pdf|docx?|html?)|[|\s-]+)$",
     re.IGNORECASE,
 )
 

@@ -180,6 +180,17 @@ def test_a_flattened_page_is_dated_by_the_head_of_its_one_line() -> None:
     assert parsed.meeting.date == "2004-03-09"
 
 
+def test_a_document_viewer_s_furniture_is_no_item_title() -> None:
+    parsed = parse_text(
+        "March Meeting Minutes 8Th March 2021.Pdf\nTotal Page:12\nFile Type:pdf, Size:880Kb\n"
+        "Load more\n"
+        "MINUTES OF MONTHLY MEETING OF DUNMORE COUNTY COUNCIL HELD ON 8th March, 2021\n"
+        "The minutes of the February meeting were adopted on the proposal of Cllr. Hale.\n"
+    )
+    titles = [item.title for item in parsed.items]
+    assert not any(word in title for title in titles for word in ("Page", "File", ".Pdf"))
+
+
 def test_office_and_group_headings_inside_the_members_list() -> None:
     parsed = parse_text(
         "Minutes of the Council meeting in the Chambers, 4 Tay Street, Riverton on"
