@@ -99,7 +99,8 @@ def parse_text(
     preamble = lines[:preamble_end]
     if fallback and headings:
         # with no headings, the meeting's own heading is among the first lines (not the title)
-        preamble = [line for i, line in enumerate(lines[:12]) if i != headings[0].title_line]
+        worded = [i for i, line in enumerate(lines) if not line.blank][:12]
+        preamble = [lines[i] for i in worded if i != headings[0].title_line]
     _meeting_facts(preamble, meeting, preamble=True)
     _meeting_facts([lines[h.line] for h in headings] + _page_lines(lines, headings), meeting)
     _meeting_facts(

@@ -932,7 +932,7 @@ def _minute_step(before: tuple[int, ...], after: tuple[int, ...]) -> int:
 
 
 def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
-    candidates = _candidates(lines, dense)
+    candidates = _without_contents(lines, _candidates(lines, dense))
     scheme = _best_scheme(candidates)
     if len(scheme) < 2 and len(dotted := _dotted_scheme(lines)) >= _DOTTED_AT_LEAST:
         # "1.1 Vote of Sympathy", "2.1 Minutes of …": items numbered within the agenda's
@@ -998,6 +998,41 @@ def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
         number = match["number"]
         found.append(_Candidate(index, title_index, number, title, "9.9", _key(number), 1.0))
     return found
+
+
+# A printed volume's index or table of contents: its rows name the minutes and the pages
+# they are on ("1. Central Planning / Central Planning Committee 1 - 5 of 12th May, 2021")
+_CONTENTS_HEADER = re.compile(
+    r"^(?:(?:Table\s+of\s+)?Contents|Index(?:\s+(?:for|to|of)\b.*)?|Page\s+Nos?\.?)$", re.I
+)
+_PAGE_REFERENCE = re.compile(
+    r"\s\d{1,3}\s*[-–]\s*\d{1,3}(?:\s|$)(?!\s*[ap]\.?m)|\s\d{1,3}\s+of\s+\d{1,2}(?:st|nd|rd|th)?\s"
+    r"|\s\d{1,3}$"
+)
+_CONTENTS_REACH = 60  # lines after the index's heading its rows may run to
+
+
+def _without_contents(lines: list[Line], candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates, less the rows of an index that give the pages the minutes are on."""
+    headers = [i for i, line in enumerate(lines) if _CONTENTS_HEADER.match(line.text)]
+    if not headers:
+        return candidates
+    kept: list[_Candidate] = []
+    for candidate in candidates:
+        in_reach = any(0 < candidate.line - header <= _CONTENTS_REACH for header in headers)
+        if in_reach and _gives_pages(lines, candidate.title_line):
+            continue
+        kept.append(candidate)
+    return kept
+
+
+def _gives_pages(lines: list[Line], index: int) -> bool:
+    """A contents row: its line, or the line under it, names pages."""
+    row = [lines[index].text]
+    following = next((line for line in lines[index + 1 : index + 3] if not line.blank), None)
+    if following is not None and not NUMBER_THEN_TITLE.match(following.text):
+        row.append(following.text)
+    return any(_PAGE_REFERENCE.search(text) for text in row)
 
 
 _DOTTED_AT_LEAST = 3  # headings, in two sections at least

@@ -315,3 +315,48 @@ def test_a_forename_in_place_of_initials_in_a_surname_first_list() -> None:
     )
     names = [p.name for p in parse_text(text).meeting.present]
     assert names == ["Hale", "Irwin", "Murphy", "Kerr", "Lowe"]
+
+
+_VOLUME = """COUNCIL OF 17th JUNE, 2027
+
+MINUTE VOLUME
+
+KILMORNE COUNCIL
+
+INDEX FOR MINUTE VOLUME
+
+Page Nos.
+
+1. North Area Planning
+
+North Area Planning Committee 1 - 5 of 12th May, 2027
+
+2. Licensing
+
+Licensing Committee 6 - 14 of 20th May, 2027
+
+3. Planning Review Body
+
+Planning Review Body 15 of 24th May, 2027
+
+THE KILMORNE COUNCIL - NORTH AREA PLANNING COMMITTEE
+
+12th May, 2027 2.00 p.m.
+
+PRESENT: Councillors Ann Hale (Convener), Bo Irwin and Cy Kerr.
+"""
+
+
+def test_an_index_giving_the_pages_of_each_minute_is_no_item() -> None:
+    parsed = parse_text(_VOLUME)
+    assert not any(item.number in {"1", "2", "3"} for item in parsed.items)
+    assert [p.name for p in parsed.meeting.present] == ["Ann Hale", "Bo Irwin", "Cy Kerr"]
+    assert parsed.meeting.council == "Kilmorne Council"
+
+
+def test_numbered_items_under_a_contents_heading_without_pages_are_items() -> None:
+    text = (
+        "Contents\n\n1. Apologies\n\nThere were no apologies.\n\n"
+        "2. Minutes\n\nThe minutes were approved.\n\n3. Parks\n\nThe report was noted.\n"
+    )
+    assert [item.number for item in parse_text(text).items] == ["1", "2", "3"]
