@@ -73,6 +73,7 @@ from scrutiny_tui.store.statistics import refresh_statistics
 Progress = Callable[[int, int, str], None]
 
 NOT_MINUTES = "not minutes: no agenda items found"
+NOT_MINUTES_WARNING = "not minutes:"  # the parser's warning for an agenda or a report
 POOL_THRESHOLD = 24  # fewer files than this parse faster in-process than a pool starts
 WINDOW_PER_WORKER = 64  # files read ahead per worker process
 BATCH_ITEMS = 1_000  # items per transaction: about a second of holding the write lock
@@ -91,6 +92,8 @@ class IngestSummary:
     changed: int = 0
     unchanged: int = 0
     failed: list[FileProblem] = field(default_factory=list)
+    # stored, but read as something other than minutes (an agenda, an officer's report)
+    doubtful: list[FileProblem] = field(default_factory=list)
     counts: WriteCounts = field(default_factory=WriteCounts)
     formats: Counter[str] = field(default_factory=Counter)
     notes_detached: int = 0
@@ -153,6 +156,9 @@ class IngestSummary:
                 f"{self.notes_detached} note{'' if one else 's'} could not be placed in the "
                 f"changed minutes; {'it is' if one else 'they are'} kept and shown as detached"
             )
+        lines += [
+            f"stored, but {problem.reason}: {inline(problem.path)}" for problem in self.doubtful
+        ]
         lines += [f"failed: {inline(problem.path)}: {problem.reason}" for problem in self.failed]
         if self.stopped:
             lines.append(f"stopped: {self.stopped}; the files counted above as stored are kept")
@@ -164,6 +170,7 @@ class IngestSummary:
         self.changed += other.changed
         self.unchanged += other.unchanged
         self.failed += other.failed
+        self.doubtful += other.doubtful
         self.counts.add(other.counts)
         self.formats += other.formats
         self.notes_detached += other.notes_detached
@@ -710,6 +717,11 @@ def _write_one(
     set_parsed_with(conn, doc_id, stamp)
     summary.counts.add(counts)
     summary.formats[entry.facts.format] += 1
+    summary.doubtful += [
+        FileProblem(entry.path, warning)
+        for warning in entry.parsed.warnings
+        if warning.startswith(NOT_MINUTES_WARNING)
+    ]
     if existing is None:
         summary.new += 1  # notes imported before their minutes find their words now
     else:

@@ -49,6 +49,23 @@ def store(store_target):
     store.close()
 
 
+def test_an_officer_s_report_is_stored_with_a_warning_the_member_sees(store, tmp_path):
+    report = tmp_path / "parks_report.txt"
+    report.write_text(
+        "Report to: Overview and Scrutiny Committee\nReport of: Director of Place\n"
+        "Date: 4 March 2026\n\n1. Purpose of Report\n\n1.1 To update Members on the parks"
+        " strategy.\n\n2. Recommendations\n\n2.1 That the Committee notes the update.\n\n"
+        "3. Background\n\n3.1 The strategy was adopted in 2024.\n",
+        encoding="utf-8",
+    )
+    summary = ingest_paths(store, [report])
+    assert (summary.new, summary.failed) == (1, [])
+    assert [problem.path for problem in summary.doubtful] == [str(report)]
+    assert summary.doubtful[0].reason.startswith("not minutes: this reads as an officer's report")
+    assert "stored, but not minutes: this reads as an officer's report" in summary.describe()
+    assert count(store, "resolution") == 0
+
+
 def test_seeds_are_stored_with_their_records(store, seed_paths):
     summary = ingest_paths(store, seed_paths)
     assert (summary.new, summary.changed, summary.failed) == (len(seed_paths), 0, [])
