@@ -25,7 +25,8 @@ _CUE_FORMS = (
     r"request(?:s|ed)?\s+(?:that|a|an|further|more|the|for)",
     r"request(?:s|ed)?\s+(?:\w+\s+){1,3}?(?:reports|updates|briefings)\b",
     r"asked\s+(?:that|for|to)",
-    *(rf"{verb}\s+{_PROVIDED}" for verb in ("be", "being", "is", "are")),
+    # "… be refreshed and presented to the IJB in September 2027"
+    *(rf"{verb}\s+(?:\w+ed\s+and\s+)?{_PROVIDED}" for verb in ("be", "being", "is", "are")),
     r"report(?:s|ed)?\s+back",
     r"come\s+back\s+to",
     r"return\s+to\s+(?:the|a)\b",
@@ -67,7 +68,10 @@ _BODY_WORD = re.compile(
 _TO_ANY_BODY = re.compile(rf"\bto\s+(?:the\s+|this\s+)?(?P<body>{_BODY_NAME})\b")
 # The gap between sentences is group 1; the pattern opens on the stop before it (rather than
 # looking behind for it) so that the regex engine can skip ahead to the next stop.
-_SENTENCE_END = re.compile(r"[.;!?]([\s\u00a0]+)(?=[A-Z‘“\"'(])")
+# (a clause lettered inline, "…; and b) agreed that …", is a sentence of its own)
+_SENTENCE_END = re.compile(
+    r"[.;!?]([\s\u00a0]+)(?=[A-Z‘“\"'(]|(?:and\s+|or\s+)?(?:[a-h]|i{1,3}|iv|v)\)\s)"
+)
 _ABBREVIATION = re.compile(
     r"\b(?:Cllr|Mr|Mrs|Ms|Dr|No|Nos|para|Prof|St|e\.g|i\.e|cf|approx)\.$|(?<![\w.])[A-Z]\.$",
     re.IGNORECASE,
@@ -105,6 +109,14 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bdefer(?:red)?\s+(?:(?:the|this|that)\s+(?:\w+\s+){0,2}?)?to\s+(?:the|a)\s+"
             r"(?:\w+\s+){0,2}?meeting\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "… a draft of the report for the group to consider at its meeting on 9 March"
+        "consider",
+        re.compile(
+            r"\bconsider\s+(?:it\s+|them\s+)?at\s+(?:its|their|the|a)\s+(?:\w+\s+){0,2}?meeting\b",
             re.IGNORECASE,
         ),
     ),

@@ -154,6 +154,7 @@ def parse_text(
             Item(number=None, title=squash(title), span=Span(end_of_text, end_of_text))
             for title in unreached_listed(lines, headings)
         ]
+    _date_next_meeting(text, document.items, meeting.date)
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if "|" in text:  # tables flattened with pipes: an action log, the council's responses
         _place_logged_actions(document.items, lines, headings, meeting.date)
@@ -184,6 +185,30 @@ def parse_text(
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
     return document
+
+
+# "Date of next meeting: Tuesday 12 January 2027", "The next meeting of the Committee will be
+# held on Tuesday 14 April 2026": the date the minutes give for the body's next meeting
+_NEXT_MEETING_ON = re.compile(
+    r"(?:Date\s+of\s+(?:the\s+)?next\s+meeting\s*[:–—-]?|\bnext\s+meeting\s+(?:of\s+the\s+"
+    r"[\w ]{2,60}?\s+)?(?:will|would|is\s+to|is\s+scheduled\s+to)\s+(?:be\s+held|take\s+place)"
+    r"(?:\s+on)?)\s+(?P<when>[^\n]{6,60})",
+    re.IGNORECASE,
+)
+
+
+def _date_next_meeting(text: str, items: list[Item], meeting_date: str | None) -> None:
+    """A request "to the next meeting" is due on the date the minutes give for it."""
+    if meeting_date is None or "next meeting" not in text.lower():
+        return
+    stated = _NEXT_MEETING_ON.search(text)
+    when = find_date(stated["when"]) if stated else None
+    if when is None or len(when) != 10 or when <= meeting_date:
+        return
+    for item in items:
+        for action in item.actions:
+            if action.due is None and "next meeting" in action.text.lower():
+                action.due = when
 
 
 def _place_logged_actions(
@@ -888,7 +913,9 @@ _MEMBERS_LIST = re.compile(
 _OFFICER_ROLE = re.compile(
     # (a community council's Secretary and Treasurer are members holding office; a minute
     # or committee secretary takes the minutes)
-    r"\b(?:Clerk|Officer|Chaplain|(?:Minutes?|Committee|Democratic)\s+Secretary|Manager|Director"
+    r"\b(?:Clerk|Officer|Chaplain|(?:Minutes?|Committee|Democratic)\s+Secretary|Manager"
+    # (a health board's non-executive director is a member of a joint board)
+    r"|(?<!Non-Executive\s)(?<!Non-executive\s)Director"
     r"|Chief\s+Executive|Solicitor|Administrator)\b",
     re.IGNORECASE,
 )
@@ -925,7 +952,10 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     filled = [line.strip() for line in lines if line.strip()]
     dashed = len(lines) >= 2 and all(DASH_ROLE.search(line) for line in filled)
     if len(lines) == 1 or not (
-        all(_HONORIFIC_START.match(line.strip()) for line in lines) or one_a_line or dashed
+        all(_HONORIFIC_START.match(line.strip()) for line in lines)
+        or one_a_line
+        or dashed
+        or _named_lines(filled)
     ):
         getattr(meeting, kind).extend(people_from_list(raw, offset))
         return
@@ -941,6 +971,25 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
         else:
             getattr(meeting, kind).extend(people_from_list(line, offset + position))
         position += len(line) + 1
+
+
+# "Councillor Fiona Strachan (Chair), Locharden Council": a line opening with a person's
+# name, then who they are
+_NAME_THEN_WHO = re.compile(
+    r"^(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s*[,(]"
+)
+
+
+def _named_lines(filled: list[str]) -> bool:
+    """Each person on a line of their own, their role and body after the name, perhaps
+    under group headings ("Voting members"): not one list wrapped over the lines."""
+    named = [line for line in filled if _NAME_THEN_WHO.match(line)]
+    return (
+        len(named) >= 3
+        and not any(line.endswith(",") for line in filled)
+        and all(line in named or ("," not in line and len(line.split()) <= 4) for line in filled)
+    )
 
 
 def _entry_text(block: Block) -> str:

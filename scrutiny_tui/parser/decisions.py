@@ -12,8 +12,10 @@ _BODY = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Executive|"
     # a fire, police or combined authority's minutes: "The Authority agreed …"
     r"Authority|Assembly|Group|Scrutiny\s+\w+|Members"
+    # a board or scrutiny committee by its initials: "The IJB noted …", "The JHOSC agreed …"
+    r"|[A-Z][A-Z&]{0,4}(?:B|SC)(?=[\s:])"
     # "The council agreed …": a parish's minutes often write their own body in lower case
-    r"|(?<=[Tt]he\s)(?:council|committee|panel|board))"
+    r"|(?<=[Tt]he\s)(?:council|committee|panel|board|group))"
 )
 BODY_WORDS = _BODY  # the word that names a deciding body, for other rules' patterns
 _SPACED_THAT = r"T\s+H\s+A\s+T"
@@ -41,7 +43,10 @@ DECISION_END = re.compile(
 
 # A decision stated without the word: "The Panel notes the update and endorses ..."
 BODY_DECIDES = re.compile(
-    rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:(?:has|have|then|also|unanimously)\s+)?"
+    # "After discussion, the IJB noted the report."
+    r"^(?:(?:After|Following)\s+(?:some\s+|further\s+|a\s+)?(?:discussion|debate|questions)"
+    r"[^,.;]{0,40},\s+)?"
+    rf"(?:[Tt]he\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:(?:has|have|then|also|unanimously)\s+)?"
     r"(?i:notes|endorses|agrees|approves|recommends|resolves|requests|welcomes|supports|accepts|"
     # "The Committee approve …": a body taken as its members, as some councils write it
     r"note|endorse|agree|approve|recommend|resolve|request|welcome|support|accept|"
@@ -58,7 +63,8 @@ BODY_DECIDES = re.compile(
 )
 # "The minutes of the meeting held on 1 February 2019 were approved as a correct record."
 MINUTES_APPROVED = re.compile(
-    r"^(?:The\s+)?(?:(?:draft|exempt|unrestricted|decisions\s+and)\s+)?minutes?\b"
+    # (a task group's or a forum's record of its meetings may be its "notes")
+    r"^(?:The\s+)?(?:(?:draft|exempt|unrestricted|decisions\s+and)\s+)?(?:minutes?|notes)\b"
     # "The minutes of this meeting were confirmed at the meeting held on …": a later one's
     r"(?!\s+of\s+this\s+meeting\s+(?:were|was)\s+(?:\w+\s+){1,3}?at\b)[^.]{0,160}?\s+"
     r"(?:were|was)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?"

@@ -502,7 +502,8 @@ _NUMBER = (
     r"|[A-Z]{1,3}\d{0,3}:\d{2}/\d{2}"  # F01:04/24
     r"|[A-Z]{1,4}/\d{1,4}(?:/\d{2,4})?"  # C/152  CAB/25/61  PCP/23/45
     r"|[A-Z]{2,3}\d{3,5}"  # AM119
-    r"|[A-Z]{2,4}[ .]\d{1,4}(?![\d/]))"  # HWB 23  HWB.23
+    r"|[A-Z]{2,4}[ .]\d{1,4}(?![\d/])"  # HWB 23  HWB.23
+    r"|[A-Z][A-Z&]{1,5}\s?\d{2}/\d{2}-\d{1,4})"  # O&SC 24/25-41: body, municipal year, minute
 )
 NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?)$")
 NUMBER_THEN_TITLE = re.compile(
@@ -948,7 +949,9 @@ def _numbered_headings(lines: list[Line], dense: bool) -> list[Heading]:
 # with its own minutes below. There the "7.1" headings are the items. A heading with words
 # of its own before its "6.1 …" paragraphs ("Matters arising … 6.1 Translation service - the
 # service is …") keeps them as its own.
-_DOTTED = re.compile(r"^(?P<number>\d{1,3}\.\d{1,2})\.?(?:[\s\u00a0]+(?P<title>\S.*))?$")
+_DOTTED = re.compile(
+    r"^(?:Item\s+)?(?P<number>\d{1,3}\.\d{1,2})\.?(?:[\s\u00a0]+(?P<title>\S.*))?$", re.I
+)
 
 
 _BACK_REFERENCE = re.compile(r"^(?:Minutes?|Min\.?|Item)\s+(?:No\.?\s*)?\d", re.IGNORECASE)
@@ -959,7 +962,7 @@ def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for index, line in enumerate(lines):
         text = line.text
-        if not text[:1].isdigit() or "." not in text[:4]:
+        if not (text[:1].isdigit() and "." in text[:4]) and text[:5].lower() != "item ":
             continue
         match = _DOTTED.match(text)
         if match is None:

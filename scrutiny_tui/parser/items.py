@@ -289,6 +289,8 @@ def _motion(
             or motions.OUTCOME_LINE.match(blocks[cursor].text)
         )
         and not motions.DECISION_WORDS.match(blocks[cursor].text)
+        # "RESOLVED –" over clauses after the vote: the decision the motion led to, read as one
+        and not (_KEYWORD_FIRST.match(blocks[cursor].text) and _opens_decision(blocks[cursor]))
     ):
         group.append(cursor)
         cursor += 1
@@ -523,7 +525,9 @@ def _read_decision(
 # "(a) …", "(ii) …", or "1. That …" (a number with a stop opens a clause only before "That")
 _INLINE_CLAUSE = re.compile(
     r"(?:^|(?<=\s))(?:\((?P<label>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)\s+"
-    r"|(?P<numbered>\d{1,2})[.)]\s+(?=[Tt][Hh][Aa][Tt]\b))"
+    r"|(?P<numbered>\d{1,2})[.)]\s+(?=[Tt][Hh][Aa][Tt]\b)"
+    # "The IJB: a) noted …; b) approved …; and c) agreed …"
+    r"|(?P<bare>[a-z]|[ivx]{1,4})\)\s+)"
 )
 
 
@@ -533,7 +537,7 @@ def _inline_clauses(words: str) -> list[tuple[str, str]]:
     marks = list(_INLINE_CLAUSE.finditer(words))
     if len(marks) < 2:
         return []
-    labels = [mark["label"] or mark["numbered"] for mark in marks]
+    labels = [mark["label"] or mark["numbered"] or mark["bare"] for mark in marks]
     first = labels[0].lower()
     if first not in {"a", "1", "i"} or labels[1].lower() not in {"b", "2", "ii"}:
         return []
@@ -587,7 +591,9 @@ def _entries(
         elif taken == 0:
             if _NOT_A_DECISION.match(block.text):
                 return index
-            _add_resolution(content, seen, None, block.text, trigger, block)
+            clauses: list[tuple[str | None, str]] = [*_body_clauses(block.text)]
+            for label, clause in clauses or [(None, block.text)]:
+                _add_resolution(content, seen, label, clause, trigger, block)
             used.add(index)
             return index + 1
         else:
@@ -596,6 +602,16 @@ def _entries(
         taken += 1
         index += 1
     return index
+
+
+# "The IJB: a) noted …; b) approved …": the body, then its decisions lettered inline
+_BODY_COLON = re.compile(rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{BODY_WORDS}\s*:\s*(?=\S)")
+
+
+def _body_clauses(text: str) -> list[tuple[str, str]]:
+    """Each decision of a body's lettered list run into one paragraph, if it is one."""
+    lead = _BODY_COLON.match(text)
+    return _inline_clauses(text[lead.end() :]) if lead is not None else []
 
 
 _NAME_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+and\s+")
@@ -745,6 +761,11 @@ def _implicit_decisions(
             _add_resolution(content, seen, None, text, "", block)
             used.add(index + offset)
             continue
+        if not block.marker and (lettered := _body_clauses(text)):
+            for letter, clause in lettered:
+                _add_resolution(content, seen, letter, clause, "", block)
+            used.add(index + offset)
+            continue
         body_decides = not block.marker and (
             BODY_DECIDES.match(text)
             or MINUTES_APPROVED.match(text)
@@ -777,9 +798,9 @@ def _implicit_decisions(
             if opened is not None and len(opened[1].split()) >= 3:
                 # "… received 412 responses. Resolved (unanimously): that the group …", its
                 # clauses "(a) …, (b) …" split as on a line of its own
-                clauses: list[tuple[str | None, str]] = [*_inline_clauses(opened[1])]
-                for label, clause in clauses or [(None, opened[1])]:
-                    _add_resolution(content, seen, label, clause, opened[0], block)
+                inline: list[tuple[str | None, str]] = [*_inline_clauses(opened[1])]
+                for mark, clause in inline or [(None, opened[1])]:
+                    _add_resolution(content, seen, mark, clause, opened[0], block)
                 used.add(index + offset)
             elif _THIS_WAS.match(sentence) and (proposed := _PROPOSED_THAT.search(text, 0, start)):
                 # "The Mayor proposed that Council write to the club. This was agreed."

@@ -51,7 +51,8 @@ _BODY_AT_END = re.compile(rf"(?:{_BODY_ENDS}|Council)$", re.IGNORECASE)
 # and in Scotland "MINUTE of MEETING of the … held …" (the Scottish councils' word for a
 # meeting's record is "Minute": "Minute of Previous Meeting", "Minute of the Meeting held on …")
 MINUTES_OF = re.compile(
-    r"^(?:Draft\s+)?Minutes?\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
+    # (a task group's record of a meeting may be its "notes")
+    r"^(?:Draft\s+)?(?:Minutes?|Notes)\s+of\s+(?:(?:the\s+)?proceedings\s+of\s+)?(?:the\s+|a\s+|an\s+)?"
     r"(?:(?P<before>(?:[\w'&-]+\s+){0,5}?)meeting\s+(?:of\s+(?:the\s+)?(?P<body>.+?)\s+)?"
     # "MINUTES of the OVERVIEW AND SCRUTINY COMMITTEE held on …": the body, no "meeting"
     rf"|(?P<named>(?:[\w'&(),-]+\s+){{0,8}}?{_BODY_ENDS})\s+(?=held\b))"
@@ -62,7 +63,9 @@ COUNCIL_LINE = re.compile(
     r"^(?:(?:London|Royal|Metropolitan)\s+Borough\s+of\s+[A-Z][\w' -]+|City\s+of\s+[A-Z][\w' -]+"
     r"|(?:The\s+)?(?:Township|Town|Municipality|Village|County|District)\s+of\s+[A-Z][\w' -]+"
     r"(?:\s+Council)?|[A-Z][\w'.& -]{1,60}?\s+(?:County|City|Borough|District|Metropolitan"
-    r"(?:\s+Borough)?|Town|Parish|Combined)\s+Council|[A-Z][\w'& -]{1,40}\s+Council)$",
+    r"(?:\s+Borough)?|Town|Parish|Combined)\s+Council|[A-Z][\w'& -]{1,40}\s+Council"
+    # a mayoral combined authority: the councils' own body, as a council is
+    r"|[A-Z][\w'& -]{1,40}\s+Combined\s+Authority)$",
     re.IGNORECASE,
 )
 # "OVERVIEW AND SCRUTINY COMMITTEE" on a line of its own at the head of the minutes
@@ -212,7 +215,7 @@ ATTENDANCE_LABEL = re.compile(
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
     r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
-    r"|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)"
+    r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)"
     r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$)"
     # a printed form's label column, the names beside it with no colon: "Presiding P McLean",
     # "Officers Present J A Hale (Chief Executive)"
@@ -259,6 +262,7 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
         "voting members present",
         "non-voting members present",
         "councillors present",
+        "attendees",
         "councilors present",
         "councilmembers present",
         "council members present",

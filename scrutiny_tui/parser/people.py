@@ -63,12 +63,26 @@ _SPACE = re.compile(r"[\s\u00a0]+")
 
 
 # "PCC Link Officer", "Acting Town Clerk": a post, the role of the name before it
-_POST_AT_END = re.compile(r"\b(?:Officer|Clerk|Chaplain|Manager|Director|Secretary)$")
+_POST_AT_END = re.compile(
+    r"\b(?:Officer|Clerk|Chaplain|Manager|Director|Secretary|Practitioner|Representative"
+    r"|Adviser|Advisor|Auditor)$"
+)
+
+
+# "Stainby Town Council", "NHS Locharden": whom a member represents, not a person
+_ORGANISATION = re.compile(
+    r"^(?:NHS|HM)\b|\b(?:Council|Authority|Trust|Board|Association|Commission|Partnership)$"
+)
 
 
 def looks_like_name(words: str) -> bool:
     words = words.strip()
-    return bool(_NAME.match(words)) and not _NOT_NAMES.match(words) and len(words) <= 60
+    return (
+        bool(_NAME.match(words))
+        and not _NOT_NAMES.match(words)
+        and len(words) <= 60
+        and not _ORGANISATION.search(words)
+    )
 
 
 def person_from_entry(entry: str, offset: int) -> Person | None:

@@ -319,13 +319,11 @@ def test_a_forename_in_place_of_initials_in_a_surname_first_list() -> None:
 
 _VOLUME = """COUNCIL OF 17th JUNE, 2027
 
-MINUTE VOLUME
+MINUTES OF COMMITTEES
 
 KILMORNE COUNCIL
 
-INDEX FOR MINUTE VOLUME
-
-Page Nos.
+Index to the Minutes
 
 1. North Area Planning
 
@@ -360,3 +358,168 @@ def test_numbered_items_under_a_contents_heading_without_pages_are_items() -> No
         "2. Minutes\n\nThe minutes were approved.\n\n3. Parks\n\nThe report was noted.\n"
     )
     assert [item.number for item in parse_text(text).items] == ["1", "2", "3"]
+
+
+# ---- combined authorities, task groups and joint boards --------------------------------
+
+
+def test_minute_codes_of_a_body_a_municipal_year_and_a_number() -> None:
+    text = (
+        "O&SC 24/25-41  APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor Voss.\n\n"
+        "O&SC 24/25-42  BUS FRANCHISING UPDATE\n\nRESOLVED – That the update be noted.\n\n"
+        "O&SC 24/25-43  WORK PROGRAMME\n\nRESOLVED – That the work programme be noted.\n"
+    )
+    assert [(item.number, item.title) for item in parse_text(text).items] == [
+        ("O&SC 24/25-41", "APOLOGIES FOR ABSENCE"),
+        ("O&SC 24/25-42", "BUS FRANCHISING UPDATE"),
+        ("O&SC 24/25-43", "WORK PROGRAMME"),
+    ]
+
+
+def test_items_numbered_item_5_1_where_item_5_has_no_heading() -> None:
+    text = "".join(
+        f"Item {number}  {title}\n\nThe Board noted the report.\n\n"
+        for number, title in (
+            ("4", "Rolling Action Log"),
+            ("5.1", "Financial Monitoring"),
+            ("5.2", "Revenue Budget"),
+            ("6", "Commissioning Plan"),
+        )
+    )
+    items = parse_text(f"Item 1  Welcome\n\nThe Chair welcomed members.\n\n{text}").items
+    assert [item.number for item in items] == ["1", "4", "5.1", "5.2", "6"]
+
+
+@pytest.mark.parametrize(
+    ("minutes", "count"),
+    [
+        ("The IJB noted the assurance report.", 1),
+        ("After discussion, the IJB noted the report.", 1),
+        ("The IJB: a) noted the rolling action log; and b) agreed to close two actions.", 2),
+        ("The notes of the meeting held on 6 October 2026 were agreed as an accurate record.", 1),
+        ("The group agreed the revised timetable.", 1),
+    ],
+)
+def test_a_board_by_its_initials_a_group_and_a_record_called_notes(
+    minutes: str, count: int
+) -> None:
+    assert len(decisions(f"The Chief Officer introduced the report.\n\n{minutes}")) == count
+
+
+def test_a_motion_carried_then_recorded_as_resolved_counts_once() -> None:
+    found = decisions(
+        "It was moved by Councillor Hale and seconded by Councillor Irwin that the call-in be"
+        " upheld. On being put to the vote the motion was CARRIED.\n\nRESOLVED –\n\n"
+        "(i)   That the call-in be upheld.\n\n(ii)  That the decision be referred back."
+    )
+    assert found == ["That the call-in be upheld.", "That the decision be referred back."]
+
+
+def _dues(text: str) -> list[str | None]:
+    item = parse_item(f"{text}\n", title="Item", meeting_date=_HELD)
+    return [action.due for action in item.actions]
+
+
+def test_report_backs_in_a_board_s_lettered_decision() -> None:
+    assert _dues(
+        "The IJB: a) approved the draft Plan for public consultation from 29 March to 21 May"
+        " 2027; and b) agreed that the final Plan be presented to the IJB at its meeting on"
+        " 23 June 2027."
+    ) == ["2027-06-23"]
+    assert _dues(
+        "The IJB agreed that the Medium Term Financial Plan be refreshed and presented to the"
+        " IJB in September 2027."
+    ) == ["2027-09"]
+
+
+def test_a_draft_for_the_group_to_consider_at_its_meeting() -> None:
+    assert _dues(
+        "The Chair would prepare a draft of the final report for the group to consider at its"
+        " meeting on 9 March 2027."
+    ) == ["2027-03-09"]
+
+
+_TASK_GROUP = """Fenwick District Council
+
+Notes of the meeting of the Parking Task and Finish Group held on Tuesday 24 November 2026
+
+Attendees:
+•\tCllr Harriet Pomfret (Chair)
+•\tCllr Lewis Cattermole
+•\tMark Feeney, Stainby Town Council (co-opted member)
+•\tSarah Ingleby, Parking Services Manager
+
+Apologies:
+•\tCllr Bryony Ashe
+
+Item 1: Car park income
+
+It was agreed that occupancy data would be brought to the next meeting.
+
+Item 2: Any other business
+
+None.
+
+Date of next meeting: Tuesday 12 January 2027 at 6.00pm
+"""
+
+
+def test_a_task_group_s_notes_attendees_and_next_meeting() -> None:
+    parsed = parse_text(_TASK_GROUP)
+    assert parsed.meeting.body == "Parking Task and Finish Group"
+    assert [p.name for p in parsed.meeting.present] == [
+        "Harriet Pomfret",
+        "Lewis Cattermole",
+        "Mark Feeney",
+    ]
+    assert [p.name for p in parsed.meeting.attending] == ["Sarah Ingleby"]
+    # "to the next meeting": the date the notes give for it
+    assert [action.due for action in parsed.items[0].actions] == ["2027-01-12"]
+
+
+_JOINT_BOARD = """MINUTE of MEETING of the LOCHMORE INTEGRATION JOINT BOARD held on 17 MARCH 2027
+
+Present:
+
+Voting members
+Councillor Fiona Strachan (Chair), Lochmore Council
+Alasdair Munro (Vice Chair), Non-Executive Director, NHS Lochmore
+Councillor Isla Gillespie, Lochmore Council
+Dr Moira Lamont, Non-Executive Director, NHS Lochmore
+
+Apologies:
+Councillor Peter Lumsden; Professor Anne Gilfillan, Non-Executive Director, NHS
+Lochmore; and Dr Iain Carnegie, Registered Medical Practitioner (non-voting member).
+
+Item 1  Minute of Previous Meeting
+
+The minute of the previous meeting was approved as a correct record.
+
+Item 2  Strategic Risk Register
+
+The IJB noted the register.
+"""
+
+
+def test_a_joint_board_s_members_one_a_line_with_whom_they_represent() -> None:
+    meeting = parse_text(_JOINT_BOARD).meeting
+    assert [p.name for p in meeting.present] == [
+        "Fiona Strachan",
+        "Alasdair Munro",
+        "Isla Gillespie",
+        "Moira Lamont",
+    ]
+    assert [p.name for p in meeting.apologies] == [
+        "Peter Lumsden",
+        "Anne Gilfillan",
+        "Iain Carnegie",
+    ]
+
+
+def test_a_combined_authority_is_the_council_its_committee_belongs_to() -> None:
+    parsed = parse_text(
+        "HARROWDALE COMBINED AUTHORITY\n\nOVERVIEW AND SCRUTINY COMMITTEE\n\n"
+        "Minutes of the meeting held on 22 January 2025\n\n"
+        "1. Apologies\n\nNone.\n\n2. Work Programme\n\nRESOLVED – That the programme be noted.\n"
+    )
+    assert parsed.meeting.council == "Harrowdale Combined Authority"
