@@ -131,6 +131,16 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "… brings a report on the review to the Select Committee in June 2027", "… obtain
+        # quotations and bring them to the meeting on 8 February"
+        "bring",
+        re.compile(
+            r"\bbrings?\s+(?:\w+\s+){0,16}?to\s+(?:the|a|its|their|this)\s+(?:[\w-]+\s+){0,4}?"
+            r"(?:meeting|committee|board|panel|council|cabinet)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "reports ",
         re.compile(
             r"\breports\s+(?:back\s+)?to\s+(?:the|a|this)\s+(?:\w+\s+){0,3}?meeting", re.IGNORECASE

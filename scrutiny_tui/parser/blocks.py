@@ -140,21 +140,15 @@ def list_marker(line_text: str) -> tuple[str, str | None] | None:
 
 def _words(lines: list[Line], raw: str, marker: str | None) -> str | None:
     """A block's words, joined from its lines' words (already squashed) rather than squashed
-    again from its raw text; None where the two could differ: lines that do not follow one
-    another in the text (a "Meeting:" line left out between them stays in the raw text), a
-    byte-order mark (not whitespace, but trimmed from the block's ends) on its first or last
-    line, or a first character that is whitespace of another kind (a list marker would then
-    not open it)."""
+    again from its raw text: lines left out between its lines (a "Meeting:" line, a page's
+    foot and head where a sentence runs over the page) are no words of it, though the raw
+    text spans them. None where the two could differ otherwise: a byte-order mark (not
+    whitespace, but trimmed from the block's ends) on its first or last line, or a first
+    character that is whitespace of another kind (a list marker would then not open it)."""
     first, last = lines[0].raw, lines[-1].raw
     if "\ufeff" in first or "\ufeff" in last or raw[:1].isspace():
         return None
-    texts: list[str] = []
-    follows = lines[0].start
-    for line in lines:
-        if line.start != follows:
-            return None
-        follows = line.start + len(line.raw) + 1  # after its newline
-        texts.append(line.text)
+    texts = [line.text for line in lines]
     if marker is not None:
         # the marker is the first line's first word (a space or the end follows it)
         texts[0] = texts[0][len(marker) + 1 :]

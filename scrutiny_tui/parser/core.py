@@ -44,10 +44,14 @@ from scrutiny_tui.parser.meeting import (
     meeting_line,
     without_record_words,
 )
-from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Span
-from scrutiny_tui.parser.motions import MOTION_HEADING, is_mover_line
+from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Resolution, Span
+from scrutiny_tui.parser.motions import MOTION_HEADING, OUTCOME_LINE, is_mover_line
 from scrutiny_tui.parser.people import DASH_ROLE, HONORIFICS, people_from_list, person_from_entry
-from scrutiny_tui.parser.response_table import read_responses
+from scrutiny_tui.parser.response_table import (
+    may_hold_dash_responses,
+    read_dash_responses,
+    read_responses,
+)
 
 _FRONT_MATTER = re.compile(
     r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
@@ -81,7 +85,7 @@ def parse_text(
     """
     body_start, front = _front_matter(text)
     lower = lowered_document(text)  # lower-cased once, its slices read by each item
-    lines = split_flattened(split_lines(text, body_start))
+    lines = _without_action_column(split_flattened(split_lines(text, body_start)))
     blank = sum(1 for line in lines if line.blank)
     dense = blank < 0.15 * max(1, len(lines) - blank)
     # whether the text stops mid-sentence, before its running lines are known (an excerpt's
@@ -158,7 +162,9 @@ def parse_text(
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if "|" in text:  # tables flattened with pipes: an action log, the council's responses
         _place_logged_actions(document.items, lines, headings, meeting.date)
-        _place_responses(document.items, lines, headings)
+        _place_responses(document.items, lines, headings, read_responses(lines))
+    if may_hold_dash_responses(text):  # the responses written as lines of dashed parts
+        _place_responses(document.items, lines, headings, read_dash_responses(lines))
     _members_only(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)
@@ -211,6 +217,32 @@ def _date_next_meeting(text: str, items: list[Item], meeting_date: str | None) -
                 action.due = when
 
 
+# "Min Ref<TAB>Minute<TAB>Action": a Word table's header, its columns kept apart by tabs
+_TABBED_HEADER = re.compile(
+    r"^[^\t]{1,30}\t[^\t]{1,30}\t[ \t]*(?:Actions?(?:\s+by)?|Lead|Owner|By\s+whom|Who|Responsible)"
+    r"[ \t]*$",
+    re.IGNORECASE,
+)
+
+
+def _without_action_column(lines: list[Line]) -> list[Line]:
+    """Lines of a minutes table whose last column names who acts ("Clerk"), without that
+    cell: its words are not the minute's (each line keeps its start, so spans stay exact)."""
+    header = next(
+        (i for i, line in enumerate(lines) if "\t" in line.raw and _TABBED_HEADER.match(line.raw)),
+        None,
+    )
+    if header is None:
+        return lines
+    kept = lines[: header + 1]
+    for line in lines[header + 1 :]:
+        raw = line.raw
+        if raw.count("\t") >= 2:
+            raw = raw[: raw.rindex("\t")]
+        kept.append(line if raw == line.raw else Line(line.start, raw))
+    return kept
+
+
 def _place_logged_actions(
     items: list[Item], lines: list[Line], headings: list[Heading], meeting_date: str | None
 ) -> None:
@@ -240,10 +272,14 @@ def _place_logged_actions(
         target.actions.append(logged.action)
 
 
-def _place_responses(items: list[Item], lines: list[Line], headings: list[Heading]) -> None:
+def _place_responses(
+    items: list[Item],
+    lines: list[Line],
+    headings: list[Heading],
+    rows: list[tuple[int, Resolution]],
+) -> None:
     """Each row of a table of the council's responses ("Application | … | Comments") is a
     decision of the item the table stands in."""
-    rows = read_responses(lines)
     if not rows or not items or len(items) != len(headings):
         return
     starts = [heading.line for heading in headings]
@@ -637,14 +673,21 @@ def _item(
     cut_off: bool = False,
     running: frozenset[str] = frozenset(),
 ) -> Item:
-    body_lines = [
-        line
-        for line in lines[heading.title_line + 1 : end]
-        if not (
-            _unpaged(line.text) in running
-            or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
-        )
-    ]
+    body_lines: list[Line] = []
+    after_furniture = False
+    for line in lines[heading.title_line + 1 : end]:
+        if _unpaged(line.text) in running or (
+            line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text)
+        ):
+            after_furniture = True
+            continue
+        if after_furniture and not line.blank:
+            after_furniture = False
+            if line.text[:1].islower():
+                # a sentence the page broke off goes on after the page's foot and head
+                while body_lines and body_lines[-1].blank:
+                    body_lines.pop()
+        body_lines.append(line)
     if heading.body_start is not None and heading.title_line >= 0:
         title_line = lines[heading.title_line]
         body_lines.insert(0, Line(heading.body_start, text[heading.body_start : title_line.end]))
@@ -712,6 +755,7 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
         and not TRIGGER.match(text)
         and not SECTION_LABEL.match(text)
         and not is_mover_line(text)  # "Moved: Cr Hale" moves many motions
+        and not OUTCOME_LINE.match(text)  # "AND AGREED" closes many
         and len(text.split()) >= 2
     )
 
@@ -965,7 +1009,13 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     for line in lines:
         # "Joanne Hale – Director of Public Health, Wyndbrook Council": one person, who they
         # are after the dash (its commas are the role's)
-        one = person_from_entry(line, offset + position) if DASH_ROLE.search(line.strip()) else None
+        stripped = line.strip()
+        one = (
+            person_from_entry(line, offset + position)
+            # "Mr Desmond Ruddle, Healthwatch Wyvernshire": one person, whom they represent
+            if DASH_ROLE.search(stripped) or _ONE_NAME_THEN_WHO.match(stripped)
+            else None
+        )
         if one is not None:
             getattr(meeting, kind).append(one)
         else:
@@ -981,12 +1031,18 @@ _NAME_THEN_WHO = re.compile(
 )
 
 
+_ONE_NAME_THEN_WHO = re.compile(
+    r"^(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},[^,;&]*$"
+)
+
+
 def _named_lines(filled: list[str]) -> bool:
     """Each person on a line of their own, their role and body after the name, perhaps
     under group headings ("Voting members"): not one list wrapped over the lines."""
     named = [line for line in filled if _NAME_THEN_WHO.match(line)]
     return (
-        len(named) >= 3
+        len(named) >= 2
         and not any(line.endswith(",") for line in filled)
         and all(line in named or ("," not in line and len(line.split()) <= 4) for line in filled)
     )

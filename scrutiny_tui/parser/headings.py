@@ -29,7 +29,18 @@ _FILE_SIZE_ANYWHERE = re.compile(
     r"\s+(?:(?:pdf|docx?|xlsx?)\s+icon\s+)?(?:PDF|DOCX?|XLSX?|HTML?)\s+\d+(?:\.\d+)?\s*[KMG]B\b",
     re.IGNORECASE,
 )
-_ITEM_IN_TITLE = re.compile(r"\s*\((?:Agenda\s+)?Item\s+(?P<number>[\w/.*]+)\)\s*$", re.IGNORECASE)
+_ITEM_IN_TITLE = re.compile(
+    r"\s*[(\[](?:Agenda\s+)?Item\s+(?P<number>[\w/.*]+)[)\]]\s*$", re.IGNORECASE
+)
+
+
+def _without_agenda_ref(title: str) -> str:
+    """ "PERFORMANCE OVERVIEW [Item 5]": the minute's title without the agenda's number."""
+    if title[-1:] not in ")]":
+        return title
+    return _ITEM_IN_TITLE.sub("", title) or title
+
+
 _ENDS_SENTENCE = re.compile(r"[.;:!?]['’”\")]*$")
 SECTION_LABEL = re.compile(
     r"^(?:Minutes|Decisions?|Purpose\s+of\s+(?:the\s+)?report|Supporting\s+documents|"
@@ -509,7 +520,10 @@ NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?
 NUMBER_THEN_TITLE = re.compile(
     rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]|\s*[-–—])?(?:[\s\u00a0]*\|)?[\s\u00a0]+(?P<title>\S.*)$"
 )
-_TITLE_STOP = re.compile(r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+# (a stop before a lettered part, "Planning. (a) The Council considered …", ends the title too)
+_TITLE_STOP = re.compile(
+    r"[:;]\s+(?=\S)|\s[-–—]\s+(?=[A-Z])|(?<=[a-z0-9)])\.\s+(?=[A-Z]|\([a-z]\)\s)"
+)
 _SENTENCE_OPENERS = frozenset(
     [
         "The",
@@ -651,7 +665,7 @@ def _inline_candidate(
         title, rest = table_row
     else:
         title, rest = _title_and_rest(raw_title)
-    title = _WHO_IN_BRACKETS.sub("", title) or title
+    title = _without_agenda_ref(_WHO_IN_BRACKETS.sub("", title) or title)
     distinctive = bool(re.search(r"[A-Za-z/:]", match["number"].lstrip("*")))
     agenda_style = bool(re.match(r"^To\s+[A-Za-z]", title)) and len(title.split()) <= 25
     weak = False
@@ -730,7 +744,7 @@ def _caps_continued(lines: list[Line], index: int, title: str) -> str:
     if not title.isupper():
         return title
     for following_line in lines[index + 1 : index + 4]:
-        following = following_line.text
+        following = _without_agenda_ref(following_line.text)
         if not (
             following.isupper()
             and len(following.split()) <= 14
@@ -1184,7 +1198,7 @@ def _any_numbered(
         return None
     raw_title = _FILE_SIZE.sub("", raw_title).strip().rstrip(" |")
     title, rest = _title_and_rest(raw_title) if title_index == index else (raw_title, "")
-    title = _WHO_IN_BRACKETS.sub("", title) or title
+    title = _without_agenda_ref(_WHO_IN_BRACKETS.sub("", title) or title)
     if not _loose_title_ok(title):
         words = raw_title if title_index == index else None
         return _untitled(lines, index, number, shape, words, untitled)

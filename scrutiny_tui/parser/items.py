@@ -141,7 +141,7 @@ def _decisions(
     last_keyword = -1  # the last block opened by the keyword itself ("RESOLVED", "Decision:")
     while index < high:
         block = blocks[index]
-        opened = _opens_decision(block)
+        opened = _opens_decision(block) or _recommendations_decided(blocks, index, high)
         if opened is not None:
             found_any = True
             if _KEYWORD_FIRST.match(block.text):
@@ -408,6 +408,26 @@ def _after_lost_motion(words: str) -> str:
 # "Decision:" alone in its block; read over the raw words (whitespace is what squashing would
 # fold, so the pattern's \s* absorbs it) to save squashing every block that is asked
 _DECISION_ALONE = re.compile(r"^\s*Decisions?\s*:\s*$", re.IGNORECASE)
+# "Recommendations:" / "The Select Committee:" / "1. Notes …": a scrutiny body's decisions
+# are its recommendations
+_RECOMMENDATIONS_ALONE = re.compile(r"^Recommendations?\s*:?$", re.IGNORECASE)
+_BODY_LEAD = re.compile(rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{BODY_WORDS}\s*:-?$")
+
+
+def _recommendations_decided(
+    blocks: list[Block], index: int, high: int
+) -> tuple[str, str, int] | None:
+    """The trigger of a "Recommendations:" heading over the body's own numbered list."""
+    block = blocks[index]
+    if (
+        index + 1 < high
+        and _RECOMMENDATIONS_ALONE.match(block.text)
+        and _BODY_LEAD.match(blocks[index + 1].text)
+    ):
+        return "RECOMMENDED", "", block.start + len(block.raw)
+    return None
+
+
 # "Minutes: RESOLVED …" in a flattened row, perhaps after the page's "Additional documents:"
 _INLINE_LABEL_START = re.compile(
     r"^(?:Additional\s+documents\s*:\s*)?(?:Minutes|Decisions?)\s*:\s*", re.IGNORECASE
@@ -731,7 +751,7 @@ def _implicit_decisions(
     for index, block in enumerate(blocks):
         if index < clauses_until:
             continue
-        if index + offset in skipped:
+        if index + offset in skipped and not _after_a_vote(blocks, index, used, offset):
             if index + offset not in used:
                 _votes_carried(block, content, seen, used, index + offset)
             continue
@@ -817,6 +837,25 @@ def _implicit_decisions(
                 used.add(index + offset)
 
 
+# "For: 10, Against: 1, Abstain: 1": a vote's tally, as planning committees record it
+_VOTE_TALLY = re.compile(r"^(?:For|In\s+favour)\s*[:–-]?\s*\d{1,3}\b", re.IGNORECASE)
+
+
+def _after_a_vote(blocks: list[Block], index: int, used: set[int], offset: int) -> bool:
+    """ "That the application be approved …" or "Deferred for a site visit." right after a
+    proposal and its tally: the outcome of that vote, though a RESOLVED comes later in the
+    item (a planning committee's minute of several applications)."""
+    if index == 0 or index + offset in used or blocks[index].marker:
+        return False
+    text = blocks[index].text
+    if not (_THAT_BE.match(text) or _DEFERRED.match(text)):
+        return False
+    before = blocks[index - 1].text
+    return bool(_VOTE_TALLY.match(before)) or bool(
+        motions.SECONDED.search(before) and len(before.split()) <= 20
+    )
+
+
 # "Cllr Hale – it was agreed that Cllr Hale would sign at the next meeting"
 _IT_WAS_AGREED = re.compile(
     r"\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|RESOLVED|AGREED)\b"
@@ -848,7 +887,7 @@ _BE_CLAUSE = re.compile(
 _PASSIVE_WHOLE = re.compile(
     r"^(?:The|This|These|Both)\s+(?:[\w'’,&/()-]+\s+){0,10}?(?i:report|update|presentation|"
     r"information|accounts|statement|correspondence|letter|paper|review|response|briefing|"
-    r"schedule|log|register|return|plan|programme)s?"
+    r"schedule|log|register|return|plan|programme|payment|invoice)s?"
     # "The report on library opening hours was noted."
     r"(?:\s+(?:on|of|for|from|about|by)\s+[^.;,]{3,80}?)?"
     # "The following correspondence, circulated with the agenda, was noted:"
@@ -928,6 +967,15 @@ _REFERRED = re.compile(
 )
 
 
+# "recommendations A11/26 and A12/26": a tracker's own codes, a letter, a number, the year
+_CODED = re.compile(
+    r"\brecommendations?\s+(?P<codes>[A-Z]{1,3}\d{1,3}/\d{2}"
+    r"(?:(?:\s*,\s*|\s+(?:and|&)\s+)[A-Z]{1,3}\d{1,3}/\d{2})*)\b",
+    re.IGNORECASE,
+)
+_CODE = re.compile(r"[A-Z]{1,3}\d{1,3}/\d{2}", re.IGNORECASE)
+
+
 def _lead_in_from(text: str) -> int:
     """Where a search for a lead-in that ends ``text`` (squashed: single spaces) may start.
     The lead-in's words end in a letter, only dashes, colons and spaces follow them, and
@@ -949,7 +997,10 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
         if not _RECOMMENDS_LEAD.search(block.text, _lead_in_from(block.text)):
             continue
         style: str | None = None
-        for entry in blocks[index + 1 :]:
+        first = index + 1
+        if first < len(blocks) and _BODY_LEAD.match(blocks[first].text):
+            first += 1  # "Recommendations:" / "The Select Committee:" / "1. …"
+        for entry in blocks[first:]:
             if not entry.is_labelled or entry.label is None:
                 break
             entry_style = _label_style(entry.label)
@@ -965,6 +1016,13 @@ def _listed_recommendations(blocks: list[Block], content: ItemContent) -> None:
             )
     for index in hinted:
         block = blocks[index]
+        for coded in _CODED.finditer(block.text):
+            for ref in _CODE.findall(coded["codes"]):
+                if ref not in refs:
+                    refs.add(ref)
+                    content.recommendations.append(
+                        Recommendation(ref, block.text, _span(block), block.raw)
+                    )
         for match in _REFERRED.finditer(block.text):
             first = int(match["first"])
             last = int(match["last"]) if match["last"] else first
@@ -1066,6 +1124,11 @@ def _actions(
             continue  # a lead-in; a paragraph of the debate may end "… as follows:"
         raw = block.raw
         block_lower = None if lower is None else lower[block.start : block.end]
+        # a block whose lines run over a page's foot and head: its words, read without them
+        # (each request then points at the whole block)
+        gapped = "\n" in raw and block.text != squash(raw)
+        if gapped:
+            raw, block_lower = block.text, None
         for start, end in action_rules.request_sentences(raw, block_lower):
             sentence = raw[start:end]
             words = squash(sentence)
@@ -1074,8 +1137,11 @@ def _actions(
                 continue  # the same request under "Decision:" and again under "Minutes:"
             keys.add(_key(sentence))
             due, body = action_rules.due_and_body(words, meeting_date)
-            span = Span(block.start + start, block.start + end)
-            found.append(Action(_without_marker(words, block, start), due, body, span, sentence))
+            if gapped:
+                span, source = Span(block.start, block.end), block.raw
+            else:
+                span, source = Span(block.start + start, block.start + end), sentence
+            found.append(Action(_without_marker(words, block, start), due, body, span, source))
     return found
 
 

@@ -77,7 +77,10 @@ OUTCOME_LINE = re.compile(
 SECONDED_THEN = re.compile(r"\b(?i:seconded),\s+(?P<rest>[a-z][^.]{10,})")
 # "Cllr A proposed that the bench be bought, Cllr B seconded": the motion between the two
 PROPOSED_THEN = re.compile(
-    r"\b(?i:proposed|moved)\s+(?:(?i:that)\s+)?(?P<rest>[^.]{10,}?),\s+"
+    r"\b(?i:proposed|moved)\s+(?:(?i:that)\s+)?"
+    # not "Proposed Cllr Rudge, seconded Cllr Dunn": who moved it, not what
+    r"(?!(?:Cllr|Councillor|Cr|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?,)"
+    r"(?P<rest>[^.]{10,}?),\s+"
     r"(?:(?:Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w'’-]*\s+(?i:seconded)\b"
 )
 # What the record of a motion adds around its words: "It was moved by A, seconded by B, to

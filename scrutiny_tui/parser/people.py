@@ -11,6 +11,8 @@ from scrutiny_tui.parser.model import Person, Span
 
 HONORIFICS = (
     r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Council\s*[Mm]embers?|"
+    # a district's member co-opted to a county's committee: "Borough Councillor A Hale"
+    r"(?:Borough|District|City|Town|Parish)\s+Councill?ors?|"
     r"Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
     r"Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
     # police officers attend panels and boards by rank

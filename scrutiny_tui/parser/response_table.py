@@ -1,6 +1,7 @@
 """A table of the council's responses, flattened with pipes: the planning applications a town
 or parish council was consulted on, a row each, with its "Comments" ("No objection",
-"Objection – overdevelopment").
+"Objection – overdevelopment"); or the same list written as lines, its parts between dashes
+("26/02231/HOU – 7 Mill Close – single storey rear extension – No objection").
 
 Each response is a decision of the meeting on that application. A table of decisions another
 body made and notified ("Decision: Approved with conditions") is for information, not read.
@@ -50,3 +51,49 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
                     )
             index += 1
     return found
+
+
+# A planning application's reference opening a line: "26/02231/HOU", "P/2026/0123"
+_REFERENCE = re.compile(r"^(?P<ref>(?:[A-Z]{1,3}/)?\d{2,4}/\d{3,6}(?:/[A-Z]{2,5})?)\s+[–—-]\s")
+_REFERENCE_ANYWHERE = re.compile(r"\d{2,4}/\d{3,6}")
+# the part of the line that is the council's response
+_SAID = re.compile(
+    r"\s[–—-]\s+(?P<said>(?:No\s+objections?|Objections?|Objects?|Supports?|Supported|"
+    r"No\s+comments?|Neutral|Comments?\s*:)(?:\b.*)?)$",
+    re.IGNORECASE,
+)
+_WRAP_REACH = 3  # lines a row's parts may be wrapped over
+
+
+def read_dash_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
+    """(the index of the row's first line, the response) for each application written as a
+    line of parts between dashes that ends in the council's response."""
+    found: list[tuple[int, Resolution]] = []
+    for index, line in enumerate(lines):
+        opened = _REFERENCE.match(line.text)
+        if opened is None:
+            continue
+        row = [line]
+        for following in lines[index + 1 : index + _WRAP_REACH]:
+            if _SAID.search(" ".join(part.text for part in row)) or following.blank:
+                break
+            if _REFERENCE.match(following.text):
+                break
+            row.append(following)
+        words = " ".join(part.text for part in row)
+        said = _SAID.search(words)
+        if said is None:
+            continue
+        # the rows' lines follow one another: their raw text, newlines between, is the source
+        joined = "\n".join(part.raw for part in row)
+        start = line.start + len(line.raw) - len(line.raw.lstrip())
+        end = row[-1].start + len(row[-1].raw.rstrip())
+        source = joined[start - line.start : end - line.start]
+        text = f"{opened['ref']}: {said['said'].rstrip(' .')}"
+        found.append((index, Resolution(opened["ref"], text, "other", Span(start, end), source)))
+    return found
+
+
+def may_hold_dash_responses(text: str) -> bool:
+    """A quick check: an application's reference somewhere in the text."""
+    return _REFERENCE_ANYWHERE.search(text) is not None

@@ -523,3 +523,129 @@ def test_a_combined_authority_is_the_council_its_committee_belongs_to() -> None:
         "1. Apologies\n\nNone.\n\n2. Work Programme\n\nRESOLVED – That the programme be noted.\n"
     )
     assert parsed.meeting.council == "Harrowdale Combined Authority"
+
+
+# ---- select committees, planning committees and parish tables --------------------------
+
+
+def test_an_agenda_reference_after_the_minute_s_title_is_not_the_title() -> None:
+    text = (
+        "23/26   APOLOGIES FOR ABSENCE [Item 1]\n\nNone.\n\n"
+        "24/26   RECOMMENDATIONS TRACKER AND FORWARD WORK\nPROGRAMME [Item 8]\n\n"
+        "The Select Committee noted the tracker.\n"
+    )
+    titles = [item.title for item in parse_text(text).items]
+    assert titles == ["APOLOGIES FOR ABSENCE", "RECOMMENDATIONS TRACKER AND FORWARD WORK PROGRAMME"]
+
+
+def test_a_select_committee_s_recommendations_are_its_decisions() -> None:
+    item = parse_item(
+        "Members asked about travel time.\n\nRecommendations:\n\nThe Select Committee:\n\n"
+        "1.  Notes the proposed model for home-based care; and\n\n"
+        "2.  Recommends that the Cabinet Member brings a report on the new contracts to the"
+        " Select Committee in June 2027.\n",
+        title="Home-based care",
+        meeting_date="2026-12-09",
+    )
+    assert [r.label for r in item.resolutions] == ["1", "2"]
+    assert [r.ref for r in item.recommendations] == ["1", "2"]
+    assert [a.due for a in item.actions] == ["2027-06"]
+
+
+def test_an_active_request_to_bring_something_to_a_meeting() -> None:
+    assert _dues(
+        "It was agreed that the Clerk obtain quotations for the fencing and bring them to the"
+        " meeting on 8 February 2027."
+    ) == ["2027-02-08"]
+
+
+def test_a_district_s_councillor_and_a_member_with_the_body_they_represent() -> None:
+    text = (
+        "Minutes of the Adults Select Committee held on 9 December 2026\n\nPresent:\n\n"
+        "Mr K Aldridge (Chairman)\nMrs P Lacey\n\nCo-opted Members:\n"
+        "Borough Councillor Anne Weatherall, Drayford Borough Council\n"
+        "Mr Desmond Ruddle, Healthwatch Wyvernshire\n\n"
+        "1/26  APOLOGIES\n\nNone.\n\n2/26  MINUTES\n\nThe minutes were approved.\n"
+    )
+    names = [p.name for p in parse_text(text).meeting.present]
+    assert names == ["K Aldridge", "P Lacey", "Anne Weatherall", "Desmond Ruddle"]
+
+
+def test_each_application_s_outcome_after_its_vote_beside_a_later_resolved() -> None:
+    found = decisions(
+        "26/00871/FUL – Land north of Mill Lane\n\nProposed by Councillor Hale, seconded by"
+        " Councillor Irwin.\n\nFor: 10, Against: 1, Abstain: 1\n\n"
+        "That the application be approved subject to a Section 106 agreement.\n\n"
+        "26/01012/HOU – 14 Chapel Row\n\nProposed by Councillor Kerr, seconded by Councillor"
+        " Lowe.\n\nFor: 9, Against: 2, Abstain: 1\n\nDeferred for a site visit.\n\n"
+        "26/01150/FUL – The Old Rectory\n\nRESOLVED that planning permission be GRANTED.\n"
+    )
+    assert len(found) == 3
+
+
+def test_a_parish_s_responses_written_as_lines_of_dashed_parts() -> None:
+    text = (
+        "26/085 Planning. (a) The Council considered the following applications:\n"
+        "26/02231/HOU – 7 Mill Close – single storey rear extension – No objection\n"
+        "26/02265/FUL – Land adjacent to Rose Cottage – erection of two\n"
+        "dwellings – Objection – overdevelopment of the plot\n"
+        "(b) Decisions notified: 26/01877/HOU – 12 Bell Lane – side extension – Approved.\n\n"
+        "26/086 Website. It was RESOLVED to renew the hosting agreement.\n"
+    )
+    first = parse_text(text).items[0]
+    assert first.title == "Planning"
+    assert [r.text for r in first.resolutions] == [
+        "26/02231/HOU: No objection",
+        "26/02265/FUL: Objection – overdevelopment of the plot",
+    ]
+    assert all(text[r.span.start : r.span.end] == r.source for r in first.resolutions)
+
+
+_TAB_TABLE = (
+    "Minutes of the Parish Council Meeting held on Monday 11 January 2027\n\n"
+    "Min Ref\tMinute\tAction\n"
+    "26/086\tFinance. (a) Payments. The following payments were approved. Proposed Cllr"
+    " Rudge,\tClerk\n"
+    "\tseconded Cllr Dunn, all in favour.\n"
+    "26/087\tWebsite. It was RESOLVED to renew the hosting agreement.\tClerk\n"
+)
+
+
+def test_a_word_table_s_action_column_is_not_the_minute_s_words() -> None:
+    item = parse_text(_TAB_TABLE).items[0]
+    assert (item.number, item.title) == ("26/086", "Finance")
+    assert "Clerk" not in item.text
+    assert [r.text for r in item.resolutions] == ["The following payments were approved."]
+
+
+def test_recommendations_by_a_tracker_s_codes() -> None:
+    item = parse_item(
+        "The Chairman noted the responses to recommendations A11/26 and A12/26.\n",
+        title="Tracker",
+    )
+    assert [r.ref for r in item.recommendations] == ["A11/26", "A12/26"]
+
+
+def test_a_clause_the_page_broke_off_goes_on_after_the_foot_and_head() -> None:
+    head = "Kelmarsh Combined Authority          Overview and Scrutiny Committee – 22 January 2025"
+    text = (
+        f"{head}\n\n1. APOLOGIES\n\nNone.\n\n                 Page 1\n\n{head}\n\n"
+        "2. WORK PROGRAMME\n\nRESOLVED –\n\n(i)   That the work programme be noted.\n\n"
+        "(ii)  That the business plan be added\n\n                 Page 2\n\n"
+        f"{head}\n\n      to the meeting on 19 March 2025.\n\n3. CLOSE\n\nThe meeting closed.\n"
+    )
+    item = parse_text(text).items[1]
+    assert [r.text for r in item.resolutions][1] == (
+        "That the business plan be added to the meeting on 19 March 2025."
+    )
+    assert [a.due for a in item.actions] == ["2025-03-19"]
+    assert all(text[a.span.start : a.span.end] == a.source for a in item.actions)
+
+
+def test_an_outcome_line_repeated_under_many_motions_is_not_page_furniture() -> None:
+    motion = (
+        "{n}. MINUTES OF MEETING {n}\nProposed by Councillor Hale\nSeconded by Councillor"
+        " Irwin\nAND AGREED\n“To confirm the minutes of meeting {n}.”\n"
+    )
+    text = "".join(motion.format(n=n) for n in range(1, 5))
+    assert [len(item.resolutions) for item in parse_text(text).items] == [1, 1, 1, 1]
