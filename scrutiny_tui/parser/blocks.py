@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 BULLET = re.compile(r"^(?P<marker>[·•▪◦●‣∙\-*–—]|\uf0b7)(?:[\s\u00a0]+|$)")
 LIST_LABEL = re.compile(
@@ -86,6 +87,7 @@ class Block:
     label: str | None  # "a", "ii", "3": a list entry's label without brackets
     after_blank: bool  # a blank line (or the start) comes before it
     text: str  # the block's words on one line, its marker removed
+    gapped: bool  # lines left out between its lines (a page's foot and head): raw holds them
 
     def __init__(
         self,
@@ -96,6 +98,7 @@ class Block:
         label: str | None = None,
         after_blank: bool = True,
         text: str | None = None,
+        gapped: bool = False,
     ) -> None:
         """``text``, when given, is the block's words as :func:`squash` gives them, known
         already from its lines."""
@@ -105,6 +108,7 @@ class Block:
         self.marker = marker
         self.label = label
         self.after_blank = after_blank
+        self.gapped = gapped
         if text is None:
             body = raw if marker is None else raw.lstrip(" \t\u00a0\ufeff")[len(marker) :]
             text = squash(body)
@@ -188,9 +192,12 @@ def blocks_of(
             raw = text[start:end]
             label = marker[1] if marker else None
             words = _words(current, raw, marker[0] if marker else None)
-            blocks.append(
-                Block(start, end, raw, marker[0] if marker else None, label, after_blank, words)
+            gapped = any(
+                after.start != before.start + len(before.raw) + 1
+                for before, after in pairwise(current)
             )
+            opener = marker[0] if marker else None
+            blocks.append(Block(start, end, raw, opener, label, after_blank, words, gapped))
         current, marker, after_blank = [], None, False
 
     for line in lines:

@@ -26,7 +26,7 @@ from scrutiny_tui.parser.headings import (
     unreached_listed,
 )
 from scrutiny_tui.parser.items import read_item
-from scrutiny_tui.parser.lowered import lowered_document
+from scrutiny_tui.parser.lowered import lower_twin, lowered_document
 from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
     ATTENDANCE_LABEL,
@@ -158,12 +158,12 @@ def parse_text(
             Item(number=None, title=squash(title), span=Span(end_of_text, end_of_text))
             for title in unreached_listed(lines, headings)
         ]
-    _date_next_meeting(text, document.items, meeting.date)
+    _date_next_meeting(text, document.items, meeting.date, lower)
     _fill_item_number(document.items, {**(metadata or {}), **front})
     if "|" in text:  # tables flattened with pipes: an action log, the council's responses
         _place_logged_actions(document.items, lines, headings, meeting.date)
         _place_responses(document.items, lines, headings, read_responses(lines))
-    if may_hold_dash_responses(text):  # the responses written as lines of dashed parts
+    if may_hold_dash_responses(text, lower):  # the responses written as lines of dashed parts
         _place_responses(document.items, lines, headings, read_dash_responses(lines))
     _members_only(meeting)
     if not fallback:
@@ -196,19 +196,26 @@ def parse_text(
 # "Date of next meeting: Tuesday 12 January 2027", "The next meeting of the Committee will be
 # held on Tuesday 14 April 2026": the date the minutes give for the body's next meeting
 _NEXT_MEETING_ON = re.compile(
-    r"(?:Date\s+of\s+(?:the\s+)?next\s+meeting\s*[:–—-]?|\bnext\s+meeting\s+(?:of\s+the\s+"
+    r"(?:date\s+of\s+(?:the\s+)?next\s+meeting\s*[:\u2013\u2014-]?|\bnext\s+meeting\s+(?:of\s+the\s+"
     r"[\w ]{2,60}?\s+)?(?:will|would|is\s+to|is\s+scheduled\s+to)\s+(?:be\s+held|take\s+place)"
     r"(?:\s+on)?)\s+(?P<when>[^\n]{6,60})",
     re.IGNORECASE,
 )
+_NEXT_MEETING_ON_LOWER = lower_twin(_NEXT_MEETING_ON)
 
 
-def _date_next_meeting(text: str, items: list[Item], meeting_date: str | None) -> None:
+def _date_next_meeting(
+    text: str, items: list[Item], meeting_date: str | None, lower: str | None
+) -> None:
     """A request "to the next meeting" is due on the date the minutes give for it."""
-    if meeting_date is None or "next meeting" not in text.lower():
-        return
-    stated = _NEXT_MEETING_ON.search(text)
-    when = find_date(stated["when"]) if stated else None
+    if meeting_date is None or not any(
+        "next meeting" in action.text.lower() for item in items for action in item.actions
+    ):
+        return  # (most minutes ask for nothing at their next meeting: the text is not read)
+    stated = (
+        _NEXT_MEETING_ON.search(text) if lower is None else _NEXT_MEETING_ON_LOWER.search(lower)
+    )
+    when = find_date(text[stated.start("when") : stated.end("when")]) if stated else None
     if when is None or len(when) != 10 or when <= meeting_date:
         return
     for item in items:

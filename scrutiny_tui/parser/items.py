@@ -1126,7 +1126,7 @@ def _actions(
         block_lower = None if lower is None else lower[block.start : block.end]
         # a block whose lines run over a page's foot and head: its words, read without them
         # (each request then points at the whole block)
-        gapped = "\n" in raw and block.text != squash(raw)
+        gapped = block.gapped
         if gapped:
             raw, block_lower = block.text, None
         for start, end in action_rules.request_sentences(raw, block_lower):

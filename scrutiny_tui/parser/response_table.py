@@ -55,7 +55,7 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
 
 # A planning application's reference opening a line: "26/02231/HOU", "P/2026/0123"
 _REFERENCE = re.compile(r"^(?P<ref>(?:[A-Z]{1,3}/)?\d{2,4}/\d{3,6}(?:/[A-Z]{2,5})?)\s+[–—-]\s")
-_REFERENCE_ANYWHERE = re.compile(r"\d{2,4}/\d{3,6}")
+_REFERENCE_ANYWHERE = re.compile(r"\d/\d{3,6}(?:/[A-Z]{2,5})?\s+[–—-]\s")
 # the part of the line that is the council's response
 _SAID = re.compile(
     r"\s[–—-]\s+(?P<said>(?:No\s+objections?|Objections?|Objects?|Supports?|Supported|"
@@ -94,6 +94,12 @@ def read_dash_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
     return found
 
 
-def may_hold_dash_responses(text: str) -> bool:
-    """A quick check: an application's reference somewhere in the text."""
+_RESPONSE_WORDS = ("objection", "support", "comment", "neutral")
+
+
+def may_hold_dash_responses(text: str, lower: str | None = None) -> bool:
+    """A quick check: a response's word (looked for in ``lower``, the text lower-cased, when
+    given) and an application's reference followed by a dash, somewhere in the text."""
+    if lower is not None and not any(word in lower for word in _RESPONSE_WORDS):
+        return False
     return _REFERENCE_ANYWHERE.search(text) is not None
