@@ -28,7 +28,9 @@ _DONE = re.compile(r"^(?:complete[d]?|done|closed|actioned|finished)\b", re.IGNO
 # "(item 4)", "(minute 45/23)", "(AOB)": the item a row came from
 _ITEM_REF = re.compile(
     r"\((?:(?:agenda\s+)?item|minute)\s+(?P<number>[\w./*]+)\)"
-    r"|\((?P<aob>AOB|any\s+other\s+business)\)",
+    r"|\((?P<aob>AOB|any\s+other\s+business)\)"
+    # "Item 14 - Circulate the assessment …": the item named first
+    r"|^(?:agenda\s+)?(?:item|minute)\s+(?P<lead>\d[\w./*]*)\s*[-–—:]\s",
     re.IGNORECASE,
 )
 
@@ -108,7 +110,7 @@ def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedActio
     due = None if _OUTGOING.match(words) else find_due(when, meeting_date)
     return LoggedAction(
         Action(f"{words} ({owner})" if owner else words, due, None, span, source),
-        reference["number"] if reference and reference["number"] else None,
+        (reference["number"] or reference["lead"]) if reference else None,
         bool(reference and reference["aob"]),
         span,
     )

@@ -131,6 +131,15 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        # "… approved, subject to the addition of a report on agency staff to the meeting on
+        # 20 April 2027"
+        "addition",
+        re.compile(
+            r"\baddition\s+of\s+(?:a|an)\s+(?:\w+\s+){0,3}?(?:report|item|update|briefing)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # "… brings a report on the review to the Select Committee in June 2027", "… obtain
         # quotations and bring them to the meeting on 8 February"
         "bring",

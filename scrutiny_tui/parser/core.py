@@ -14,7 +14,7 @@ from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_chrome
 from scrutiny_tui.parser.dates import dates_in, find_date
-from scrutiny_tui.parser.decisions import TRIGGER, trigger_match
+from scrutiny_tui.parser.decisions import DECISION_END, TRIGGER, trigger_match
 from scrutiny_tui.parser.flattened import split_flattened
 from scrutiny_tui.parser.headings import (
     AGENDA_ITEM,
@@ -166,6 +166,7 @@ def parse_text(
     if may_hold_dash_responses(text, lower):  # the responses written as lines of dashed parts
         _place_responses(document.items, lines, headings, read_dash_responses(lines))
     _members_only(meeting)
+    _without_repeats(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)
     if not document.items:
@@ -816,6 +817,8 @@ def _opens_block(line: Line) -> bool:
         or bool(MOTION_HEADING.match(line.text))
         or bool(_MOVER_LINE.match(line.text))
         or (len(line.text) <= 24 and bool(_OFFICE_HEADING.match(line.text)))
+        # "Reasons for the decision: …" on the line after a decision's last clause
+        or (first == "R" and bool(DECISION_END.match(line.text)))
     )
 
 
@@ -995,6 +998,19 @@ def _members_only(meeting: Meeting) -> None:
             meeting.attending.extend(guests)
 
 
+def _without_repeats(meeting: Meeting) -> None:
+    """A member named twice in one list ("Apologies: Councillor Hassan Mirza" at the head,
+    "apologies were received from Councillor Mirza" under item 1) is listed once: a surname
+    alone where the list has a full name with it. The same name twice may be two members
+    ("D Mackay" and "D Mackay"), as surnames alone that repeat ("Ryan, A; Ryan, J") are."""
+    for kind in ("present", "apologies"):
+        people: list[Person] = getattr(meeting, kind)
+        surnames = {p.name.split()[-1].lower() for p in people if len(p.name.split()) >= 2}
+        if surnames:
+            kept = [p for p in people if len(p.name.split()) >= 2 or p.name.lower() not in surnames]
+            setattr(meeting, kind, kept)
+
+
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     """One person a line when every line opens with a name; else one run-on, wrapped list."""
     lines = raw.split("\n")
@@ -1002,6 +1018,13 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     # "Name – who they are" on every line: one person a line, however many commas
     filled = [line.strip() for line in lines if line.strip()]
     dashed = len(lines) >= 2 and all(DASH_ROLE.search(line) for line in filled)
+    if len(lines) == 1 and DASH_ROLE.search(raw) and ";" not in raw and raw.count(",") == 0:
+        # "Councillor Lorna Egerton – Executive Member for Communities and Culture": one
+        # person, whose role may hold an "and"
+        one = person_from_entry(raw, offset)
+        if one is not None:
+            getattr(meeting, kind).append(one)
+            return
     if len(lines) == 1 or not (
         all(_HONORIFIC_START.match(line.strip()) for line in lines)
         or one_a_line

@@ -21,7 +21,10 @@ BODY_WORDS = _BODY  # the word that names a deciding body, for other rules' patt
 _SPACED_THAT = r"T\s+H\s+A\s+T"
 # The opening words, optionally after a paragraph number ("5.3 RESOLVED:").
 TRIGGER = re.compile(
-    r"^(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
+    # (minutes printed in two languages give the word in the other first: "PENDERFYNWYD /
+    # RESOLVED –")
+    r"^(?:[A-ZÀ-ÞŴŶ][A-ZÀ-ÞŴŶ'’ ]{2,40}\s?/\s?)?"
+    r"(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
     r"(?P<word>R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|R\s?E\s?C\s?O\s?M\s?M\s?E\s?N\s?D\s?E\s?D"
     r"|Recommended|DECISIONS?|Decisions?|DECIDED|Decided"
     rf"|(?:The|That\s+the)\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:has\s+)?(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided)"
@@ -90,7 +93,9 @@ def trigger_match(text: str) -> re.Match[str] | None:
     block, and most open with none of those letters or a digit."""
     first = text[:1]
     if first not in _TRIGGER_FIRST and not first.isdecimal():
-        return None
+        if not (first.isupper() and "/" in text[:45]):
+            return None  # (a word in another language before a "/" may precede it)
+        return TRIGGER.match(text)
     if first == "T" and not any(verb in text for verb in _BODY_VERBS):
         return None  # only "The Committee resolved …" opens with a "T": not without the verb
     return TRIGGER.match(text)

@@ -111,6 +111,8 @@ def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) ->
         return _page_headings(lines, agenda_items=False)
     if decision := _decision_page(lines):
         return decision
+    if len(referenced := _referenced_headings(lines)) >= 2:
+        return referenced
     numbered = _numbered_headings(lines, dense)
     if len(numbered) >= 2:
         return _untitled_first(lines, numbered + _closing_headings(lines, numbered[-1]))
@@ -121,6 +123,40 @@ def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) ->
         if len(listed) >= _LISTED_AT_LEAST or unreached:
             return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
+
+
+# A decision notice's blocks: "Decision reference: EX/26/061" over "Title: …", each decision
+# an item numbered by its reference
+_REFERENCE_LINE = re.compile(
+    r"^(?:Decision\s+)?(?:Ref(?:erence)?\.?(?:\s+No\.?)?|No\.?|Number)\s*:\s*"
+    r"(?P<number>[A-Z0-9][\w/.-]{1,24})$",
+    re.IGNORECASE,
+)
+_TITLE_FIELD = re.compile(r"^(?:Title|Subject|Decision\s+title)\s*:\s*(?P<title>\S.*)$", re.I)
+_FIELD = re.compile(r"^[A-Z][\w ()/-]{1,40}:")
+
+
+def _referenced_headings(lines: list[Line]) -> list[Heading]:
+    """The decisions of a notice, each headed by its reference and titled by its field."""
+    found: list[Heading] = []
+    for index, line in enumerate(lines):
+        if line.text[:1] not in "DdRrNn" or ":" not in line.text[:30]:
+            continue
+        reference = _REFERENCE_LINE.match(line.text)
+        if reference is None:
+            continue
+        title_index = next(
+            (i for i in range(index + 1, min(index + 4, len(lines))) if not lines[i].blank), None
+        )
+        titled = _TITLE_FIELD.match(lines[title_index].text) if title_index is not None else None
+        if titled is None or title_index is None:
+            continue
+        title = titled["title"]
+        following = lines[title_index + 1] if title_index + 1 < len(lines) else None
+        if following is not None and following.text and not _FIELD.match(following.text):
+            title = f"{title} {following.text}"  # a title wrapped to the next line
+        found.append(Heading(index, title_index, reference["number"], title))
+    return found
 
 
 # A committee website's page of one decision taken outside a meeting (a Cabinet Member's or

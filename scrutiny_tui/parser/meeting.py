@@ -83,7 +83,10 @@ _COUNCIL_AS_BODY = re.compile(
 )
 
 
-_MINUTES_DASH = re.compile(r"^(?:Draft\s+)?Minutes\s*[-–—:]\s*", re.IGNORECASE)
+_MINUTES_DASH = re.compile(
+    r"^(?:Draft\s+)?(?:Minutes|Decision\s+Notice|Record\s+of\s+Decisions?)\s*[-–—:]\s*",
+    re.IGNORECASE,
+)
 _MINUTES_TAIL = re.compile(r"\s+(?:(?:Meeting|Notes)\s+)?Minutes$", re.IGNORECASE)
 
 
@@ -209,7 +212,9 @@ def _council_name(line: str) -> str:
 
 
 ATTENDANCE_LABEL = re.compile(
-    r"^(?P<label>(?:(?:(?:Non-)?Voting\s+Members|Members|Councill?ors|Council\s*members|Other\s+Members"
+    # (bilingual minutes give the label in the other language first: "YN BRESENNOL / PRESENT:")
+    r"^(?:[A-ZÀ-ÞŴŶ][A-ZÀ-ÞŴŶ'’ ]{2,40}\s?/\s?)?(?P<label>(?:(?:(?:Non-)?Voting\s+Members|"
+    r"(?:Executive|Cabinet|Board)\s+Members|Members|Councill?ors|Council\s*members|Other\s+Members"
     r"|Council\s+Employees|Officers|Officials|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
     r"|(?:Council\s*members|Members|Councill?ors)\s+Absent"
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
@@ -250,6 +255,8 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
     """ "present", "apologies", "substitutes", or "attending" for officers, staff, the public
     and members who are not on the body ("Also present", "Other Members"), kept apart."""
     lowered = " ".join(label.lower().split())
+    if lowered.endswith("members present") and not lowered.startswith("other"):
+        return "present"  # "Executive Members present", "Non-voting members present"
     if lowered.startswith("apolog") or lowered.endswith(" absent"):
         return "apologies"  # "Councilmembers Absent: … (excused)": away, as a member
     if lowered.startswith("substitut"):

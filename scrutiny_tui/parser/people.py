@@ -11,6 +11,8 @@ from scrutiny_tui.parser.model import Person, Span
 
 HONORIFICS = (
     r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Council\s*[Mm]embers?|"
+    # Welsh minutes print both: "Y Cynghorydd / Councillor", "Cynghorwyr / Councillors"
+    r"(?:Y\s+Cynghorydd|Cynghorwyr)\s*/\s*Councill?ors?|"
     # a district's member co-opted to a county's committee: "Borough Councillor A Hale"
     r"(?:Borough|District|City|Town|Parish)\s+Councill?ors?|"
     r"Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
@@ -60,7 +62,7 @@ _PLURALS = {
     "council members",
 }
 # ", ", "; ", "and", "&", and "… (Clerk). Also: …" where a list of others follows
-_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|&|\.\s+Also\s*:)\s*")
+_SEPARATORS = re.compile(r"\s*(?:,|;|\ba\s*/\s*and\b|\band\b|&|\.\s+Also\s*:)\s*")
 _SPACE = re.compile(r"[\s\u00a0]+")
 
 
@@ -202,10 +204,11 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         pieces.extend(_run_on(position, text[position : match.start()]))
         position = match.end()
     pieces.extend(_run_on(position, text[position:]))
+    # ("Alun Haverfield*": a mark the list explains, such as attending remotely)
     return [
-        (start + len(piece) - len(piece.lstrip()), piece.strip().rstrip("."))
+        (start + len(piece) - len(piece.lstrip()), piece.strip().rstrip(".*†"))
         for start, piece in pieces
-        if piece.strip().rstrip(".")
+        if piece.strip().rstrip(".*†")
     ]
 
 
@@ -322,9 +325,17 @@ def _normal_honorific(honorific: str | None) -> str | None:
         return None
     word = _squash(honorific).rstrip(".")
     lowered = word.lower()
-    if lowered in {"cllr", "cllrs", "councillors", "councilor", "councilors"} or lowered.replace(
-        " ", ""
-    ).startswith("councilmember"):
+    if "/" in lowered:  # "Y Cynghorydd / Councillor": the English
+        lowered = lowered.rsplit("/", 1)[1].strip()
+        word = word.rsplit("/", 1)[1].strip()
+    if lowered in {
+        "cllr",
+        "cllrs",
+        "councillor",
+        "councillors",
+        "councilor",
+        "councilors",
+    } or lowered.replace(" ", "").startswith("councilmember"):
         return "Councillor"
     if lowered.startswith("county c"):
         return "County Councillor"

@@ -649,3 +649,111 @@ def test_an_outcome_line_repeated_under_many_motions_is_not_page_furniture() -> 
     )
     text = "".join(motion.format(n=n) for n in range(1, 5))
     assert [len(item.resolutions) for item in parse_text(text).items] == [1, 1, 1, 1]
+
+
+# ---- bilingual minutes, decision notices, action points --------------------------------
+
+_BILINGUAL = """COFNODION / MINUTES
+
+Pwyllgor Craffu / Scrutiny Committee – Dyddiad / Date: 26 November 2026
+
+YN BRESENNOL / PRESENT:
+Y Cynghorydd / Councillor Gwen Pryce (Cadeirydd / Chair)
+Y Cynghorydd / Councillor Rhys Aldred, Alun Haverfield*, Nerys Mostyn a/and Paul Rathbone
+
+YMDDIHEURIADAU / APOLOGIES: Y Cynghorydd / Councillor Owain Pennant
+
+1. COFNODION / MINUTES
+
+PENDERFYNWYD / RESOLVED – that the minutes of the meeting held on 8 October 2026 be
+approved.
+
+2. BLAENRAGLEN WAITH / FORWARD WORK PROGRAMME
+
+PENDERFYNWYD / RESOLVED – that the work programme be approved, subject to the addition of
+a report on agency staff to the meeting on 20 April 2027.
+"""
+
+
+def test_minutes_printed_in_welsh_and_english() -> None:
+    parsed = parse_text(_BILINGUAL)
+    names = [p.name for p in parsed.meeting.present]
+    assert names == [
+        "Gwen Pryce",
+        "Rhys Aldred",
+        "Alun Haverfield",
+        "Nerys Mostyn",
+        "Paul Rathbone",
+    ]
+    assert [p.name for p in parsed.meeting.apologies] == ["Owain Pennant"]
+    assert [len(item.resolutions) for item in parsed.items] == [1, 1]
+    assert [a.due for a in parsed.items[1].actions] == ["2027-04-20"]
+
+
+_NOTICE = """DECISION NOTICE – EXECUTIVE – 2 December 2026
+
+Executive Members present:
+Councillor Miriam Oduya – Leader of the Council (Chair)
+Councillor Peter Sands – Executive Member for Finance and Resources
+
+Apologies: Councillor Lorna Egerton – Executive Member for Communities and Culture
+
+Decision reference: EX/26/061
+Title: Medium Term Financial Strategy and Draft Budget Proposals
+for Consultation
+Decision:
+1.  To approve the draft budget proposals for consultation.
+2.  To note the forecast funding gap.
+Reasons for the decision: The Council must set a balanced budget by 11 March 2027.
+Call-in deadline: 5pm on 9 December 2026
+Implementation date: 10 December 2026
+
+Decision reference: EX/26/062
+Title: Adult Social Care Charging Policy Review
+Decision:
+1.  To approve the revised policy.
+2.  To request a progress report on the revised policy to the Executive in June 2027.
+Reasons for the decision: The policy had not been reviewed since 2019.
+Call-in deadline: 5pm on 9 December 2026
+"""
+
+
+def test_a_decision_notice_s_decisions_are_its_items() -> None:
+    parsed = parse_text(_NOTICE)
+    assert [(item.number, item.title) for item in parsed.items] == [
+        ("EX/26/061", "Medium Term Financial Strategy and Draft Budget Proposals for Consultation"),
+        ("EX/26/062", "Adult Social Care Charging Policy Review"),
+    ]
+    first, second = parsed.items
+    assert [r.text for r in first.resolutions] == [
+        "To approve the draft budget proposals for consultation.",
+        "To note the forecast funding gap.",
+    ]
+    assert [a.due for a in first.actions + second.actions] == ["2027-06"]
+    assert parsed.meeting.body == "EXECUTIVE"
+    assert [p.name for p in parsed.meeting.present] == ["Miriam Oduya", "Peter Sands"]
+    assert [p.name for p in parsed.meeting.apologies] == ["Lorna Egerton"]
+
+
+def test_an_action_point_row_goes_to_the_item_it_names() -> None:
+    text = (
+        "14. Parking Permit Charges\n\nMinutes:\n\nRESOLVED: That the decision take effect.\n\n"
+        "15. Housing Repairs\n\nMinutes:\n\nRESOLVED: That the update be noted.\n\n"
+        "16. Any Other Business\n\nMinutes:\n\nThere was none.\n\nAction points\n\n"
+        "No. | Action | Responsibility | Deadline\n"
+        "1 | Item 14 - Circulate the impact assessment to all members | Head of Parking |"
+        " 31 December 2026\n"
+        "2 | Item 15 - Report on damp and mould cases | Director of Housing | March 2027\n"
+    )
+    items = parse_text(text).items
+    assert [[a.due for a in item.actions] for item in items] == [["2026-12-31"], ["2027-03"], []]
+
+
+def test_a_member_named_again_by_surname_is_listed_once() -> None:
+    text = (
+        "Minutes of the Overview and Scrutiny Committee held on 17 November 2026\n\n"
+        "Apologies: Councillor Hassan Mirza and Councillor Ruth Doe\n\n"
+        "1. Apologies for Absence\n\nApologies were received from Councillor Mirza and"
+        " Councillor Doe.\n\n2. Minutes\n\nThe minutes were approved.\n"
+    )
+    assert [p.name for p in parse_text(text).meeting.apologies] == ["Hassan Mirza", "Ruth Doe"]
