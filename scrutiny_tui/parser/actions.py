@@ -233,7 +233,9 @@ _COMMENTS_DEADLINE = re.compile(
     r"(?:comment|consultation|engagement)\b[^.;]{0,40}\b(?:until|from|between)\b"
     # "Further meetings are scheduled for 16 June and 22 September": dates for information
     r"|\b(?:further|future|next|other)\s+meetings?\s+(?:are|is|will\s+be|have\s+been|has\s+been)\s+"
-    r"(?:scheduled|arranged|planned)\b",
+    r"(?:scheduled|arranged|planned)\b"
+    # "… respond to the consultation before it closes on 5 January": the consultation's end
+    r"|\bconsultation\b[^.;]{0,120}\b(?:closes|closing|ends)\s+on\b",
     re.IGNORECASE,
 )
 

@@ -126,6 +126,14 @@ def parse_text(
     _fill_from(meeting, metadata or {})
     if meeting.body is None:
         meeting.body = body_from_own_minutes(text) or body_from_decisions(text)
+    makers = {
+        maker["maker"].strip().lower()
+        for line in lines
+        if line.text[:1] in "Dd" and (maker := DECISION_MAKER.match(line.text))
+    }
+    if len(makers) > 1:
+        # a website's list of decisions by several makers records no one meeting
+        meeting.body = meeting.date = None
     running = _running_lines(lines, headings)
     cut_short = _ends_mid_sentence(_without_page_furniture(lines, running))
     for position, heading in enumerate(headings):

@@ -83,6 +83,8 @@ _PROSE_AFTER = re.compile(
 )
 
 
+# "Decision Maker:", "Decision status:": a word after "Decision", then the field's colon
+_FIELD_AFTER = re.compile(r"^[ \t]+[A-Za-z]+[ \t]*:")
 # The letters TRIGGER's words open with (it is case-sensitive), if no paragraph number does
 _TRIGGER_FIRST = "UIRADT"
 _BODY_VERBS = ("RESOLVED", "resolved", "AGREED", "agreed", "DECIDED", "decided")
@@ -110,6 +112,8 @@ def trigger_tail(line: str) -> tuple[str, str, int] | None:
     tail = match["tail"]
     if tail and tail[0].isalnum():
         return None
+    if match["word"][:1] == "D" and _FIELD_AFTER.match(tail):
+        return None  # "Decision Maker: Cabinet", "Decision status: …": a page's field
     if not match["word"].isupper() and _PROSE_AFTER.match(tail):
         # "Decisions taken outside the meeting cycle", "Decision published: 31/03/2020",
         # "Resolved issues were …": a title or a page's field, not a decision

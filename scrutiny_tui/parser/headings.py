@@ -98,6 +98,8 @@ def _agenda_item(text: str) -> bool:
 def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) -> list[Heading]:
     """The document's item headings, found by its own scheme. ``cut_short``: the text stops
     mid-sentence (an excerpt), so a list of the business may run past its last heading."""
+    if len(listed := _decisions_listed(lines)) >= 2:
+        return listed
     if any(_agenda_item(line.text) for line in lines):
         return _page_headings(lines, agenda_items=True)
     meeting_items = [i for i, line in enumerate(lines) if _meeting_item(line)]
@@ -156,6 +158,22 @@ def _referenced_headings(lines: list[Line]) -> list[Heading]:
         if following is not None and following.text and not _FIELD.match(following.text):
             title = f"{title} {following.text}"  # a title wrapped to the next line
         found.append(Heading(index, title_index, reference["number"], title))
+    return found
+
+
+def _decisions_listed(lines: list[Line]) -> list[Heading]:
+    """A website's list of decisions: each titled by the line above its "Decision Maker:"
+    field (the meeting it was taken at, if any, is a field below)."""
+    found: list[Heading] = []
+    for index, line in enumerate(lines):
+        if line.text[:1] not in "Dd" or DECISION_MAKER.match(line.text) is None:
+            continue
+        above = next(
+            (i for i in range(index - 1, max(index - 4, -1), -1) if not lines[i].blank), None
+        )
+        if above is None or ":" in lines[above].text or _is_chrome(lines[above].text):
+            continue
+        found.append(Heading(above, above, None, lines[above].text))
     return found
 
 
@@ -550,8 +568,23 @@ _NUMBER = (
     r"|[A-Z]{1,4}/\d{1,4}(?:/\d{2,4})?"  # C/152  CAB/25/61  PCP/23/45
     r"|[A-Z]{2,3}\d{3,5}"  # AM119
     r"|[A-Z]{2,4}[ .]\d{1,4}(?![\d/])"  # HWB 23  HWB.23
-    r"|[A-Z][A-Z&]{1,5}\s?\d{2}/\d{2}-\d{1,4})"  # O&SC 24/25-41: body, municipal year, minute
+    r"|[A-Z][A-Z&]{1,5}\s?\d{2}/\d{2}-\d{1,4}"  # O&SC 24/25-41: body, municipal year, minute
+    r"|[A-Z]{2,3}\d{1,2}(?![\d/])"  # EC1, EC12: a meeting's own letters and the minute
+    r"|[IVX]{1,5}(?=\.))"  # I.  II.  IX.: numerals, with their stop
 )
+_ROMAN_NUMBER = re.compile(r"[IVX]{1,5}")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for position, letter in enumerate(numeral):
+        value = _ROMAN_VALUES[letter]
+        following = _ROMAN_VALUES[numeral[position + 1]] if position + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
 NUMBER_ALONE = re.compile(rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]?)$")
 NUMBER_THEN_TITLE = re.compile(
     rf"^(?:#{{1,6}}\s*)?{_PREFIX}{_NUMBER}(?P<punct>[.:)]|\s*[-–—])?(?:[\s\u00a0]*\|)?[\s\u00a0]+(?P<title>\S.*)$"
@@ -605,11 +638,15 @@ class _Candidate:
 
 
 def _shape(number: str, punct: str, prefixed: bool) -> str:
-    # "*233" marks a key decision or call-in: the same scheme as "232"
+    # "*233" marks a key decision or call-in: the same scheme as "232"; "IV." as "II."
+    if _ROMAN_NUMBER.fullmatch(number):
+        return ("P" if prefixed else "") + "R" + punct
     return ("P" if prefixed else "") + re.sub(r"\d+", "9", number.lstrip("*")) + punct
 
 
 def _key(number: str) -> tuple[int, ...]:
+    if _ROMAN_NUMBER.fullmatch(number):
+        return (_roman_value(number),)
     return tuple(int(group) for group in re.findall(r"\d+", number)) or (0,)
 
 

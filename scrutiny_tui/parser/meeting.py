@@ -35,7 +35,11 @@ def meeting_line(text: str) -> re.Match[str] | None:
 
 
 # "Decision Maker: Cabinet Member for Highways" on the page of a decision taken outside a meeting
-DECISION_MAKER = re.compile(r"^Decision\s+maker\s*:\s*(?P<maker>\S.*)$", re.IGNORECASE)
+DECISION_MAKER = re.compile(
+    # (not a listing's filter: "Decision maker: All decision makers")
+    r"^Decision\s+maker\s*:\s*(?!All\b)(?P<maker>\S.*)$",
+    re.IGNORECASE,
+)
 # A decision page's "12/05/2025 - Parks Strategy - Revised Consultation Plan"
 DATED_TITLE = re.compile(r"^(?P<date>\d{1,2}/\d{1,2}/\d{4})\s*[-–—]\s*(?P<title>.+)$")
 # the word a body's own name ends in ("… Scrutiny Committee"); a council's is read as a council
@@ -74,7 +78,12 @@ BODY_LINE = re.compile(
     r"(?i:Committee|Sub-Committee|Panel|Board|Commission|Forum|Cabinet|Executive|Authority)$"
 )
 _SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
-_NOT_COUNCIL = re.compile(r"\b(?:meeting|minutes|held|report|agenda)\b", re.IGNORECASE)
+_NOT_COUNCIL = re.compile(
+    r"\b(?:meeting|minutes|held|report|agenda)\b"
+    # "ASHVALE BOROUGH COUNCIL AND BRINDLE DISTRICT COUNCIL": two councils' joint body's page
+    r"|\bcouncil\s+(?:and|&)\s.*\bcouncil$",
+    re.IGNORECASE,
+)
 
 
 # "Full Council", "City Council": the meeting of a council whose name is given elsewhere

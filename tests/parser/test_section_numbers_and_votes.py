@@ -757,3 +757,99 @@ def test_a_member_named_again_by_surname_is_listed_once() -> None:
         " Councillor Doe.\n\n2. Minutes\n\nThe minutes were approved.\n"
     )
     assert [p.name for p in parse_text(text).meeting.apologies] == ["Hassan Mirza", "Ruth Doe"]
+
+
+# ---- minute letters, numerals, joint bodies and lists of decisions ---------------------
+
+
+def test_minutes_numbered_with_the_meeting_s_letters() -> None:
+    text = (
+        "EC1   APOLOGIES FOR ABSENCE\n\nApologies were received from Councillor Hale.\n\n"
+        "EC2   DECLARATIONS OF INTEREST\n\nThere were none.\n\n"
+        "EC3   WINTER NIGHT SHELTER\n\nRESOLVED that the funding be approved.\n"
+    )
+    assert [item.number for item in parse_text(text).items] == ["EC1", "EC2", "EC3"]
+
+
+def test_items_numbered_in_roman_numerals() -> None:
+    text = "".join(
+        f"{numeral}.  {title}\n\nThe Joint Committee noted the update.\n\n"
+        for numeral, title in (
+            ("I", "ELECTION OF CHAIR"),
+            ("II", "APOLOGIES"),
+            ("III", "MINUTES"),
+            ("IV", "DECLARATIONS OF INTEREST"),
+            ("V", "PERFORMANCE REPORT"),
+        )
+    )
+    items = parse_text(text).items
+    assert [(item.number, item.title) for item in items][3:] == [
+        ("IV", "DECLARATIONS OF INTEREST"),
+        ("V", "PERFORMANCE REPORT"),
+    ]
+    assert len(items) == 5
+
+
+def test_the_close_of_a_consultation_is_not_a_due() -> None:
+    assert (
+        _dues(
+            "RESOLVED that the Council asks the Chief Executive to respond formally to the County"
+            " Council's consultation on the site before it closes on 5 January 2027."
+        )
+        == []
+    )
+
+
+def test_a_heading_naming_two_councils_is_a_joint_body_s() -> None:
+    parsed = parse_text(
+        "ASHVALE BOROUGH COUNCIL AND BRINDLE DISTRICT COUNCIL\n\n"
+        "ASHVALE AND BRINDLE JOINT WASTE COMMITTEE\n\n"
+        "Minutes of the meeting held on 18 November 2026\n\n"
+        "I.  APOLOGIES\n\nNone.\n\nII.  MINUTES\n\nThe minutes were approved.\n"
+    )
+    assert parsed.meeting.council is None
+    assert parsed.meeting.body == "Ashvale and Brindle Joint Waste Committee"
+
+
+_LISTING = """Decisions
+
+Decision maker: All decision makers
+
+Leisure Centre Refurbishment Contract Award
+
+Decision Maker: Cabinet
+
+Meeting: 01/12/2026 - Cabinet (Item 71)
+
+Decision published: 02/12/2026
+
+Decision:
+1. Awarded the contract for the refurbishment.
+2. Delegated authority to agree the closure dates.
+
+Decision status: Recommendations Approved
+
+Revised Street Trading Policy
+
+Decision Maker: Cabinet Member for Regulatory Services
+
+Decision published: 04/12/2026
+
+Decision:
+Approved the revised Street Trading Policy and asked for a report on its first year to be
+brought to Cabinet in March 2027.
+
+Decision status: Recommendations Approved
+"""
+
+
+def test_a_website_s_list_of_decisions_by_several_makers() -> None:
+    parsed = parse_text(_LISTING)
+    assert [item.title for item in parsed.items] == [
+        "Leisure Centre Refurbishment Contract Award",
+        "Revised Street Trading Policy",
+    ]
+    assert [len(item.resolutions) for item in parsed.items] == [2, 1]
+    assert not any("Maker" in r.text for item in parsed.items for r in item.resolutions)
+    assert (parsed.meeting.body, parsed.meeting.date) == (None, None)
+    assert [a.due for a in parsed.items[1].actions] == ["2027-03"]
