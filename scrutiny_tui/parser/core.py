@@ -1063,16 +1063,14 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
 
 # "Councillor Fiona Strachan (Chair), Locharden Council": a line opening with a person's
 # name, then who they are
-_NAME_THEN_WHO = re.compile(
+_NAME_FIRST = (
     r"^(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}\s*[,(]"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}"
 )
+_NAME_THEN_WHO = re.compile(_NAME_FIRST + r"\s*[,(]")
 
 
-_ONE_NAME_THEN_WHO = re.compile(
-    r"^(?:(?:Councillor|Cllr|Dr|Mr|Mrs|Ms|Miss|Professor|Prof|Sir|Dame)\.?\s+)?"
-    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3},[^,;&]*$"
-)
+_ONE_NAME_THEN_WHO = re.compile(_NAME_FIRST + r",[^,;&]*$")
 
 
 def _named_lines(filled: list[str]) -> bool:

@@ -411,7 +411,9 @@ _DECISION_ALONE = re.compile(r"^\s*Decisions?\s*:\s*$", re.IGNORECASE)
 # "Recommendations:" / "The Select Committee:" / "1. Notes …": a scrutiny body's decisions
 # are its recommendations
 _RECOMMENDATIONS_ALONE = re.compile(r"^Recommendations?\s*:?$", re.IGNORECASE)
-_BODY_LEAD = re.compile(rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{BODY_WORDS}\s*:-?$")
+# "The Select Committee", "The IJB": a body named at a line's start, before its colon
+_BODY_NAMED = rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{BODY_WORDS}\s*:"
+_BODY_LEAD = re.compile(_BODY_NAMED + r"-?$")
 
 
 def _recommendations_decided(
@@ -625,7 +627,7 @@ def _entries(
 
 
 # "The IJB: a) noted …; b) approved …": the body, then its decisions lettered inline
-_BODY_COLON = re.compile(rf"^(?:The\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{BODY_WORDS}\s*:\s*(?=\S)")
+_BODY_COLON = re.compile(_BODY_NAMED + r"\s*(?=\S)")
 
 
 def _body_clauses(text: str) -> list[tuple[str, str]]:
