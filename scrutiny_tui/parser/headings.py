@@ -392,7 +392,7 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
     if loose and not loose_allowed:
         return []
     start = next((i + 1 for i, line in enumerate(lines) if _LIST_HEADER.match(line.text)), 0)
-    if loose:
+    if loose or (not listed and labels < 2):
         # the items come after the attendance lists at the head of the minutes (a list
         # wrapped by the printer goes on to the paragraph's end)
         start = next((i + 1 for i, line in enumerate(lines) if _PRESENT.match(line.text)), 0)
@@ -727,6 +727,11 @@ def _wrapped_on(lines: list[Line], index: int) -> bool:
     )
 
 
+# A title that is only a member of the public's name: business is titled by its subject,
+# so a numbered "Mr. Sam Irwin" is an entry in a list of speakers or questioners
+_PERSON_ONLY = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:[A-Z][\w'’-]*\.?\s*){1,3}$")
+
+
 def _inline_candidate(
     lines: list[Line], index: int, match: re.Match[str], dense: bool
 ) -> _Candidate | None:
@@ -739,6 +744,8 @@ def _inline_candidate(
     else:
         title, rest = _title_and_rest(raw_title)
     title = _without_agenda_ref(_WHO_IN_BRACKETS.sub("", title) or title)
+    if _PERSON_ONLY.match(title):
+        return None  # "1. Mr. Sam Irwin – spoke about …": a list of speakers, not business
     distinctive = bool(re.search(r"[A-Za-z/:]", match["number"].lstrip("*")))
     agenda_style = bool(re.match(r"^To\s+[A-Za-z]", title)) and len(title.split()) <= 25
     weak = False

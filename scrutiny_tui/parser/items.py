@@ -156,6 +156,11 @@ def _decisions(
                 unread = index
             index = after
             continue
+        if _paragraph_motions(block, content, seen):
+            found_any = True
+            used.add(index)
+            index += 1
+            continue
         if motions.opens_motion(block.text) and (
             not block.text.endswith(":")
             or _SUBSTANTIVE_CARRIED.search(block.text)
@@ -223,6 +228,21 @@ def _declared_carried(blocks: list[Block], cursor: int, high: int) -> int | None
         if carried is not None and "amendment" not in text[: carried.end()].lower():
             return after
     return None
+
+
+def _lost_after(blocks: list[Block], cursor: int, high: int) -> bool:
+    """ "Lost" or "Motion Defeated" on its own after a motion's words (and the clauses they
+    lead in to), before another motion or decision opens."""
+    for after in range(cursor, min(cursor + 8, high)):
+        text = blocks[after].text
+        if _LOST_LINE.match(text) and len(text.split()) <= 8:
+            return True
+        if motions.opens_motion(text) or _opens_decision(blocks[after]) is not None:
+            return False
+    return False
+
+
+_LOST_LINE = re.compile(r"^(?:(?:The\s+)?Motion\s+)?(?:Lost|LOST|lost|Defeated|DEFEATED)\b", re.I)
 
 
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
@@ -355,6 +375,28 @@ def _motion(
         elif _carried_after(blocks, group[-1], high):
             # "Motion by A, seconded by B, to award … / Roll Call / Ayes: … / Motion carried 4-1."
             text = words
+        elif _NUMBERED_RESOLUTION.match(words):
+            # "Resolution 449/2026 Moved: Cr A Seconded: Cr B Council adjourn …": a number
+            # from the council's register of resolutions is given to what was resolved,
+            # unless the record then says the motion was lost
+            if _ENDS_LOST.search(words) or _lost_after(blocks, cursor, high):
+                for taken in group:
+                    used.add(taken)
+                return len(group)
+            if (
+                cursor < high
+                and blocks[cursor].marker is not None
+                and (lead := _MOTION_LEAD_IN.search(words)) is not None
+                and is_lead_in(lead.group(0))
+            ):
+                # "Resolution 21/2026 … That Council: / 1. Receive … / 2. Approve …"
+                after = _entries(
+                    blocks, cursor, "RESOLVED", content, used, seen, only_after_lead_in=False
+                )
+                for taken in group:
+                    used.add(taken)
+                return after - index
+            text = words
     if not text:
         return 0
     closing = " ".join(blocks[i].text for i in tail_blocks[-1:]) if tail_blocks else ""
@@ -374,6 +416,80 @@ def _motion(
     for taken in group + tail_blocks:
         used.add(taken)
     return len(group) + len(tail_blocks)
+
+
+# "Resolution 449/2026", "RESOLUTION 2026/449": a numbered entry in the register of resolutions
+_NUMBERED_RESOLUTION = re.compile(r"^(?:Resolution|RESOLUTION)\s+(?:No\.?\s*)?\d{1,5}/\d{2,5}\b")
+# "… That the fee be waived. Lost": the record of the vote closing the motion's paragraph
+_ENDS_LOST = re.compile(
+    r"(?:^|[.;]\s+)(?:(?i:the\s+)?(?i:motion)\s+)?(?:Lost|LOST|Defeated|DEFEATED)\.?$"
+)
+
+
+def _paragraph_motions(block: Block, content: ItemContent, seen: set[bytes]) -> bool:
+    """A paragraph recording several motions one after another ("It was moved by A,
+    seconded by B, to … Carried. It was moved by C, seconded by D, to … Carried."): one
+    decision for each motion whose record says it passed, none for one lost or left
+    undecided. False, and nothing read, for a paragraph holding fewer than two passed."""
+    text = block.text
+    if len(text) < 120 or not motions.opens_motion(text):
+        return False
+    spans = action_rules.sentences(text)
+    # a sentence naming its mover opens a motion ("Seconded by Cllr B." goes on one)
+    starts: list[int] = []
+    for start, end in spans:
+        mover = _MOVER.search(text, start, end)
+        if mover is None or not motions.MOTION.search(text, start, end):
+            continue
+        # '"CARRIED" Resolution #C-12 Moved by …' where the stop was lost: the earlier
+        # motion's outcome is not the next one's
+        closed = [m.end() for m in _MOTION_CLOSED.finditer(text, start, mover.start())]
+        starts.append(closed[-1] if closed else start)
+    if len(starts) < 2 or _SUBSTANTIVE_CARRIED.search(text):
+        return False
+    segments = [
+        text[start : (starts[n + 1] if n + 1 < len(starts) else len(text))]
+        for n, start in enumerate(starts)
+    ]
+    passed = [
+        segment
+        for segment in segments
+        if _MOTION_PASSED.search(segment) and not motions.was_lost(segment)
+    ]
+    if len(passed) < 2:
+        return False
+    for segment in passed:
+        _add_resolution(content, seen, None, _motion_words(segment), "RESOLVED", block)
+    return True
+
+
+def _motion_words(segment: str) -> str:
+    """What a motion in a paragraph decided: the words after "resolved", or after "that",
+    or its first sentence less the record of who moved it ("Moved by Cr. Hale, seconded
+    by Cr. Irwin. THAT the report be adopted. CARRIED" gives "the report be adopted.")."""
+    opening = _MOVED_FROM.search(segment)
+    text = segment[opening.start() :] if opening is not None else segment
+    spans = action_rules.sentences(text)
+    first = text[spans[0][0] : spans[0][1]].strip() if spans else text
+    outcome = motions.outcome(first)
+    if outcome and outcome[0].lower() != "carried" and len(outcome[1].split()) >= 3:
+        return outcome[1]  # "… and resolved to renew the contract"
+    that = _THAT_WORDS.search(text)
+    if that is not None:
+        rest = text[that.start() :]
+        clause = action_rules.sentences(rest)
+        return rest[: clause[0][1]] if clause else rest
+    return motions.decision_words(first)
+
+
+_THAT_WORDS = re.compile(r"\b(?:that|THAT|That)\s+(?P<rest>\S.*)$", re.DOTALL)
+_MOTION_CLOSED = re.compile(r"\b(?:CARRIED|Carried|carried|LOST|Lost|lost)\b[\"”.]*")
+_MOVED_FROM = re.compile(r"\b(?i:it\s+was\s+)?(?i:duly\s+)?(?i:moved|proposed)\b")
+_MOVER = re.compile(r"\b(?i:moved|proposed)\b|\b(?i:on\s+a\s+motion)\b")
+
+
+# the record of a motion that passed: "… and RESOLVED to …", "Carried.", "unanimously agreed"
+_MOTION_PASSED = re.compile(r"\b(?:RESOLVED|[Rr]esolved|AGREED|[Aa]greed|CARRIED|[Cc]arried)\b")
 
 
 # "On the proposal of Cllr A, seconded by Cllr B, it was RESOLVED:" over the quoted words

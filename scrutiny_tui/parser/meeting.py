@@ -238,12 +238,18 @@ ATTENDANCE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _NAMES = r"(?P<names>.+?)\.?$"
+# "That the apology received from Cr A Hale be accepted and leave granted": the names end
+# where the decision about them begins
+_NAMES_THEN_ACCEPTED = (
+    r"(?P<names>.+?)(?:\s+(?:be|were|was|are|is)\s+(?:duly\s+)?"
+    r"(?:accepted|noted|approved|received|recorded)\b.*)?\.?$"
+)
 APOLOGIES_FROM = re.compile(
     r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness|non-attendance)(?:\s+at\s+the\s+meeting)?)?\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:\w+\s+and\s+)?"
     r"(?:received|submitted|given|made|tendered|intimated|accepted|recorded|noted|reported)\s+"
     r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by|for)\s*:?\s*"
-    + _NAMES
+    + _NAMES_THEN_ACCEPTED
     + r"|\bthe\s+apologies\s+of\s+"
     + _NAMES.replace("names", "names2"),
     re.IGNORECASE | re.DOTALL,

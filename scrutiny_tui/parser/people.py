@@ -11,6 +11,8 @@ from scrutiny_tui.parser.model import Person, Span
 
 HONORIFICS = (
     r"County\s+(?:Councill?ors?|Cllrs?\.?)|Councill?ors?|Cllrs?\.?|Council\s*[Mm]embers?|"
+    # Australian and New Zealand minutes: "Cr A Hale", "Crs Hale and Irwin"
+    r"Crs?|"
     # Welsh minutes print both: "Y Cynghorydd / Councillor", "Cynghorwyr / Councillors"
     r"(?:Y\s+Cynghorydd|Cynghorwyr)\s*/\s*Councill?ors?|"
     # a district's member co-opted to a county's committee: "Borough Councillor A Hale"
