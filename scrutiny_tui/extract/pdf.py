@@ -182,9 +182,17 @@ def _unpacked_too_large(exc: LimitReachedError) -> ExtractError:
     return ExtractError(f"{TOO_LARGE_UNPACKED}: {_reason(exc)}")
 
 
+# Layout mode sets words apart by one space (two where a line is justified); a wider gap
+# parts a table's columns ("Neil Brodie        Director of Finance"), kept as a tab
+_COLUMN_GAP = re.compile(r"[ \t\u00a0]{3,}")
+
+
 def _page_lines(text: str) -> list[str]:
     text = normalise_text(text).translate(_LIGATURES)
-    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [
+        "\t".join(" ".join(cell.split()) for cell in _COLUMN_GAP.split(line.strip()))
+        for line in text.split("\n")
+    ]
     while lines and not lines[0]:
         lines.pop(0)
     while lines and not lines[-1]:
@@ -331,4 +339,4 @@ def extract_pdf(data: bytes, *, max_chars: int) -> Extraction:
         raise ExtractError(SCANNED_MESSAGE)
     pages = strip_running_lines(raw_pages)
     text = repair_hyphenation(_join_pages(pages))
-    return Extraction(text=tidy_layout(text))
+    return Extraction(text=tidy_layout(text, columns=True))

@@ -31,10 +31,13 @@ class Extraction:
 
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES_NOT_TABS = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
-def tidy_layout(text: str) -> str:
-    """Spaces collapsed within lines, at most one blank line between blocks, no edge blanks."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+def tidy_layout(text: str, *, columns: bool = False) -> str:
+    """Spaces collapsed within lines, at most one blank line between blocks, no edge blanks.
+    ``columns``: a tab that parts a table's columns is kept (the rest of the gap goes)."""
+    spaces = _SPACES_NOT_TABS if columns else _SPACES
+    lines = (spaces.sub(" ", line).strip() for line in text.split("\n"))
     return _BLANK_RUNS.sub("\n\n", "\n".join(lines)).strip() + "\n"

@@ -35,9 +35,17 @@ _ITEM_REF = re.compile(
 )
 
 
-# "Letter to the club …", "Write to the Minister …": something sent out, nothing back
+# "Letter to the club …", "Write to the Minister …": something sent out, nothing back; an
+# errand ("Circulate the terms …", "Chase the operator …", "Invite the traders …"); or what
+# the committee sends on to the executive ("Recommendations to be submitted to Cabinet")
 _OUTGOING = re.compile(
-    r"^(?:(?:a\s+)?(?:letter|e-?mail|reply|response)|write|send|respond|reply)\b[^|]{0,60}?\bto\b",
+    r"^(?:(?:a\s+)?(?:letter|e-?mail|reply|response)|write|send|respond|reply)\b[^|]{0,60}?\bto\b"
+    r"|^(?:chase|invite|launch|publish|arrange|book|forward)\b"
+    # circulating figures or a briefing brings members information; the terms agreed go out
+    r"|^circulate\b(?![^|]{0,40}\b(?:figures|data|analysis|briefing|report|update|note|"
+    r"information|results|breakdown|details)\b)"
+    r"|^[^|]{0,80}?\bto\s+be\s+(?:submitted|reported|sent|referred|forwarded)\s+to\s+(?:the\s+)?"
+    r"(?:Cabinet|Executive|Council|Mayor|Leader|Portfolio\s+Holder)\b",
     re.IGNORECASE,
 )
 
@@ -48,6 +56,7 @@ class LoggedAction:
     item_number: str | None  # the item the row names, if it names one
     other_business: bool  # the row names "(AOB)"
     table: Span  # the whole table, its header included
+    item_title: str | None = None  # the item the row names by its title's words, if it does
 
 
 @dataclass(slots=True)
@@ -57,8 +66,23 @@ class _Columns:
     owner: int | None
 
 
-def _columns(header: str) -> _Columns | None:
-    names = row_cells(header)
+# "(Budget Monitoring)" closing a row: the item it came from, named by its title's words
+_TITLE_REF = re.compile(r"\((?P<title>[A-Z][^()]{2,60})\)\s*$")
+
+
+def _cells(line: Line) -> list[str]:
+    """A row's cells: between pipes, or between tabs (a Word table saved as text)."""
+    if "|" in line.text:
+        return row_cells(line.text)
+    return [" ".join(cell.split()) for cell in line.raw.strip().split("\t") if cell.strip()]
+
+
+def _is_row(line: Line) -> bool:
+    return "|" in line.text or "\t" in line.raw.strip()
+
+
+def _columns(header: Line) -> _Columns | None:
+    names = _cells(header)
     action = next((i for i, name in enumerate(names) if _HEADER_ACTION.match(name)), None)
     due = next((i for i, name in enumerate(names) if _HEADER_DUE.match(name)), None)
     if action is None or due is None:
@@ -72,14 +96,14 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
     found: list[tuple[int, LoggedAction]] = []
     index = 0
     while index < len(lines):
-        columns = _columns(lines[index].text) if "|" in lines[index].text else None
+        columns = _columns(lines[index]) if _is_row(lines[index]) else None
         if columns is None:
             index += 1
             continue
         header = lines[index]
         rows: list[tuple[int, LoggedAction]] = []
         index += 1
-        while index < len(lines) and "|" in lines[index].text:
+        while index < len(lines) and _is_row(lines[index]):
             line = lines[index]
             if not SEPARATOR.match(line.text):
                 row = _row(line, columns, meeting_date)
@@ -94,7 +118,7 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
 
 
 def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedAction | None:
-    cells = row_cells(line.text)
+    cells = _cells(line)
     if max(columns.action, columns.due) >= len(cells) or not cells[columns.action]:
         return None
     when = cells[columns.due]
@@ -103,6 +127,7 @@ def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedActio
     words = cells[columns.action]
     owner = cells[columns.owner] if columns.owner is not None and columns.owner < len(cells) else ""
     reference = _ITEM_REF.search(words)
+    titled = _TITLE_REF.search(words) if reference is None else None
     source = line.raw.rstrip()
     span = Span(line.start, line.start + len(source))
     # a row's date is when something comes back to the members (figures, a report, a
@@ -113,4 +138,5 @@ def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedActio
         (reference["number"] or reference["lead"]) if reference else None,
         bool(reference and reference["aob"]),
         span,
+        titled["title"] if titled else None,
     )

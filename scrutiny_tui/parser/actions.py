@@ -19,7 +19,7 @@ _PROVIDED = (
     r"given|made\s+available|requested|considered\s+at|returned|re-?presented|produced|"
     r"prepared)"
 )
-_TO_DO = r"\s+(?:receive|report|return|provide|bring|circulate|be\s+invited)\b"
+_TO_DO = r"\s+(?:receive|report|return|provide|bring|circulate|present|submit|be\s+invited)\b"
 # The forms of a request's cue, in the order they are tried, each opening with its own word
 _CUE_FORMS = (
     r"request(?:s|ed)?\s+(?:that|a|an|further|more|the|for)",

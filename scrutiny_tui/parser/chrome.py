@@ -23,6 +23,9 @@ PAGE_CHROME = re.compile(
     r"Alternatively\s+you\s+can\s+visit.*|"
     # a document-sharing site's viewer: "Total Page:16", "File Type:pdf, Size:1020Kb"
     r"Total\s+Pages?\s*:\s*\d+|File\s+Type\s*:.*|Load\s+more|"
+    # a page printed from a web browser (below)
+    r"(?:https?://|www\.)\S+(?:\s+\d{1,3}/\d{1,3})?|"
+    r"\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S.*|"
     # the file's own name, as the viewer heads the page with it
     r"[^\s/]\S*(?:\s+\S+){0,12}\.(?:pdf|docx?|html?)|[|\s-]+)$",
     re.IGNORECASE,
@@ -32,3 +35,17 @@ PAGE_CHROME = re.compile(
 def is_chrome(text: str) -> bool:
     """True for a line (whitespace collapsed) that is page furniture, not minutes."""
     return bool(PAGE_CHROME.match(text))
+
+
+# What a web browser prints at each page's foot and head: the address and the page count
+# ("https://democracy.example.gov.uk/… 2/5"), the date, time and page's title ("20/11/2026,
+# 10:14 Decisions - Cabinet …"). A page break there may cut a sentence in two.
+_BROWSER_PRINT = re.compile(
+    r"^(?:(?:https?://|www\.)\S+\s+\d{1,3}/\d{1,3}"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},\s+\d{1,2}:\d{2}(?:\s*[AaPp][Mm])?\s+\S.*)$"
+)
+
+
+def is_browser_print(text: str) -> bool:
+    """True for a browser's page foot or head (whitespace collapsed)."""
+    return (text[:1].isdigit() or text[:1] in "hw") and bool(_BROWSER_PRINT.match(text))

@@ -11,8 +11,9 @@ import yaml
 
 from scrutiny_tui.parser.action_log import read_action_logs
 from scrutiny_tui.parser.actions import sentences
+from scrutiny_tui.parser.attendance_table import COLUMN_GAP, read_status_table
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
-from scrutiny_tui.parser.chrome import is_chrome
+from scrutiny_tui.parser.chrome import is_browser_print, is_chrome
 from scrutiny_tui.parser.dates import dates_in, find_date
 from scrutiny_tui.parser.decisions import DECISION_END, TRIGGER, trigger_match
 from scrutiny_tui.parser.flattened import split_flattened
@@ -46,7 +47,13 @@ from scrutiny_tui.parser.meeting import (
 )
 from scrutiny_tui.parser.model import Item, Meeting, ParsedDocument, Person, Resolution, Span
 from scrutiny_tui.parser.motions import MOTION_HEADING, OUTCOME_LINE, is_mover_line
-from scrutiny_tui.parser.people import DASH_ROLE, HONORIFICS, people_from_list, person_from_entry
+from scrutiny_tui.parser.people import (
+    DASH_ROLE,
+    HONORIFICS,
+    looks_like_name,
+    people_from_list,
+    person_from_entry,
+)
 from scrutiny_tui.parser.response_table import (
     may_hold_dash_responses,
     read_dash_responses,
@@ -117,6 +124,8 @@ def parse_text(
         meeting,
     )
     _attendance(text, lines[:attendance_end], dense, meeting)
+    for kind, person in read_status_table(lines[:attendance_end]):
+        _add_new(getattr(meeting, kind), [person])
     _inline_attendance(lines[: attendance_end + 1], meeting)
     if preamble_end > 0:
         _attendance_in(text, lines[0].start, lines[preamble_end - 1].end, meeting, lower)
@@ -149,6 +158,7 @@ def parse_text(
             lower=lower,
             cut_off=position == len(headings) - 1 and cut_short,
             running=running,
+            closing=position == len(headings) - 1,
         )
         document.items.append(item)
         _attendance_in(text, item.span.start, item.span.end, meeting, lower)
@@ -168,8 +178,10 @@ def parse_text(
         ]
     _date_next_meeting(text, document.items, meeting.date, lower)
     _fill_item_number(document.items, {**(metadata or {}), **front})
-    if "|" in text:  # tables flattened with pipes: an action log, the council's responses
+    if "|" in text or "\t" in text:
+        # tables flattened with pipes or tabs: an action log
         _place_logged_actions(document.items, lines, headings, meeting.date)
+    if "|" in text:  # the council's responses, flattened with pipes
         _place_responses(document.items, lines, headings, read_responses(lines))
     if may_hold_dash_responses(text, lower):  # the responses written as lines of dashed parts
         _place_responses(document.items, lines, headings, read_dash_responses(lines))
@@ -276,16 +288,33 @@ def _place_logged_actions(
             for action in item.actions
             if not any(start <= action.span.start < end for start, end in table_spans)
         ]
+        # "Recommendations 1 to 5 to be submitted …" in a row: the item's, read there
+        item.recommendations = [
+            recommendation
+            for recommendation in item.recommendations
+            if not any(start <= recommendation.span.start < end for start, end in table_spans)
+        ]
     for index, logged in rows:
         target = _item_holding(items, starts, index)
         if logged.item_number and logged.item_number.rstrip(".") in by_number:
             target = by_number[logged.item_number.rstrip(".")]
+        elif logged.item_title and (titled := _item_titled(items, logged.item_title)):
+            target = titled
         elif logged.other_business:
             target = next((item for item in items if _OTHER_BUSINESS.match(item.title)), target)
         due = logged.action.due
         if due is not None and any(action.due == due for action in target.actions):
             continue  # the minutes asked for it already; the log repeats it
         target.actions.append(logged.action)
+
+
+def _item_titled(items: list[Item], words: str) -> Item | None:
+    """The one item whose title holds every word of ``words`` ("Budget Monitoring")."""
+    wanted = {word for word in re.findall(r"[a-z0-9]+", words.lower()) if len(word) > 2}
+    if not wanted:
+        return None
+    found = [item for item in items if wanted <= set(re.findall(r"[a-z0-9]+", item.title.lower()))]
+    return found[0] if len(found) == 1 else None
 
 
 def _place_responses(
@@ -650,6 +679,8 @@ def _meeting_facts(lines: list[Line], meeting: Meeting, *, preamble: bool = Fals
         if line.blank or AGENDA_ITEM.match(line.text):
             continue
         text = _LOGO.sub("", line.text)
+        if is_browser_print(text):
+            continue  # "20/11/2026, 10:14 Decisions - Cabinet …": when the page was printed
         facts = heading_facts(text)
         if preamble and not facts and previous and _DATE_ONLY.match(text) and find_date(text):
             # "Westvale Police and Crime Panel" / "Monday, 3rd March, 2025 2.00 pm"
@@ -688,12 +719,20 @@ def _item(
     lower: str | None = None,
     cut_off: bool = False,
     running: frozenset[str] = frozenset(),
+    closing: bool = False,
 ) -> Item:
     body_lines: list[Line] = []
     after_furniture = False
     for line in lines[heading.title_line + 1 : end]:
-        if _unpaged(line.text) in running or (
-            line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text)
+        if closing and line.text[:4] in _CLOSED_STARTS and _MEETING_CLOSED.match(line.text):
+            # "The meeting closed at 9.02pm.": what follows (signatures, an annex of
+            # actions, read on its own) is not the last item's minutes
+            body_lines.append(line)
+            break
+        if (
+            _unpaged(line.text) in running
+            or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
+            or is_browser_print(line.text)
         ):
             after_furniture = True
             continue
@@ -770,6 +809,7 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
         and text[:1] != "("
         and not TRIGGER.match(text)
         and not SECTION_LABEL.match(text)
+        and not DECISION_END.match(text)  # "Reasons for Decision" heads every decision's reasons
         and not is_mover_line(text)  # "Moved: Cr Hale" moves many motions
         and not OUTCOME_LINE.match(text)  # "AND AGREED" closes many
         and len(text.split()) >= 2
@@ -781,6 +821,14 @@ def _unpaged(text: str) -> str:
     if not text[-1:].isdigit() or "age" not in text[-16:]:
         return text  # most lines: no number at the end, or no "Page" near it
     return _PAGE_NUMBER_AT_END.sub("", text)
+
+
+_MEETING_CLOSED = re.compile(
+    r"^(?:The\s+)?(?:meeting|Chair\s+closed\s+the\s+meeting)\s*(?:closed|ended|finished|"
+    r"concluded|terminated|was\s+closed|at)\b[^.]{0,40}?\d",
+    re.IGNORECASE,
+)
+_CLOSED_STARTS = ("The ", "the ", "Meet", "meet", "THE ", "MEET")
 
 
 def _without_page_furniture(lines: list[Line], running: frozenset[str]) -> str:
@@ -996,7 +1044,12 @@ def _members_only(meeting: Meeting) -> None:
             for p in people
             # "Mr J Hale (Clerk)" among the members attended; "J Hale – Director of Public
             # Health" in a board's list of members is a member who holds that post
-            if (p.role and _OFFICER_ROLE.search(p.role) and not DASH_ROLE.search(p.source))
+            if (
+                p.role
+                and _OFFICER_ROLE.search(p.role)
+                and not DASH_ROLE.search(p.source)
+                and not COLUMN_GAP.search(p.source)
+            )
             or (p.honorific == "County Councillor" and own - {None})
         ]
         if not guests:
@@ -1033,6 +1086,17 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
         if one is not None:
             getattr(meeting, kind).append(one)
             return
+    if _in_columns(filled):
+        # "Catriona MacLeod        Chair" / "Neil Brodie        Director of Finance": a
+        # table of names and posts, its columns set apart by spaces
+        posts = _posts(filled)
+        position = 0
+        for line in lines:
+            one = _column_person(line, offset + position, posts)
+            if one is not None:
+                getattr(meeting, kind).append(one)
+            position += len(line) + 1
+        return
     if len(lines) == 1 or not (
         all(_HONORIFIC_START.match(line.strip()) for line in lines)
         or one_a_line
@@ -1059,6 +1123,64 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
         else:
             getattr(meeting, kind).extend(people_from_list(line, offset + position))
         position += len(line) + 1
+
+
+def _in_columns(filled: list[str]) -> bool:
+    """Two lines at least, each a name, a gap, then who the person is (a line or two may
+    have lost its gap, as a long name leaves little room)."""
+    posts = _posts(filled)
+    parted = sum(
+        1
+        for line in filled
+        if COLUMN_GAP.search(line) or any(line.endswith(f" {post}") for post in posts)
+    )
+    # (one row alone may be a list of one: "In Attendance" / "Shona Finlayson    Board Secretary")
+    return bool(posts) and 3 * parted >= 2 * len(filled)
+
+
+def _posts(filled: list[str]) -> set[str]:
+    """The posts in the second column of the lines that are "Name<gap>Post" rows."""
+    posts: set[str] = set()
+    for line in filled:
+        gap = COLUMN_GAP.search(line)
+        if gap is None or gap.start() == 0:
+            continue
+        name, post = line[: gap.start()], line[gap.end() :]
+        # "Councillor A Hale    Councillor B Irwin": names set out in columns, no posts
+        if looks_like_name(_HONORIFIC_WORDS.sub("", name).strip()) and not (
+            _HONORIFIC_WORDS.match(post)
+        ):
+            posts.add(" ".join(post.split()))
+    return posts
+
+
+_HONORIFIC_WORDS = re.compile(rf"^(?:{HONORIFICS})\.?\s+", re.IGNORECASE)
+
+
+_SPACE = re.compile(" ")
+
+
+def _column_person(line: str, offset: int, posts: set[str]) -> Person | None:
+    """The person in a row "Name<gap>Post": the post is their role. A row that lost its gap
+    is parted where a post the other rows hold ends it."""
+    stripped = line.strip()
+    gap = COLUMN_GAP.search(stripped)
+    if gap is None:
+        post = next((p for p in posts if stripped.endswith(f" {p}")), None)
+        if post is None:
+            return person_from_entry(line, offset) if stripped else None
+        gap = _SPACE.search(stripped, len(stripped) - len(post) - 1)
+    if gap is None:
+        return None
+    lead = len(line) - len(line.lstrip())
+    cell = line.strip()[: gap.start()]
+    one = person_from_entry(cell, offset + lead)
+    if one is None:
+        return None
+    one.role = " ".join(line.strip()[gap.end() :].split()) or None
+    one.source = line.strip()
+    one.span = Span(offset + lead, offset + lead + len(one.source))
+    return one
 
 
 # "Councillor Fiona Strachan (Chair), Locharden Council": a line opening with a person's

@@ -23,7 +23,7 @@ _SPACED_THAT = r"T\s+H\s+A\s+T"
 TRIGGER = re.compile(
     # (minutes printed in two languages give the word in the other first: "PENDERFYNWYD /
     # RESOLVED –")
-    r"^(?:[A-ZÀ-ÞŴŶ][A-ZÀ-ÞŴŶ'’ ]{2,40}\s?/\s?)?"
+    r"^(?:[A-ZÀ-ÞŴŶ][A-ZÀ-ÞŴŶ'’ -]{2,40}\s?/\s?)?"
     r"(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
     r"(?P<word>R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|R\s?E\s?C\s?O\s?M\s?M\s?E\s?N\s?D\s?E\s?D"
     r"|Recommended|DECISIONS?|Decisions?|DECIDED|Decided"
@@ -54,7 +54,9 @@ BODY_DECIDES = re.compile(
     # "The Committee approve …": a body taken as its members, as some councils write it
     r"note|endorse|agree|approve|recommend|resolve|request|welcome|support|accept|"
     r"asks|noted|endorsed|agreed|approved|resolved|requested|accepted|confirmed|decided|adopted|"
-    r"ratified|received\s+and\s+(?:noted|filed))\b"
+    r"ratified|received\s+and\s+(?:noted|filed)"
+    # a health board's assurance: "The Board took assurance from the report."
+    r"|took\s+assurance|takes\s+assurance)\b"
     # "… Standing Order 3L was adopted by members", "The scheme was approved by the Committee":
     # the body's decision in the passive, named after the verb
     # (a space, not a word boundary, before the verb: a cheaper test at each character)

@@ -116,6 +116,11 @@ def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) ->
     if len(referenced := _referenced_headings(lines)) >= 2:
         return referenced
     numbered = _numbered_headings(lines, dense)
+    standalone = _standalone_titles(lines) if numbered else []
+    if len(standalone) >= _STANDALONE_AT_LEAST and _numbering_within_one(numbered, standalone):
+        # minutes whose numbering was lost (a Word document's automatic numbers), but for
+        # a numbered list inside one item: the titles standing alone are the items
+        return standalone
     if len(numbered) >= 2:
         return _untitled_first(lines, numbered + _closing_headings(lines, numbered[-1]))
     if not numbered and len(marked := _marked_headings(lines)) >= 2:
@@ -125,6 +130,59 @@ def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) ->
         if len(listed) >= _LISTED_AT_LEAST or unreached:
             return listed
     return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
+
+
+# ---- items whose numbers were lost: titles standing alone between blank lines ----------
+
+_STANDALONE_AT_LEAST = 4
+_STANDALONE_WORDS = 14
+_RUNNING_FOOT = re.compile(r"\bPage\s+\d{1,4}\b|\s[-–—]\s\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+# a person's line in an attendance table: "Councillor A Hale (Chair)", "Marcus Fenn  Director"
+_PERSON_LINE = re.compile(r"^(?:Councill?or|Cllr|Cr|Mr|Mrs|Ms|Miss|Dr|Professor)\.?\s+[A-Z]")
+
+
+def _standalone_titles(lines: list[Line]) -> list[Heading]:
+    """Each title that stands alone as a paragraph (a blank line above and below, no stop)
+    with the minutes' prose under it, after the attendance lists: the headings of minutes
+    whose numbering was lost."""
+    start = next((i + 1 for i, line in enumerate(lines) if _PRESENT.match(line.text)), None)
+    if start is None:
+        return []
+    headings: list[Heading] = []
+    for index in range(start, len(lines) - 2):
+        line = lines[index]
+        if line.blank or not lines[index - 1].blank or not lines[index + 1].blank:
+            continue
+        text = line.text
+        if (
+            "\t" in line.raw
+            or len(text.split()) > _STANDALONE_WORDS
+            or not (_title_alone(text) or text == "Minutes")
+            or _PERSON_LINE.match(text)
+            or _RUNNING_FOOT.search(text)
+        ):
+            continue
+        following = next((other for other in lines[index + 2 :] if not other.blank), None)
+        if following is None or not _prose_under(following.text):
+            continue
+        headings.append(Heading(index, index, None, text))
+    return headings
+
+
+def _prose_under(text: str) -> bool:
+    """The minutes' words under a title: a sentence ("None." too) or a decision, not
+    another title or a table's row."""
+    return (
+        text[:1].isupper() and (len(text.split()) >= 6 or text.endswith((".", "!", "?")))
+    ) or TRIGGER.match(text) is not None
+
+
+def _numbering_within_one(numbered: list[Heading], standalone: list[Heading]) -> bool:
+    """Numbers that all stand between the same two titles: a numbered list inside one
+    item's minutes, not the document's own scheme."""
+    lines = [heading.line for heading in numbered]
+    sections = {sum(1 for title in standalone if title.line < line) for line in lines}
+    return len(sections) == 1 and min(lines) > standalone[0].line
 
 
 # A decision notice's blocks: "Decision reference: EX/26/061" over "Title: …", each decision
@@ -1072,18 +1130,22 @@ def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
                 continue
             title = lines[title_index].text
         following = lines[title_index + 1] if title_index + 1 < len(lines) else None
+        hanging = following is not None and (
+            _hangs_under(lines[title_index], title, following)
+            or _ends_title(lines, title_index + 1)
+        )
         if (
             following is not None
             and not following.blank
-            and re.search(r"[,&–-]$|\b(?:and|of|the|for|to)$", title)
-            and len(following.text.split()) <= 8
+            and (hanging or re.search(r"[,&–-]$|\b(?:and|of|the|for|to)$", title))
+            and len(following.text.split()) <= (14 if hanging else 8)
         ):
             title = f"{title} {following.text}"  # a title the printer wrapped
         title = _FILE_SIZE.sub("", title).strip()
         if (
             not _title_ok(title)
             or _title_and_rest(title)[1]
-            or _runs_on(lines, title_index)
+            or (_runs_on(lines, title_index) and not hanging)
             or _stopped_sentence(title)
         ):
             # "6.1 Translation service - the service is …", or a long line going on in the
@@ -1095,6 +1157,35 @@ def _dotted_candidates(lines: list[Line]) -> list[_Candidate]:
         number = match["number"]
         found.append(_Candidate(index, title_index, number, title, "9.9", _key(number), 1.0))
     return found
+
+
+def _ends_title(lines: list[Line], index: int) -> bool:
+    """A title's last words on a line of their own, a blank line after them: "Infection
+    Report" under "Item 3.1 … / Healthcare Associated" (a paragraph runs on, or stops)."""
+    text = lines[index].text
+    return (
+        # "… Consultation" / "on the Remote and Rural Workforce Framework"
+        (
+            text[:1].isupper()
+            or (text[:1].islower() and not _ENDS_SENTENCE.search(lines[index - 1].text))
+        )
+        and len(text.split()) <= 14
+        and not re.search(r"[.:;,]$", text)
+        and (index + 1 >= len(lines) or lines[index + 1].blank)
+        and _DOTTED.match(text) is None
+        and trigger_tail(text) is None
+    )
+
+
+def _hangs_under(line: Line, title: str, following: Line) -> bool:
+    """ "Item 3.1    Infection Control / Healthcare Associated" over "            Infection
+    Report": the next line set in under the title's first letter goes on with the title (a
+    paragraph's next line starts at the margin)."""
+    column = line.raw.find(title[:12])
+    if column < 4 or following.blank or line.raw[:column].strip() == "":
+        return False
+    indent = len(following.raw) - len(following.raw.lstrip(" \t\u00a0"))
+    return indent == column and "\t" not in following.raw[:indent]
 
 
 # A printed volume's index or table of contents: its rows name the minutes and the pages
@@ -1476,7 +1567,9 @@ def _title_ok(title: str) -> bool:
     title = title.strip()
     # a heading in capitals may run long: "MEMBERS' INTERESTS AND CHANGES TO THE REGISTER …"
     limit = 30 if re.sub(r"\([^)]*\)?$", "", title).isupper() else 18
-    if not title or len(title) > 250 or len(title.split()) > limit:
+    # a title in two languages, "Aithisg Bhliadhnail / Annual Report": each as long as one
+    longest = max(len(side.split()) for side in title.split(" / "))
+    if not title or len(title) > 250 or longest > limit:
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):
         return False

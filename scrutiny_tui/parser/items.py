@@ -173,14 +173,16 @@ def _decisions(
                 continue
             unread = index
         index += 1
+    # "Reasons for Decision" / "1. To respond to …": why, not what was decided
+    reasons = _reasons_given(blocks, low, high)
     if not found_any:
-        _implicit_decisions(blocks[low:high], content, used, low)
+        _implicit_decisions(blocks[low:high], content, used, low, skip=reasons or None)
     else:
         # beside the decisions read, one stated without the keyword in a block of its own
         # ("(b) Budget monitoring / … The report was noted.", "Members noted the results."
         # before "The Panel agreed that …"); but before a keyword's decisions, the account
         # of the debate restates what they then record ("The Board requested that …")
-        skip = set(used) | set(range(low, last_keyword + 1))
+        skip = set(used) | set(range(low, last_keyword + 1)) | reasons
         _implicit_decisions(blocks[low:high], content, used, low, skip=skip)
     if cut_off and unread is not None:
         _cut_off_decision(blocks, unread, high, content, used, seen)
@@ -426,6 +428,28 @@ _ENDS_LOST = re.compile(
 )
 
 
+_REASONS = re.compile(
+    r"^(?:Reasons?\s+for\s+(?:the\s+)?(?:Decisions?|Recommendations?)|Alternative\s+options)",
+    re.IGNORECASE,
+)
+
+
+def _reasons_given(blocks: list[Block], low: int, high: int) -> set[int]:
+    """The blocks of a decision's reasons and the options it rejected, from their heading
+    to the next decision (or the item's end)."""
+    found: set[int] = set()
+    inside = False
+    for index in range(low, high):
+        block = blocks[index]
+        if _REASONS.match(block.text):
+            inside = True
+        elif inside and (_opens_decision(block) is not None or motions.opens_motion(block.text)):
+            inside = False
+        if inside:
+            found.add(index)
+    return found
+
+
 def _paragraph_motions(block: Block, content: ItemContent, seen: set[bytes]) -> bool:
     """A paragraph recording several motions one after another ("It was moved by A,
     seconded by B, to … Carried. It was moved by C, seconded by D, to … Carried."): one
@@ -631,7 +655,9 @@ def _read_decision(
     if trigger == "DECISION" and _NOT_A_DECISION.match(squash(tail)):
         return index + 1  # "Decision: Cllr Hale declared an interest …", as on a line below
     if squash(tail) and not is_lead_in(squash(tail)):
-        clauses = _inline_clauses(squash(tail))
+        clauses: list[tuple[str | None, str]] = [
+            *(_inline_clauses(squash(tail)) or _body_clauses(squash(tail)))
+        ]
         if clauses:
             # "RESOLVED – that (A) the plan be approved and (B) the survey be published."
             for label, clause in clauses:
@@ -730,6 +756,9 @@ def _entries(
             if _NOT_A_DECISION.match(block.text):
                 return index
             clauses: list[tuple[str | None, str]] = [*_body_clauses(block.text)]
+            if not clauses and lead_in:
+                # "RESOLVED that:" over clauses a line each, their numbers lost
+                clauses = [(None, clause) for clause in _line_clauses(block)]
             for label, clause in clauses or [(None, block.text)]:
                 _add_resolution(content, seen, label, clause, trigger, block)
             used.add(index)
@@ -746,10 +775,48 @@ def _entries(
 _BODY_COLON = re.compile(_BODY_NAMED + r"\s*(?=\S)")
 
 
-def _body_clauses(text: str) -> list[tuple[str, str]]:
-    """Each decision of a body's lettered list run into one paragraph, if it is one."""
+def _line_clauses(block: Block) -> list[str]:
+    """The clauses of a block whose every clause starts a line of its own, ending with a
+    stop before the next ("The report be noted." / "That a further report be brought …"):
+    a lettered list whose letters were lost. Nothing for a paragraph of running prose."""
+    text = block.text
+    starts = {squash(line)[:20] for line in block.raw.split("\n") if line.strip()}
+    clauses: list[str] = []
+    for start, end in action_rules.sentences(text):
+        sentence = text[start:end]
+        opens_line = any(prefix.startswith(sentence[:20]) for prefix in starts)
+        if (opens_line and sentence[:1].isupper()) or not clauses:
+            clauses.append(sentence)
+        else:
+            clauses[-1] = f"{clauses[-1]} {sentence}"
+    return clauses if len(clauses) >= 2 else []
+
+
+def _body_clauses(text: str) -> list[tuple[str | None, str]]:
+    """Each decision of a body's list run into one paragraph, if it is one: lettered ("The
+    IJB: a) noted …; b) approved …") or each clause a verb of its own after a semicolon
+    ("The Board: noted …; took assurance from …; and agreed that …")."""
     lead = _BODY_COLON.match(text)
-    return _inline_clauses(text[lead.end() :]) if lead is not None else []
+    if lead is None:
+        return []
+    words = text[lead.end() :]
+    lettered: list[tuple[str | None, str]] = [*_inline_clauses(words)]
+    if lettered or not _CLAUSE_VERB.match(words):
+        return lettered
+    # "noted …; took assurance …; and agreed …": one decision a verb ("The Board: noted
+    # the report." alone is one)
+    parts = _VERB_CLAUSE_BREAK.split(words)
+    return [(None, _clause(part.strip())) for part in parts if part.strip()]
+
+
+# the verb a body's clause opens with, in the past or present: "noted", "approves"
+_CLAUSE_VERB = re.compile(
+    r"(?:noted|notes|approved|approves|agreed|agrees|endorsed|endorses|took|takes|requested|"
+    r"requests|accepted|accepts|supported|supports|welcomed|welcomes|recommended|recommends|"
+    r"asked|asks|confirmed|confirms|considered|considers|delegated|delegates|ratified|"
+    r"ratifies|instructed|instructs)\b"
+)
+_VERB_CLAUSE_BREAK = re.compile(r";\s+(?:and\s+)?(?=" + _CLAUSE_VERB.pattern + r")")
 
 
 _NAME_SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*[,;]\s*|\s+and\s+")

@@ -96,7 +96,11 @@ _MINUTES_DASH = re.compile(
     r"^(?:Draft\s+)?(?:Minutes|Decision\s+Notice|Record\s+of\s+Decisions?)\s*[-–—:]\s*",
     re.IGNORECASE,
 )
-_MINUTES_TAIL = re.compile(r"\s+(?:(?:Meeting|Notes)\s+)?Minutes$", re.IGNORECASE)
+# "Audit Panel Meeting Minutes", "NHS Barsay Board – Minute": the record's name after the body's
+_MINUTES_TAIL = re.compile(
+    r"\s+(?:(?:Meeting|Notes)\s+)?Minutes$|\s*[-–—]\s*(?:Draft\s+|Approved\s+)?(?:Minutes?|Notes)$",
+    re.IGNORECASE,
+)
 
 
 # "Minutes of the meeting held on 3 May were agreed.": the line's first sentence records a

@@ -16,12 +16,13 @@ sys.path.insert(0, str(ROOT / "tests" / "extract"))
 import evaluate_parser  # noqa: E402
 from source_builders import write_minutes_pdf  # noqa: E402
 
-# A fixture that is already what a PDF viewer gave (a page flattened to one line) is not a
-# layout to print: printed again, its one line would be wrapped at the page's width.
+# A fixture that is already what a PDF viewer gave (a page flattened to one line), or a
+# browser's printout (its own page heads and feet, a table's columns set by spaces), is not
+# a layout to print: printed again, its lines would be wrapped at the page's width.
 FIXTURES = [
     fixture
     for fixture in evaluate_parser.load_keys(sets=("fixtures",))
-    if not Path(fixture[0]).name.startswith("flattened_")
+    if not Path(fixture[0]).name.startswith("flattened_") and not fixture[2].get("printed")
 ]
 
 

@@ -152,3 +152,26 @@ def test_truncated_download(tmp_path: Path, minutes_pdf: Path) -> None:
     path.write_bytes(minutes_pdf.read_bytes()[:400])
     with pytest.raises(ExtractError, match=r"^(corrupt PDF|scanned PDF)"):
         load_document(path)
+
+
+def test_a_table_printed_in_columns_keeps_its_column_gap(tmp_path: Path) -> None:
+    """A two-column table (name, post) placed at column positions, as a Word table prints:
+    the columns stay apart (a tab) while the words of each cell keep single spaces."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", "", 11)
+    pdf.cell(0, 6, "Present", new_x="LMARGIN", new_y="NEXT")
+    for name, post in (
+        ("Morven Beaton", "Chair"),
+        ("Neil Brodie", "Director of Finance"),
+        ("Dr Anna Sutherland", "Non-Executive Director"),
+    ):
+        pdf.cell(70, 6, name)
+        pdf.cell(0, 6, post, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, "The Chair welcomed everyone to the meeting of the Board.")
+    path = tmp_path / "table.pdf"
+    pdf.output(str(path))
+    text = load_document(path).text
+    assert "Neil Brodie\tDirector of Finance" in text
+    assert "Dr Anna Sutherland\tNon-Executive Director" in text
+    assert "The Chair welcomed everyone to the meeting of the Board." in text
