@@ -39,9 +39,10 @@ from scrutiny_tui.extract.result import (
 SCANNED_MESSAGE = "scanned PDF: no text layer"
 _EDGE_LINES = 3  # how far from the top or bottom of a page running lines are looked for
 _MIN_LETTERS = 20
-_PAGE_NUMBER = re.compile(
-    r"^(?:page\s+\d+(?:\s+of\s+\d+)?|\d+\s+of\s+\d+|[-–—]\s*\d+\s*[-–—]|\d+\s*/\s*\d+)$", re.I
-)
+_PAGE_NUMBER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$", re.I)
+# "3 of 12", "3/12": a page's count only where its first number is the page's own ("42/22"
+# at a page's head is a minute's number)
+_PAGE_COUNT = re.compile(r"^(?P<page>\d+)\s*(?:of|/)\s*\d+$", re.I)
 _LINE_END_HYPHEN = re.compile(
     r"(?P<head>\b[A-Za-z]*[a-z])-\n(?P<tail>[a-z]+)(?P<trailing>\S*)(?P<rest>[^\n]*)"
 )
@@ -219,7 +220,12 @@ def _running_shapes(pages: list[list[str]]) -> set[str]:
     for lines in pages:
         counts.update({_shape(lines[i]) for i in _edge_indices(lines)})
     needed = max(2, (len(pages) * 3 + 4) // 5)  # at least 60% of pages
-    return {shape for shape, count in counts.items() if count >= needed}
+    # (a line of numbers alone, "#/#", is a page's number only where it is the page's own)
+    return {
+        shape
+        for shape, count in counts.items()
+        if count >= needed and any(c.isalpha() for c in shape)
+    }
 
 
 def _is_furniture(line: str, page_number: int, running: set[str]) -> bool:
@@ -227,6 +233,9 @@ def _is_furniture(line: str, page_number: int, running: set[str]) -> bool:
         return True
     if _PAGE_NUMBER.match(line) or _shape(line) in running:
         return True
+    count = _PAGE_COUNT.match(line)
+    if count is not None:
+        return int(count["page"]) == page_number
     # ASCII digits only: "¹" is a digit to isdigit() but not to int()
     return line.isascii() and line.isdigit() and len(line) < 7 and int(line) == page_number
 

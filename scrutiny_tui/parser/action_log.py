@@ -101,20 +101,48 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
             index += 1
             continue
         header = lines[index]
+        width = len(_cells(header))
         rows: list[tuple[int, LoggedAction]] = []
         index += 1
-        while index < len(lines) and _is_row(lines[index]):
-            line = lines[index]
-            if not SEPARATOR.match(line.text):
-                row = _row(line, columns, meeting_date)
-                if row is not None:
-                    rows.append((index, row))
-            index += 1
+        while index < len(lines) and not lines[index].blank:
+            if SEPARATOR.match(lines[index].text):
+                index += 1
+                continue
+            line, taken = _wrapped_row(lines, index, width)
+            if line is None:
+                break  # a line of prose: the table has ended
+            row = _row(line, columns, meeting_date)
+            if row is not None:
+                rows.append((index, row))
+            index += taken
         table = Span(header.start, lines[index - 1].end)
         for _, row in rows:
             row.table = table
         found += rows
     return found
+
+
+_WRAPPED_AT_MOST = 4  # lines a printed row may be wrapped over
+
+
+def _wrapped_row(lines: list[Line], index: int, width: int) -> tuple[Line | None, int]:
+    """The row starting at ``lines[index]`` as one line, and how many lines it took: a
+    printer wraps a long row, its cells going on in the lines below ("… (item 4)" / "| Lead |
+    6 March 2026"). None where the lines never make a row."""
+    taken = 1
+    joined = lines[index]
+    while len(_cells(joined)) < width and taken < _WRAPPED_AT_MOST:
+        following = index + taken
+        if following >= len(lines) or lines[following].blank:
+            break
+        last = lines[following]
+        if last.start != joined.end + 1:
+            break  # lines left out between them: not one row
+        joined = Line(joined.start, f"{joined.raw}\n{last.raw}")
+        taken += 1
+    if not _is_row(joined) or len(_cells(joined)) < min(width, 2):
+        return None, 1
+    return joined, taken
 
 
 def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedAction | None:

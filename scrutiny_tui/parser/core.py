@@ -67,7 +67,7 @@ _FRONT_MATTER = re.compile(
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _HONORIFIC_START = re.compile(rf"^(?:{HONORIFICS})\b", re.IGNORECASE)
 # "Minutes of a meeting of the ... Overview and Scrutiny" with "Committee held on ..." below
-_WRAPPED_HEADING = re.compile(r"^Minutes\s+of\b(?!.*\bheld\s+on\b.*\d{4})", re.IGNORECASE)
+_WRAPPED_HEADING = re.compile(r"^(?:Minutes|Notes)\s+of\b(?!.*\bheld\s+on\b.*\d{4})", re.IGNORECASE)
 _META_KEYS = {
     "council": "council",
     "body": "body",

@@ -15,6 +15,7 @@ from source_builders import (
 
 from scrutiny_tui.extract import ExtractError, load_document
 from scrutiny_tui.extract.pdf import repair_hyphenation, strip_running_lines
+from scrutiny_tui.parser import parse_text
 
 SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"
 MINUTES = (SOURCES / "meeting_minutes.txt").read_text(encoding="utf-8")
@@ -98,6 +99,32 @@ def test_running_lines_need_to_repeat_at_the_page_edge() -> None:
         ["More text", "Audit Committee 4 March 2021 was"],
         ["6. Risk register"],
     ]
+
+
+def test_a_minute_number_at_a_page_head_is_not_a_page_count() -> None:
+    pages = [
+        ["Audit Committee 4 March 2021", "41/26", "Apologies", "1/3"],
+        ["Audit Committee 4 March 2021", "42/26", "Declarations of interest", "2/3"],
+        ["Audit Committee 4 March 2021", "43/26", "Internal audit plan", "3 of 3"],
+    ]
+    assert strip_running_lines(pages) == [
+        ["41/26", "Apologies"],
+        ["42/26", "Declarations of interest"],
+        ["43/26", "Internal audit plan"],
+    ]
+
+
+def test_a_printed_row_wrapped_over_lines_in_a_pdf_stays_one_row(tmp_path: Path) -> None:
+    text = (
+        "Minutes of the Housing Panel held on 14 January 2026\n\n4. Temporary accommodation\n\n"
+        "The Panel noted the update.\n\nThe meeting closed at 4.05pm.\n\nAction log\n\n"
+        "Action | Owner | Due\n"
+        "Circulate temporary accommodation figures broken down by ward, household type and length "
+        "of stay (item 4) | Temporary Accommodation Lead | 6 March 2026\n"
+    )
+    pdf = write_minutes_pdf(text, tmp_path / "log.pdf")
+    items = parse_text(load_document(pdf).text).items
+    assert [action.due for action in items[0].actions] == ["2026-03-06"]
 
 
 def test_scanned_pdf_is_reported_not_ingested_empty(tmp_path: Path) -> None:

@@ -353,3 +353,14 @@ def test_an_action_log_in_tabs_gives_its_rows_to_the_items_it_names() -> None:
     # after the meeting closed: the log's words are not the last item's
     assert next_meeting.recommendations == []
     assert next_meeting.actions == []
+
+
+def test_notes_of_a_meeting_with_the_date_wrapped_to_the_next_line() -> None:
+    text = (
+        "Notes of the meeting of the Market Square Task and Finish Group held on Tuesday 24\n"
+        "November 2026 at 6.00pm in Committee Room 1\n\nItem 1: Welcome\n\nThe Chair welcomed "
+        "everyone.\n\nItem 2: Terms of reference\n\nThe group agreed its terms of reference.\n"
+    )
+    meeting = parse_text(text).meeting
+    assert meeting.date == "2026-11-24"
+    assert meeting.body == "Market Square Task and Finish Group"
