@@ -39,6 +39,8 @@ from scrutiny_tui.extract.result import (
 SCANNED_MESSAGE = "scanned PDF: no text layer"
 _EDGE_LINES = 3  # how far from the top or bottom of a page running lines are looked for
 _MIN_LETTERS = 20
+# a numbered heading with no stop at its end: "3.4 Section 85 Agreement – Greenway"
+_NUMBERED_HEADING = re.compile(r"^\d{1,3}(?:\.\d{1,2})*\.?\s+[A-Z][^.;:,]*$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s+\d+(?:\s+of\s+\d+)?|[-–—]\s*\d+\s*[-–—])$", re.I)
 # "3 of 12", "3/12": a page's count only where its first number is the page's own ("42/22"
 # at a page's head is a minute's number)
@@ -273,6 +275,8 @@ def _ends_paragraph(last_line: str, next_line: str, full_length: int) -> bool:
     if len(last_line) < full_length * 0.7:
         return True
     starts_anew = next_line[:1].isupper() or next_line[:1] in "•·-*(0123456789"
+    if _NUMBERED_HEADING.match(last_line) and next_line[:1].isupper():
+        return True  # "3.4 Section 85 Agreement – …" at a page's foot, its minutes overleaf
     return bool(_PARAGRAPH_END.search(last_line)) and starts_anew
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.dates import find_due
 from scrutiny_tui.parser.model import Action, Span
-from scrutiny_tui.parser.pipe_table import SEPARATOR, row_cells
+from scrutiny_tui.parser.pipe_table import SEPARATOR, after_page_break, row_cells, wrapped_row
 
 # The header row: an "Action" column and a column saying when
 _HEADER_ACTION = re.compile(r"^(?:actions?(?:\s+(?:agreed|required|arising))?|what)$", re.I)
@@ -104,7 +104,10 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
         width = len(_cells(header))
         rows: list[tuple[int, LoggedAction]] = []
         index += 1
-        while index < len(lines) and not lines[index].blank:
+        while index < len(lines):
+            index = after_page_break(lines, index, _is_row)
+            if lines[index].blank:
+                break
             if SEPARATOR.match(lines[index].text):
                 index += 1
                 continue
@@ -122,24 +125,10 @@ def read_action_logs(lines: list[Line], meeting_date: str | None) -> list[tuple[
     return found
 
 
-_WRAPPED_AT_MOST = 4  # lines a printed row may be wrapped over
-
-
 def _wrapped_row(lines: list[Line], index: int, width: int) -> tuple[Line | None, int]:
-    """The row starting at ``lines[index]`` as one line, and how many lines it took: a
-    printer wraps a long row, its cells going on in the lines below ("… (item 4)" / "| Lead |
-    6 March 2026"). None where the lines never make a row."""
-    taken = 1
-    joined = lines[index]
-    while len(_cells(joined)) < width and taken < _WRAPPED_AT_MOST:
-        following = index + taken
-        if following >= len(lines) or lines[following].blank:
-            break
-        last = lines[following]
-        if last.start != joined.end + 1:
-            break  # lines left out between them: not one row
-        joined = Line(joined.start, f"{joined.raw}\n{last.raw}")
-        taken += 1
+    """The row starting at ``lines[index]``, joined over the lines a printer wrapped it on;
+    None where the lines never make a row (a line of prose after the table)."""
+    joined, taken = wrapped_row(lines, index, width, _cells)
     if not _is_row(joined) or len(_cells(joined)) < min(width, 2):
         return None, 1
     return joined, taken

@@ -119,14 +119,19 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     """
     people: list[Person] = []
     shared_honorific: str | None = None
+    role_before = False  # the piece before was the last person's role
     pieces = list(_pieces(text))
     given_after = _given_names(pieces)
     for position, (piece_start, piece) in enumerate(pieces):
         if position in given_after:
             continue  # "Murphy, Marie" in a "Surname, Initial" list: her forename
-        if piece[:5].lower() == "from ":  # "… received from A and from B"
-            piece_start += 5
-            piece = piece[5:]
+        if piece.lower() == "from":
+            continue  # "…, and from Councillor B": the list's word, the name in the next piece
+        if piece[:4].lower() == "from" and piece[4:5].isspace():
+            # "… received from A and from B" (the page's line may break after "from")
+            lead = len(piece) - len(piece[4:].lstrip())
+            piece_start += lead
+            piece = piece[lead:]
         label = _GROUP_LABEL.match(piece)
         if label:
             # "Independent Co-opted Members: Mrs A Hale": the group's label, then a name
@@ -141,6 +146,11 @@ def people_from_list(text: str, offset: int) -> list[Person]:
             piece = piece[titled.end() :]
             if not piece:
                 continue
+        if role_before and people and _role_goes_on(text, pieces, position):
+            # "…, Cabinet Member for Culture and Recreation, and …": the role's own "and"
+            _extend_role(people[-1], text, offset, offset + piece_start + len(piece))
+            continue
+        role_before = False
         honorific, rest = _split_honorific(piece)
         if honorific and _squash(honorific).lower().rstrip(".") in _PLURALS:
             shared_honorific = _squash(honorific).rstrip(".")[:-1]
@@ -165,7 +175,16 @@ def people_from_list(text: str, offset: int) -> list[Person]:
             )
         elif people:
             _extend_role(people[-1], text, offset, start + len(piece))
+            role_before = True
     return people
+
+
+def _role_goes_on(text: str, pieces: list[tuple[int, str]], position: int) -> bool:
+    """One word after "and" that follows a role: the role's last word, not a person."""
+    start, piece = pieces[position]
+    before_start, before = pieces[position - 1]
+    between = text[before_start + len(before) : start]
+    return " " not in piece.strip() and re.fullmatch(r"\s+and\s+", between) is not None
 
 
 def _given_names(pieces: list[tuple[int, str]]) -> set[int]:

@@ -13,7 +13,7 @@ import re
 
 from scrutiny_tui.parser.blocks import Line
 from scrutiny_tui.parser.model import Resolution, Span
-from scrutiny_tui.parser.pipe_table import SEPARATOR, row_cells
+from scrutiny_tui.parser.pipe_table import SEPARATOR, after_page_break, row_cells, wrapped_row
 
 _APPLICATION = re.compile(
     r"^(?:application|app(?:lication)?\.?\s*(?:no\.?|ref\.?)|ref(?:erence)?)$", re.I
@@ -37,9 +37,12 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
         index += 1
         if application is None or response is None:
             continue
-        while index < len(lines) and "|" in lines[index].text:
-            line = lines[index]
-            cells = row_cells(line.text)
+        while index < len(lines):
+            index = after_page_break(lines, index, _piped)
+            if not _piped(lines[index]):
+                break
+            line, taken = wrapped_row(lines, index, len(names), _cells)
+            cells = _cells(line)
             if not SEPARATOR.match(line.text) and max(application, response) < len(cells):
                 said = cells[response]
                 if said:
@@ -49,8 +52,16 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
                     found.append(
                         (index, Resolution(cells[application], words, "other", span, source))
                     )
-            index += 1
+            index += taken
     return found
+
+
+def _piped(line: Line) -> bool:
+    return "|" in line.text
+
+
+def _cells(line: Line) -> list[str]:
+    return row_cells(line.text)
 
 
 # A planning application's reference opening a line: "26/02231/HOU", "P/2026/0123"

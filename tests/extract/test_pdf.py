@@ -127,6 +127,54 @@ def test_a_printed_row_wrapped_over_lines_in_a_pdf_stays_one_row(tmp_path: Path)
     assert [action.due for action in items[0].actions] == ["2026-03-06"]
 
 
+def test_a_numbered_heading_at_a_page_foot_keeps_its_own_line(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("helvetica", "", 11)
+    pdf.add_page()
+    for line in (
+        "Minutes of the Monthly Meeting of Carrowbeg County Council held on 9th November 2026",
+        "",
+        "2.1 Minutes",
+        "The minutes of the meeting held on 12th October 2026 were adopted.",
+        "",
+        "3.1 Library Opening Hours",
+        "The Council approved the revised opening hours for the county's branch libraries.",
+        "",
+        "3.2 Section 85 Agreement with Dunmaine County Council for the Greenway Extension",
+    ):
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.cell(0, 6, "The Council approved the agreement with Dunmaine County Council.")
+    path = tmp_path / "foot.pdf"
+    pdf.output(str(path))
+    items = parse_text(load_document(path).text).items
+    assert [item.number for item in items] == ["2.1", "3.1", "3.2"]
+    assert len(items[2].resolutions) == 1
+
+
+def test_a_planning_table_broken_by_the_page_and_its_wrapped_cells_reads_every_row(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Minutes of the Meeting of Hazelmere Town Council held on 9 February 2026\n\n"
+        "Min 25/145 – Planning\nApplication | Address | Proposal | Comments\n"
+        "26/00094/FUL | Land rear of 14-18 Mill Street | Erection of four dwellings with parking"
+        " and access | Objection – overdevelopment of the site\n"
+        "26/00103/HOU | 7 Orchard Close | Single storey rear extension | No objection\n"
+        "26/00121/ADV | Unit 3, Station Road Retail Park | Illuminated fascia signage to the front"
+        " | Objection – harm to the character of the conservation area\n\n"
+        "Min 25/146 – Finance\nThe schedule of payments was approved.\n"
+    )
+    pdf = write_minutes_pdf(text, tmp_path / "planning.pdf")
+    planning = parse_text(load_document(pdf).text).items[0]
+    assert [r.label for r in planning.resolutions] == [
+        "26/00094/FUL",
+        "26/00103/HOU",
+        "26/00121/ADV",
+    ]
+    assert planning.resolutions[2].text.endswith("character of the conservation area")
+
+
 def test_scanned_pdf_is_reported_not_ingested_empty(tmp_path: Path) -> None:
     with pytest.raises(ExtractError, match=r"^scanned PDF: no text layer$"):
         load_document(write_scanned_pdf(tmp_path / "scan.pdf"))

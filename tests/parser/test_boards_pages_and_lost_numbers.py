@@ -364,3 +364,17 @@ def test_notes_of_a_meeting_with_the_date_wrapped_to_the_next_line() -> None:
     meeting = parse_text(text).meeting
     assert meeting.date == "2026-11-24"
     assert meeting.body == "Market Square Task and Finish Group"
+
+
+def test_apologies_naming_posts_with_and_and_from_on_a_line_of_its_own() -> None:
+    text = (
+        "Minutes of the Cabinet held on 17 January 2026\n\n1. Apologies\n\n"
+        "Apologies were received from Councillor Tamsin Bego, Cabinet Member for Culture and "
+        "Leisure, and from\nCouncillor Owain Marsh, Cabinet Member for Resources.\n\n"
+        "2. Budget\n\nThe Cabinet noted the report.\n"
+    )
+    apologies = parse_text(text).meeting.apologies
+    assert [(person.name, person.role) for person in apologies] == [
+        ("Tamsin Bego", "Cabinet Member for Culture and Leisure"),
+        ("Owain Marsh", "Cabinet Member for Resources"),
+    ]
