@@ -48,4 +48,7 @@ _BROWSER_PRINT = re.compile(
 
 def is_browser_print(text: str) -> bool:
     """True for a browser's page foot or head (whitespace collapsed)."""
-    return (text[:1].isdigit() or text[:1] in "hw") and bool(_BROWSER_PRINT.match(text))
+    if text[:1].isdigit():
+        # "20/11/2026, 10:14 …": the date's comma and the time's colon come first
+        return "," in text[6:12] and ":" in text[9:18] and bool(_BROWSER_PRINT.match(text))
+    return text[:4] in ("http", "www.") and bool(_BROWSER_PRINT.match(text))

@@ -116,7 +116,7 @@ def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) ->
     if len(referenced := _referenced_headings(lines)) >= 2:
         return referenced
     numbered = _numbered_headings(lines, dense)
-    standalone = _standalone_titles(lines) if numbered else []
+    standalone = _standalone_titles(lines) if _numbering_confined(numbered, lines) else []
     if len(standalone) >= _STANDALONE_AT_LEAST and _numbering_within_one(numbered, standalone):
         # minutes whose numbering was lost (a Word document's automatic numbers), but for
         # a numbered list inside one item: the titles standing alone are the items
@@ -175,6 +175,12 @@ def _prose_under(text: str) -> bool:
     return (
         text[:1].isupper() and (len(text.split()) >= 6 or text.endswith((".", "!", "?")))
     ) or TRIGGER.match(text) is not None
+
+
+def _numbering_confined(numbered: list[Heading], lines: list[Line]) -> bool:
+    """A few numbers close together (a list in one item's minutes, perhaps): worth asking
+    whether titles standing alone are the document's items (a cheap test first)."""
+    return 0 < len(numbered) <= 8 and numbered[-1].line - numbered[0].line < len(lines) // 4
 
 
 def _numbering_within_one(numbered: list[Heading], standalone: list[Heading]) -> bool:
@@ -1568,7 +1574,11 @@ def _title_ok(title: str) -> bool:
     # a heading in capitals may run long: "MEMBERS' INTERESTS AND CHANGES TO THE REGISTER …"
     limit = 30 if re.sub(r"\([^)]*\)?$", "", title).isupper() else 18
     # a title in two languages, "Aithisg Bhliadhnail / Annual Report": each as long as one
-    longest = max(len(side.split()) for side in title.split(" / "))
+    longest = (
+        max(len(side.split()) for side in title.split(" / "))
+        if " / " in title
+        else len(title.split())
+    )
     if not title or len(title) > 250 or longest > limit:
         return False
     if not (title[0].isupper() or title[0].isdigit() or title[0] in "'\"‘“("):

@@ -156,12 +156,13 @@ def _decisions(
                 unread = index
             index = after
             continue
-        if _paragraph_motions(block, content, seen):
+        opens_motion = motions.opens_motion(block.text)
+        if opens_motion and _paragraph_motions(block, content, seen):
             found_any = True
             used.add(index)
             index += 1
             continue
-        if motions.opens_motion(block.text) and (
+        if opens_motion and (
             not block.text.endswith(":")
             or _SUBSTANTIVE_CARRIED.search(block.text)
             or _PASSED_LEAD_IN.search(block.text)
@@ -456,8 +457,8 @@ def _paragraph_motions(block: Block, content: ItemContent, seen: set[bytes]) -> 
     decision for each motion whose record says it passed, none for one lost or left
     undecided. False, and nothing read, for a paragraph holding fewer than two passed."""
     text = block.text
-    if len(text) < 120 or not motions.opens_motion(text):
-        return False
+    if len(text) < 120:
+        return False  # (the caller has seen a motion open in it)
     spans = action_rules.sentences(text)
     # a sentence naming its mover opens a motion ("Seconded by Cllr B." goes on one)
     starts: list[int] = []
