@@ -703,6 +703,10 @@ class _Candidate:
 
 def _shape(number: str, punct: str, prefixed: bool) -> str:
     # "*233" marks a key decision or call-in: the same scheme as "232"; "IV." as "II."
+    # After "Agenda Item", the word marks the scheme: a typist's "Item 5:" and "ITEM 6 –"
+    # are one scheme
+    if prefixed:
+        punct = ""
     if _ROMAN_NUMBER.fullmatch(number):
         return ("P" if prefixed else "") + "R" + punct
     return ("P" if prefixed else "") + re.sub(r"\d+", "9", number.lstrip("*")) + punct
@@ -979,6 +983,12 @@ def _runs_as_prose(words: str) -> bool:
     return len(split) >= 6 and 2 * sum(1 for word in split if word[:1].islower()) >= len(split)
 
 
+def _title_cased(words: str) -> bool:
+    """Most words capitalised, as a title is set (small words aside)."""
+    split = words.split()
+    return 10 * sum(1 for word in split if word[:1].isupper()) >= 6 * len(split)
+
+
 def _split_title_line(text: str) -> tuple[str, str]:
     listed = _ATTENDANCE_THEN_NAMES.match(text)
     if listed:
@@ -992,7 +1002,9 @@ def _split_title_line(text: str) -> tuple[str, str]:
         # "Policy - Call-in" is one title; "Apologies: Cllr A sent his apologies." is not
         sentence = (
             rest.endswith((".", "!", "?", ".)"))
-            or len(rest.split()) > 12
+            # (a long title's second part is set in title case: "Learning Estate – Proposed
+            # Statutory Consultation on a Shared Campus for Harlaw and Eastfield Schools")
+            or (len(rest.split()) > 12 and not _title_cased(rest))
             or _runs_as_prose(rest)  # a printer's line cut mid-sentence
         )
         if stop.group(0).startswith(".") or (sentence and len(rest.split()) >= 3):
@@ -1000,6 +1012,11 @@ def _split_title_line(text: str) -> tuple[str, str]:
     words = text.split()
     if len(words) > 14:
         for position in range(2, 14):
+            if words[position] in ("Proposed", "Moved") and words[position + 1] not in (
+                "by",
+                "by:",
+            ):
+                continue  # "… – Proposed Statutory Consultation": a title's word, no mover
             if words[position] in _SENTENCE_OPENERS and not words[position - 1].endswith(
                 ("of", "and", "the", "for", "to")
             ):
@@ -1270,11 +1287,7 @@ def _section_items(
     for position, heading in enumerate(chain):
         end = chain[position + 1].line if position + 1 < len(chain) else len(lines)
         own = _increasing([c for c in subs.get(heading.key[0], []) if heading.line < c.line < end])
-        if (
-            own
-            and _bare_until(lines, heading.title_line + 1, own[0].line)
-            and not _set_above(heading, own)
-        ):
+        if own and _bare_until(lines, heading.title_line + 1, own[0].line):
             result += own  # "7 Reports" above its "7.1", "7.2": the section's items
         else:
             result.append(heading)
@@ -1285,12 +1298,6 @@ def _section_items(
                 [c for c in subs.get(following, []) if heading.title_line < c.line < end]
             )
     return result
-
-
-def _set_above(heading: _Candidate, subs: list[_Candidate]) -> bool:
-    """ "6. MINUTES OF COMMITTEES" in capitals over "6.1 Planning Committee …" in lower case:
-    the type sets the item above its parts, as a reader takes it."""
-    return heading.title.isupper() and not any(sub.title.isupper() for sub in subs)
 
 
 def _increasing(group: list[_Candidate]) -> list[_Candidate]:

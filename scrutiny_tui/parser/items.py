@@ -347,6 +347,29 @@ def _motion(
                 or _declared_carried(blocks, cursor, high) is not None
             )
         ):
+            lead_in = blocks[cursor].text
+            if (
+                cursor + 1 < high
+                and blocks[cursor + 1].is_labelled  # "a)", "1.": clauses, not a list of things
+                and (lead := _MOTION_LEAD_IN.search(lead_in)) is not None
+                and is_lead_in(lead.group(0))
+            ):
+                # "That Council:" in a paragraph of its own, then "a) receives …", "b) …"
+                for taken in [*group, cursor]:
+                    used.add(taken)
+                if _lost_after(blocks, cursor + 1, high):
+                    return cursor + 1 - index
+                after = _entries(
+                    blocks,
+                    cursor + 1,
+                    "RESOLVED",
+                    content,
+                    used,
+                    seen,
+                    only_after_lead_in=False,
+                    lead_in=lead_in,
+                )
+                return after - index
             tail_blocks.append(cursor)
             text = blocks[cursor].text
             # "Carried." / "Motion Carried Unanimously" after the motion's words
@@ -1146,8 +1169,8 @@ _RECOMMENDS_LEAD = re.compile(
 # "recommendations (1 to 6)", "recommendations 2-4", "Recommendation 3"
 _REFERRED = re.compile(
     r"\brecommendations?\s*\(?\s*(?P<r>R)?(?P<first>\d{1,2})(?:\s*(?:to|-|–)\s*R?(?P<last>\d{1,2}))?"
-    # "recommendations 1, 2 and 4": the others listed after the first
-    r"(?P<more>(?:\s*,\s*\d{1,2}\b|\s+(?:and|&)\s+\d{1,2}\b)*)\s*\)?"
+    # "recommendations 1, 2 and 4", "R3 and R5": the others listed after the first
+    r"(?P<more>(?:\s*,\s*R?\d{1,2}\b|\s+(?:and|&)\s+R?\d{1,2}\b)*)\s*\)?"
     r"(?!\s*(?:%|per\s*cent|months?|years?|weeks?|days?))",
     re.IGNORECASE,
 )
@@ -1328,7 +1351,55 @@ def _actions(
             else:
                 span, source = Span(block.start + start, block.start + end), sentence
             found.append(Action(_without_marker(words, block, start), due, body, span, source))
-    return found
+    return _without_restated(found)
+
+
+def _without_restated(actions: list[Action]) -> list[Action]:
+    """The requests, each once: a motion's words as moved ("Requests a report to the meeting
+    on 31 August …") and the decision that restates them ("To request a report to the
+    meeting on 31 August …") are one request, kept as decided (the later)."""
+    kept: list[Action] = []
+    for action in actions:
+        words = _word_set(action.text) if action.due else set()
+        kept = [
+            earlier
+            for earlier in kept
+            if not (
+                words
+                and earlier.due == action.due
+                and earlier.body == action.body
+                and _overlap(_word_set(earlier.text), words) >= _RESTATED
+            )
+        ]
+        kept.append(action)
+    return kept
+
+
+_RESTATED = 0.8  # the share of words two wordings of one request have in common
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def _word_set(text: str) -> set[str]:
+    """The words that say what a request is about: not its small words, nor its date."""
+    return {word for word in re.findall(r"[a-z]{4,}", text.lower()) if word not in _MONTHS}
+
+
+def _overlap(first: set[str], second: set[str]) -> float:
+    return len(first & second) / max(1, min(len(first), len(second)))
 
 
 _WHITESPACE = re.compile(r"\s+")

@@ -255,7 +255,7 @@ APOLOGIES_FROM = re.compile(
     r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by|for)\s*:?\s*"
     + _NAMES_THEN_ACCEPTED
     + r"|\bthe\s+apologies\s+of\s+"
-    + _NAMES.replace("names", "names2"),
+    + _NAMES_THEN_ACCEPTED.replace("names", "names2"),
     re.IGNORECASE | re.DOTALL,
 )
 # "Cllr. A Hale sent his apologies.", "Councillors Irwin and Kerr had sent their apologies."

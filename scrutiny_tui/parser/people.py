@@ -26,14 +26,20 @@ HONORIFICS = (
 _HONORIFIC = re.compile(
     rf"^(?P<honorific>{HONORIFICS})(?:\.?:?(?=[\s\u00a0])|[.:](?=(?-i:[A-Z])))\s*", re.IGNORECASE
 )
+# letters with their accents and macrons ("Máire", "Rāwiri", "Łucja"): the Latin-1 and
+# Latin Extended-A letters (the latter's cases alternate, so both classes hold the range)
+_UP = "A-ZÀ-ÖØ-ÞĀ-ž"
+_LOW = "a-zß-öø-ÿĀ-ž"
 _NAME_WORD = (
     # "J.Willox": an initial's stop with no space after it
-    r"(?:(?:[A-Z]\.){1,3}[A-Z][a-z]+|(?:[A-Z]\.){2,3}|[A-Z][a-z]*\.?|[A-Z]\.|[A-Z][a-z]*['’-][A-Z]?[a-z]+|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+"
-    r"|[A-Z]{2,})"
+    rf"(?:(?:[{_UP}]\.){{1,3}}[{_UP}][{_LOW}]+|(?:[{_UP}]\.){{2,3}}|[{_UP}][{_LOW}]*\.?|[{_UP}]\."
+    rf"|[{_UP}][{_LOW}]*['’-][{_UP}]?[{_LOW}]+|Mc[{_UP}][{_LOW}]+|Mac[{_UP}][{_LOW}]+"
+    rf"|[{_UP}]{{2,}})"
 )
-_NAME_PARTICLE = r"(?:van|von|de|da|der|le|la|du|del|bin|al)"
+# "Lisa van der Berg", "Jan de Vries": lower-case particles between the names
+_NAME_PARTICLE = r"(?:van|von|de|da|der|den|ter|le|la|du|del|di|bin|al)"
 _NAME = re.compile(
-    rf"^{_NAME_WORD}(?:[\s\u00a0]+(?:{_NAME_PARTICLE}[\s\u00a0]+)?{_NAME_WORD}){{0,4}}$"
+    rf"^{_NAME_WORD}(?:[\s\u00a0]+(?:{_NAME_PARTICLE}[\s\u00a0]+){{0,2}}{_NAME_WORD}){{0,4}}$"
 )
 _ROLE_IN_BRACKETS = re.compile(
     r"^(?P<name>.+?)\s*\((?P<role>[^()]*(?:\([^()]*\)[^()]*)*)\)$", re.DOTALL

@@ -45,7 +45,8 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
             cells = _cells(line)
             if not SEPARATOR.match(line.text) and max(application, response) < len(cells):
                 said = cells[response]
-                if said:
+                # a planning application's reference ("26/00094/FUL"), not a tracker's "R3"
+                if said and _PLANNING_REFERENCE.search(cells[application]):
                     source = line.raw.rstrip()
                     span = Span(line.start, line.start + len(source))
                     words = f"{cells[application]}: {said}"
@@ -54,6 +55,9 @@ def read_responses(lines: list[Line]) -> list[tuple[int, Resolution]]:
                     )
             index += taken
     return found
+
+
+_PLANNING_REFERENCE = re.compile(r"\d{2,4}/\d{2,6}|\d{5,}")
 
 
 def _piped(line: Line) -> bool:

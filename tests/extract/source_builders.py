@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+import unicodedata
 from pathlib import Path
 
 from docx import Document
@@ -43,6 +44,20 @@ class _MinutesPdf(FPDF):
         self.cell(0, 10, f"Page {self.page_no()} of {{nb}}", align="C")
 
 
+def _in_core_font(text: str) -> str:
+    """The text as the PDF's built-in font can print it: a letter outside its code page
+    ("Rāwiri", "Waimāhora") loses its macron or accent, as a PDF made with such a font
+    would print it; the words and their places stay."""
+    printable = []
+    for char in text:
+        try:
+            char.encode("cp1252")
+        except UnicodeEncodeError:
+            char = unicodedata.normalize("NFKD", char)[:1]
+        printable.append(char)
+    return "".join(printable)
+
+
 def _pdf_lines(paragraph: str) -> list[str]:
     lines: list[str] = []
     for source_line in paragraph.split("\n"):
@@ -58,7 +73,7 @@ def write_minutes_pdf(text: str, path: Path, *, page_height_mm: float = 150) -> 
     pdf.core_fonts_encoding = "windows-1252"
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
-    for paragraph in text.strip().split("\n\n"):
+    for paragraph in _in_core_font(text).strip().split("\n\n"):
         bold = bool(_ITEM_HEADING.match(paragraph))
         pdf.set_font("helvetica", "B" if bold else "", 11)
         for line in _pdf_lines(paragraph):

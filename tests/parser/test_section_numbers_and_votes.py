@@ -100,14 +100,16 @@ AGREED – that the documents listed be sealed.
 
 def test_a_table_of_contents_before_the_minutes_is_no_item() -> None:
     parsed = parse_text(_CONTENTS)
-    assert [item.number for item in parsed.items] == ["1", "2", "3"]
+    assert [item.number for item in parsed.items] == ["1", "2.1", "2.2", "3"]
     assert parsed.items[0].title == "APOLOGIES"
 
 
-def test_a_heading_in_capitals_over_sub_headings_in_lower_case_is_one_item() -> None:
-    minutes = parse_text(_CONTENTS).items[1]
-    assert minutes.title == "MINUTES OF COMMITTEES"
-    assert len(minutes.resolutions) == 2
+def test_a_bare_heading_in_capitals_over_its_numbered_entries_is_their_section() -> None:
+    # "2. MINUTES OF COMMITTEES" over "2.1 Planning Committee …", "2.2 …", as "7 REPORTS"
+    # over "7.1 Chief Executive's Report": each entry is decided on its own, an item
+    items = parse_text(_CONTENTS).items
+    assert [item.number for item in items] == ["1", "2.1", "2.2", "3"]
+    assert [len(item.resolutions) for item in items] == [0, 1, 1, 1]
 
 
 def test_sub_headings_set_as_the_section_heading_is_set_are_the_items() -> None:
