@@ -946,6 +946,24 @@ def _attendance(
         if is_chrome(block.text):
             continue  # "Minute No." over the items' column: the page's, not a name
         label = ATTENDANCE_LABEL.match(block.raw.lstrip(" \t\u00a0"))
+        line_above = max(0, text.rfind("\n", 0, max(0, block.start - 1)) + 1)
+        if (
+            label
+            and label["label"].lower() == "present"
+            and _LABEL_WORD_ABOVE.match(text, line_above, block.start)
+        ):
+            # "Staff Robin Dunn, Chief Administrative Officer; …" over "Present: Mark
+            # DesLauriers, …": a table's label "Staff Present" wrapped in its narrow column;
+            # those read from the line above as members are staff too
+            kind = "attending"
+            staff = [
+                p for p in meeting.present if p.span and line_above <= p.span.start < block.start
+            ]
+            meeting.present = [p for p in meeting.present if p not in staff]
+            meeting.attending.extend(staff)
+            lead = len(block.raw) - len(block.raw.lstrip(" \t\u00a0")) + label.end()
+            _add_people(meeting, kind, block.raw[lead:], block.start + lead)
+            continue
         if label:
             kind = attendance_kind(
                 label["label"], body_is_council=(meeting.body or "") in {"Council", "Full Council"}
@@ -985,6 +1003,8 @@ def _attendance(
 
 
 _ALSO_PRESENT = re.compile(r"\.\s+Also\s+(?:present|in\s+attendance|attending)\s*:\s*", re.I)
+# the first word of a label a narrow column wrapped ("Staff" over "Present:"), then names
+_LABEL_WORD_ABOVE = re.compile(r"(?:Staff|Officers|Officials|Council\s+Staff)\s+[A-Z]")
 _FLATTENED = 200  # characters: a line this long holds what a page printed on several
 
 

@@ -184,3 +184,19 @@ def test_a_tracker_s_rows_are_not_planning_responses_and_refs_are_read_in_pairs(
     assert [r.ref for r in items[0].recommendations] == ["R3", "R5"]
     assert len(items[0].resolutions) == 1
     assert items[1].resolutions == []
+
+
+def test_a_staff_label_wrapped_over_two_lines_of_its_column_is_staff() -> None:
+    text = (
+        "Township of Harrowgate\nCouncil Meeting Minutes\nWednesday, June 10, 2026\n"
+        "Present: Mayor H.S. Reid\nDeputy Mayor Ralf Hogg\nCouncillor Ivy Vane\n"
+        "Staff Robin Dale, Chief Administrative Officer; Yvette Aubin, Clerk; Marc\n"
+        "Present: Deslo, Chief Financial Officer; Andrea Leith, Director, Development "
+        "Services; Dana Hewer, Director, Corporate Services;\n"
+        "1. Call to Order:\nMayor H.S. Reid called the meeting to order.\n"
+        "2. Adoption of Agenda:\nMotion No. C260610-1\nMoved by Hogg, Seconded by Vane\n"
+        "Be it resolved that the agenda be adopted.\nCarried.\n"
+    )
+    meeting = parse_text(text).meeting
+    assert [person.name for person in meeting.present] == ["H.S. Reid", "Ralf Hogg", "Ivy Vane"]
+    assert "Andrea Leith" in [person.name for person in meeting.attending]
