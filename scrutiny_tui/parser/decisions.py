@@ -13,7 +13,8 @@ _BODY = (
     # a fire, police or combined authority's minutes: "The Authority agreed …"
     r"Authority|Assembly|Group|Scrutiny\s+\w+|Members"
     # a board or scrutiny committee by its initials: "The IJB noted …", "The JHOSC agreed …"
-    r"|[A-Z][A-Z&]{0,4}(?:B|SC)(?=[\s:])"
+    # (three letters at least: "SB agreed" is an officer's initials, not a board)
+    r"|(?:[A-Z][A-Z&]{1,4}B|[A-Z][A-Z&]{0,4}SC)(?=[\s:])"
     # "The council agreed …": a parish's minutes often write their own body in lower case
     r"|(?<=[Tt]he\s)(?:council|committee|panel|board|group))"
 )
@@ -27,6 +28,8 @@ TRIGGER = re.compile(
     r"(?P<number>\d+(?:\.\d+)+\.?\s+|\d+\.\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
     r"(?P<word>R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|R\s?E\s?C\s?O\s?M\s?M\s?E\s?N\s?D\s?E\s?D"
     r"|Recommended|DECISIONS?|Decisions?|DECIDED|Decided"
+    # a forum's or partnership's record: "Outcome: Agreed (6 for, 0 against)."
+    r"|OUTCOMES?(?=\s*:)|Outcomes?(?=\s*:)"
     rf"|(?:The|That\s+the)\s+(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:has\s+)?(?:RESOLVED|resolved|AGREED|agreed|DECIDED|decided)"
     r")\b(?P<tail>[^\n]*)",
 )
@@ -88,7 +91,7 @@ _PROSE_AFTER = re.compile(
 # "Decision Maker:", "Decision status:": a word after "Decision", then the field's colon
 _FIELD_AFTER = re.compile(r"^[ \t]+[A-Za-z]+[ \t]*:")
 # The letters TRIGGER's words open with (it is case-sensitive), if no paragraph number does
-_TRIGGER_FIRST = "UIRADT"
+_TRIGGER_FIRST = "UIRADTO"
 _BODY_VERBS = ("RESOLVED", "resolved", "AGREED", "agreed", "DECIDED", "decided")
 
 

@@ -3,6 +3,7 @@ and numbered item headings ("41. Apologies for absence", "35/20 Budget", "*450 C
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass
@@ -173,8 +174,21 @@ def _prose_under(text: str) -> bool:
     """The minutes' words under a title: a sentence ("None." too) or a decision, not
     another title or a table's row."""
     return (
-        text[:1].isupper() and (len(text.split()) >= 6 or text.endswith((".", "!", "?")))
-    ) or TRIGGER.match(text) is not None
+        (
+            text[:1].isupper()
+            # "None.", a sentence; "Cllr Strachan reported:", a report's lead-in
+            and (len(text.split()) >= 6 or text.endswith((".", "!", "?", ":")))
+            and not (text.endswith(":") and len(text.split()) < 2)
+        )
+        or TRIGGER.match(text) is not None
+        # "1. Ardlorn Council re …", "- 9 crimes recorded …": the item's list
+        or bool(list_start(text))
+        or BULLET_START.match(text) is not None
+        or _LIST_NUMBER.match(text) is not None
+    )
+
+
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)]\s")
 
 
 def _numbering_confined(numbered: list[Heading], lines: list[Line]) -> bool:
@@ -466,6 +480,7 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
             and not _ENDS_SENTENCE.search(lines[start - 1].text)
         ):
             start += 1
+        start = _past_attendance(lines, start) if start else 0
     headings: list[Heading] = []
     table = rows >= 2
     labelled = True  # the item before the first has "ended": the first title opens one
@@ -517,6 +532,20 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
     if loose and len(headings) < 3:
         return []
     return headings
+
+
+def _past_attendance(lines: list[Line], start: int) -> int:
+    """Past the lists that follow "Present:" ("In attendance: …", "Apologies: …"), each a
+    paragraph opened by its label (a list the printer wrapped goes on to its blank line)."""
+    while True:
+        following = start
+        while following < len(lines) and lines[following].blank:
+            following += 1
+        if following >= len(lines) or not ATTENDANCE_LABEL.match(lines[following].text):
+            return start
+        start = following + 1
+        while start < len(lines) and not lines[start].blank:
+            start += 1
 
 
 def _row_heading(lines: list[Line], index: int) -> Heading | None:
@@ -572,6 +601,8 @@ def _title_alone(text: str) -> bool:
         and not list_start(text)
         and not _is_chrome(text)
         and not (ATTENDANCE_LABEL.match(text) and not re.match(r"(?i)apolog|substitut", text))
+        # "Apologies: K Dalgleish, T Ballantyne": the list itself, not a heading
+        and not re.match(r"(?i)apologies(?:\s+for\s+absence)?\s*:\s*\S", text)
         and not MOTION_HEADING.match(text)
         and not _FIELD_LINE.match(text)
         and not re.match(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text)
@@ -1272,13 +1303,33 @@ def _runs_on(lines: list[Line], index: int) -> bool:
     return bool(following) and not following[:1].isdigit() and _DOTTED.match(following) is None
 
 
+# "5a. Schools Block funding formula": an entry lettered under its section's number
+_LETTERED = re.compile(r"^(?P<major>\d{1,3})(?P<letter>[a-h])[.)]?[ \t\u00a0]+(?P<title>[A-Z].*)$")
+
+
+def _lettered_candidates(lines: list[Line]) -> list[_Candidate]:
+    """ "5a. Title" headings, keyed (5, 1), (5, 2) … as "5.1", "5.2" are."""
+    found: list[_Candidate] = []
+    for index, line in enumerate(lines):
+        text = line.text
+        if not text[:1].isdigit():
+            continue
+        match = _LETTERED.match(text)
+        if match is None or not _title_ok(match["title"]) or _title_and_rest(match["title"])[1]:
+            continue
+        number = f"{match['major']}{match['letter']}"
+        key = (int(match["major"]), ord(match["letter"]) - ord("a") + 1)
+        found.append(_Candidate(index, index, number, match["title"], "9a", key, 1.0))
+    return found
+
+
 def _section_items(
     lines: list[Line], chain: list[_Candidate], candidates: list[_Candidate]
 ) -> list[_Candidate]:
     if not chain or not all(_PLAIN_NUMBER.fullmatch(c.number) for c in chain):
         return chain
     subs: dict[int, list[_Candidate]] = {}
-    for candidate in _dotted_candidates(lines):
+    for candidate in _dotted_candidates(lines) + _lettered_candidates(lines):
         subs.setdefault(candidate.key[0], []).append(candidate)
     if not subs:
         return chain
@@ -1288,7 +1339,9 @@ def _section_items(
         end = chain[position + 1].line if position + 1 < len(chain) else len(lines)
         own = _increasing([c for c in subs.get(heading.key[0], []) if heading.line < c.line < end])
         if own and _bare_until(lines, heading.title_line + 1, own[0].line):
-            result += own  # "7 Reports" above its "7.1", "7.2": the section's items
+            # "7 Reports" above its "7.1", "7.2": the section's items, the first holding the
+            # section's heading (which is no part of the item before)
+            result += [dataclasses.replace(own[0], line=heading.line), *own[1:]]
         else:
             result.append(heading)
         # the next section's number missing from the chain ("Reports - Policy" unnumbered)

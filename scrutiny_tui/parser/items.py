@@ -434,6 +434,7 @@ def _motion(
     elif motions.was_lost(words) or motions.was_lost(closing):
         for taken in group + tail_blocks:
             used.add(taken)
+        _decided_after_loss(words, blocks[group[-1]], content, seen)
         return len(group) + len(tail_blocks)
     # the span is the block holding the decision's words: exact source, as for every record
     holder = blocks[tail_blocks[0]] if tail_blocks else blocks[group[-1]]
@@ -472,6 +473,19 @@ def _reasons_given(blocks: list[Block], low: int, high: int) -> set[int]:
         if inside:
             found.add(index)
     return found
+
+
+def _decided_after_loss(words: str, holder: Block, content: ItemContent, seen: set[bytes]) -> None:
+    """What the meeting then decided, in the paragraph that records a motion lost ("… so
+    the motion fell. Members agreed that the CC would not object but …")."""
+    lost = motions.LOST.search(words)
+    if lost is None:
+        return
+    after = words[lost.end() :]
+    for start, end in action_rules.sentences(after):
+        sentence = after[start:end].strip()
+        if BODY_DECIDES.match(sentence) or _IT_WAS_AGREED.match(sentence):
+            _add_resolution(content, seen, None, sentence, "", holder)
 
 
 def _paragraph_motions(block: Block, content: ItemContent, seen: set[bytes]) -> bool:
@@ -553,7 +567,7 @@ _AMENDMENT_MOVED = re.compile(
 _KEYWORD_FIRST = re.compile(
     r"^(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:UNANIMOUSLY|Unanimously|It\s+was)\s+)?"
     r"(?:R\s?E\s?S\s?O\s?L\s?V\s?E\s?D|Resolved|AGREED|Agreed|RECOMMENDED|Recommended|DECISIONS?"
-    r"|Decisions?|DECIDED|Decided|Minutes)\b"
+    r"|Decisions?|DECIDED|Decided|Minutes|OUTCOMES?|Outcomes?)\b"
 )
 
 
@@ -1013,7 +1027,10 @@ def _implicit_decisions(
         ):
             keyword_inside = None  # "… RESOLVED that (a) …": the sentences below read it
         noted_at_end = keyword_inside or _IT_WAS_AGREED.search(text)
-        if that_clause or body_decides or noted_at_end:
+        # "- Kilmardie Bowling Club: £2,400 towards a new mower. Approved.": a listed
+        # application and the meeting's answer to it
+        entry_approved = block.marker is not None and _ENTRY_APPROVED.search(text) is not None
+        if that_clause or body_decides or noted_at_end or entry_approved:
             label = block.label if that_clause else None
             _add_resolution(content, seen, label, text, "", block)
             used.add(index + offset)
@@ -1065,6 +1082,7 @@ def _after_a_vote(blocks: list[Block], index: int, used: set[int], offset: int) 
     )
 
 
+_ENTRY_APPROVED = re.compile(r"[.;]\s+(?:Approved|Agreed|Granted|Supported)\.?$")
 # "Cllr Hale – it was agreed that Cllr Hale would sign at the next meeting"
 _IT_WAS_AGREED = re.compile(
     r"\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|RESOLVED|AGREED)\b"

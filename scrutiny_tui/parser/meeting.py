@@ -233,7 +233,9 @@ ATTENDANCE_LABEL = re.compile(
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
     r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
-    r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?)"
+    r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?|Observers?)"
+    # "In attendance (LA officers):": who they are, in brackets before the colon
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$)"
     # a printed form's label column, the names beside it with no colon: "Presiding P McLean",
     # "Officers Present J A Hale (Chief Executive)"

@@ -16,7 +16,9 @@ import re
 # "Resolution 12/2025".
 MOTION = re.compile(
     r"\b(?:(?:it\s+was\s+)?(?:duly\s+)?(?:proposed|moved)"
-    r"(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b|\s+and\s+seconded\b)"
+    r"(?:\s+by\b|\s*:|\s*\(|\s+(?:Cr|Cllr|Councillor)\b|\s+and\s+seconded\b"
+    # "Proposed I Forsyth, seconded G Lennox": a community council's members by name
+    r"|\s+(?:[A-Z]\.?\s+){0,2}[A-Z][\w'’-]+,\s+seconded\b)"
     r"|\w+\s+(?:moved|proposed),\s+\w+\s+seconded"
     r"|\w+\s+(?:moved|proposed)\s[^.]{5,200}?,\s+(?:(?:Cllr|Councillor|Cr)\.?\s+)?[A-Z][\w'’-]*\s+seconded\b"
     r"|on\s+a\s+motion\s+(?:from|by)\b"
@@ -38,7 +40,9 @@ MOTION_HEADING = re.compile(
 OUTCOME = re.compile(
     r"(?:\b(?i:and|it\s+was)\s+|[,.;]\s*(?:(?i:the\s+)?(?i:motion)\s+(?:was\s+)?)?|^)"
     r"(?:(?i:unanimously|duly)\s+)?"
-    r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|agreed|CARRIED|Carried|carried|elected)\b"
+    r"(?P<word>RESOLVED|Resolved|resolved|AGREED|Agreed|agreed|CARRIED|Carried|carried|elected"
+    # "…, seconded G Lennox, approved unanimously: to pay …"
+    r"|(?:approved|APPROVED)(?=\s+unanimously|\s+nem|\s*[:.]))\b"
     r"(?P<rest>.*)$",
     re.DOTALL,
 )
@@ -145,7 +149,12 @@ def outcome(text: str) -> tuple[str, str] | None:
     passed = OUTCOME.search(text)
     if passed is None:
         return None
-    rest = re.sub(r"^[\s:,–—-]*(?:that\s*[:,–—-]?\s*)?", "", passed["rest"], flags=re.IGNORECASE)
+    rest = re.sub(
+        r"^[\s:,–—-]*(?:(?:unanimously|nem\.?\s*con\.?)[\s:,–—-]*)?(?:that\s*[:,–—-]?\s*)?",
+        "",
+        passed["rest"],
+        flags=re.IGNORECASE,
+    )
     return passed["word"], rest.strip()
 
 

@@ -70,7 +70,11 @@ _PLURALS = {
     "council members",
 }
 # ", ", "; ", "and", "&", and "… (Clerk). Also: …" where a list of others follows
-_SEPARATORS = re.compile(r"\s*(?:,|;|\ba\s*/\s*and\b|\band\b|&|\.\s+Also\s*:)\s*")
+# (a line opening with a group's label, "Academy members:", starts a new entry, comma or not)
+_SEPARATORS = re.compile(
+    r"\s*(?:,|;|\ba\s*/\s*and\b|\band\b|&|\.\s+Also\s*:"
+    r"|\n(?=[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[a-z][\w'’-]*){1,3}[ \t]*:))\s*"
+)
 _SPACE = re.compile(r"[\s\u00a0]+")
 
 
@@ -310,8 +314,10 @@ def _split_honorific(text: str) -> tuple[str | None, str]:
 
 
 _GROUP_LABEL = re.compile(
-    r"^(?:[A-Z][\w'’-]*\s+){0,3}(?:Members?|Representatives?|Co-optees?|Observers?"
-    r"|Substitutes?)\s*:\s*"
+    r"^(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Members?|Representatives?|Co-optees?|Observers?"
+    r"|Substitutes?)"
+    # a group named in sentence case: "Maintained primary headteachers:", "Academy members:"
+    r"|[A-Z][a-z'’-]+(?:\s+[a-z][\w'’-]*){1,3})\s*:\s*"
 )
 # "Jo Hale – Director of Public Health": who the person is, after a spaced dash
 DASH_ROLE = re.compile(r"\s+[–—-]\s+")
