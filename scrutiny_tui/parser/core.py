@@ -189,7 +189,17 @@ def parse_text(
     _without_repeats(meeting)
     if not fallback:
         document.warnings += _unplaced(text, lines, headings)
-    if not document.items:
+    if _plans_decisions(lines) and not _decided(meeting, document.items):
+        # a notice of decisions still to be taken: no meeting, no business of one
+        document.warnings.append(
+            "not minutes: this reads as a forward plan (decisions still to be taken), "
+            "not a record of a meeting"
+        )
+        document.items = []
+        meeting.date = meeting.body = None
+        # (what was said about the numbered sections as items is beside the point)
+        document.warnings = [w for w in document.warnings if not w.startswith("line ")]
+    elif not document.items:
         document.warnings.append("no agenda items found")
     elif _reads_as_agenda(document.items):
         document.warnings.append(
@@ -420,6 +430,27 @@ _MINUTES_PROSE = re.compile(
     r"|\b(?:declared|responded|thanked|explained)\b|\bThere\s+(?:were|was)\s+no\b|^Minutes\s*:",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+# A forward plan's title: "Forward Plan", "Notice of Key Decisions", "Key Decisions to be taken"
+_FORWARD_PLAN = re.compile(
+    r"^(?:(?:the\s+)?(?:cabinet|executive|council)(?:'s)?\s+)?(?:forward\s+plan"
+    r"|notice\s+of\s+(?:forthcoming\s+)?(?:key\s+)?decisions|(?:forthcoming\s+)?key\s+decisions"
+    r"\s+(?:to\s+be\s+(?:taken|made)|notice))\b",
+    re.IGNORECASE,
+)
+_TITLE_LINES = 12  # lines with words at a document's head, where its title stands
+
+
+def _plans_decisions(lines: list[Line]) -> bool:
+    """The document's title names a forward plan or a notice of key decisions."""
+    head = [line.text for line in lines if line.text][:_TITLE_LINES]
+    return any(_FORWARD_PLAN.match(text) for text in head)
+
+
+def _decided(meeting: Meeting, items: list[Item]) -> bool:
+    """Anyone recorded as attending, or a decision read: a meeting took place."""
+    return bool(meeting.present or meeting.apologies or any(i.resolutions for i in items))
 
 
 def _reads_as_agenda(items: list[Item]) -> bool:
@@ -1094,7 +1125,7 @@ def _without_repeats(meeting: Meeting) -> None:
 
 def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     """One person a line when every line opens with a name; else one run-on, wrapped list."""
-    lines = raw.split("\n")
+    lines = _wrapped_entries(raw.split("\n"))
     one_a_line = len(lines) >= 3 and raw.count(",") <= len(lines) // 2
     # "Name – who they are" on every line: one person a line, however many commas
     filled = [line.strip() for line in lines if line.strip()]
@@ -1143,6 +1174,32 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
         else:
             getattr(meeting, kind).extend(people_from_list(line, offset + position))
         position += len(line) + 1
+
+
+# a line that stops mid-phrase: the entry goes on in the next ("… for Environment and" /
+# "Transport – for item 4")
+_ENTRY_GOES_ON = re.compile(r"(?:\b(?:and|of|for|the|to|&)|[,–—-])\s*$")
+
+
+def _wrapped_entries(lines: list[str]) -> list[str]:
+    """The lines of a list, each entry the printer wrapped joined again (by its newline, so
+    that offsets stay as they were): one person a line stays one person an entry."""
+    if len(lines) < 3:
+        return lines
+    entries: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if (
+            entries
+            and stripped
+            and entries[-1].strip()
+            and (_ENTRY_GOES_ON.search(entries[-1]) or stripped[:1].islower())
+            and not _HONORIFIC_START.match(stripped)
+        ):
+            entries[-1] = f"{entries[-1]}\n{line}"
+        else:
+            entries.append(line)
+    return entries
 
 
 def _in_columns(filled: list[str]) -> bool:
@@ -1212,7 +1269,7 @@ _NAME_FIRST = (
 _NAME_THEN_WHO = re.compile(_NAME_FIRST + r"\s*[,(]")
 
 
-_ONE_NAME_THEN_WHO = re.compile(_NAME_FIRST + r",[^,;&]*$")
+_ONE_NAME_THEN_WHO = re.compile(_NAME_FIRST + r"(?:\s*\([A-Z]{2,4}\))?,[^,;&]*$")
 
 
 def _named_lines(filled: list[str]) -> bool:

@@ -88,6 +88,8 @@ _PROSE_AFTER = re.compile(
 )
 
 
+# "DECISIONS TO BE TAKEN …": the noun heading more words in capitals, with no colon
+_CAPS_HEADING_AFTER = re.compile(r"^[ \t]+(?:[A-Z][A-Z'’-]*[ \t]+){1,}[A-Z][A-Z'’-]*[ \t]*$")
 # "Decision Maker:", "Decision status:": a word after "Decision", then the field's colon
 _FIELD_AFTER = re.compile(r"^[ \t]+[A-Za-z]+[ \t]*:")
 # The letters TRIGGER's words open with (it is case-sensitive), if no paragraph number does
@@ -119,6 +121,8 @@ def trigger_tail(line: str) -> tuple[str, str, int] | None:
         return None
     if match["word"][:1] == "D" and _FIELD_AFTER.match(tail):
         return None  # "Decision Maker: Cabinet", "Decision status: …": a page's field
+    if match["word"][:1] == "D" and _CAPS_HEADING_AFTER.match(tail):
+        return None  # "DECISIONS TO BE TAKEN IN PRIVATE": a heading in capitals
     if not match["word"].isupper() and _PROSE_AFTER.match(tail):
         # "Decisions taken outside the meeting cycle", "Decision published: 31/03/2020",
         # "Resolved issues were …": a title or a page's field, not a decision

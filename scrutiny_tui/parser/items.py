@@ -704,6 +704,15 @@ def _read_decision(
             _add_resolution(content, seen, None, squash(tail), trigger, block)
         index += 1
         return _entries(blocks, index, trigger, content, used, seen, only_after_lead_in=True)
+    if _CONDITIONS_FOLLOW.search(squash(tail)):
+        # "… has decided to grant the application subject to … the following conditions:":
+        # one decision, its conditions the terms of it
+        _add_resolution(content, seen, None, squash(tail).rstrip(":-– "), trigger, block)
+        after = index + 1
+        while after < len(blocks) and blocks[after].is_labelled:
+            used.add(after)
+            after += 1
+        return after
     before = len(content.resolutions)
     after = _entries(
         blocks,
@@ -724,6 +733,12 @@ def _read_decision(
     return after
 
 
+# a decision's lead-in to the conditions it is made on ("subject to the following
+# additional conditions:", "with the conditions below:")
+_CONDITIONS_FOLLOW = re.compile(
+    r"\b(?:subject\s+to|with|on)\b[^:]{0,200}\bconditions?\s*(?:set\s+out\s+)?(?:below|as\s+follows)?\s*:-?\s*$",
+    re.IGNORECASE,
+)
 # "(a) …", "(ii) …", or "1. That …" (a number with a stop opens a clause only before "That")
 _INLINE_CLAUSE = re.compile(
     r"(?:^|(?<=\s))(?:\((?P<label>[A-Za-z]|[ivx]{1,4}|\d{1,2})\)\s+"

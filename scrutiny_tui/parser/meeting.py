@@ -75,7 +75,9 @@ COUNCIL_LINE = re.compile(
 # "OVERVIEW AND SCRUTINY COMMITTEE" on a line of its own at the head of the minutes
 BODY_LINE = re.compile(
     r"^(?:[A-Z][\w'’&(),-]*\s+(?:(?:and|of|for|the|&)\s+)?){0,8}"
-    r"(?i:Committee|Sub-Committee|Panel|Board|Commission|Forum|Cabinet|Executive|Authority)$"
+    r"(?i:Committee|Sub-Committee|Panel|Board|Commission|Forum|Cabinet|Executive|Authority"
+    # "CLIMATE EMERGENCY MEMBER WORKING GROUP", "Town Centre Task and Finish Group"
+    r"|Group)$"
 )
 _SMALL_WORDS = {"and", "of", "for", "the", "on", "in"}
 _NOT_COUNCIL = re.compile(
@@ -233,7 +235,9 @@ ATTENDANCE_LABEL = re.compile(
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
     r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
-    r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?|Observers?)"
+    r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?|Observers?"
+    # "Members:      Councillor M Ellwood (Chair)": a hearing's panel, by its label alone
+    r"|Members(?=\s*:))"
     # "In attendance (LA officers):": who they are, in brackets before the colon
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$)"
@@ -286,6 +290,7 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
         return "present"  # at a meeting of the council itself its other members are members
     if lowered in {
         "present",
+        "members",
         "members present",
         "voting members present",
         "non-voting members present",

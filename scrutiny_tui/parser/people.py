@@ -101,9 +101,13 @@ def looks_like_name(words: str) -> bool:
     )
 
 
+_INITIALS_TAG = re.compile(r"\s*\([A-Z]{2,4}\)(?=\s*(?:,|[–—-]|$))")
+
+
 def person_from_entry(entry: str, offset: int) -> Person | None:
     """One person from a list entry that names one person ("Name, Role" or "Name (Role)")."""
-    cleaned = entry.strip().rstrip(";.,")
+    # "Hannah Greet (HG), Head of Climate Change": the initials the notes go on to use
+    cleaned = _INITIALS_TAG.sub("", entry.strip().rstrip(";.,"), count=1)
     if not cleaned:
         return None
     lead = len(entry) - len(entry.lstrip())

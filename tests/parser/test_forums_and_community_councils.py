@@ -172,3 +172,93 @@ def test_informal_decisions_of_a_community_council() -> None:
         "Kilmorran Bowling Club: £2,4",
         "Balgrain Toddlers: £650 towa",
     ]
+
+
+# ---- a licensing hearing, a working group and a forward plan -----------------------------
+
+_HEARING = """ASHVALE DISTRICT COUNCIL
+
+LICENSING SUB-COMMITTEE
+
+Minutes of a hearing of the Licensing Sub-Committee held on Thursday 19 November 2026
+
+Members:      Councillor Margaret Elton (Chair)
+              Councillor Dev Kapur
+              Councillor Simon Trehane
+
+Officers:     Fiona Hadley        Legal Adviser to the Sub-Committee
+
+LSC/14    APPLICATION FOR A NEW PREMISES LICENCE – THE OLD FORGE
+
+          DECISION:
+
+          The Sub-Committee has decided to grant the application subject to the mandatory
+          conditions and the following additional conditions:
+
+          1.  The rear courtyard shall not be used by customers after 21.00.
+
+          2.  Live music shall take place indoors only and shall end by 22.30.
+
+          REASONS:
+
+          1.  The Sub-Committee had regard to the licensing objectives.
+
+LSC/15    APPLICATION TO VARY A PREMISES LICENCE – VELVET ROOMS
+
+          DECISION:
+
+          The Sub-Committee has decided to refuse the application.
+"""
+
+
+def test_a_hearing_s_panel_and_a_grant_on_conditions_as_one_decision() -> None:
+    parsed = parse_text(_HEARING)
+    assert [p.name for p in parsed.meeting.present] == [
+        "Margaret Elton",
+        "Dev Kapur",
+        "Simon Trehane",
+    ]
+    grant, refusal = parsed.items
+    assert [r.text[:45] for r in grant.resolutions] == [
+        "to grant the application subject to the manda"
+    ]
+    assert len(refusal.resolutions) == 1
+
+
+def test_a_working_group_named_alone_and_an_item_added_to_a_dated_agenda() -> None:
+    text = (
+        "MARLBY COUNTY COUNCIL\n\nCLIMATE EMERGENCY MEMBER WORKING GROUP\n\n"
+        "Notes of the meeting held on Wednesday 2 December 2026\n\n"
+        "Members present:     Cllr Kate Bryant (KB) – Chair\n"
+        "                     Cllr Oliver Fenwick (OF)\n\n"
+        "In attendance:       Cllr Graham Holte (GH), Cabinet Member for Environment and\n"
+        "                     Transport – for item 4\n"
+        "                     Hannah Greer (HG), Head of Climate Change\n"
+        "                     Simon Adeyemo (SA), Energy and Carbon Manager\n\n"
+        "1. Forward work programme\n\n"
+        "Agreed: to add the Local Nature Recovery Strategy to the agenda for the meeting on 11 "
+        "March 2027.\n\n2. Any other business\n\nNone.\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.meeting.body == "Climate Emergency Member Working Group"
+    assert [(p.name, p.role) for p in parsed.meeting.attending] == [
+        ("Graham Holte", "Cabinet Member for Environment and Transport, for item 4"),
+        ("Hannah Greer", "Head of Climate Change"),
+        ("Simon Adeyemo", "Energy and Carbon Manager"),
+    ]
+    assert [a.due for a in parsed.items[0].actions] == ["2027-03-11"]
+
+
+def test_a_forward_plan_is_no_record_of_a_meeting() -> None:
+    text = (
+        "DUNMOOR BOROUGH COUNCIL\n\nFORWARD PLAN\n\nNotice of Key Decisions\n\n"
+        "Published: Tuesday 1 December 2026\n\n1.  ABOUT THIS NOTICE\n\n"
+        "1.1  This notice lists the key decisions the Cabinet expects to take.\n\n"
+        "2.  DECISIONS TO BE TAKEN IN PRIVATE\n\n"
+        "2.1  The Cabinet will decide the waste contract on 14 January 2027 in private.\n\n"
+        "3.  SCHEDULE\n\nFP 27-01  Waste collection contract  Cabinet  14 January 2027\n"
+    )
+    parsed = parse_text(text)
+    assert parsed.items == []
+    assert parsed.meeting.date is None
+    assert any(w.startswith("not minutes: this reads as a forward plan") for w in parsed.warnings)
