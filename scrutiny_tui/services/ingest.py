@@ -535,7 +535,10 @@ def prepare_file(full: str | Path, relpath: str | None = None) -> _Prepared:
     except Exception as exc:
         return _Prepared(key, problem=f"could not parse: {type(exc).__name__}: {exc}")
     if not parsed.items:
-        return _Prepared(key, problem=NOT_MINUTES)
+        # the parser's own reason where it gave one ("not minutes: this reads as a forward
+        # plan …"), else that no agenda item was found
+        said = next((w for w in parsed.warnings if w.startswith(NOT_MINUTES_WARNING)), None)
+        return _Prepared(key, problem=said or NOT_MINUTES)
     mtime_ns = before.st_mtime_ns if before is not None else None
     facts = DocumentFacts(key, doc.sha256, doc.format, doc.size, mtime_ns, storable_path(relpath))
     return _Prepared(key, facts=facts, parsed=parsed)

@@ -49,6 +49,24 @@ def store(store_target):
     store.close()
 
 
+def test_a_forward_plan_is_not_stored_and_the_member_is_told_why(store, tmp_path):
+    plan = tmp_path / "forward_plan.txt"
+    plan.write_text(
+        "WESTBY BOROUGH COUNCIL\n\nFORWARD PLAN\n\nNotice of Key Decisions\n\n"
+        "Published: Tuesday 1 December 2026\n\n1. ABOUT THIS NOTICE\n\n1.1 This notice lists "
+        "the key decisions the Cabinet expects to take.\n\n2. SCHEDULE\n\nFP 27-01 Waste "
+        "collection contract, Cabinet, 14 January 2027\n",
+        encoding="utf-8",
+    )
+    summary = ingest_paths(store, [plan])
+    assert summary.new == 0
+    assert [p.reason for p in summary.failed] == [
+        "not minutes: this reads as a forward plan (decisions still to be taken), "
+        "not a record of a meeting"
+    ]
+    assert count(store, "document") == 0
+
+
 def test_an_officer_s_report_is_stored_with_a_warning_the_member_sees(store, tmp_path):
     report = tmp_path / "parks_report.txt"
     report.write_text(
