@@ -763,7 +763,7 @@ def _item(
         if (
             _unpaged(line.text) in running
             or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
-            or is_browser_print(line.text)
+            or (line.text[:1] in _PRINT_FIRST and is_browser_print(line.text))
         ):
             after_furniture = True
             continue
@@ -854,6 +854,7 @@ def _unpaged(text: str) -> str:
     return _PAGE_NUMBER_AT_END.sub("", text)
 
 
+_PRINT_FIRST = frozenset("0123456789hw")  # what a browser's page head or foot opens with
 _MEETING_CLOSED = re.compile(
     r"^(?:The\s+)?(?:meeting|Chair\s+closed\s+the\s+meeting)\s*(?:closed|ended|finished|"
     r"concluded|terminated|was\s+closed|at)\b[^.]{0,40}?\d",
