@@ -169,8 +169,8 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "report",
         re.compile(
-            r"\breport\s+(?:back\s+)?(?:progress\s+|(?:the|its|their)\s+[^.;]{1,120}?\s)?"
-            r"(?:back\s+)?(?:to|on|by)\s",
+            r"\breport\s+(?:back\s+)?(?:progress\s+|(?:the|its|their)\s+[^.;]{1,120}?\s"
+            r"|(?:them|it|these)\s+)?(?:back\s+)?(?:to|on|by)\s",
             re.IGNORECASE,
         ),
     ),
@@ -178,6 +178,15 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "agenda",
         re.compile(r"\badd\s+(?:[\w'’-]+\s+){1,9}?to\s+the\s+agenda\s+(?:for|of)\b", re.IGNORECASE),
+    ),
+    # "RESOLVED: that the Clerk bring a revised draft budget … to the January meeting"
+    (
+        "bring",
+        re.compile(
+            r"\bbring\s+(?:[\w'’/-]+\s+){1,14}?to\s+(?:the|a|its|their)\s+(?:[\w'’]+\s+){0,3}?"
+            r"(?:meeting|committee|council|board|panel|cabinet|forum|group)\b",
+            re.IGNORECASE,
+        ),
     ),
     # "to move the item on school travel plans to the May meeting"
     *(
@@ -203,7 +212,19 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
 )
 # the word after "report " that makes it a request: "report back", "report the results to"
-_REPORT_NEXT = (["back"], ["progress"], ["to"], ["on"], ["the"], ["its"], ["their"])
+_REPORT_NEXT = (
+    ["back"],
+    ["progress"],
+    ["to"],
+    ["on"],
+    ["the"],
+    ["its"],
+    ["their"],
+    # "collect the quotations and report them to the Council in March 2027"
+    ["them"],
+    ["it"],
+    ["these"],
+)
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
 
 

@@ -764,6 +764,9 @@ def _item(
             _unpaged(line.text) in running
             or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
             or (line.text[:1] in _PRINT_FIRST and is_browser_print(line.text))
+            # a rule under the running head; "Chair's initials ………" at the page's foot
+            or _RULE_LINE.match(line.text)
+            or (len(line.text) < 60 and _FORM_FIELD.search(line.text))
         ):
             after_furniture = True
             continue
@@ -855,6 +858,7 @@ def _unpaged(text: str) -> str:
 
 
 _PRINT_FIRST = frozenset("0123456789hw")  # what a browser's page head or foot opens with
+_RULE_LINE = re.compile(r"^[-=_–—~*]{5,}$")
 _MEETING_CLOSED = re.compile(
     r"^(?:The\s+)?(?:meeting|Chair\s+closed\s+the\s+meeting)\s*(?:closed|ended|finished|"
     r"concluded|terminated|was\s+closed|at)\b[^.]{0,40}?\d",

@@ -869,6 +869,18 @@ def _inline_candidate(
     if weak:
         quality -= 0.3
     title = _caps_continued(lines, index, title)
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if (
+        not rest
+        and not title.isupper()  # (a title in capitals has gone on already, if it does)
+        and following is not None
+        and not following.text.startswith("(")  # "(Key decision – FP/2026/114)": a note
+        and _hangs_under(lines[index], title, following)
+        and len(following.text.split()) <= 14
+        and not following.text.endswith(".")
+    ):
+        # "PFCP/34   His Majesty's Inspectorate …:" over "          Wyvernshire … Response"
+        title = f"{title} {following.text}"
     heading_line = index
     if _sentence_start(title) == 0:
         # "4 The minutes of … were approved:-": the paragraph's first sentence, not a title;

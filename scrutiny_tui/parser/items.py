@@ -790,6 +790,8 @@ def _entries(
         if block.marker is not None:
             if not block.after_blank and taken == 0 and only_after_lead_in:
                 break
+            if only_after_lead_in and taken == 0 and _SUB_HEADING.match(block.text):
+                break  # "(b) Fire and rescue precept": the item's next part, not a clause
             if motions.MOTION.search(block.text) and motions.SECONDED.search(block.text):
                 break  # "(b) It was moved by …, seconded by …": the next motion, not a clause
             label = block.label
@@ -843,6 +845,10 @@ def _line_clauses(block: Block) -> list[str]:
         else:
             clauses[-1] = f"{clauses[-1]} {sentence}"
     return clauses if len(clauses) >= 2 else []
+
+
+# a lettered part's heading: a few words with no stop, no verb's clause after them
+_SUB_HEADING = re.compile(r"^(?!(?:That|To|The|This|It)\b)[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,6}$")
 
 
 def _body_clauses(text: str) -> list[tuple[str | None, str]]:

@@ -200,3 +200,75 @@ def test_a_staff_label_wrapped_over_two_lines_of_its_column_is_staff() -> None:
     meeting = parse_text(text).meeting
     assert [person.name for person in meeting.present] == ["H.S. Reid", "Ralf Hogg", "Ivy Vane"]
     assert "Andrea Leith" in [person.name for person in meeting.attending]
+
+
+# ---- a panel's printed minutes ----------------------------------------------------------
+
+_PANEL = """Minutes of the Wyvern Police, Fire and Crime Panel held on 17 December 2026
+
+PFCP/32   Proposed precept 2027/28
+
+(a) Police precept
+
+RESOLVED that the Panel supports the proposed police precept for 2027/28.
+
+                                                         Chair's initials ............
+
+                                                                           Page 3 of 6
+
+Wyvern Police, Fire and Crime Panel – 17 December 2026
+------------------------------------------------------------------------------------------
+
+(b) Fire and rescue precept
+
+RESOLVED that:
+(i) the Panel supports the proposed fire and rescue precept; and
+
+                                                         Chair's initials ............
+
+                                                                           Page 4 of 6
+
+Wyvern Police, Fire and Crime Panel – 17 December 2026
+------------------------------------------------------------------------------------------
+
+(ii) the Panel's report records members' concern about on-call fire engines.
+
+PFCP/34   His Majesty's Inspectorate of Constabulary and Fire & Rescue Services:
+          Wyvern Fire and Rescue Service Inspection 2026 – Commissioner's Response
+
+The Panel noted the response.
+
+PFCP/35   AWARD OF CONTRACT FOR CUSTODY HEALTHCARE 2027–2030
+          (Key decision – Forward Plan reference FP/2026/098)
+
+The Panel noted the award.
+"""
+
+
+def test_a_page_s_foot_and_rule_do_not_end_a_list_nor_make_a_part_a_clause() -> None:
+    precept = parse_text(_PANEL).items[0]
+    assert [(r.label, r.text[:24]) for r in precept.resolutions] == [
+        (None, "that the Panel supports "),
+        ("i", "the Panel supports the p"),
+        ("ii", "the Panel's report recor"),
+    ]
+
+
+def test_a_title_wrapped_under_its_first_letter_but_not_its_note() -> None:
+    items = parse_text(_PANEL).items
+    assert items[1].title.endswith(
+        "Fire & Rescue Services: Wyvern Fire and Rescue Service Inspection 2026 – "
+        "Commissioner's Response"
+    )
+    assert items[2].title == "AWARD OF CONTRACT FOR CUSTODY HEALTHCARE 2027–2030"
+
+
+def test_a_resolution_that_someone_bring_or_report_them_to_a_meeting_is_due() -> None:
+    item = parse_item(
+        "RESOLVED: that the Clerk bring a revised draft budget and a proposed precept for "
+        "2027/28 to the January meeting.\n\nRESOLVED: that the Steering Group prepare the plan "
+        "and report them to the Council in March 2027.\n",
+        title="Finance",
+        meeting_date="2026-11-12",
+    )
+    assert [action.due for action in item.actions] == ["2027-01", "2027-03"]
