@@ -199,8 +199,17 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         )
         for verb in ("move", "defer")
     ),
-    # "To ask the Head of Service to circulate …"
-    ("ask", re.compile(r"\bask(?:s|ed)?\s+the\s+(?:[\w,]+\s+){1,8}?to\s+[a-z]", re.IGNORECASE)),
+    # "To ask the Head of Service to circulate …", "to ask the ICB for a written update on
+    # the consultation by 30 April 2027"
+    (
+        "ask",
+        re.compile(
+            r"\bask(?:s|ed)?\s+the\s+(?:[\w,]+\s+){1,8}?to\s+[a-z]"
+            r"|\bask\s+(?:the\s+)?(?:[\w,]+\s+){1,6}?for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:report|update|briefing|paper|response|note)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "Receive a further report on costs … at the June meeting"
     (
         "eceive",

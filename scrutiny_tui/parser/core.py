@@ -251,7 +251,11 @@ def _date_next_meeting(
         return
     for item in items:
         for action in item.actions:
-            if action.due is None and "next meeting" in action.text.lower():
+            if (
+                action.due is None
+                and "next meeting" in action.text.lower()
+                and _TO_NEXT_MEETING.search(action.text)
+            ):
                 action.due = when
 
 
@@ -765,14 +769,28 @@ def _item(
             or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
             or (line.text[:1] in _PRINT_FIRST and is_browser_print(line.text))
             # a rule under the running head; "Chair's initials ………" at the page's foot
-            or _RULE_LINE.match(line.text)
-            or (len(line.text) < 60 and _FORM_FIELD.search(line.text))
+            or (line.text[:1] in _RULE_FIRST and _RULE_LINE.match(line.text))
+            # "- 2 -", or a page's number alone at the right margin
+            or (
+                line.text[:1] in "-–—0123456789"
+                and (
+                    _DASHED_NUMBER.match(line.text)
+                    or (line.text.isdigit() and len(line.raw) - len(line.raw.lstrip()) >= 20)
+                )
+            )
+            or (
+                len(line.text) < 60
+                and any(mark in line.text for mark in _FIELD_MARKS)
+                and _FORM_FIELD.search(line.text)
+            )
         ):
             after_furniture = True
             continue
         if after_furniture and not line.blank:
             after_furniture = False
-            if line.text[:1].islower():
+            before_break = next((kept.text for kept in reversed(body_lines) if not kept.blank), "")
+            if line.text[:1].islower() or (before_break and not _STOPPED.search(before_break)):
+                # ("… and the streets around" / "Brookside Primary School, by 2028;")
                 # a sentence the page broke off goes on after the page's foot and head
                 while body_lines and body_lines[-1].blank:
                     body_lines.pop()
@@ -795,7 +813,7 @@ def _item(
     warnings += content.warnings
     return Item(
         number=number,
-        title=squash(heading.title),
+        title=_TITLE_UNDERLINE.sub("", squash(heading.title)) or squash(heading.title),
         span=Span(start, max(start, last)),
         text=content.text,
         report_refs=content.report_refs,
@@ -857,8 +875,20 @@ def _unpaged(text: str) -> str:
     return _PAGE_NUMBER_AT_END.sub("", text)
 
 
+# "Chair's Announcements ------": the rule a typist set under or after a heading
+_TITLE_UNDERLINE = re.compile(r"\s*[-=_~]{3,}$")
+# "to the next meeting", "at its next meeting": what comes back then (not "before the
+# Committee's next meeting", when something else happens first)
+_TO_NEXT_MEETING = re.compile(
+    r"\b(?:to|at|for|until)\s+(?:the|its|their|this)\s+(?:[\w'’]+\s+){0,2}?next\s+meeting",
+    re.IGNORECASE,
+)
 _PRINT_FIRST = frozenset("0123456789hw")  # what a browser's page head or foot opens with
+_STOPPED = re.compile(r"[.;:!?)”\"']$")  # a line that ends a sentence, clause or list entry
 _RULE_LINE = re.compile(r"^[-=_–—~*]{5,}$")
+_RULE_FIRST = frozenset("-=_–—~*")
+_FIELD_MARKS = ("....", "…", "____")  # one is in every form field (a cheap test first)
+_DASHED_NUMBER = re.compile(r"^[-–—]\s*\d{1,4}\s*[-–—]$")
 _MEETING_CLOSED = re.compile(
     r"^(?:The\s+)?(?:meeting|Chair\s+closed\s+the\s+meeting)\s*(?:closed|ended|finished|"
     r"concluded|terminated|was\s+closed|at)\b[^.]{0,40}?\d",
@@ -1001,6 +1031,13 @@ def _attendance(
             _add_people(meeting, kind, block.raw[lead:], block.start + lead)
             continue
         if label:
+            if label["label"].lower().startswith("co-opted") and not (
+                meeting.present or meeting.apologies
+            ):
+                # "Co-opted Members:" under an agenda's "Membership:": who sits on the
+                # committee, not who attended (after "Present:" they are among those present)
+                kind = None
+                continue
             kind = attendance_kind(
                 label["label"], body_is_council=(meeting.body or "") in {"Council", "Full Council"}
             )

@@ -119,6 +119,15 @@ _ONCE_BEFORE = re.compile(
 )
 
 
+# "… because the closure would take effect on 4 January 2027", "with effect from 1 April":
+# when a change starts, not when anything comes back
+_IN_EFFECT_BEFORE = re.compile(
+    r"\b(?:(?:take|takes|took|taking)\s+effect|with\s+effect|come\s+into\s+(?:force|effect)"
+    r"|effective)\s+(?:on|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def find_due(text: str, meeting_date: str | None = None) -> str | None:
     """When something is due: a full date ("10th January 2016" → "2016-01-10"), else a month
     and year ("in April 2017" → "2017-04"); with the meeting's date also "to the April
@@ -129,6 +138,7 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
         for start, iso in dates_in(text):
             if (
                 _HELD_BEFORE.search(text[:start])
+                or _IN_EFFECT_BEFORE.search(text, max(0, start - 40), start)
                 or (meeting_date and iso < meeting_date)
                 or _ONCE_BEFORE.search(text, max(0, start - 120), start)
             ):

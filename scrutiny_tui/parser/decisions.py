@@ -52,7 +52,7 @@ BODY_DECIDES = re.compile(
     # "After discussion, the IJB noted the report."
     r"^(?:(?:After|Following)\s+(?:some\s+|further\s+|a\s+)?(?:discussion|debate|questions)"
     r"[^,.;]{0,40},\s+)?"
-    rf"(?:[Tt]he\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:(?:has|have|then|also|unanimously)\s+)?"
+    rf"(?:[Tt]he\s+)?(?:[\w()&,'’-]+\s+){{0,6}}?{_BODY}\s+(?:(?:has|have|then|also|further|unanimously)\s+)?"
     r"(?i:notes|endorses|agrees|approves|recommends|resolves|requests|welcomes|supports|accepts|"
     # "The Committee approve …": a body taken as its members, as some councils write it
     r"note|endorse|agree|approve|recommend|resolve|request|welcome|support|accept|"

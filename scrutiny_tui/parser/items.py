@@ -1002,7 +1002,7 @@ def _implicit_decisions(
         text = _PARAGRAPH_NUMBER.sub("", block.text)
         if (
             not block.marker
-            and _LEAD_IN_CLAUSES.match(text)
+            and (_LEAD_IN_CLAUSES.match(text) or _RESOLVED_LEADS_IN.search(text))
             and index + 1 < len(blocks)
             and blocks[index + 1].is_labelled
         ):
@@ -1103,6 +1103,10 @@ def _after_a_vote(blocks: list[Block], index: int, used: set[int], offset: int) 
     )
 
 
+# "The substantive motion was CARRIED and it was RESOLVED that this Council:" over its clauses
+_RESOLVED_LEADS_IN = re.compile(
+    r"\b(?:RESOLVED|Resolved|resolved|AGREED|Agreed|agreed)\b(?:\s+that)?[^.;:]{0,60}:-?$"
+)
 _ENTRY_APPROVED = re.compile(r"[.;]\s+(?:Approved|Agreed|Granted|Supported)\.?$")
 # "Cllr Hale – it was agreed that Cllr Hale would sign at the next meeting"
 _IT_WAS_AGREED = re.compile(
@@ -1135,12 +1139,16 @@ _BE_CLAUSE = re.compile(
 _PASSIVE_WHOLE = re.compile(
     r"^(?:The|This|These|Both)\s+(?:[\w'’,&/()-]+\s+){0,10}?(?i:report|update|presentation|"
     r"information|accounts|statement|correspondence|letter|paper|review|response|briefing|"
-    r"schedule|log|register|return|plan|programme|payment|invoice)s?"
+    r"schedule|log|register|return|plan|programme|payment|invoice|recommendation)s?"
     # "The report on library opening hours was noted."
-    r"(?:\s+(?:on|of|for|from|about|by)\s+[^.;,]{3,80}?)?"
+    r"(?:\s+(?:on|of|for|from|about|by|in)\s+[^.;,]{3,80}?)?"
+    # "… in minute P/26/41 (the Town Council's response to the Local Plan, …) were adopted"
+    r"(?:\s*\([^()]{3,240}\))?"
     # "The following correspondence, circulated with the agenda, was noted:"
     r"(?:,[^,.;]{3,60},)?\s+(?:was|were)\s+(?:duly\s+|unanimously\s+)?"
-    r"(?:noted|received|approved|agreed|adopted|endorsed|accepted)"
+    r"(?:noted|received|approved|agreed|adopted|endorsed|accepted"
+    # "The recommendation in minute P/26/44 was referred back to the Committee."
+    r"|referred\s+back\s+to\s+[^.;]{3,80}?)"
     r"(?:\s+and\s+(?:noted|approved|agreed)|\s+as\s+(?:presented|circulated|submitted|read))?[.:]?$"
 )
 

@@ -237,7 +237,8 @@ ATTENDANCE_LABEL = re.compile(
     r"|In\s+the\s+Chair|Presiding|Sederunt|Other\s+Members"
     r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?|Observers?"
     # "Members:      Councillor M Ellwood (Chair)": a hearing's panel, by its label alone
-    r"|Members(?=\s*:))"
+    r"|Members(?=\s*:)|Co-opted(?:\s+Members?)?(?=\s*:)"
+    r"|(?:Supporting|Attending|Other)\s+Officers)"
     # "In attendance (LA officers):": who they are, in brackets before the colon
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
     r"(?:\s*[:–—-]+\s*|[ \t\u00a0]*(?:\r?\n\s*|$)"
@@ -288,6 +289,8 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
         return "substitutes"
     if lowered.startswith("other members") and body_is_council:
         return "present"  # at a meeting of the council itself its other members are members
+    if lowered.startswith("co-opted"):
+        return "present"  # the committee's co-opted members sit on it
     if lowered in {
         "present",
         "members",

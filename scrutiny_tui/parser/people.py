@@ -125,6 +125,15 @@ def person_from_entry(entry: str, offset: int) -> Person | None:
     )
 
 
+_RELATIVE_CLAUSE = re.compile(r"^(?:for\s+whom|who|whom|whose)\b", re.IGNORECASE)
+_RELATIVE_CLAUSE_IN = re.compile(r",?\s*\bfor\s+whom\s+[^,;.]*", re.IGNORECASE)
+# a name, then the body its holder comes from: "… of Southmere County Council"
+_OF_BODY = re.compile(
+    r"\s+of\s+(?=(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5}\s+"
+    r"(?:Council|Board|Trust|Authority|Partnership|Service|Group)\b)"
+)
+
+
 def people_from_list(text: str, offset: int) -> list[Person]:
     """Everyone named in a run-on list: "Councillors A (Chair), B and C; Mr D (co-opted)".
 
@@ -134,6 +143,9 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     people: list[Person] = []
     shared_honorific: str | None = None
     role_before = False  # the piece before was the last person's role
+    # "…, for whom Councillor B attended as substitute, …": said of the one before, blanked
+    # (spaces keep every offset where it was)
+    text = _RELATIVE_CLAUSE_IN.sub(lambda match: " " * len(match.group(0)), text)
     pieces = list(_pieces(text))
     given_after = _given_names(pieces)
     for position, (piece_start, piece) in enumerate(pieces):
@@ -165,10 +177,16 @@ def people_from_list(text: str, offset: int) -> list[Person]:
             _extend_role(people[-1], text, offset, offset + piece_start + len(piece))
             continue
         role_before = False
+        if _RELATIVE_CLAUSE.match(piece):
+            continue  # "for whom Councillor B attended as substitute": said of the one before
         honorific, rest = _split_honorific(piece)
         if honorific and _squash(honorific).lower().rstrip(".") in _PLURALS:
             shared_honorific = _squash(honorific).rstrip(".")[:-1]
         name, role = _split_role(rest)
+        body = _OF_BODY.search(name)
+        if body is not None and not role:
+            # "Councillor Gideon Fairlie of Southmere County Council": whom they represent
+            name, role = name[: body.start()], name[body.end() :]
         start = offset + piece_start
         if (
             honorific
