@@ -373,7 +373,7 @@ def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | 
     return find_due(after, meeting_date), body
 
 
-# "… be provided to the Council on Wednesday and then sent to the residents by June 14": a
+# "… be shown to the Panel on Monday and then posted to tenants by 14 May": a
 # later step's date is not when the request is due
 _NEXT_STEP = re.compile(r",?\s(?:and\s+then|after\s+which|and\s+thereafter)\s", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0]+")

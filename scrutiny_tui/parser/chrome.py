@@ -21,7 +21,7 @@ PAGE_CHROME = re.compile(
     r"(?:Page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?|Page\s+\d{1,4}(?:\s+of\s+\d{1,4})?|"
     r"agenda\s+for\s+these\s+minutes|Use\s+the\s+below\s+search\s+options.*|"
     r"Alternatively\s+you\s+can\s+visit.*|"
-    # a document-sharing site's viewer: "Total Page:16", "File Type:pdf, Size:1020Kb"
+    # a document-sharing site's viewer: "Total Page:9", "File Type:pdf, Size:640Kb"
     r"Total\s+Pages?\s*:\s*\d+|File\s+Type\s*:.*|Load\s+more|"
     # a page printed from a web browser (below)
     r"(?:https?://|www\.)\S+(?:\s+\d{1,3}/\d{1,3})?|"

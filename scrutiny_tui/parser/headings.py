@@ -1255,7 +1255,7 @@ def _hangs_under(line: Line, title: str, following: Line) -> bool:
 
 
 # A printed volume's index or table of contents: its rows name the minutes and the pages
-# they are on ("1. Central Planning / Central Planning Committee 1 - 5 of 12th May, 2021")
+# they are on ("1. North Area Planning / North Area Planning Committee 1 - 5 of 12th May, 2027")
 _CONTENTS_HEADER = re.compile(
     r"^(?:(?:Table\s+of\s+)?Contents|Index(?:\s+(?:for|to|of)\b.*)?|Page\s+Nos?\.?)$", re.I
 )

@@ -201,8 +201,8 @@ def _cut_off_decision(
     seen: set[bytes],
 ) -> None:
     """A decision the text's end cut short ("RESOLVED: That the Cabinet: A: Welcomes …",
-    "Moved by … Seconded by … THAT Council reconv", "Resolution No: 76/05", "Ms A was duly
-    proposed and seconded and on being put to the vote wa"): opened in the item's last
+    "Moved by … Seconded by … THAT Council reconv", "Resolution No: 76/05", "Ms A's
+    nomination was seconded and, the vote being ta"): opened in the item's last
     blocks, nothing read from it, nothing decided after it. Its opening words record that
     a decision was made: one decision, its words those the text keeps."""
     if high - opener > _CUT_OFF_REACH or high != len(blocks):
