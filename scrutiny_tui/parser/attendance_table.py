@@ -61,13 +61,22 @@ def _rows(lines: list[Line], start: int) -> list[tuple[str, Person]]:
                 continue  # a role the table wrapped onto a line of its own
             break
         lead = len(line.raw) - len(line.raw.lstrip())
-        person = person_from_entry(cells[0], line.start + lead)
+        span = Span(line.start + lead, line.content_end)
+        person = row_person(cells[0], " ".join(cells[1:-1]), line.text, span)
         if person is None:
             break
-        role = " ".join(" ".join(cells[1:-1]).split())
-        person.role = role or None
-        person.source = line.text
-        person.span = Span(line.start + lead, line.content_end)
         rows.append((status, person))
         last = person
     return rows
+
+
+def row_person(name: str, post: str, row: str, span: Span) -> Person | None:
+    """The person a table's row names: its name cell read as a person, the post beside it
+    as their role, the row as the words they were read from."""
+    person = person_from_entry(name, span.start)
+    if person is None:
+        return None
+    person.role = " ".join(post.split()) or None
+    person.source = row
+    person.span = span
+    return person

@@ -11,7 +11,7 @@ import yaml
 
 from scrutiny_tui.parser.action_log import read_action_logs
 from scrutiny_tui.parser.actions import sentences
-from scrutiny_tui.parser.attendance_table import COLUMN_GAP, read_status_table
+from scrutiny_tui.parser.attendance_table import COLUMN_GAP, read_status_table, row_person
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_browser_print, is_chrome
 from scrutiny_tui.parser.dates import dates_in, find_date
@@ -764,26 +764,7 @@ def _item(
             # actions, read on its own) is not the last item's minutes
             body_lines.append(line)
             break
-        if (
-            _unpaged(line.text) in running
-            or (line.text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(line.text))
-            or (line.text[:1] in _PRINT_FIRST and is_browser_print(line.text))
-            # a rule under the running head; "Chair's initials ………" at the page's foot
-            or (line.text[:1] in _RULE_FIRST and _RULE_LINE.match(line.text))
-            # "- 2 -", or a page's number alone at the right margin
-            or (
-                line.text[:1] in "-–—0123456789"
-                and (
-                    _DASHED_NUMBER.match(line.text)
-                    or (line.text.isdigit() and len(line.raw) - len(line.raw.lstrip()) >= 20)
-                )
-            )
-            or (
-                len(line.text) < 60
-                and any(mark in line.text for mark in _FIELD_MARKS)
-                and _FORM_FIELD.search(line.text)
-            )
-        ):
+        if _page_furniture(line, running):
             after_furniture = True
             continue
         if after_furniture and not line.blank:
@@ -895,6 +876,32 @@ _MEETING_CLOSED = re.compile(
     re.IGNORECASE,
 )
 _CLOSED_STARTS = ("The ", "the ", "Meet", "meet", "THE ", "MEET")
+
+
+def _page_furniture(line: Line, running: frozenset[str]) -> bool:
+    """A line a printed page adds around the minutes, inside an item's text: a running head
+    or foot, a page's number, a browser's page head or foot, a rule, a form field."""
+    text = line.text
+    return bool(
+        _unpaged(text) in running
+        or (text[:4] in _PAGE_WORDS and _PAGE_NUMBER.match(text))
+        or (text[:1] in _PRINT_FIRST and is_browser_print(text))
+        # a rule under the running head; "Chair's initials ………" at the page's foot
+        or (text[:1] in _RULE_FIRST and _RULE_LINE.match(text))
+        # "- 2 -", or a page's number alone at the right margin
+        or (
+            text[:1] in "-–—0123456789"
+            and (
+                _DASHED_NUMBER.match(text)
+                or (text.isdigit() and len(line.raw) - len(line.raw.lstrip()) >= 20)
+            )
+        )
+        or (
+            len(text) < 60
+            and any(mark in text for mark in _FIELD_MARKS)
+            and _FORM_FIELD.search(text)
+        )
+    )
 
 
 def _without_page_furniture(lines: list[Line], running: frozenset[str]) -> str:
@@ -1291,15 +1298,9 @@ def _column_person(line: str, offset: int, posts: set[str]) -> Person | None:
         gap = _SPACE.search(stripped, len(stripped) - len(post) - 1)
     if gap is None:
         return None
-    lead = len(line) - len(line.lstrip())
-    cell = line.strip()[: gap.start()]
-    one = person_from_entry(cell, offset + lead)
-    if one is None:
-        return None
-    one.role = " ".join(line.strip()[gap.end() :].split()) or None
-    one.source = line.strip()
-    one.span = Span(offset + lead, offset + lead + len(one.source))
-    return one
+    start = offset + len(line) - len(line.lstrip())
+    span = Span(start, start + len(stripped))
+    return row_person(stripped[: gap.start()], stripped[gap.end() :], stripped, span)
 
 
 # "Councillor Fiona Strachan (Chair), Locharden Council": a line opening with a person's
