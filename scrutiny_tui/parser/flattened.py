@@ -38,7 +38,10 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             if out is not None:
                 out.append(line)
             continue
-        cuts = _with_title_ends(line.raw, _heading_cuts(line.raw)) + _page_furniture_cuts(line.raw)
+        numbered = _heading_cuts(line.raw)
+        cuts = (
+            _with_title_ends(line.raw, numbered) if numbered else _topic_cuts(line.raw)
+        ) + _page_furniture_cuts(line.raw)
         if not cuts:
             if out is not None:
                 out.append(line)
@@ -85,6 +88,57 @@ def _page_furniture_cuts(raw: str) -> list[int]:
                 cuts.append(found)
         cuts += [start, page.end()]
     return cuts
+
+
+# An unnumbered heading in capitals between two sentences: "… by voice vote. HIGHWAYS It
+# was moved …". One or a few words in capitals after a sentence's end, then a capitalised
+# word of the next sentence. (Initials end in a stop too, so the word before the stop must
+# be a word: "J. SMITH Presiding" is a name.)
+_TOPIC = re.compile(
+    r"(?<=[a-z0-9)][.!?])[\"”’)]?\s+"
+    r"(?P<head>[A-Z][A-Z&'’/-]+(?:[ ](?:[A-Z][A-Z&'’/-]*|&|[-–]))*?)"
+    r"(?=[ ][A-Z][a-z])"
+)
+_TOPIC_WORDS = 6
+# the record's own words in capitals, never a topic: "… was read. MOVED By A, …"
+_RECORD_WORDS = frozenset(
+    [
+        "RESOLVED",
+        "AGREED",
+        "DECIDED",
+        "RECOMMENDED",
+        "DECISION",
+        "NOTED",
+        "MOVED",
+        "SECONDED",
+        "CARRIED",
+        "LOST",
+        "THAT",
+        "MOTION",
+        "APPROVED",
+        "ADOPTED",
+        "PRESENT",
+        "ABSENT",
+    ]
+)
+# topics that recur make a scheme; one capitalised word between sentences may be anything
+_TOPICS_AT_LEAST = 2
+
+
+def _topic_cuts(raw: str) -> list[int]:
+    """Cuts around each heading in capitals that stands between two sentences, where the
+    line holds two such at least and no numbered headings: a flattened page whose
+    business goes by topic ("… was carried. POLICE It was moved …")."""
+    heads = [
+        match.span("head")
+        for match in _TOPIC.finditer(raw)
+        if len(match["head"].split()) <= _TOPIC_WORDS
+        and not set(match["head"].split()) & _RECORD_WORDS
+        and sum(1 for c in match["head"] if c.isupper()) >= 3
+    ]
+    if len(heads) < _TOPICS_AT_LEAST:
+        return []
+    return [cut for span in heads for cut in span]
 
 
 def _with_title_ends(raw: str, cuts: list[int]) -> list[int]:

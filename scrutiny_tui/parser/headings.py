@@ -456,6 +456,7 @@ _DATED = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+,?\s+\d{4}\b|\b\d{1,2}/\d{1,2}/\d{4}\b"
 )
 _ITEM_LABEL = re.compile(r"\s(?:Minutes|Decisions?)\s*:")
+_ATTENDANCE_IN_FLOW = re.compile(r"\b(?:[Pp]resent\s+were|[Mm]embers\s+present|Present\s*:)")
 _LIST_HEADER = re.compile(r"^(?:Note\s+)?No\.?\s*\|?\s*Item\b", re.IGNORECASE)
 
 
@@ -529,7 +530,14 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
             or _DATED.search(text)
             or len(text.split()) >= 20  # a paragraph, whether or not it ends with a stop
         )
-    if loose and len(headings) < 3:
+    at_least = 3
+    if loose and headings and _ATTENDANCE_IN_FLOW.search(lines[headings[0].line].text):
+        # a flattened page's first line, its title the meeting's own and its text the
+        # attendance ("… BUDGET SESSION The Council met … Council members present were …"):
+        # the head of the minutes, not an item (what it heads counts for one)
+        headings = headings[1:]
+        at_least = 2
+    if loose and len(headings) < at_least:
         return []
     return headings
 

@@ -513,10 +513,17 @@ def _paragraph_motions(block: Block, content: ItemContent, seen: set[bytes]) -> 
         text[start : (starts[n + 1] if n + 1 < len(starts) else len(text))]
         for n, start in enumerate(starts)
     ]
+    carried = [bool(_MOTION_PASSED.search(segment)) for segment in segments]
+    for n, segment in enumerate(segments):
+        pending = [m for m in range(n) if not carried[m]]
+        if pending and _AS_AMENDED_PASSED.search(segment):
+            # the motion left pending while an amendment to it was moved passes when "the
+            # motion, as amended" does
+            carried[pending[-1]] = True
     passed = [
         segment
-        for segment in segments
-        if _MOTION_PASSED.search(segment) and not motions.was_lost(segment)
+        for n, segment in enumerate(segments)
+        if carried[n] and not motions.was_lost(segment)
     ]
     if len(passed) < 2:
         return False
@@ -536,6 +543,10 @@ def _motion_words(segment: str) -> str:
     outcome = motions.outcome(first)
     if outcome and outcome[0].lower() != "carried" and len(outcome[1].split()) >= 3:
         return outcome[1]  # "… and resolved to renew the contract"
+    if _TO_CLAUSE.search(first) and not _THAT_WORDS.search(first):
+        # "…, seconded by B, to approve the sum. Ms Pike asked that …": its own words, not
+        # a later sentence's "that"
+        return motions.decision_words(first)
     that = _THAT_WORDS.search(text)
     if that is not None:
         rest = text[that.start() :]
@@ -545,6 +556,7 @@ def _motion_words(segment: str) -> str:
 
 
 _THAT_WORDS = re.compile(r"\b(?:that|THAT|That)\s+(?P<rest>\S.*)$", re.DOTALL)
+_TO_CLAUSE = re.compile(r",\s+to\s+[a-z]{3,}")
 _MOTION_CLOSED = re.compile(r"\b(?:CARRIED|Carried|carried|LOST|Lost|lost)\b[\"”.]*")
 _MOVED_FROM = re.compile(r"\b(?i:it\s+was\s+)?(?i:duly\s+)?(?i:moved|proposed)\b")
 _MOVER = re.compile(r"\b(?i:moved|proposed)\b|\b(?i:on\s+a\s+motion)\b")
@@ -552,6 +564,13 @@ _MOVER = re.compile(r"\b(?i:moved|proposed)\b|\b(?i:on\s+a\s+motion)\b")
 
 # the record of a motion that passed: "… and RESOLVED to …", "Carried.", "unanimously agreed"
 _MOTION_PASSED = re.compile(r"\b(?:RESOLVED|[Rr]esolved|AGREED|[Aa]greed|CARRIED|[Cc]arried)\b")
+
+
+# "… called for a vote on the motion, as amended. Carried unanimously."
+_AS_AMENDED_PASSED = re.compile(
+    r"\b(?i:motion),?\s+(?i:as\s+amended)\b[^.]{0,80}[.,]?\s*(?:\w+\s+){0,2}?"
+    r"(?:CARRIED|[Cc]arried|AGREED|[Aa]greed|APPROVED|[Aa]pproved)\b"
+)
 
 
 # "On the proposal of Cllr A, seconded by Cllr B, it was RESOLVED:" over the quoted words

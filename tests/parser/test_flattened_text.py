@@ -54,3 +54,37 @@ def test_the_cut_lines_keep_their_offsets_in_the_text() -> None:
     text = "Heading\n" + _padded("7 ALPHA Words here. 8 BETA More words. 9 GAMMA The end.")
     for line in split_flattened(split_lines(text)):
         assert text[line.start : line.end] == line.raw
+
+
+def test_topic_headings_in_capitals_between_sentences_are_items() -> None:
+    # a council's page flattened to one line: no numbers, its business headed by topic
+    text = (
+        "ADJOURNED MEETING - CAPITAL PLAN The Town Council met on this date at 9:00 a.m. in "
+        "the Council Chamber. Council members present were Mayor Ada Quill, Ben Roe and "
+        "Cara Stott. "
+        + _FILLER
+        * 10
+        + "PARKS It was MOVED by Roe, seconded by Stott, to resurface the east car park. "
+        "Unanimously carried by voice vote. "
+        + _FILLER
+        * 3
+        + "STREET LIGHTING Referring to item C, it was MOVED by Stott, seconded by Quill, to "
+        "replace forty lamps. Carried. The meeting adjourned at 11:40 a.m."
+    )
+    assert "\n" not in text and len(text) > LONG_LINE
+    document = parse_text(text)
+    # the first line is the meeting's own head over its attendance, not an item
+    assert [item.title for item in document.items] == ["PARKS", "STREET LIGHTING"]
+    assert [len(item.resolutions) for item in document.items] == [1, 1]
+
+
+def test_one_word_in_capitals_between_sentences_is_no_scheme() -> None:
+    raw = _padded("The lease ran out. NOTE The clerk will write. Words after it follow here.")
+    lines = split_lines(raw)
+    assert split_flattened(lines) == lines
+
+
+def test_initials_before_a_name_in_capitals_are_not_a_sentence_end() -> None:
+    raw = _padded("Chaired by J. SMITH Presiding officer. Then K. BROWN Deputy took the chair.")
+    lines = split_lines(raw)
+    assert split_flattened(lines) == lines

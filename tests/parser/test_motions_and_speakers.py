@@ -49,6 +49,22 @@ def test_a_paragraph_of_votes_counts_the_amendment_carried_not_the_motion_left_o
     ]
 
 
+def test_the_motion_left_open_passes_when_the_motion_as_amended_is_carried() -> None:
+    votes = (
+        "On item A, it was MOVED by Dane, seconded by Orr, to commission a study of "
+        "the depot's relocation. Unanimously carried by voice vote. Turning to item B, it "
+        "was MOVED by Dane, seconded by Orr, to approve $900 for radios. Ms Pike asked that the "
+        "sum be raised. It was MOVED by Dane, seconded by Orr, to amend the motion making the "
+        "sum $1200. Unanimously carried by voice vote. A vote was then called on the motion, "
+        "as amended. Carried, Lyle voting no."
+    )
+    assert decisions(votes) == [
+        "to commission a study of the depot's relocation.",
+        "to approve $900 for radios.",
+        "to amend the motion making the sum $1200.",
+    ]
+
+
 def test_a_lost_motion_in_the_paragraph_decides_nothing() -> None:
     lost_then_carried = (
         "Moved by Cr Hale, seconded by Cr Irwin, that the hall fees be frozen. Lost. Moved by "
