@@ -14,6 +14,7 @@ from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.attendance_table import COLUMN_GAP, read_status_table, row_person
 from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_browser_print, is_chrome
+from scrutiny_tui.parser.contents_table import ContentsRow, read_contents
 from scrutiny_tui.parser.dates import dates_in, find_date
 from scrutiny_tui.parser.decisions import DECISION_END, TRIGGER, trigger_match
 from scrutiny_tui.parser.flattened import split_flattened
@@ -183,6 +184,8 @@ def parse_text(
         _place_logged_actions(document.items, lines, headings, meeting.date)
     if "|" in text:  # the council's responses, flattened with pipes
         _place_responses(document.items, lines, headings, read_responses(lines))
+    if "Item" in text:  # a contents table's column of decisions ("No  Item  Decisions")
+        _place_contents_decisions(document.items, headings, read_contents(lines))
     if may_hold_dash_responses(text, lower):  # the responses written as lines of dashed parts
         _place_responses(document.items, lines, headings, read_dash_responses(lines))
     _members_only(meeting)
@@ -348,6 +351,37 @@ def _place_responses(
             holder.resolutions.append(resolution)
             # in the order of the minutes (a stable sort: clauses of one block keep theirs)
             holder.resolutions.sort(key=lambda r: r.span.start)
+
+
+def _place_contents_decisions(
+    items: list[Item], headings: list[Heading], rows: list[ContentsRow]
+) -> None:
+    """Where a contents table's rows are the items (the minutes themselves are not in the
+    text), each row's decision cell is a decision of its item, and the cell no part of the
+    item's title."""
+    if not rows or len(items) != len(headings):
+        return
+    row_lines = {row.line for row in rows}
+    starts = [heading.line for heading in headings]
+    for row in rows:
+        holder = _item_holding(items, starts, row.line)
+        heading = headings[items.index(holder)]
+        if heading.line not in row_lines or row.line < heading.line:
+            continue
+        if row.line == heading.line and row.title and holder.title.startswith(row.title):
+            holder.title = row.title
+        decision = row.decision
+        if decision is None:
+            continue
+        overlapping = [
+            r
+            for r in holder.resolutions
+            if r.span.start < decision.span.end and decision.span.start < r.span.end
+        ]
+        for resolution in overlapping:
+            holder.resolutions.remove(resolution)  # a phrase of the cell read on its own
+        holder.resolutions.append(decision)
+        holder.resolutions.sort(key=lambda r: r.span.start)
 
 
 def _item_holding(items: list[Item], starts: list[int], index: int) -> Item:
