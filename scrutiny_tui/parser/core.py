@@ -93,13 +93,15 @@ def parse_text(
     """
     body_start, front = _front_matter(text)
     lower = lowered_document(text)  # lower-cased once, its slices read by each item
-    lines = _without_action_column(split_flattened(split_lines(text, body_start)))
+    own_lines = split_lines(text, body_start)
+    cut = split_flattened(own_lines)
+    lines = _without_action_column(cut)
     blank = sum(1 for line in lines if line.blank)
     dense = blank < 0.15 * max(1, len(lines) - blank)
     # whether the text stops mid-sentence, before its running lines are known (an excerpt's
     # list of business may name items past its end)
     stops_short = _ends_mid_sentence(_without_page_furniture(lines, frozenset()))
-    headings = find_headings(lines, dense, cut_short=stops_short)
+    headings = find_headings(lines, dense, cut_short=stops_short, flattened=cut is not own_lines)
     document = ParsedDocument(text=text, source=source, sha256=sha256, format=format)  # type: ignore[arg-type]
     fallback = not headings
     if fallback:

@@ -96,11 +96,15 @@ def _agenda_item(text: str) -> bool:
     return AGENDA_ITEM.match(text) is not None
 
 
-def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) -> list[Heading]:
+def find_headings(
+    lines: list[Line], dense: bool, *, cut_short: bool = False, flattened: bool = False
+) -> list[Heading]:
     """The document's item headings, found by its own scheme. ``cut_short``: the text stops
-    mid-sentence (an excerpt), so a list of the business may run past its last heading."""
-    if len(listed := _decisions_listed(lines)) >= 2:
-        return listed
+    mid-sentence (an excerpt), so a list of the business may run past its last heading.
+    ``flattened``: some of ``lines`` were cut from one far longer (a table run together)."""
+    listed = _decisions_listed(lines)
+    if len(listed) >= 2 or any(heading.number for heading in listed):
+        return listed  # (one decision, with the list's own reference, is a list of one)
     if any(_agenda_item(line.text) for line in lines):
         return _page_headings(lines, agenda_items=True)
     meeting_items = [i for i, line in enumerate(lines) if _meeting_item(line)]
@@ -130,7 +134,40 @@ def find_headings(lines: list[Line], dense: bool, *, cut_short: bool = False) ->
         listed, unreached = _listed_headings(lines, cut_short=cut_short)
         if len(listed) >= _LISTED_AT_LEAST or unreached:
             return listed
-    return _untitled_first(lines, _labelled_headings(lines, loose_allowed=not numbered) or numbered)
+    labelled = _labelled_headings(lines, loose_allowed=not numbered)
+    found = _untitled_first(lines, labelled or numbered)
+    if found or flattened:
+        # (a table's columns run together give its numbered rows prose of their own words)
+        return found
+    return _paragraph_groups(lines)
+
+
+# "2.1 The Chief Executive advised …", "2.2 Submitted letter …": a paragraph numbered by its
+# item and its place in it
+_ITEM_PARAGRAPH = re.compile(r"^(?P<item>\d{1,3})\.(?P<paragraph>\d{1,2})\s+\S")
+_GROUPED_AT_LEAST = 3  # paragraphs, over two items at least
+
+
+def _paragraph_groups(lines: list[Line]) -> list[Heading]:
+    """Minutes whose headings were lost but whose paragraphs are numbered by item (1.1, 2.1,
+    2.2, 3.1): an untitled item for each item number, where the numbers run in order."""
+    firsts: list[Heading] = []
+    last: tuple[int, int] | None = None
+    count = 0
+    for index, line in enumerate(lines):
+        numbered = _ITEM_PARAGRAPH.match(line.text)
+        if numbered is None:
+            continue
+        number = (int(numbered["item"]), int(numbered["paragraph"]))
+        if last is None or number[0] == last[0] + 1:
+            if number[1] != 1:
+                return []
+            firsts.append(Heading(index, index - 1, None, ""))
+        elif number != (last[0], last[1] + 1):
+            return []  # numbers out of order: not the scheme
+        last = number
+        count += 1
+    return firsts if len(firsts) >= 2 and count >= _GROUPED_AT_LEAST else []
 
 
 # ---- items whose numbers were lost: titles standing alone between blank lines ----------
@@ -249,10 +286,21 @@ def _decisions_listed(lines: list[Line]) -> list[Heading]:
         above = next(
             (i for i in range(index - 1, max(index - 4, -1), -1) if not lines[i].blank), None
         )
-        if above is None or ":" in lines[above].text or _is_chrome(lines[above].text):
+        if above is None or _is_chrome(lines[above].text):
             continue
-        found.append(Heading(above, above, None, lines[above].text))
+        published = _PUBLISHED_DECISION.match(lines[above].text)
+        if published is not None:
+            found.append(Heading(above, above, published["ref"], published["title"]))
+        elif ":" not in lines[above].text:
+            found.append(Heading(above, above, None, lines[above].text))
     return found
+
+
+# a ModernGov list of decisions published: "10/03/2026 - Library Opening Hours ref: 412
+# Recommendations Approved" (the date it was made, its title, its reference, its status)
+_PUBLISHED_DECISION = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{4}\s*[-–]\s*(?P<title>\S.*?)\s+ref:\s*(?P<ref>\d{1,6})\b"
+)
 
 
 # A committee website's page of one decision taken outside a meeting (a Cabinet Member's or
@@ -573,8 +621,8 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     if row_title is None:
         return None  # a line of the minutes, not a row "Title To receive … Minutes: …"
     title = _WHO_IN_BRACKETS.sub("", row_title) or row_title
-    if not title or not _title_alone(title) or title == text:
-        return None
+    if not title or not _title_alone(title) or title == text or _NUMBER_ONLY.match(title):
+        return None  # ("2.1 The Chief Executive reported …": a paragraph's number, no title)
     label = _ITEM_LABEL.search(line.raw)
     if label:
         # the agenda's words before "Minutes:" are not the minutes: the item's text starts there
@@ -585,6 +633,7 @@ def _row_heading(lines: list[Line], index: int) -> Heading | None:
     return Heading(index, index, None, title, body_start)
 
 
+_NUMBER_ONLY = re.compile(r"^[\d.]+$")
 # "In force from: 01/05/2025", "Published: 02/05/2025": a field, not a title
 _FIELD_LINE = re.compile(r"^[A-Z][\w ]{2,30}:\s*\d|^\d{1,2}/\d{1,2}/\d{4}\s*[-–—]")
 _ENDS_MID_SENTENCE = re.compile(

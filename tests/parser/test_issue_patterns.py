@@ -1060,3 +1060,42 @@ def test_also_present_in_the_same_paragraph_as_present() -> None:
     )
     assert [p.name for p in parsed.meeting.present] == ["Helen Yard", "Gareth Dobbs", "Marcus Toll"]
     assert "Rhian Cole" in [p.name for p in parsed.meeting.attending]
+
+
+PUBLISHED_DECISIONS = """\
+Decisions
+
+Decisions published
+
+14/01/2026 - Minutes ref: 518    Recommendations Approved
+
+Decision Maker: Environment Select Committee
+
+Made at meeting: 14/01/2026 - Environment Select Committee
+
+Decision published: 20/01/2026
+
+Effective from: 14/01/2026
+
+Decision:
+
+The minutes of the meeting held on 12 November 2025 were approved as a correct record and
+signed by the Chair.
+"""
+
+
+def test_a_published_decision_is_titled_and_numbered_by_its_line_in_the_list() -> None:
+    document = parse_text(PUBLISHED_DECISIONS)
+    assert [(item.number, item.title) for item in document.items] == [("518", "Minutes")]
+    assert len(document.items[0].resolutions) == 1
+    assert document.meeting.body == "Environment Select Committee"
+    two = PUBLISHED_DECISIONS.replace(
+        "Decision:\n",
+        "Decision:\n\nThe report was noted.\n\n"
+        "14/01/2026 - Fly-tipping Enforcement ref: 519    For Determination\n\n"
+        "Decision Maker: Environment Select Committee\n\nDecision:\n",
+    )
+    assert [(item.number, item.title) for item in parse_text(two).items] == [
+        ("518", "Minutes"),
+        ("519", "Fly-tipping Enforcement"),
+    ]

@@ -303,3 +303,41 @@ def test_a_file_size_cut_short_by_the_page_s_end_is_not_part_of_the_title() -> N
         "Cycle Lanes pdf icon PDF 127 K\n\nMinutes:\n\nRESOLVED that the lanes be widened.\n"
     )
     assert [item.title for item in parse_text(text).items] == ["Bus Shelters", "Cycle Lanes"]
+
+
+PARAGRAPHS_BY_ITEM = """\
+Minutes of Proceedings of a Meeting of Rathmore District Council held in the Council
+Chamber on Tuesday, 6 October 2026.
+
+Presiding  A Quinn
+
+Other Members Present  B Doherty  C Ferris  D Gallagher
+
+
+1.1 It was PROPOSED by Councillor B Doherty, Seconded by Councillor C Ferris, and
+
+RESOLVED: that the Minutes of the Council Meeting held on 1 September 2026 be taken as
+read and signed as correct.
+
+
+2.1 The Chief Executive reported a letter of thanks from the lifeboat station.
+
+2.2 Submitted a letter from the Roads Department about winter gritting routes.
+
+2.2.1 It was agreed that the Roads Department be invited to the December meeting.
+
+
+3.1 The Director of Finance presented the rates collection figures to 30 September.
+"""
+
+
+def test_paragraphs_numbered_by_item_are_the_items_when_headings_were_lost() -> None:
+    document = parse_text(PARAGRAPHS_BY_ITEM)
+    assert [item.title for item in document.items] == ["", "", ""]
+    assert [len(item.resolutions) for item in document.items] == [1, 1, 0]
+    assert [len(item.actions) for item in document.items] == [0, 1, 0]
+
+
+def test_paragraph_numbers_out_of_order_are_no_scheme() -> None:
+    jumbled = PARAGRAPHS_BY_ITEM.replace("3.1 The Director", "2.7 The Director")
+    assert len(parse_text(jumbled).items) == 1
