@@ -88,7 +88,9 @@ _MONTH_YEAR = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>(?:19|20)\
 
 _MONTH_ONLY = re.compile(
     r"\b(?:the|in|at|to|by|for)\s+(?:the\s+)?(?P<month>January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\s+(?:\d{4}\s+)?(?:meeting|cycle|committee)\b"
+    r"August|September|October|November|December)\s+"
+    # "at the April 13 meeting": the day too, as US minutes give it
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:\d{4}\s+)?(?:meeting|cycle|committee)\b"
 )
 _MONTH_ONLY_WORDS = re.compile("meeting|cycle|committee")
 _DIGIT = re.compile(r"\d")
@@ -161,6 +163,13 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     month_only = _MONTH_ONLY.search(text) if _MONTH_ONLY_WORDS.search(text) else None
     if month_only:
         month = MONTHS[month_only["month"].lower()]
+        if month_only["day"]:
+            day = int(month_only["day"])
+            year = held.year + (1 if (month, day) <= (held.month, held.day) else 0)
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return None
         year = held.year + (1 if month <= held.month else 0)
         return f"{year:04d}-{month:02d}"
     month_day = _MONTH_DAY.search(text) if _DIGIT.search(text) else None

@@ -22,6 +22,11 @@ LONG_LINE = 1000
 # "Item 1.2"), followed by a capitalised word. No look-behind and no nested repetition: the
 # scan only stops at digits, and a megabyte-long line is read in linear time.
 _NUMBERED = re.compile(r"(?P<major>\d{1,4})(?:\.(?P<minor>\d{1,2}))?\.?[ \t\u00a0]+[A-Z]")
+# what goes before a year in a date: "March 9, 2027", "31 December 2028"
+_YEAR_OF_DATE = re.compile(
+    r"(?:\d,|\b(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December))\s$"
+)
 _BEFORE_NUMBER = frozenset(' \t\u00a0"”’.:;)')
 # numbers in running text that happen to follow one another ("page 1 ... 2 Councillors")
 # rarely run to three; a document's own item numbers do
@@ -40,8 +45,10 @@ def split_flattened(lines: list[Line]) -> list[Line]:
             continue
         numbered = _heading_cuts(line.raw)
         cuts = (
-            _with_title_ends(line.raw, numbered) if numbered else _topic_cuts(line.raw)
-        ) + _page_furniture_cuts(line.raw)
+            (_with_title_ends(line.raw, numbered) if numbered else _topic_cuts(line.raw))
+            + _page_furniture_cuts(line.raw)
+            + _attendance_cuts(line.raw)
+        )
         if not cuts:
             if out is not None:
                 out.append(line)
@@ -59,7 +66,7 @@ def split_flattened(lines: list[Line]) -> list[Line]:
 
 # "… Overview and Scrutiny Committee 14 January 2026 Page 2 of 5 in the spring …": where a
 # printed page broke, its running head and number in the flow of the words
-_PAGE_OF = re.compile(r"\bPage\s+\d{1,4}\s+of\s+\d{1,4}\b")
+_PAGE_OF = re.compile(r"\bPage\s+\d{1,4}(?P<of>\s+of\s+\d{1,4})?\b")
 _HEAD_WORDS = 12  # a running head is a line's worth of words at most
 
 
@@ -78,6 +85,10 @@ def _page_furniture_cuts(raw: str) -> list[int]:
         and len({" ".join(words[len(words) - shared - 1 :]) for words in befores}) == 1
     ):
         shared += 1
+    if shared < 3 and not all(page["of"] for page in pages):
+        # "Page 2" alone might be the text's own words ("see page 2"): only with the
+        # running head's words before each is it the page's foot
+        return []
     cuts: list[int] = []
     for page in pages:
         start = page.start()
@@ -86,7 +97,8 @@ def _page_furniture_cuts(raw: str) -> list[int]:
             found = raw.rfind(head.split()[0], max(0, start - 200), start)
             if found >= 0:
                 cuts.append(found)
-        cuts += [start, page.end()]
+        # ("Minutes March 9, 2027 Page 2" stays one line, a foot by its page number)
+        cuts += [start, page.end()] if page["of"] else [page.end()]
     return cuts
 
 
@@ -97,7 +109,9 @@ def _page_furniture_cuts(raw: str) -> list[int]:
 _TOPIC = re.compile(
     r"(?<=[a-z0-9)][.!?])[\"”’)]?\s+"
     r"(?P<head>[A-Z][A-Z&'’/-]+(?:[ ](?:[A-Z][A-Z&'’/-]*|&|[-–]))*?)"
-    r"(?=[ ][A-Z][a-z])"
+    # the next sentence's first word, a list's first letter ("A. Approval of …") or a
+    # number opening a title ("2027 Chip Seal Programme")
+    r"(?=[ ](?:[A-Z][a-z]|[A-Z]\.[ ][A-Z]|\d{1,4}[ ][A-Z][a-z]))"
 )
 _TOPIC_WORDS = 6
 # the record's own words in capitals, never a topic: "… was read. MOVED By A, …"
@@ -139,6 +153,24 @@ def _topic_cuts(raw: str) -> list[int]:
     if len(heads) < _TOPICS_AT_LEAST:
         return []
     return [cut for span in heads for cut in span]
+
+
+# "… to order at 9:00 a.m. Commissioners present: Chair A, … . Staff present: …": the
+# attendance lists in the flow, each cut to a line of its own as minutes print them
+_ATTENDANCE_IN_FLOW = re.compile(
+    r"(?<=[a-z0-9)][.] )(?:[A-Z][a-z]+\s+){0,2}(?:[Pp]resent|[Aa]bsent|Apologies)\s*:"
+)
+
+
+def _attendance_cuts(raw: str) -> list[int]:
+    """Cuts before each attendance list after a sentence's end, and after the list's stop."""
+    cuts: list[int] = []
+    for label in _ATTENDANCE_IN_FLOW.finditer(raw[:5000]):
+        cuts.append(label.start())
+        stop = raw.find(". ", label.end())
+        if stop > 0:
+            cuts.append(stop + 2)
+    return cuts
 
 
 def _with_title_ends(raw: str, cuts: list[int]) -> list[int]:
@@ -184,6 +216,8 @@ def _heading_cuts(raw: str) -> list[int]:
             continue
         minor = match.group("minor")
         number = (int(match.group("major")), int(minor) if minor else -1)
+        if minor is None and _YEAR_OF_DATE.search(raw, max(0, start - 12), start):
+            continue  # "… March 9, 2027 Page 1 …", "… to 31 December 2028 E. …": a date's year
         candidates.append((start, number))
     if len(candidates) < 2:
         return []

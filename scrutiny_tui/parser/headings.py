@@ -579,7 +579,7 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
             or len(text.split()) >= 20  # a paragraph, whether or not it ends with a stop
         )
     at_least = 3
-    if loose and headings and _ATTENDANCE_IN_FLOW.search(lines[headings[0].line].text):
+    if loose and headings and _holds_attendance(lines, headings):
         # a flattened page's first line, its title the meeting's own and its text the
         # attendance ("… BUDGET SESSION The Council met … Council members present were …"):
         # the head of the minutes, not an item (what it heads counts for one)
@@ -588,6 +588,18 @@ def _labelled_headings(lines: list[Line], *, loose_allowed: bool = True) -> list
     if loose and len(headings) < at_least:
         return []
     return headings
+
+
+def _holds_attendance(lines: list[Line], headings: list[Heading]) -> bool:
+    """Whether the first heading's text gives the attendance: the minutes' own head."""
+    end = headings[1].line if len(headings) > 1 else len(lines)
+    for line in lines[headings[0].line : end]:
+        label = ATTENDANCE_LABEL.match(line.text)
+        if _ATTENDANCE_IN_FLOW.search(line.text) or (
+            label is not None and "present" in label["label"].lower()
+        ):
+            return True
+    return False
 
 
 def _past_attendance(lines: list[Line], start: int) -> int:
@@ -663,7 +675,12 @@ def _title_alone(text: str) -> bool:
         and not MOTION_HEADING.match(text)
         and not _FIELD_LINE.match(text)
         and not re.match(r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", text)
+        # "Board of Commissioners Minutes March 9, 2027 Page 1": a page's foot
+        and not _PAGE_AT_END.search(text)
     )
+
+
+_PAGE_AT_END = re.compile(r"\bPage\s+\d{1,4}$")
 
 
 def _meeting_item(line: Line) -> str | None:

@@ -269,6 +269,21 @@ _DECLARED_CARRIED = re.compile(
 _CARRIED_WORD = re.compile(r"\b(?:Carried|CARRIED)\b")
 _ON_A_MOTION = re.compile(r"\bon\s+a\s+motion\b", re.IGNORECASE)
 _THAT_REST = re.compile(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$")
+
+
+def _from_mover(words: str) -> str:
+    """``words`` from the sentence that names the motion's mover (all of them if none does)."""
+    mover = motions.MOTION.search(words)
+    if mover is None:
+        return words
+    start = 0
+    for sentence_start, sentence_end in action_rules.sentences(words):
+        if sentence_start <= mover.start() < sentence_end:
+            start = sentence_start
+            break
+    return words[start:]
+
+
 _CARRIED_OR_LOST = re.compile(r"^(?:Motion\s+)?(?:Carried|CARRIED|Lost|LOST|Defeated)\b")
 
 
@@ -334,7 +349,10 @@ def _motion(
     if passed and len(passed[1].split()) >= 3 and passed[0].lower() != "carried":
         text = passed[1]
     else:
-        that = _THAT_REST.search(words)
+        # the motion's own words are in the sentence naming its mover, not in the discussion
+        # before it ("Ms Pike asked that … . Cllr A moved, seconded by B, to approve …")
+        own = _from_mover(words)
+        that = _THAT_REST.search(own)
         if that and len(that["rest"].split()) >= 3:
             text = that["rest"]
         elif (
@@ -383,7 +401,7 @@ def _motion(
         elif then := motions.PROPOSED_THEN.search(words) or motions.SECONDED_THEN.search(words):
             text = then["rest"]
         elif passed:
-            text = words
+            text = own
         elif (
             cursor < high
             and blocks[cursor].marker is not None
@@ -400,7 +418,7 @@ def _motion(
             return after - index
         elif _carried_after(blocks, group[-1], high):
             # "Motion by A, seconded by B, to award … / Roll Call / Ayes: … / Motion carried 4-1."
-            text = words
+            text = own
         elif _NUMBERED_RESOLUTION.match(words):
             # "Resolution 449/2026 Moved: Cr A Seconded: Cr B Council adjourn …": a number
             # from the council's register of resolutions is given to what was resolved,
@@ -484,7 +502,11 @@ def _decided_after_loss(words: str, holder: Block, content: ItemContent, seen: s
     after = words[lost.end() :]
     for start, end in action_rules.sentences(after):
         sentence = after[start:end].strip()
-        if BODY_DECIDES.match(sentence) or _IT_WAS_AGREED.match(sentence):
+        if (
+            BODY_DECIDES.match(sentence)
+            or _IT_WAS_AGREED.match(sentence)
+            or _STAFF_DIRECTED.match(sentence)
+        ):
             _add_resolution(content, seen, None, sentence, "", holder)
 
 
@@ -525,10 +547,15 @@ def _paragraph_motions(block: Block, content: ItemContent, seen: set[bytes]) -> 
         for n, segment in enumerate(segments)
         if carried[n] and not motions.was_lost(segment)
     ]
-    if len(passed) < 2:
+    lost = [segment for segment in segments if motions.was_lost(segment)]
+    if len(passed) < 2 and not (passed and lost):
         return False
-    for segment in passed:
-        _add_resolution(content, seen, None, _motion_words(segment), "RESOLVED", block)
+    for segment in segments:
+        if segment in passed:
+            _add_resolution(content, seen, None, _motion_words(segment), "RESOLVED", block)
+        elif segment in lost:
+            # "Motion failed 2-3. Staff was directed to bring back a speed study …"
+            _decided_after_loss(segment, block, content, seen)
     return True
 
 
@@ -556,7 +583,7 @@ def _motion_words(segment: str) -> str:
 
 
 _THAT_WORDS = re.compile(r"\b(?:that|THAT|That)\s+(?P<rest>\S.*)$", re.DOTALL)
-_TO_CLAUSE = re.compile(r",\s+to\s+[a-z]{3,}")
+_TO_CLAUSE = re.compile(r"(?:,|\b(?:moved|proposed))\s+to\s+[a-z]{3,}")
 _MOTION_CLOSED = re.compile(r"\b(?:CARRIED|Carried|carried|LOST|Lost|lost)\b[\"”.]*")
 _MOVED_FROM = re.compile(r"\b(?i:it\s+was\s+)?(?i:duly\s+)?(?i:moved|proposed)\b")
 _MOVER = re.compile(r"\b(?i:moved|proposed)\b|\b(?i:on\s+a\s+motion)\b")
@@ -1056,6 +1083,7 @@ def _implicit_decisions(
             or _PASSIVE_WHOLE.match(text)
             or _ELECTED.search(text)
             or _DEFERRED.match(text)
+            or _STAFF_DIRECTED.match(text)
             or _THIS_WAS.match(text)
             or _PROPOSAL_CARRIED.match(text)
         )
@@ -1097,6 +1125,7 @@ def _implicit_decisions(
                 or MINUTES_APPROVED.match(sentence)
                 or _PASSIVE_WHOLE.match(sentence)
                 or _DEFERRED.match(sentence)
+                or _STAFF_DIRECTED.match(sentence)
                 or _PROPOSAL_CARRIED.match(sentence)
             ):
                 _add_resolution(content, seen, None, sentence, "", block)
@@ -1134,6 +1163,13 @@ _IT_WAS_AGREED = re.compile(
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})+\.?\s+")
 _DEFERRED = re.compile(
     r"^(?:(?:Approval|Decision|Consideration|Item)\s+)?(?:deferred|postponed)\b", re.I
+)
+# "Staff was directed to bring back a speed study …", "Council directed staff to …": what a
+# US council or board tells its officers to do, recorded without a motion
+_STAFF_DIRECTED = re.compile(
+    r"^(?:(?:City\s+|County\s+)?Staff\s+(?:was\s+|were\s+)?directed"
+    r"|(?:The\s+)?(?:Council|Board|Commission)\s+directed\s+(?:the\s+)?staff)\s+to\b",
+    re.IGNORECASE,
 )
 # the proposal a following "This was agreed." carries: the sentence just before it
 _PROPOSED_THAT = re.compile(

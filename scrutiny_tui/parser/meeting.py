@@ -230,7 +230,9 @@ ATTENDANCE_LABEL = re.compile(
     # (bilingual minutes give the label in the other language first: "YN BRESENNOL / PRESENT:")
     r"^(?:[A-ZÀ-ÞŴŶ][A-ZÀ-ÞŴŶ'’ ]{2,40}\s?/\s?)?(?P<label>(?:(?:(?:Non-)?Voting\s+Members|"
     r"(?:Executive|Cabinet|Board)\s+Members|Members|Councill?ors|Council\s*members|Other\s+Members"
-    r"|Council\s+Employees|Officers|Officials|Staff|Members\s+of\s+the\s+Public)\s+)?Present"
+    r"|Council\s+Employees|Officers|Officials|Staff|Members\s+of\s+the\s+Public"
+    # a US board's members by their office: "Commissioners present:", "Trustees Present:"
+    r"|Commissioners|Trustees|Supervisors|Aldermen|Selectmen)\s+)?Present"
     r"|(?:Council\s*members|Members|Councill?ors)\s+Absent"
     r"|In\s+attendance|Also\s+(?:present|in\s+attendance|attending)|Officials\s+in\s+attendance"
     r"|Attending|Officers(?:\s+(?:attending|in\s+attendance))?"
@@ -305,6 +307,11 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
         "in the chair",
         "presiding",
         "sederunt",
+        "commissioners present",
+        "trustees present",
+        "supervisors present",
+        "aldermen present",
+        "selectmen present",
     }:
         return "present"
     return "attending"

@@ -57,7 +57,7 @@ SECONDED = re.compile(
 LOST = re.compile(
     r"\b(?:was\s+|were\s+|declared\s+)?(?:LOST|lost|fell|defeated|DEFEATED|withdrawn|WITHDRAWN)\b|"
     r"\bwas\s+(?:Lost|Defeated|Withdrawn)\b|"
-    r"\bnot\s+(?:carried|seconded|agreed|proposed|moved)\b|\bmotion\s+failed\b",
+    r"\bnot\s+(?:carried|seconded|agreed|proposed|moved)\b|\b(?i:motion)\s+failed\b",
 )
 # The words of the decision that a motion block leads to.
 DECISION_WORDS = re.compile(
@@ -90,7 +90,9 @@ PROPOSED_THEN = re.compile(
 # What the record of a motion adds around its words: "It was moved by A, seconded by B, to
 # …", "…, seconded by Cllr B", "… . Carried unanimously.", "… . All in favour."
 _MOVER_LEAD = re.compile(
-    r"^(?:it\s+was\s+)?(?:duly\s+)?(?:moved|proposed|motion)\s+by\s+[^,.;]{2,60},\s*"
+    # "Commissioner Okafor moved, seconded by Commissioner Pruett, to adopt …" too
+    r"^(?:(?:Cllr|Councillor|Councilmember|Commissioner|Cr)\.?\s+[\w'’-]+\s+)?"
+    r"(?:it\s+was\s+)?(?:duly\s+)?(?:moved|proposed|motion)(?:\s+by\s+[^,.;]{2,60})?,\s*"
     r"(?:and\s+)?seconded\s+by\s+[^,.;]{2,60},\s*(?:and\s+\w+\s+)?(?=to\s|that\s)",
     re.IGNORECASE,
 )

@@ -18,6 +18,8 @@ HONORIFICS = (
     # a district's member co-opted to a county's committee: "Borough Councillor A Hale"
     r"(?:Borough|District|City|Town|Parish)\s+Councill?ors?|"
     r"Aldermen|Alderman|Mr|Mrs|Ms|Miss|"
+    # a US county's board: "Commissioner Dale Pruett", "Supervisor Ana Ruiz"
+    r"Commissioners?|Supervisors?|"
     r"Mx|Dr|Professor|Prof\.?|Sir|Dame|Lord|Lady|Rev(?:erend|\.)?|Canon"
     # police officers attend panels and boards by rank
     r"|(?:Chief\s+|Detective\s+)?(?:Superintendent|Inspector)|Sergeant|PCSO|PC"

@@ -88,3 +88,60 @@ def test_initials_before_a_name_in_capitals_are_not_a_sentence_end() -> None:
     raw = _padded("Chaired by J. SMITH Presiding officer. Then K. BROWN Deputy took the chair.")
     lines = split_lines(raw)
     assert split_flattened(lines) == lines
+
+
+BOARD_PAGE = (
+    "HomeMy WebLinkAbout05/11/2027 Regular Meeting ORLEY COUNTY BOARD OF COMMISSIONERS "
+    "REGULAR MEETING MINUTES Tuesday, May 11, 2027 Commission Chambers The Chair called the "
+    "meeting to order at 9:00 a.m. Commissioners present: Chair Ana Ruiz, Vice Chair Ben "
+    "Moss and Commissioner Carl Dyer. Staff present: County Administrator Dee Lamb. "
+    "APPROVAL OF AGENDA Commissioner Moss moved, seconded by Commissioner Dyer, to approve "
+    "the agenda. Motion carried 3-0. CONSENT AGENDA A. Approval of the minutes of the April "
+    "27, 2027 meeting B. A lease with the City of Orley from June 1, 2027 through May 31, "
+    "2028 C. Appointment to the Fair Board for a term ending December 31, 2029 It was MOVED "
+    "by Commissioner Dyer, seconded by Commissioner Moss, to approve the consent agenda. "
+    "Unanimously carried. " + _FILLER * 4 + "ROAD DEPARTMENT 2027 Paving Program. The "
+    "engineer reported on the bids. Ms Lamb asked that the list be published. Commissioner "
+    "Ruiz moved, seconded Board of Commissioners Minutes May 11, 2027 Page 1 by Commissioner "
+    "Moss, to award the paving contract to Dale Asphalt. Motion carried 3-0. Commissioner "
+    "Dyer moved, seconded by Commissioner Moss, to lower the speed limit on Mill Road. Motion "
+    "failed 1-2. Staff was directed to bring back a speed study at the June 8 meeting. "
+    + _FILLER
+    * 4
+    + "ADJOURNMENT The meeting adjourned at 11:05 a.m. Board of Commissioners Minutes May "
+    "11, 2027 Page 2"
+)
+
+
+def test_a_board_s_flattened_page_reads_its_topics_attendance_votes_and_feet() -> None:
+    assert "\n" not in BOARD_PAGE and len(BOARD_PAGE) > LONG_LINE
+    document = parse_text(BOARD_PAGE)
+    # the years of dates (2027, 2028, 2029) are no numbering; a topic may go on with a
+    # list's first letter or a number; the running foot "… Page 1" is no title
+    assert [item.title for item in document.items] == [
+        "APPROVAL OF AGENDA",
+        "CONSENT AGENDA",
+        "ROAD DEPARTMENT",
+        "ADJOURNMENT",
+    ]
+    assert [person.name for person in document.meeting.present] == [
+        "Ana Ruiz",
+        "Ben Moss",
+        "Carl Dyer",
+    ]
+    road = document.items[2]
+    # the foot in the middle of the motion is not part of it, and the motion's words are
+    # its own sentence's, not an earlier sentence's "that"; the failed motion decides
+    # nothing, the direction to staff after it does
+    assert [r.text for r in road.resolutions] == [
+        "to award the paving contract to Dale Asphalt.",
+        "Staff was directed to bring back a speed study at the June 8 meeting.",
+    ]
+    assert [action.due for action in road.actions] == ["2027-06-08"]
+    assert [r.text for r in document.items[0].resolutions] == ["to approve the agenda."]
+
+
+def test_page_numbers_without_a_running_head_do_not_cut_the_line() -> None:
+    raw = _padded("As set out at page 2 of the report. Members turned to Page 3 of the plan.")
+    lines = split_lines(raw)
+    assert split_flattened(lines) == lines
