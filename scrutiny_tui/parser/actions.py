@@ -46,7 +46,8 @@ _ABOUT = re.compile(
     r"(?:report|update|briefing|paper|presentation|information|details|meeting|review|"
     r"item|clarification|data|figures|breakdown|measures|plan|response|note|session|visit|"
     r"results|outcome|outturn|respond|"
-    r"progress|work\s+programme|attend)",
+    # "bring costed proposals to the Leisure Committee in February 2027"
+    r"progress|work\s+programme|proposals|options|attend)",
     re.IGNORECASE,
 )
 _BODY_NAME = (

@@ -43,7 +43,12 @@ _LEAD_IN = re.compile(
 DECISION_END = re.compile(
     r"^(?:Reasons?\s+for\s+(?:the\s+)?(?:Decisions?|Recommendations?)|Alternative\s+options|"
     r"Supporting\s+documents|Background\s+papers|Declarations?\s+of\s+interest|Minutes:|"
-    r"The\s+meeting\s+(?:ended|closed|finished))",
+    r"The\s+meeting\s+(?:ended|closed|finished)"
+    # "* Press and public were disconnected from the meeting at 8.47 pm.": a note of who
+    # left or came back, not a clause of the decision above it
+    r"|(?:The\s+)?(?:Press|Public|Members\s+of\s+the\s+(?:press|public))\b[\w\s]{0,20}?\s"
+    r"(?:were|was)\s+(?:disconnected|excluded|readmitted|re-admitted|admitted|reconnected"
+    r"|asked\s+to\s+leave))",
     re.IGNORECASE,
 )
 

@@ -166,6 +166,7 @@ def _decisions(
             not block.text.endswith(":")
             or _SUBSTANTIVE_CARRIED.search(block.text)
             or _PASSED_LEAD_IN.search(block.text)
+            or _quoted_then_carried(blocks, index, high)
         ):
             taken = _motion(blocks, index, high, content, used, seen)
             if taken:
@@ -223,14 +224,44 @@ def _declared_carried(blocks: list[Block], cursor: int, high: int) -> int | None
     """The block after a motion's words, before any other motion or decision, that records
     the vote on it carried ("… 21 Members voted For, 6 Members voted Against, the Mayor
     declared the motion carried."), an amendment's vote aside."""
+    amending = False  # within an amendment moved to the motion, until its vote
     for after in range(cursor + 1, high):
         text = blocks[after].text
-        if motions.opens_motion(text) or _opens_decision(blocks[after]) is not None:
-            return None
         carried = _DECLARED_CARRIED.search(text)
         if carried is not None and "amendment" not in text[: carried.end()].lower():
-            return after
+            return after  # ("The motion was put to the meeting and AGREED unanimously.")
+        if motions.opens_motion(text) and _amending(blocks, after):
+            amending = True  # the vote on the motion comes after the amendment's
+            continue
+        if amending and "amendment" in text.lower() and _VOTED.search(text):
+            amending = False
+            continue
+        if amending:
+            continue
+        if motions.opens_motion(text) or _opens_decision(blocks[after]) is not None:
+            return None
     return None
+
+
+_VOTED = re.compile(r"\b(?:lost|LOST|carried|CARRIED|fell|defeated|agreed|AGREED)\b")
+
+
+def _quoted_then_carried(blocks: list[Block], index: int, high: int) -> bool:
+    """ "The following Notice of Motion was proposed by A and seconded by B:" over the
+    motion's quoted words, the debate and "The Mayor declared the motion carried."."""
+    return (
+        index + 1 < high
+        and motions.DECISION_WORDS.match(blocks[index + 1].text) is not None
+        and not _amending(blocks, index)
+        and _declared_carried(blocks, index + 1, high) is not None
+    )
+
+
+def _amending(blocks: list[Block], index: int) -> bool:
+    """Whether the motion opened at ``blocks[index]`` is an amendment ("AMENDMENT" over
+    "Proposed by …", or "An amendment was moved by …")."""
+    previous = blocks[index - 1].text if index > 0 else ""
+    return "amendment" in blocks[index].text.lower() or previous.upper() == "AMENDMENT"
 
 
 def _lost_after(blocks: list[Block], cursor: int, high: int) -> bool:
@@ -238,7 +269,7 @@ def _lost_after(blocks: list[Block], cursor: int, high: int) -> bool:
     lead in to), before another motion or decision opens."""
     for after in range(cursor, min(cursor + 8, high)):
         text = blocks[after].text
-        if _LOST_LINE.match(text) and len(text.split()) <= 8:
+        if (_LOST_LINE.match(text) and len(text.split()) <= 8) or _PUT_AND_LOST.match(text):
             return True
         if motions.opens_motion(text) or _opens_decision(blocks[after]) is not None:
             return False
@@ -246,6 +277,11 @@ def _lost_after(blocks: list[Block], cursor: int, high: int) -> bool:
 
 
 _LOST_LINE = re.compile(r"^(?:(?:The\s+)?Motion\s+)?(?:Lost|LOST|lost|Defeated|DEFEATED)\b", re.I)
+# "The amendment was put to the meeting and declared lost, 9 Members voting For …"
+_PUT_AND_LOST = re.compile(
+    r"^The\s+(?:amendment|motion|proposal)\s+was\s+(?:then\s+)?put\b[^.]{0,60}?\b"
+    r"(?:declared\s+)?(?:lost|LOST|defeated|fell)\b"
+)
 
 
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
@@ -265,10 +301,42 @@ _CARRIED_LINE = re.compile(
 # "… the Mayor declared the motion carried": a recorded vote closing the debate on a motion
 _DECLARED_CARRIED = re.compile(
     r"\b(?:declared|was)\s+(?:the\s+(?:motion|proposal)\s+)?(?:duly\s+)?(?:carried|CARRIED)\b"
+    # "The motion was put to the meeting and AGREED unanimously."
+    r"|\bwas\s+(?:then\s+)?put\s+(?:to\s+(?:the|a)\s+(?:meeting|vote)\s+)?and\s+(?:was\s+)?"
+    r"(?:duly\s+|unanimously\s+)?(?:carried|CARRIED|agreed|AGREED)\b"
 )
 _CARRIED_WORD = re.compile(r"\b(?:Carried|CARRIED)\b")
 _ON_A_MOTION = re.compile(r"\bon\s+a\s+motion\b", re.IGNORECASE)
 _THAT_REST = re.compile(r"\b(?:that|THAT)\b\s+(?P<rest>\S.*)$")
+
+
+# "On the proposal of Cllr A, seconded by Cllr B, …", "Proposed by A, seconded by B, …"
+_PROPOSAL_LEAD = re.compile(
+    r"^(?:On\s+the\s+(?:proposal|proposition|motion)\s+of|(?:It\s+was\s+)?(?:Proposed|Moved)"
+    r"\s+by)\s+[^,]{2,80},\s*(?:and\s+)?seconded\s+by\s+[^,]{2,80},\s+(?P<rest>\S.+)$",
+    re.IGNORECASE,
+)
+# "… as set out in the report was approved.": the passive decision a proposal led to
+_PASSIVE_DECIDED_END = re.compile(
+    r"\b(?:was|were)\s+(?:duly\s+|unanimously\s+)?(?:approved|adopted|agreed|accepted|endorsed)"
+    r"[^.;]{0,60}\.?$"
+)
+
+
+def _decides_alone(words: str) -> bool:
+    """Whether ``words`` decide of themselves: a body's decision, the minutes approved, or
+    a thing approved in the passive."""
+    return bool(
+        BODY_DECIDES.match(words)
+        or MINUTES_APPROVED.match(words)
+        or _PASSIVE_WHOLE.match(words)
+        or _PASSIVE_DECIDED_END.search(words)
+        or re.match(
+            r"(?:the\s+)?(?:Members|Councillors)\s+(?:approved|agreed|adopted|noted)\b",
+            words,
+            re.IGNORECASE,
+        )
+    )
 
 
 def _from_mover(words: str) -> str:
@@ -327,6 +395,11 @@ def _motion(
             or motions.OUTCOME_LINE.match(blocks[cursor].text)
         )
         and not motions.DECISION_WORDS.match(blocks[cursor].text)
+        # "On the proposal of A, seconded by B, the minutes … were adopted." twice: two
+        # motions whole, each with its decision
+        and not (
+            _PROPOSAL_LEAD.match(blocks[cursor].text) and _PROPOSAL_LEAD.match(blocks[index].text)
+        )
         # "RESOLVED –" over clauses after the vote: the decision the motion led to, read as one
         and not (_KEYWORD_FIRST.match(blocks[cursor].text) and _opens_decision(blocks[cursor]))
     ):
@@ -353,8 +426,23 @@ def _motion(
         # before it ("Ms Pike asked that … . Cllr A moved, seconded by B, to approve …")
         own = _from_mover(words)
         that = _THAT_REST.search(own)
-        if that and len(that["rest"].split()) >= 3:
+        led = _PROPOSAL_LEAD.match(own)
+        if led is not None and _decides_alone(led["rest"]):
+            # "On the proposal of Cllr A, seconded by Cllr B, the minutes … were adopted."
+            text = led["rest"]
+        elif that and len(that["rest"].split()) >= 3:
             text = that["rest"]
+        elif (
+            cursor < high
+            and motions.DECISION_WORDS.match(blocks[cursor].text)
+            and _amending(blocks, index)
+            and _lost_after(blocks, cursor + 1, high)
+        ):
+            # "AMENDMENT / Proposed by A / Seconded by B / That the words … / … The
+            # amendment was put to the meeting and declared lost"
+            for taken in [*group, cursor]:
+                used.add(taken)
+            return cursor + 1 - index
         elif (
             cursor < high
             and motions.DECISION_WORDS.match(blocks[cursor].text)
@@ -1225,7 +1313,8 @@ def _votes_carried(
 # "On a show of hands the proposal to object was carried 6–3.": a vote with no seconder
 _PROPOSAL_CARRIED = re.compile(
     r"^(?:On\s+a\s+(?:show\s+of\s+hands|vote|division),?\s+)?(?:[Tt]he\s+)?(?:proposal|motion"
-    r"|recommendation)\b[^.;]{0,120}?\bwas\s+(?:duly\s+|unanimously\s+)?(?:carried|agreed|passed)\b"
+    r"|recommendation)\b[^.;]{0,120}?\bwas\s+(?:duly\s+|unanimously\s+)?"
+    r"(?:carried|agreed|passed|adopted)\b"
 )
 _NOTED_ALONE = re.compile(r"^(?:NOTED|Noted)\.?$")
 # "(unanimously):", "(5 for, 2 against):" after the keyword: how the vote went, not the words

@@ -29,9 +29,9 @@ Matters Arising
 
 4.1 Glenmore Car Park (Minute Item 6) Information
 
-4.2 Adoption of the Minutes Adopted including
+4.2 Adoption of the Minutes Adopted with the
 
-point of accuracy at Item 4.1
+correction noted at Item 4.1
 
 5. Minutes of Corporate Policy Committee
 
@@ -63,7 +63,7 @@ def test_each_row_gives_its_title_and_the_decision_beside_it() -> None:
     decided = [(row.title, row.decision.text) for row in rows if row.decision is not None]
     assert decided == [
         ("Chair's Business", "Received"),
-        ("Adoption of the Minutes", "Adopted including point of accuracy at Item 4.1"),
+        ("Adoption of the Minutes", "Adopted with the correction noted at Item 4.1"),
         # the cell on a line of its own among the title's wrapped lines, wrapped in its turn
         ("Leisure Centre Refurbishment", "Agreed to appoint the preferred bidder"),
         # a page's furniture ends the cell
@@ -104,7 +104,7 @@ There were no declarations of interest.
 4. MINUTES OF PLANNING COMMITTEE MEETING HELD WEDNESDAY 21 OCTOBER 2026
 
 Proposed by Councillor Agnew, Seconded by Alderman Boyd and AGREED - that the minutes
-be adopted including the point of accuracy at Item 4.1.
+be adopted with the correction noted at Item 4.1.
 
 5. MINUTES OF CORPORATE POLICY COMMITTEE
 

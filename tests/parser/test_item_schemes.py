@@ -314,15 +314,14 @@ Presiding  A Quinn
 Other Members Present  B Doherty  C Ferris  D Gallagher
 
 
-1.1 It was PROPOSED by Councillor B Doherty, Seconded by Councillor C Ferris, and
+1.1 On a proposal by Councillor B Doherty, seconded by Councillor C Ferris, it was
 
-RESOLVED: that the Minutes of the Council Meeting held on 1 September 2026 be taken as
-read and signed as correct.
+RESOLVED: that the record of the September meeting be confirmed.
 
 
 2.1 The Chief Executive reported a letter of thanks from the lifeboat station.
 
-2.2 Submitted a letter from the Roads Department about winter gritting routes.
+2.2 A letter from the Roads Department about winter gritting routes was read.
 
 2.2.1 It was agreed that the Roads Department be invited to the December meeting.
 

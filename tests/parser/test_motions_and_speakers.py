@@ -183,3 +183,84 @@ def test_an_apology_accepted_by_resolution_names_only_the_member() -> None:
         parsed = parse_text(text)
         assert [person.name for person in parsed.meeting.apologies] == ["Neville Tilley"]
         assert [person.name for person in parsed.meeting.present] == ["Ann Bell", "Tom Reed"]
+
+
+# ---- a notice of motion quoted, its amendment, and the vote ------------------------------
+
+NOTICE_OF_MOTION = """\
+The following Notice of Motion was proposed by Councillor Hale and seconded by
+Councillor Irwin:
+
+"That this Council notes the closure of the Kilbride branch library and agrees to
+write to the Minister asking that a mobile library visit the village weekly."
+
+Councillor Hale spoke to the motion.
+
+AMENDMENT
+
+Proposed by Alderman Kerr
+Seconded by Councillor Moss
+
+That the words "write to the Minister" be replaced with "invite the library service to
+a meeting of the Community Committee".
+
+The amendment was put to the meeting and declared lost, 9 Members voting For and 20
+Members voting Against.
+
+The substantive motion was then put to the meeting and a recorded vote was requested.
+
+In Favour (20) Councillors Hale, Irwin and others
+Against (9) Alderman Kerr, Councillor Moss and others
+
+The Mayor declared the motion carried.
+"""
+
+
+def test_a_quoted_notice_of_motion_carried_after_its_amendment_fell_is_the_decision() -> None:
+    assert decisions(NOTICE_OF_MOTION) == [
+        "That this Council notes the closure of the Kilbride branch library and agrees to "
+        "write to the Minister asking that a mobile library visit the village weekly."
+    ]
+
+
+def test_a_quoted_motion_put_to_the_meeting_and_agreed_is_the_decision() -> None:
+    agreed = (
+        "The following Notice of Motion was proposed by Councillor Moss and seconded by "
+        "Councillor Kerr:\n\n"
+        '"That this Council provides a defibrillator at every Council sports pitch."\n\n'
+        "Members from all parties spoke in support.\n\n"
+        "The motion was put to the meeting and AGREED unanimously.\n"
+    )
+    assert decisions(agreed) == [
+        "That this Council provides a defibrillator at every Council sports pitch."
+    ]
+
+
+def test_a_note_that_the_press_and_public_left_is_no_clause_of_the_decision() -> None:
+    text = (
+        "Proposed by Councillor Hale\nSeconded by Councillor Irwin and\n\n"
+        "AGREED – that Council move 'In Committee'.\n\n"
+        "* Press and public were disconnected from the meeting at 8.47 pm.\n"
+    )
+    assert decisions(text) == ["that Council move 'In Committee'."]
+
+
+def test_each_proposal_with_its_decision_in_the_sentence_is_one() -> None:
+    text = (
+        "On the proposal of Cllr. Ann Hale, seconded by Cllr. Brian Irwin, the minutes of "
+        "the meeting held on 8th March 2027 were adopted.\n\n"
+        "On the proposal of Cllr. Brian Irwin, seconded by Cllr. Ann Hale, the minutes of "
+        "the Special Meeting held on 22nd March 2027 were adopted.\n\n"
+        "On the proposal of Cllr. Cara Moss, seconded by Cllr. Ann Hale, the allocation "
+        "set out in the report was approved.\n\n"
+        "On the proposal of Cllr. Ann Hale, seconded by Cllr. Cara Moss, the Members "
+        "approved the disposal of the site at Knockmore.\n\n"
+        "The motion was adopted.\n"
+    )
+    assert decisions(text) == [
+        "the minutes of the meeting held on 8th March 2027 were adopted.",
+        "the minutes of the Special Meeting held on 22nd March 2027 were adopted.",
+        "the allocation set out in the report was approved.",
+        "the Members approved the disposal of the site at Knockmore.",
+        "The motion was adopted.",
+    ]
