@@ -52,7 +52,10 @@ _NOT_NAMES = re.compile(
     r"For|Item|Report|Minutes|Children|Families|Services?|Health|Public|Adult|Care|Social|"
     r"Education|Housing|Finance|Policy|Partnership|Development|Support|Business|Strategic|"
     r"Corporate|Portfolio|Lead|Senior|Manager|Team|Scrutiny|Resources|Environment|Councillors|"
-    r"Cllrs|Aldermen|Staff|Clerk|Town|Parish|District|County|City)\b"
+    r"Cllrs|Aldermen|Staff|Clerk|Town|Parish|District|County|City|"
+    # a department after the post: "Mr C Devane, Senior Executive Officer, Property Management"
+    r"Property|Planning|Legal|Democratic|Highways|Transport|Estates|Regeneration|Economic|"
+    r"Human\s+Resources|Revenues|Procurement|Governance|Internal\s+Audit|Customer)\b"
 )
 _OFFICE_BEFORE_NAME = re.compile(
     r"^(?:The\s+)?(?:Right\s+Worshipful\s+)?(?:The\s+)?(?:(?:Lord|Deputy|Lady|Vice|Acting)\s+)?"
@@ -129,6 +132,11 @@ def person_from_entry(entry: str, offset: int) -> Person | None:
 
 _RELATIVE_CLAUSE = re.compile(r"^(?:for\s+whom|who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE_IN = re.compile(r",?\s*\bfor\s+whom\s+[^,;.]*", re.IGNORECASE)
+_FOR_ITEMS = re.compile(
+    r"\s*\((?:for|during|at)\s+(?:agenda\s+)?(?:items?|minutes?)\s+[\w.,/&\s-]{1,30}?(?:\s+only)?\)"
+    r"|\s*\((?:agenda\s+)?(?:items?|minutes?)\s+[\w.,/&\s-]{1,30}?\s+only\)",
+    re.IGNORECASE,
+)
 # a name, then the body its holder comes from: "… of Southmere County Council"
 _OF_BODY = re.compile(
     r"\s+of\s+(?=(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,5}\s+"
@@ -148,6 +156,8 @@ def people_from_list(text: str, offset: int) -> list[Person]:
     # "…, for whom Councillor B attended as substitute, …": said of the one before, blanked
     # (spaces keep every offset where it was)
     text = _RELATIVE_CLAUSE_IN.sub(lambda match: " " * len(match.group(0)), text)
+    # "… Property Management (for Item 3)": when they attended, not who they are
+    text = _FOR_ITEMS.sub(lambda match: " " * len(match.group(0)), text)
     pieces = list(_pieces(text))
     given_after = _given_names(pieces)
     for position, (piece_start, piece) in enumerate(pieces):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from scrutiny_tui.parser import parse_text
 from scrutiny_tui.parser.meeting import heading_facts
+from scrutiny_tui.parser.people import people_from_list
 
 
 def test_a_scottish_minute_of_meeting_names_the_council_that_met() -> None:
@@ -71,3 +72,15 @@ def test_a_council_named_as_the_township_or_town_of_a_place() -> None:
     assert heading_facts("The Township of Westvale") == {"council": "The Township of Westvale"}
     assert heading_facts("Town of Eastmere") == {"council": "Town of Eastmere"}
     assert heading_facts("Town of Eastmere Council meeting") == {}
+
+
+def test_an_officer_s_department_and_the_items_attended_are_not_people() -> None:
+    entry = "Mr. Cian Dwyer, Senior Executive Officer, Property Management (for Item 3)"
+    assert [(p.name, p.role) for p in people_from_list(entry, 0)] == [
+        ("Cian Dwyer", "Senior Executive Officer, Property Management")
+    ]
+    several = "Ms A Hale, Head of Planning (items 5 and 6 only), Ms B Irwin (Clerk)"
+    assert [(p.name, p.role) for p in people_from_list(several, 0)] == [
+        ("A Hale", "Head of Planning"),
+        ("B Irwin", "Clerk"),
+    ]
