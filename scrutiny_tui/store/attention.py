@@ -247,13 +247,17 @@ def overdue_actions_count(conn: sqlite3.Connection, *, today: date) -> int:
 def upcoming_meetings(
     conn: sqlite3.Connection, *, today: date, limit: int
 ) -> list[UpcomingMeeting]:
-    """Meetings dated today or later, soonest first, with their first agenda item."""
+    """Meetings dated today or later, soonest first, with their first agenda item. (Ties
+    are broken by council and then by when the meeting was stored, with names missing taken
+    as empty, so that every engine lists them in the same order.)"""
     rows = conn.execute(
         """SELECT m.id, m.council, m.committee, m.date, m.title, m.url,
                   (SELECT ai.id FROM agenda_item ai WHERE ai.meeting_id = m.id
                    ORDER BY ai.ordinal LIMIT 1),
                   (SELECT count(*) FROM agenda_item ai WHERE ai.meeting_id = m.id)
-           FROM meeting m WHERE m.date >= :today ORDER BY m.date, m.committee LIMIT :limit""",
+           FROM meeting m WHERE m.date >= :today
+           ORDER BY m.date, COALESCE(m.committee, ''), COALESCE(m.council, ''), m.id
+           LIMIT :limit""",
         {"today": today.isoformat(), "limit": limit},
     )
     return [UpcomingMeeting(*row) for row in rows]
