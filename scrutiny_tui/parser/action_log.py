@@ -23,7 +23,9 @@ _HEADER_DUE = re.compile(
     r"^(?:due(?:\s+date)?|deadline|by\s+when|when|target(?:\s+date)?|date(?:\s+due)?|timescales?)$",
     re.IGNORECASE,
 )
-_HEADER_OWNER = re.compile(r"^(?:owner|lead(?:\s+officer)?|responsible|by\s+whom|who)$", re.I)
+_HEADER_OWNER = re.compile(
+    r"^(?:owner|(?:lead|responsible)(?:\s+officer)?|officer|by\s+whom|who)$", re.I
+)
 _DONE = re.compile(r"^(?:complete[d]?|done|closed|actioned|finished)\b", re.IGNORECASE)
 # "(item 4)", "(minute 45/23)", "(AOB)": the item a row came from
 _ITEM_REF = re.compile(
@@ -43,7 +45,7 @@ _OUTGOING = re.compile(
     r"|^(?:chase|invite|launch|publish|arrange|book|forward)\b"
     # circulating figures or a briefing brings members information; the terms agreed go out
     r"|^circulate\b(?![^|]{0,40}\b(?:figures|data|analysis|briefing|report|update|note|"
-    r"information|results|breakdown|details)\b)"
+    r"information|results|breakdown|details|assessment|evaluation|review)\b)"
     r"|^[^|]{0,80}?\bto\s+be\s+(?:submitted|reported|sent|referred|forwarded)\s+to\s+(?:the\s+)?"
     r"(?:Cabinet|Executive|Council|Mayor|Leader|Portfolio\s+Holder)\b",
     re.IGNORECASE,
@@ -131,7 +133,26 @@ def _wrapped_row(lines: list[Line], index: int, width: int) -> tuple[Line | None
     joined, taken = wrapped_row(lines, index, width, _cells)
     if not _is_row(joined) or len(_cells(joined)) < min(width, 2):
         return None, 1
+    following = index + taken
+    if (
+        "|" not in joined.text
+        and following < len(lines)
+        and not lines[following].blank
+        and not _is_row(lines[following])
+        and (
+            lines[following].text[:1].islower()
+            or _CUT_MID_PHRASE.search(_cells(joined)[0]) is not None
+        )
+    ):
+        # "Circulate the assessment for the review,<TAB>Head of …<TAB>30/06/2027" over
+        # "with the bus changes, to all members (CSC.32)": the first cell goes on below the row
+        first, _, rest = joined.raw.strip().partition("\t")
+        raw = f"{first} {lines[following].text}\t{rest}"
+        return Line(joined.start, raw), taken + 1
     return joined, taken
+
+
+_CUT_MID_PHRASE = re.compile(r"(?:[–—,/-]|\b(?:and|or|of|to|the|for|with))$")
 
 
 def _row(line: Line, columns: _Columns, meeting_date: str | None) -> LoggedAction | None:

@@ -47,7 +47,7 @@ _ABOUT = re.compile(
     r"item|clarification|data|figures|breakdown|measures|plan|response|note|session|visit|"
     r"results|outcome|outturn|respond|"
     # "bring costed proposals to the Leisure Committee in February 2027"
-    r"progress|work\s+programme|proposals|options|attend)",
+    r"progress|work\s+programme|proposals|options|attend|approval|agenda)",
     re.IGNORECASE,
 )
 _BODY_NAME = (
@@ -208,6 +208,17 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\bask(?:s|ed)?\s+the\s+(?:[\w,]+\s+){1,8}?to\s+[a-z]"
             r"|\bask\s+(?:the\s+)?(?:[\w,]+\s+){1,6}?for\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:report|update|briefing|paper|response|note)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "… prepare a draft response for approval at the March meeting", "The following items
+    # were requested for the March agenda:"
+    (
+        "for ",
+        re.compile(
+            # (not "forwarded to Cabinet for consideration at its meeting on …": another's)
+            r"\bfor\s+(?:approval|agreement|decision)\s+at\s+(?:the|a)"
+            r"\s+(?:\w+\s+){0,2}?meeting\b|\bfor\s+the\s+[A-Z][a-z]+\s+agenda\b",
             re.IGNORECASE,
         ),
     ),

@@ -317,6 +317,8 @@ def _place_logged_actions(
         target = _item_holding(items, starts, index)
         if logged.item_number and logged.item_number.rstrip(".") in by_number:
             target = by_number[logged.item_number.rstrip(".")]
+        elif logged.item_title and logged.item_title.rstrip(".") in by_number:
+            target = by_number[logged.item_title.rstrip(".")]  # "(CSC.32)": the item's own code
         elif logged.item_title and (titled := _item_titled(items, logged.item_title)):
             target = titled
         elif logged.other_business:
@@ -1086,7 +1088,8 @@ def _attendance(
             )
             lead = len(block.raw) - len(block.raw.lstrip(" \t\u00a0")) + label.end()
             listed = block.raw[lead:]
-            sentence = _SENTENCE_LINE.search(listed)
+            # (a note in brackets is no prose: "Galbraith (not present for Article 13),")
+            sentence = _SENTENCE_LINE.search(_BRACKETS.sub(_blanked, listed))
             if sentence:  # the list ends where a line of prose begins
                 listed = listed[: sentence.start()]
             also = _ALSO_PRESENT.search(listed)
@@ -1116,6 +1119,13 @@ def _attendance(
             _add_people(meeting, kind, _entry_text(block), _entry_start(block))
             if before == len(meeting.present) + len(meeting.apologies) + len(meeting.substitutes):
                 kind = None
+
+
+_BRACKETS = re.compile(r"\([^()\n]*\)")
+
+
+def _blanked(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))  # (the same length: offsets hold)
 
 
 _ALSO_PRESENT = re.compile(r"\.\s+Also\s+(?:present|in\s+attendance|attending)\s*:\s*", re.I)

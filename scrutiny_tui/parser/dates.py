@@ -90,9 +90,9 @@ _MONTH_ONLY = re.compile(
     r"\b(?:the|in|at|to|by|for)\s+(?:the\s+)?(?P<month>January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+"
     # "at the April 13 meeting": the day too, as US minutes give it
-    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:\d{4}\s+)?(?:meeting|cycle|committee)\b"
+    r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:\d{4}\s+)?(?:meeting|cycle|committee|agenda)\b"
 )
-_MONTH_ONLY_WORDS = re.compile("meeting|cycle|committee")
+_MONTH_ONLY_WORDS = re.compile("meeting|cycle|committee|agenda")
 _DIGIT = re.compile(r"\d")
 _MONTH_DAY = re.compile(
     r"\b(?:until|by|on|to)\s+(?:(?P<month1>[A-Z][a-z]{2,8})\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?"

@@ -81,7 +81,10 @@ MINUTES_APPROVED = re.compile(
     # "The minutes of this meeting were confirmed at the meeting held on …": a later one's
     r"(?!\s+of\s+this\s+meeting\s+(?:were|was)\s+(?:\w+\s+){1,3}?at\b)[^.]{0,160}?\s+"
     r"(?:were|was)\s+(?:\w+ly\s+)?(?:\w+\s+and\s+)?"
-    r"(?:approved|agreed|confirmed|signed|accepted|adopted|taken\s+as\s+read)\b",
+    r"(?:approved|agreed|confirmed|signed|accepted|adopted|taken\s+as\s+read)\b"
+    # a Scottish council's minute: "There were submitted and approved as correct records the
+    # Minutes of the Meetings of …"
+    r"|^There\s+(?:was|were)\s+submitted\s+and\s+(?:approved|confirmed)\b",
     re.IGNORECASE,
 )
 

@@ -870,7 +870,10 @@ def _read_decision(
 # a decision's lead-in to the conditions it is made on ("subject to the following
 # additional conditions:", "with the conditions below:")
 _CONDITIONS_FOLLOW = re.compile(
-    r"\b(?:subject\s+to|with|on)\b[^:]{0,200}\bconditions?\s*(?:set\s+out\s+)?(?:below|as\s+follows)?\s*:-?\s*$",
+    r"\b(?:subject\s+to|with|on)\b[^:]{0,200}\bconditions?\s*(?:set\s+out\s+)?(?:below|as\s+follows)?\s*:-?\s*$"
+    # "… be referred back to Cabinet for reconsideration, for the following reasons:": the
+    # decision whole, its reasons listed under it
+    r"|\S[^:]{20,200}\b(?:for|on)\s+the\s+following\s+(?:reasons?|grounds?)\s*:-?\s*$",
     re.IGNORECASE,
 )
 # "(a) …", "(ii) …", or "1. That …" (a number with a stop opens a clause only before "That")
@@ -924,7 +927,7 @@ def _entries(
         if block.marker is not None:
             if not block.after_blank and taken == 0 and only_after_lead_in:
                 break
-            if only_after_lead_in and taken == 0 and _SUB_HEADING.match(block.text):
+            if only_after_lead_in and taken == 0 and _part_heading(block):
                 break  # "(b) Fire and rescue precept": the item's next part, not a clause
             if motions.MOTION.search(block.text) and motions.SECONDED.search(block.text):
                 break  # "(b) It was moved by …, seconded by …": the next motion, not a clause
@@ -983,6 +986,16 @@ def _line_clauses(block: Block) -> list[str]:
 
 # a lettered part's heading: a few words with no stop, no verb's clause after them
 _SUB_HEADING = re.compile(r"^(?!(?:That|To|The|This|It)\b)[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,6}$")
+_LABEL_AT_START = re.compile(r"^\s*\(?[A-Za-z0-9]{1,4}[.)]\s*")
+
+
+def _part_heading(block: Block) -> bool:
+    """ "(b) Fire and rescue precept", or "(b) Taliadau / Payments" over the part's text: the
+    heading of the item's next part."""
+    if _SUB_HEADING.match(block.text):
+        return True
+    first, _, rest = block.raw.strip().partition("\n")
+    return bool(rest.strip()) and bool(_SUB_HEADING.match(_LABEL_AT_START.sub("", first).strip()))
 
 
 def _body_clauses(text: str) -> list[tuple[str | None, str]]:
@@ -1243,7 +1256,7 @@ def _after_a_vote(blocks: list[Block], index: int, used: set[int], offset: int) 
 _RESOLVED_LEADS_IN = re.compile(
     r"\b(?:RESOLVED|Resolved|resolved|AGREED|Agreed|agreed)\b(?:\s+that)?[^.;:]{0,60}:-?$"
 )
-_ENTRY_APPROVED = re.compile(r"[.;]\s+(?:Approved|Agreed|Granted|Supported)\.?$")
+_ENTRY_APPROVED = re.compile(r"[.;]\s+(?:Approved|Agreed|Granted|Supported|Noted)\.?$")
 # "Cllr Hale – it was agreed that Cllr Hale would sign at the next meeting"
 _IT_WAS_AGREED = re.compile(
     r"\b[Ii]t\s+was\s+(?:unanimously\s+)?(?:agreed|resolved|RESOLVED|AGREED)\b"

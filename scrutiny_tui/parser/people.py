@@ -92,7 +92,10 @@ _POST_AT_END = re.compile(
 
 # "Stainby Town Council", "NHS Locharden": whom a member represents, not a person
 _ORGANISATION = re.compile(
-    r"^(?:NHS|HM)\b|\b(?:Council|Authority|Trust|Board|Association|Commission|Partnership)$"
+    r"^(?:NHS|HM)\b|\b(?:Council|Authority|Trust|Board|Association|Commission|Partnership"
+    # a post's department or title wrapped from the piece before it: "Head of Legal and
+    # Regulatory Services", "… and Monitoring Officer"
+    r"|Services|Department|Directorate|Officer|Manager)$"
 )
 
 
@@ -254,7 +257,9 @@ def _extend_role(person: Person, text: str, offset: int, end: int) -> None:
     assert person.span is not None
     start = person.span.start
     source = text[start - offset : end - offset]
-    name_end = source.find(person.name) + len(person.name) if person.name in source else 0
+    # (the name as printed may break over a line: "G\nRennie")
+    printed = re.search(r"\s+".join(map(re.escape, person.name.split())), source)
+    name_end = printed.end() if printed is not None else 0
     role = source[name_end:].strip(" ,;:")
     person.span = Span(start, end)
     person.source = source
