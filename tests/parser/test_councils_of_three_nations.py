@@ -8,7 +8,7 @@ from scrutiny_tui.parser import parse_item, parse_text
 from scrutiny_tui.parser.people import people_from_list
 
 
-def decisions(text: str, meeting_date: str | None = None) -> list[str]:
+def decisions(text: str) -> list[str]:
     return [r.text for r in parse_item(f"{text}\n", title="Item").resolutions]
 
 
