@@ -45,7 +45,8 @@ _OUTGOING = re.compile(
     r"|^(?:chase|invite|launch|publish|arrange|book|forward)\b"
     # circulating figures or a briefing brings members information; the terms agreed go out
     r"|^circulate\b(?![^|]{0,40}\b(?:figures|data|analysis|briefing|report|update|note|"
-    r"information|results|breakdown|details|assessment|evaluation|review)\b)"
+    r"information|results|breakdown|details|assessment|evaluation|review|map|list|timetable"
+    r"|schedule|slides|presentation)\b)"
     r"|^[^|]{0,80}?\bto\s+be\s+(?:submitted|reported|sent|referred|forwarded)\s+to\s+(?:the\s+)?"
     r"(?:Cabinet|Executive|Council|Mayor|Leader|Portfolio\s+Holder)\b",
     re.IGNORECASE,

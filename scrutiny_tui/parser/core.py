@@ -12,7 +12,7 @@ import yaml
 from scrutiny_tui.parser.action_log import read_action_logs
 from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.attendance_table import COLUMN_GAP, read_status_table, row_person
-from scrutiny_tui.parser.blocks import Block, Line, blocks_of, split_lines, squash
+from scrutiny_tui.parser.blocks import LIST_LABEL, Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_browser_print, is_chrome
 from scrutiny_tui.parser.contents_table import ContentsRow, read_contents
 from scrutiny_tui.parser.dates import dates_in, find_date
@@ -29,6 +29,7 @@ from scrutiny_tui.parser.headings import (
 )
 from scrutiny_tui.parser.items import read_item
 from scrutiny_tui.parser.lowered import lower_twin, lowered_document
+from scrutiny_tui.parser.markup import may_hold_markup, without_inline_markup
 from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
     ATTENDANCE_LABEL,
@@ -91,6 +92,11 @@ def parse_text(
     Facts are taken from the text where it states them, then from YAML front matter, then
     from ``metadata`` (a sidecar file or the page's own headings); otherwise left null.
     """
+    given = text
+    if may_hold_markup(text):
+        # Markdown's "**RESOLVED**" and "[title](address)" read as their words (the marks
+        # blanked to spaces: every offset holds for the text as given)
+        text = without_inline_markup(text)
     body_start, front = _front_matter(text)
     lower = lowered_document(text)  # lower-cased once, its slices read by each item
     own_lines = split_lines(text, body_start)
@@ -102,7 +108,7 @@ def parse_text(
     # list of business may name items past its end)
     stops_short = _ends_mid_sentence(_without_page_furniture(lines, frozenset()))
     headings = find_headings(lines, dense, cut_short=stops_short, flattened=cut is not own_lines)
-    document = ParsedDocument(text=text, source=source, sha256=sha256, format=format)  # type: ignore[arg-type]
+    document = ParsedDocument(text=given, source=source, sha256=sha256, format=format)  # type: ignore[arg-type]
     fallback = not headings
     if fallback:
         headings = _single_item_heading(lines)
@@ -226,7 +232,29 @@ def parse_text(
             item.actions = []
     if meeting.date is None:
         document.warnings.append("meeting date not stated")
+    if text is not given:
+        _sources_as_given(document, given)
     return document
+
+
+def _sources_as_given(document: ParsedDocument, given: str) -> None:
+    """Each record's source as the document gives it ("**RESOLVED** – …"), where the parser
+    read the words with Markdown's marks blanked (the same offsets)."""
+    meeting = document.meeting
+    people = [*meeting.present, *meeting.apologies, *meeting.substitutes, *meeting.attending]
+    records: list[Any] = list(people)
+    for item in document.items:
+        records += [
+            *item.attendees,
+            *item.points,
+            *item.recommendations,
+            *item.resolutions,
+            *item.actions,
+        ]
+    for record in records:
+        span = record.span
+        if span is not None and record.source:
+            record.source = given[span.start : span.end]
 
 
 # "Date of next meeting: Tuesday 12 January 2027", "The next meeting of the Committee will be
@@ -883,8 +911,15 @@ def _running_lines(lines: list[Line], headings: list[Heading]) -> frozenset[str]
         and not DECISION_END.match(text)  # "Reasons for Decision" heads every decision's reasons
         and not is_mover_line(text)  # "Moved: Cr Hale" moves many motions
         and not OUTCOME_LINE.match(text)  # "AND AGREED" closes many
+        # a clause of a recommendation the resolution then repeats word for word ("1.  receive
+        # the quarterly report for 2026/27; and"): a list's entry, or a line that goes on
+        and LIST_LABEL.match(text) is None
+        and not _GOES_ON.search(text)
         and len(text.split()) >= 2
     )
+
+
+_GOES_ON = re.compile(r"(?:,|\b(?:and|or|the|of|to|for|from|with|at|in|on))$")
 
 
 def _unpaged(text: str) -> str:
@@ -1177,6 +1212,12 @@ _OFFICER_ROLE = re.compile(
 )
 
 
+_PARTNER_BODY = re.compile(
+    r"\b(?:NHS|Trust|Integrated\s+Care|ICB|CCG|Healthwatch|Police|Fire\s+and\s+Rescue|University"
+    r"|College|Housing\s+Association)\b"
+)
+
+
 def _members_only(meeting: Meeting) -> None:
     """The members' lists hold members: an officer named there by post ("Mr J Hale (Clerk)")
     attended, and a County Councillor among members named otherwise (a town or community
@@ -1195,6 +1236,10 @@ def _members_only(meeting: Meeting) -> None:
                 and _OFFICER_ROLE.search(p.role)
                 and not DASH_ROLE.search(p.source)
                 and not COLUMN_GAP.search(p.source)
+                # "Claire Tobin (Chief Executive, Rivermoor NHS Trust)": a partner body's
+                # officer, the body named after the post, sits on a partnership board as a
+                # member ("Police Liaison Officer" is the council's own post)
+                and not _PARTNER_BODY.search(p.role.partition(",")[2])
             )
             or (p.honorific == "County Councillor" and own - {None})
         ]
@@ -1210,6 +1255,18 @@ def _without_repeats(meeting: Meeting) -> None:
     "apologies were received from Councillor Mirza" under item 1) is listed once: a surname
     alone where the list has a full name with it. The same name twice may be two members
     ("D Mackay" and "D Mackay"), as surnames alone that repeat ("Ryan, A; Ryan, J") are."""
+    for kind in ("present", "apologies", "attending", "substitutes"):
+        # the same words read twice (the head's list, then an item titled "Attendance"
+        # that holds it) name one person
+        listed: list[Person] = getattr(meeting, kind)
+        seen: set[tuple[str, int | None]] = set()
+        once = []
+        for person in listed:
+            where = (person.name, person.span.start if person.span else None)
+            if where not in seen:
+                seen.add(where)
+                once.append(person)
+        setattr(meeting, kind, once)
     for kind in ("present", "apologies"):
         people: list[Person] = getattr(meeting, kind)
         surnames = {p.name.split()[-1].lower() for p in people if len(p.name.split()) >= 2}
@@ -1225,9 +1282,16 @@ def _add_people(meeting: Meeting, kind: str, raw: str, offset: int) -> None:
     # "Name – who they are" on every line: one person a line, however many commas
     filled = [line.strip() for line in lines if line.strip()]
     dashed = len(lines) >= 2 and all(DASH_ROLE.search(line) for line in filled)
-    if len(lines) == 1 and DASH_ROLE.search(raw) and ";" not in raw and raw.count(",") == 0:
+    dash = DASH_ROLE.search(raw) if len(lines) == 1 else None
+    if (
+        dash is not None
+        and ";" not in raw
+        and "," not in raw[: dash.start()]
+        # (not "Councillors – J Archibald, A Bennington, …": a group's label over its list)
+        and raw[dash.end() :].count(",") <= 2
+    ):
         # "Councillor Lorna Egerton – Executive Member for Communities and Culture": one
-        # person, whose role may hold an "and"
+        # person, whose role may hold an "and" (or commas: "– Chair, Healthwatch Rivermoor")
         one = person_from_entry(raw, offset)
         if one is not None:
             getattr(meeting, kind).append(one)

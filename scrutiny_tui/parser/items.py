@@ -287,10 +287,23 @@ _PUT_AND_LOST = re.compile(
 def _carried_after(blocks: list[Block], cursor: int, high: int) -> bool:
     """ "Carried." or "Motion Carried Unanimously" right after a motion's words, perhaps
     after the list they end with ("… to consider the following: / 1. … / Motion Carried")."""
-    return any(
+    if any(
         _CARRIED_LINE.search(blocks[after].raw)
         for after in range(cursor + 1, min(cursor + 4, high))
-    ) or bool(_CARRIED_WORD.search(blocks[cursor].text))
+    ) or bool(_CARRIED_WORD.search(blocks[cursor].text)):
+        return True
+    # "… subject to the following conditions:" / "1. …" … "4. …" / "CARRIED 4/3": after a
+    # longer list of the motion's clauses
+    after = cursor + 1
+    while after < high and blocks[after].is_labelled and after - cursor <= _CLAUSES_AT_MOST:
+        after += 1
+    return any(
+        _CARRIED_LINE.search(blocks[other].raw)
+        for other in range(max(cursor + 4, after - 1), min(after + 1, high))
+    )
+
+
+_CLAUSES_AT_MOST = 20
 
 
 # "… Seconded: Cr Irwin That Council:": a motion's words that lead in to its clauses

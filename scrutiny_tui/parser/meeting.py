@@ -192,6 +192,8 @@ _COUNCIL_MEETING = re.compile(
 def body_line(line: str) -> str | None:
     """The committee a heading line names by itself ("OVERVIEW AND SCRUTINY COMMITTEE"), or
     the Council where the line names a meeting of the council ("Council Meeting Minutes")."""
+    if line[:1] == "#":
+        line = line.lstrip("#").strip()  # "# Health and Wellbeing Board": Markdown's heading
     if len(line) <= 60 and _COUNCIL_MEETING.match(line):
         return "Council"
     if len(line) > 80 or not BODY_LINE.match(line) or _NOT_COUNCIL.search(line):
@@ -240,6 +242,8 @@ ATTENDANCE_LABEL = re.compile(
     r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?|Observers?"
     # "Members:      Councillor M Ellwood (Chair)": a hearing's panel, by its label alone
     r"|Members(?=\s*:)|Co-opted(?:\s+Members?)?(?=\s*:)"
+    # an Australian council's "Attendance" lists: "Councillors:  Cr A Hale (Mayor)"
+    r"|Councill?ors(?=\s*:)"
     r"|(?:Supporting|Attending|Other)\s+Officers)"
     # "In attendance (LA officers):": who they are, in brackets before the colon
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
@@ -258,7 +262,8 @@ _NAMES_THEN_ACCEPTED = (
     r"(?:accepted|noted|approved|received|recorded)\b.*)?\.?$"
 )
 APOLOGIES_FROM = re.compile(
-    r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|lateness|non-attendance)(?:\s+at\s+the\s+meeting)?)?\s+"
+    # (not "Apologies for lateness were received from …": a member who came, late)
+    r"\bapolog(?:y|ies)(?:\s+for\s+(?:absence|non-attendance)(?:\s+at\s+the\s+meeting)?)?\s+"
     r"(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+)?(?:\w+\s+and\s+)?"
     r"(?:received|submitted|given|made|tendered|intimated|accepted|recorded|noted|reported)\s+"
     r"(?:and\s+\w+\s+)?(?:on\s+behalf\s+of|from|by|for)\s*:?\s*"
@@ -307,6 +312,8 @@ def attendance_kind(label: str, *, body_is_council: bool = False) -> str:
         "in the chair",
         "presiding",
         "sederunt",
+        "councillors",
+        "councilors",
         "commissioners present",
         "trustees present",
         "supervisors present",

@@ -30,7 +30,8 @@ MOTION = re.compile(
 # "Procedural Motion", "Resolution 12/2025", "Motion No. C250101-2",
 # "Resolution Record No: TC/41/19".
 MOTION_HEADING = re.compile(
-    r"^(?:(?:Council|Committee|Board)\s+resolution"
+    # ("COUNCIL RESOLUTION 2027/48", "Council Resolution No. 45": numbered from the register)
+    r"^(?:(?:Council|Committee|Board)\s+resolution(?:\s+(?:No\.?\s*)?[\w/#-]*\d[\w/#-]*)?"
     r"|Resolution(?:\s+Record)?(?:\s+(?:No\.?|Number)?\s*:?\s*[\w/#-]+)?|"
     r"Procedural\s+Motion|Motion(?:\s+No\.?\s*[\w/#-]+)?)$",
     re.IGNORECASE,

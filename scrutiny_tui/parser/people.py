@@ -95,7 +95,9 @@ _ORGANISATION = re.compile(
     r"^(?:NHS|HM)\b|\b(?:Council|Authority|Trust|Board|Association|Commission|Partnership"
     # a post's department or title wrapped from the piece before it: "Head of Legal and
     # Regulatory Services", "… and Monitoring Officer"
-    r"|Services|Department|Directorate|Officer|Manager)$"
+    r"|Services|Department|Directorate|Officer|Manager"
+    # a firm: "Glenn Hardacre, Hardacre Asset Consulting"
+    r"|Consulting|Consultants|Consultancy|Ltd|Limited|LLP|PLC|Associates|Partners)$"
 )
 
 
@@ -135,6 +137,10 @@ def person_from_entry(entry: str, offset: int) -> Person | None:
 
 _RELATIVE_CLAUSE = re.compile(r"^(?:for\s+whom|who|whom|whose)\b", re.IGNORECASE)
 _RELATIVE_CLAUSE_IN = re.compile(r",?\s*\bfor\s+whom\s+[^,;.]*", re.IGNORECASE)
+_NAME_IN_BRACKETS = re.compile(
+    r"^\((?P<name>(?:Councill?or|Cllr|Cr)\.?\s+[^()]{2,60})\)(?:\s+in\s+the\s+Chair)?\s*$",
+    re.IGNORECASE,
+)
 _FOR_ITEMS = re.compile(
     r"\s*\((?:for|during|at)\s+(?:agenda\s+)?(?:items?|minutes?)\s+[\w.,/&\s-]{1,30}?(?:\s+only)?\)"
     r"|\s*\((?:agenda\s+)?(?:items?|minutes?)\s+[\w.,/&\s-]{1,30}?\s+only\)",
@@ -187,6 +193,11 @@ def people_from_list(text: str, offset: int) -> list[Person]:
             piece = piece[titled.end() :]
             if not piece:
                 continue
+            bracketed = _NAME_IN_BRACKETS.match(piece)
+            if bracketed is not None:
+                # "The Mayor (Councillor Grace Ofori) in the Chair": the holder in brackets
+                piece_start += bracketed.start("name")
+                piece = bracketed["name"]
         if role_before and people and _role_goes_on(text, pieces, position):
             # "…, Cabinet Member for Culture and Recreation, and …": the role's own "and"
             _extend_role(people[-1], text, offset, offset + piece_start + len(piece))
