@@ -222,6 +222,34 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # "ACTION: Priya to send the repairs figures to the panel by 14 May": information for the
+    # members themselves
+    (
+        "send ",
+        re.compile(
+            r"\bsend\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the\s+|all\s+)?(?:panel|committee|members"
+            r"|councillors|group|forum|sub-committee)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "… to invite the Head of Repairs to the June meeting"
+    (
+        "invite ",
+        re.compile(
+            r"\binvite\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the|a|its|their)\s+(?:[\w'’]+\s+){0,2}?"
+            r"meeting\b",
+            re.IGNORECASE,
+        ),
+    ),
+    # "… to draft a scope for the review for the next meeting"
+    (
+        "for the ",
+        re.compile(
+            r"\b(?:draft|prepare|produce|compile)\s+(?:[\w'’-]+\s+){1,10}?for\s+the\s+"
+            r"(?:next|[A-Z][a-z]+)\s+meeting\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "Receive a further report on costs … at the June meeting"
     (
         "eceive",

@@ -260,9 +260,11 @@ def _sources_as_given(document: ParsedDocument, given: str) -> None:
 # "Date of next meeting: Tuesday 12 January 2027", "The next meeting of the Committee will be
 # held on Tuesday 14 April 2026": the date the minutes give for the body's next meeting
 _NEXT_MEETING_ON = re.compile(
-    r"(?:date\s+of\s+(?:the\s+)?next\s+meeting\s*[:\u2013\u2014-]?|\bnext\s+meeting\s+(?:of\s+the\s+"
-    r"[\w ]{2,60}?\s+)?(?:will|would|is\s+to|is\s+scheduled\s+to)\s+(?:be\s+held|take\s+place)"
-    r"(?:\s+on)?)\s+(?P<when>[^\n]{6,60})",
+    r"(?:date\s+of\s+(?:the\s+)?next\s+meeting[ \t]*[:\u2013\u2014-]?"
+    r"|\bnext\s+meeting\s+(?:of\s+the\s+[\w ]{2,60}?\s+)?"
+    r"(?:will|would|is\s+to|is\s+scheduled\s+to)\s+(?:be\s+held|take\s+place)"
+    # (the date on the same line or the next, not across a blank line)
+    r"(?:\s+on)?)[ \t]*(?:\r?\n[ \t]*)?(?P<when>[^\n]{6,60})",
     re.IGNORECASE,
 )
 _NEXT_MEETING_ON_LOWER = lower_twin(_NEXT_MEETING_ON)
@@ -276,10 +278,19 @@ def _date_next_meeting(
         "next meeting" in action.text.lower() for item in items for action in item.actions
     ):
         return  # (most minutes ask for nothing at their next meeting: the text is not read)
+    # (the first that gives a date: "DATE OF NEXT MEETING" may head "The next meeting … will
+    # be held on Thursday 9 September 2027", which the second match reads)
     stated = (
-        _NEXT_MEETING_ON.search(text) if lower is None else _NEXT_MEETING_ON_LOWER.search(lower)
+        _NEXT_MEETING_ON.finditer(text) if lower is None else _NEXT_MEETING_ON_LOWER.finditer(lower)
     )
-    when = find_date(text[stated.start("when") : stated.end("when")]) if stated else None
+    when = next(
+        (
+            found
+            for match in stated
+            if (found := find_date(text[match.start("when") : match.end("when")])) is not None
+        ),
+        None,
+    )
     if when is None or len(when) != 10 or when <= meeting_date:
         return
     for item in items:
@@ -1028,7 +1039,10 @@ def _opens_block(line: Line) -> bool:
 # "CATHAOIRLEACH"): a sub-heading of those present, not a person and not a list's end
 _OFFICE_HEADING = re.compile(
     r"^(?:(?:The|Deputy|Vice|Lord|Acting)\s+)?(?:Mayor|Chair(?:man|person|woman)?|Cathaoirleach"
-    r"|Convener|Provost|Councillors|Aldermen|Elected\s+Members)\s*:?$",
+    r"|Convener|Provost|Councillors|Aldermen|Elected\s+Members)\s*:?$"
+    # a members' group under "PRESENT": "Members appointed by the constituent councils:",
+    # "Secretary of State Members:", "Ashgrove Ward:"
+    r"|^(?:[A-Z][\w'’-]*\s+){0,3}Members\b[^:.]{0,60}:$|^(?:[A-Z][\w'’-]*\s+){1,3}Ward\s*:$",
     re.IGNORECASE,
 )
 

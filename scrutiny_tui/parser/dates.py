@@ -87,7 +87,8 @@ _MONTH_YEAR = re.compile(r"\b(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<year>(?:19|20)\
 
 
 _MONTH_ONLY = re.compile(
-    r"\b(?:the|in|at|to|by|for)\s+(?:the\s+)?(?P<month>January|February|March|April|May|June|July|"
+    # ("to the panel's September meeting": the body's own)
+    r"\b(?:the|in|at|to|by|for)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?P<month>January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+"
     # "at the April 13 meeting": the day too, as US minutes give it
     r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+)?(?:\d{4}\s+)?(?:meeting|cycle|committee|agenda)\b"

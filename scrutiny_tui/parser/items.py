@@ -141,6 +141,14 @@ def _decisions(
     last_keyword = -1  # the last block opened by the keyword itself ("RESOLVED", "Decision:")
     while index < high:
         block = blocks[index]
+        if block.text[:8] == "DEFERRED" and not block.marker:
+            # "DEFERRED for a site visit, to be held on …": a planning committee's outcome,
+            # its word in capitals as a decision's keyword is
+            found_any = True
+            _add_resolution(content, seen, None, block.text, "", block)
+            used.add(index)
+            index += 1
+            continue
         opened = _opens_decision(block) or _recommendations_decided(blocks, index, high)
         if opened is not None:
             found_any = True
@@ -1112,6 +1120,15 @@ def _key(text: str) -> bytes:
     return text.lower().encode("ascii", "ignore").translate(None, _NOT_KEY_BYTES)
 
 
+# "Approved subject to the conditions in the report.": a planning committee's outcome, the
+# same words for each application it approves (not one decision printed twice)
+_PLANNING_OUTCOME = re.compile(
+    r"^(?:Approved|Refused|Granted|Permitted|Deferred|Permission\s+(?:granted|refused))\b"
+    r"[^.;]{0,80}\.?$",
+    re.IGNORECASE,
+)
+
+
 def _add_resolution(
     content: ItemContent,
     seen: set[bytes],
@@ -1127,7 +1144,7 @@ def _add_resolution(
     key = _key(text)
     if not key:
         return
-    if key in seen:
+    if key in seen and not _PLANNING_OUTCOME.match(text):
         content.warnings.append(f"decision given twice, kept once: {text[:60]}")
         return
     seen.add(key)

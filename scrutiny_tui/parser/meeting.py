@@ -68,8 +68,9 @@ COUNCIL_LINE = re.compile(
     r"|(?:The\s+)?(?:Township|Town|Municipality|Village|County|District)\s+of\s+[A-Z][\w' -]+"
     r"(?:\s+Council)?|[A-Z][\w'.& -]{1,60}?\s+(?:County|City|Borough|District|Metropolitan"
     r"(?:\s+Borough)?|Town|Parish|Combined)\s+Council|[A-Z][\w'& -]{1,40}\s+Council"
-    # a mayoral combined authority: the councils' own body, as a council is
-    r"|[A-Z][\w'& -]{1,40}\s+Combined\s+Authority)$",
+    # a mayoral combined authority or a national park authority: a body with committees
+    # of its own, as a council is
+    r"|[A-Z][\w'& -]{1,40}\s+(?:Combined|National\s+Park)\s+Authority)$",
     re.IGNORECASE,
 )
 # "OVERVIEW AND SCRUTINY COMMITTEE" on a line of its own at the head of the minutes
@@ -242,8 +243,9 @@ ATTENDANCE_LABEL = re.compile(
     r"|Attendees|Apologies(?:\s+for\s+absence)?|Substitutes?|Substitute\s+Members?|Observers?"
     # "Members:      Councillor M Ellwood (Chair)": a hearing's panel, by its label alone
     r"|Members(?=\s*:)|Co-opted(?:\s+Members?)?(?=\s*:)"
-    # an Australian council's "Attendance" lists: "Councillors:  Cr A Hale (Mayor)"
-    r"|Councill?ors(?=\s*:)"
+    # an Australian council's "Attendance" lists: "Councillors:  Cr A Hale (Mayor)"; a
+    # panel's "Staff:" who attend
+    r"|Councill?ors(?=\s*:)|Staff(?=\s*:)"
     r"|(?:Supporting|Attending|Other)\s+Officers)"
     # "In attendance (LA officers):": who they are, in brackets before the colon
     r"(?:[ \t]*\([^()\n]{1,40}\))?"

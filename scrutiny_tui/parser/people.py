@@ -78,7 +78,9 @@ _PLURALS = {
 # (a line opening with a group's label, "Academy members:", starts a new entry, comma or not)
 _SEPARATORS = re.compile(
     r"\s*(?:,|;|\ba\s*/\s*and\b|\band\b|&|\.\s+Also\s*:"
-    r"|\n(?=[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[a-z][\w'’-]*){1,3}[ \t]*:))\s*"
+    r"|\n(?=[ \t]*[A-Z][a-z'’-]+(?:[ \t]+[a-z][\w'’-]*){1,3}[ \t]*:)"
+    # "… and L Whitworth" / "Brackenfield Ward:   Councillors D Moorhouse": a ward's list
+    r"|\n(?=[ \t]*(?:[A-Z][\w'’-]*[ \t]+){1,3}Ward[ \t]*:))\s*"
 )
 _SPACE = re.compile(r"[\s\u00a0]+")
 
@@ -367,7 +369,9 @@ _GROUP_LABEL = re.compile(
     r"^(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Members?|Representatives?|Co-optees?|Observers?"
     r"|Substitutes?)"
     # a group named in sentence case: "Maintained primary headteachers:", "Academy members:"
-    r"|[A-Z][a-z'’-]+(?:\s+[a-z][\w'’-]*){1,3})\s*:\s*"
+    r"|[A-Z][a-z'’-]+(?:\s+[a-z][\w'’-]*){1,3}"
+    # the ward its members represent: "Rydal Green Ward:"
+    r"|(?:[A-Z][\w'’-]*\s+){1,3}Ward)\s*:\s*"
 )
 # "Jo Hale – Director of Public Health": who the person is, after a spaced dash
 DASH_ROLE = re.compile(r"\s+[–—-]\s+")
