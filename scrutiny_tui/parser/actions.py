@@ -175,10 +175,16 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # "to add the Nature Recovery Strategy to the agenda for the meeting on 11 March 2027"
+    # "to add the Nature Recovery Strategy to the agenda for the meeting on 11 March 2027",
+    # "The following items were requested for the March agenda:"
     (
         "agenda",
-        re.compile(r"\badd\s+(?:[\w'’-]+\s+){1,9}?to\s+the\s+agenda\s+(?:for|of)\b", re.IGNORECASE),
+        re.compile(
+            r"\badd\s+(?:[\w'’-]+\s+){1,9}?to\s+the\s+agenda\s+(?:for|of)\b"
+            r"|\bfor\s+the\s+(?:January|February|March|April|May|June|July|August|September"
+            r"|October|November|December)\s+agenda\b",
+            re.IGNORECASE,
+        ),
     ),
     # "RESOLVED: that the Clerk bring a revised draft budget … to the January meeting"
     (
@@ -211,16 +217,11 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.IGNORECASE,
         ),
     ),
-    # "… prepare a draft response for approval at the March meeting", "The following items
-    # were requested for the March agenda:"
+    # "… prepare a draft response for approval at the March meeting" (not "forwarded to
+    # Cabinet for consideration at its meeting on …": another's)
     (
-        "for ",
-        re.compile(
-            # (not "forwarded to Cabinet for consideration at its meeting on …": another's)
-            r"\bfor\s+(?:approval|agreement|decision)\s+at\s+(?:the|a)"
-            r"\s+(?:\w+\s+){0,2}?meeting\b|\bfor\s+the\s+[A-Z][a-z]+\s+agenda\b",
-            re.IGNORECASE,
-        ),
+        "approval at",
+        re.compile(r"\bfor\s+approval\s+at\s+(?:the|a)\s+(?:\w+\s+){0,2}?meeting\b", re.IGNORECASE),
     ),
     # "ACTION: Priya to send the repairs figures to the panel by 14 May": information for the
     # members themselves
@@ -242,13 +243,16 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "… to draft a scope for the review for the next meeting"
-    (
-        "for the ",
-        re.compile(
-            r"\b(?:draft|prepare|produce|compile)\s+(?:[\w'’-]+\s+){1,10}?for\s+the\s+"
-            r"(?:next|[A-Z][a-z]+)\s+meeting\b",
-            re.IGNORECASE,
-        ),
+    *(
+        (
+            verb,
+            re.compile(
+                rf"\b{verb}\s+(?:[\w'’-]+\s+){{1,10}}?for\s+the\s+(?:next|[A-Z][a-z]+)\s+"
+                r"meeting\b",
+                re.IGNORECASE,
+            ),
+        )
+        for verb in ("draft", "prepare")
     ),
     # "Receive a further report on costs … at the June meeting"
     (
