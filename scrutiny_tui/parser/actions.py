@@ -370,8 +370,10 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
         cues = [match.start() for match in _CUE.finditer(text)]
         about, deadline, searched = _ABOUT, _COMMENTS_DEADLINE, text
     else:  # the same matches, found sooner (see parser.lowered)
-        cues = _cue_starts(lower)
         about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
+        if about.search(lower) is None:
+            return []  # a request is about something (a report, an update, a meeting): none
+        cues = _cue_starts(lower)
     cues += _later_cues(text, lower)
     if not cues:
         return []
