@@ -34,6 +34,9 @@ _CUE_FORMS = (
     r"to\s+a\s+future\s+meeting",
     r"added\s+to\s+the\s+work\s+programme",
     r"included\s+in\s+the\s+work\s+programme",
+    # "ACTION: Priya to send the repairs figures to the panel by 14 May", "ACTION: MH to
+    # invite the Head of Repairs to the June meeting": a line the notes mark as asking
+    r"action\s*:",
 )
 # Each pattern opens with a lookahead on the first letters its words can start with: the
 # regex engine then skips most positions at once (about 1.7x quicker on long minutes).
@@ -46,8 +49,8 @@ _ABOUT = re.compile(
     r"(?:report|update|briefing|paper|presentation|information|details|meeting|review|"
     r"item|clarification|data|figures|breakdown|measures|plan|response|note|session|visit|"
     r"results|outcome|outturn|respond|"
-    # "bring costed proposals to the Leisure Committee in February 2027"
-    r"progress|work\s+programme|proposals|options|attend|approval|agenda)",
+    # "The following items were requested for the March agenda:"
+    r"progress|work\s+programme|attend|agenda:)",
     re.IGNORECASE,
 )
 _BODY_NAME = (
@@ -223,37 +226,6 @@ _LATER_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "approval at",
         re.compile(r"\bfor\s+approval\s+at\s+(?:the|a)\s+(?:\w+\s+){0,2}?meeting\b", re.IGNORECASE),
     ),
-    # "ACTION: Priya to send the repairs figures to the panel by 14 May": information for the
-    # members themselves
-    (
-        "send ",
-        re.compile(
-            r"\bsend\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the\s+|all\s+)?(?:panel|committee|members"
-            r"|councillors|group|forum|sub-committee)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    # "… to invite the Head of Repairs to the June meeting"
-    (
-        "invite ",
-        re.compile(
-            r"\binvite\s+(?:[\w'’-]+\s+){1,8}?to\s+(?:the|a|its|their)\s+(?:[\w'’]+\s+){0,2}?"
-            r"meeting\b",
-            re.IGNORECASE,
-        ),
-    ),
-    # "… to draft a scope for the review for the next meeting"
-    *(
-        (
-            verb,
-            re.compile(
-                rf"\b{verb}\s+(?:[\w'’-]+\s+){{1,10}}?for\s+the\s+(?:next|[A-Z][a-z]+)\s+"
-                r"meeting\b",
-                re.IGNORECASE,
-            ),
-        )
-        for verb in ("draft", "prepare")
-    ),
     # "Receive a further report on costs … at the June meeting"
     (
         "eceive",
@@ -281,16 +253,19 @@ _REPORT_NEXT = (
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
 
 
-def _later_cues(text: str, lower: str | None = None) -> list[int]:
+def _later_cues(text: str, lower: str | None = None, before: int | None = None) -> list[int]:
     """Where the rarer cues start, in order, each tried only at the places its own word
     appears in the lower-cased text (``str.find`` finds those far more cheaply than each
     cue's own pattern scanning the whole text). ``lower`` is ``text.lower()`` when the
-    caller has it."""
+    caller has it; ``before``, where a cue is known to start already, when only the cues
+    starting before it matter (a cue's words may begin 60 characters before its own word)."""
     if lower is None:
         lower = text.lower()
     found: set[int] = set()
+    whole = len(lower)
     for hint, pattern in _LATER_CUES:
-        position = lower.find(hint)
+        end = whole if before is None else before + 60 + len(hint)
+        position = lower.find(hint, 0, end)
         while position != -1:
             if (
                 hint != "report"
@@ -307,7 +282,7 @@ def _later_cues(text: str, lower: str | None = None) -> list[int]:
                 ):
                     found.add(start)  # not "the report to Cabinet": the noun, not a request
             # the next place that does not overlap this one ("receiveceive" is one "eceive")
-            position = lower.find(hint, position + len(hint))
+            position = lower.find(hint, position + len(hint), end)
     return sorted(found)
 
 
@@ -370,10 +345,8 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
         cues = [match.start() for match in _CUE.finditer(text)]
         about, deadline, searched = _ABOUT, _COMMENTS_DEADLINE, text
     else:  # the same matches, found sooner (see parser.lowered)
-        about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
-        if about.search(lower) is None:
-            return []  # a request is about something (a report, an update, a meeting): none
         cues = _cue_starts(lower)
+        about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
     cues += _later_cues(text, lower)
     if not cues:
         return []
@@ -407,7 +380,7 @@ def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | 
     meeting" and "in six months' time", and rules out dates before the meeting."""
     lower = lowered(sentence)
     cue = _CUE.search(sentence) if lower is None else _CUE_LOWER.search(lower)
-    later = _later_cues(sentence, lower)
+    later = _later_cues(sentence, lower, cue.start() if cue else None)
     first = min([*([cue.start()] if cue else []), *later], default=0)
     after = sentence[first:]
     if (step := _NEXT_STEP.search(after)) is not None:

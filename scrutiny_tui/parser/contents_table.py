@@ -46,6 +46,22 @@ class ContentsRow:
     decision: Resolution | None  # what the meeting did, if the cell records a decision
 
 
+# the header looked for in the whole text at once, before any line is read
+_HEADER_IN_TEXT = re.compile(
+    r"^[ \t]*No\.?[ \t]+Item[ \t]+(?:Summary[ \t]+of[ \t]+)?(?:Decisions?|Outcomes?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def may_hold_contents(text: str) -> bool:
+    # (the words a header needs tested first: each a quick scan, most texts have not both)
+    return (
+        ("ecision" in text or "ECISION" in text or "utcome" in text or "UTCOME" in text)
+        and ("No " in text or "NO " in text or "No." in text)
+        and _HEADER_IN_TEXT.search(text) is not None
+    )
+
+
 def read_contents(lines: list[Line]) -> list[ContentsRow]:
     """The rows of a contents table with a decisions column, in order (none if there is no
     such table)."""

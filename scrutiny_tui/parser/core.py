@@ -14,7 +14,7 @@ from scrutiny_tui.parser.actions import sentences
 from scrutiny_tui.parser.attendance_table import COLUMN_GAP, read_status_table, row_person
 from scrutiny_tui.parser.blocks import LIST_LABEL, Block, Line, blocks_of, split_lines, squash
 from scrutiny_tui.parser.chrome import is_browser_print, is_chrome
-from scrutiny_tui.parser.contents_table import ContentsRow, read_contents
+from scrutiny_tui.parser.contents_table import ContentsRow, may_hold_contents, read_contents
 from scrutiny_tui.parser.dates import dates_in, find_date
 from scrutiny_tui.parser.decisions import DECISION_END, TRIGGER, trigger_match
 from scrutiny_tui.parser.flattened import split_flattened
@@ -93,7 +93,7 @@ def parse_text(
     from ``metadata`` (a sidecar file or the page's own headings); otherwise left null.
     """
     given = text
-    if may_hold_markup(text):
+    if may_hold_markup(text, format):
         # Markdown's "**RESOLVED**" and "[title](address)" read as their words (the marks
         # blanked to spaces: every offset holds for the text as given)
         text = without_inline_markup(text)
@@ -192,7 +192,7 @@ def parse_text(
         _place_logged_actions(document.items, lines, headings, meeting.date)
     if "|" in text:  # the council's responses, flattened with pipes
         _place_responses(document.items, lines, headings, read_responses(lines))
-    if "Item" in text:  # a contents table's column of decisions ("No  Item  Decisions")
+    if may_hold_contents(text):  # a contents table's column of decisions ("No Item Decisions")
         _place_contents_decisions(document.items, headings, read_contents(lines))
     if may_hold_dash_responses(text, lower):  # the responses written as lines of dashed parts
         _place_responses(document.items, lines, headings, read_dash_responses(lines))
@@ -280,17 +280,13 @@ def _date_next_meeting(
         return  # (most minutes ask for nothing at their next meeting: the text is not read)
     # (the first that gives a date: "DATE OF NEXT MEETING" may head "The next meeting … will
     # be held on Thursday 9 September 2027", which the second match reads)
-    stated = (
-        _NEXT_MEETING_ON.finditer(text) if lower is None else _NEXT_MEETING_ON_LOWER.finditer(lower)
-    )
-    when = next(
-        (
-            found
-            for match in stated
-            if (found := find_date(text[match.start("when") : match.end("when")])) is not None
-        ),
-        None,
-    )
+    pattern = _NEXT_MEETING_ON if lower is None else _NEXT_MEETING_ON_LOWER
+    searched = text if lower is None else lower
+    when = None
+    stated = pattern.search(searched)
+    while stated is not None and when is None:
+        when = find_date(text[stated.start("when") : stated.end("when")])
+        stated = pattern.search(searched, stated.end()) if when is None else None
     if when is None or len(when) != 10 or when <= meeting_date:
         return
     for item in items:
@@ -982,7 +978,8 @@ def _page_furniture(line: Line, running: frozenset[str]) -> bool:
         )
         or (
             len(text) < 60
-            and any(mark in text for mark in _FIELD_MARKS)
+            # (one of _FIELD_MARKS, tested inline: this is asked of every line of the text)
+            and ("...." in text or "…" in text or "____" in text)
             and _FORM_FIELD.search(text)
         )
     )

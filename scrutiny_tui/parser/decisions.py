@@ -11,7 +11,7 @@ from scrutiny_tui.parser.model import ResolutionKind
 _BODY = (
     r"(?:Committee|Sub-Committee|Panel|Board|Cabinet|Council|Commission|Forum|Executive|"
     # a fire, police or combined authority's minutes: "The Authority agreed …"
-    r"Authority|Assembly|Group|Scrutiny\s+\w+|Members|(?<=Panel\s)members|(?<=Board\s)members"
+    r"Authority|Assembly|Group|Scrutiny\s+\w+|Members"
     # a board or scrutiny committee by its initials: "The IJB noted …", "The JHOSC agreed …"
     # (three letters at least: "SB agreed" is an officer's initials, not a board)
     r"|(?:[A-Z][A-Z&]{1,4}B|[A-Z][A-Z&]{0,4}SC)(?=[\s:])"
@@ -63,8 +63,6 @@ BODY_DECIDES = re.compile(
     r"note|endorse|agree|approve|recommend|resolve|request|welcome|support|accept|"
     r"asks|noted|endorsed|agreed|approved|resolved|requested|accepted|confirmed|decided|adopted|"
     r"ratified|received\s+and\s+(?:noted|filed)"
-    # "Panel members voted to adopt recommendations R1 to R5 (6 for, 1 abstention)."
-    r"|voted\s+(?:unanimously\s+)?(?:to|in\s+favour\s+of)"
     # a health board's assurance: "The Board took assurance from the report."
     r"|took\s+assurance|takes\s+assurance)\b"
     # "… Standing Order 3L was adopted by members", "The scheme was approved by the Committee":

@@ -107,7 +107,8 @@ def _page_furniture_cuts(raw: str) -> list[int]:
 # word of the next sentence. (Initials end in a stop too, so the word before the stop must
 # be a word: "J. SMITH Presiding" is a name.)
 _TOPIC = re.compile(
-    r"(?<=[a-z0-9)][.!?])[\"”’)]?\s+"
+    # (the sentence's last letter and stop matched, not looked behind for: quicker to scan)
+    r"[a-z0-9)][.!?][\"”’)]?\s+"
     r"(?P<head>[A-Z][A-Z&'’/-]+(?:[ ](?:[A-Z][A-Z&'’/-]*|&|[-–]))*?)"
     # the next sentence's first word, a list's first letter ("A. Approval of …") or a
     # number opening a title ("2027 Chip Seal Programme")
@@ -164,8 +165,11 @@ _ATTENDANCE_IN_FLOW = re.compile(
 
 def _attendance_cuts(raw: str) -> list[int]:
     """Cuts before each attendance list after a sentence's end, and after the list's stop."""
+    head = raw[:5000]
+    if "resent" not in head and "bsent" not in head and "pologies" not in head:
+        return []  # (a quick look for the labels' words first)
     cuts: list[int] = []
-    for label in _ATTENDANCE_IN_FLOW.finditer(raw[:5000]):
+    for label in _ATTENDANCE_IN_FLOW.finditer(head):
         cuts.append(label.start())
         stop = raw.find(". ", label.end())
         if stop > 0:

@@ -1215,6 +1215,7 @@ def _implicit_decisions(
             or _ELECTED.search(text)
             or _DEFERRED.match(text)
             or _STAFF_DIRECTED.match(text)
+            or _MEMBERS_VOTED.match(text)
             or _THIS_WAS.match(text)
             or _PROPOSAL_CARRIED.match(text)
         )
@@ -1257,6 +1258,7 @@ def _implicit_decisions(
                 or _PASSIVE_WHOLE.match(sentence)
                 or _DEFERRED.match(sentence)
                 or _STAFF_DIRECTED.match(sentence)
+                or _MEMBERS_VOTED.match(sentence)
                 or _PROPOSAL_CARRIED.match(sentence)
             ):
                 _add_resolution(content, seen, None, sentence, "", block)
@@ -1301,6 +1303,13 @@ _STAFF_DIRECTED = re.compile(
     r"^(?:(?:City\s+|County\s+)?Staff\s+(?:was\s+|were\s+)?directed"
     r"|(?:The\s+)?(?:Council|Board|Commission)\s+directed\s+(?:the\s+)?staff)\s+to\b",
     re.IGNORECASE,
+)
+# "Panel members voted to adopt recommendations R1 to R5 (6 for, 1 abstention).", "The
+# Committee voted to …"
+_MEMBERS_VOTED = re.compile(
+    r"^(?:The\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:[Mm]embers|[Cc]ouncill?ors|Panel|Committee|Board"
+    r"|Council|Group)\s+voted\s+"
+    r"(?:unanimously\s+)?(?:to|in\s+favour\s+of)\b"
 )
 # the proposal a following "This was agreed." carries: the sentence just before it
 _PROPOSED_THAT = re.compile(

@@ -15,12 +15,16 @@ import re
 _STRONG = re.compile(r"(\*\*|__)(?=\S)([^\n]*?\S)\1")
 # "[words](address)" and "![alt text](address)": the words kept, the rest blanked
 _LINK = re.compile(r"!?\[(?P<words>[^\]\n]{0,300})\]\((?:[^()\s]|\([^()\s]*\))*\)")
-# a link around an image, "[![logo](…)](…)", once its inner link has been blanked
-_HINTS = ("**", "__", "](")
 
 
-def may_hold_markup(text: str) -> bool:
-    return any(hint in text for hint in _HINTS)
+_HEAD = 4000  # characters: a Markdown page shows its marks (a link, a bold label) by then
+
+
+def may_hold_markup(text: str, format: str = "text") -> bool:
+    """Whether ``text`` reads as Markdown: saved as such, or with its marks near the top
+    (looked for there alone: this is asked of every document, most of them long)."""
+    head = text[:_HEAD]
+    return format == "markdown" or "](" in head or "**" in head
 
 
 def without_inline_markup(text: str) -> str:
