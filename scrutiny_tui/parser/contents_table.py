@@ -98,15 +98,19 @@ def _row(lines: list[Line], start: int, end: int) -> ContentsRow:
     first = lines[start].text
     cell_line, title = start, first
     found = _CELL.search(first)
-    cell_text = ""
     if found is not None:
         title = first[: found.start()]
         cell_text = found["cell"]
+        # ("Recorded", "Information": what the meeting saw, not what it decided)
+        decided = bool(found["decided"] or found["done"])
     else:
         on_own = next((i for i in range(start + 1, end) if _CELL_LINE.match(lines[i].text)), None)
         if on_own is None:
             return ContentsRow(start, _ROW_NUMBER.sub("", title).strip(), None)
-        cell_line, cell_text = on_own, lines[on_own].text
+        cell_line, cell_text, decided = on_own, lines[on_own].text, True
+    title = _ROW_NUMBER.sub("", title).strip()
+    if not decided:
+        return ContentsRow(start, title, None)
     # the cell goes on over the lines the printer wrapped, up to a page's furniture
     for index in range(cell_line + 1, end):
         text = lines[index].text
@@ -114,9 +118,6 @@ def _row(lines: list[Line], start: int, end: int) -> ContentsRow:
             break
         if text:
             cell_text = f"{cell_text} {text}"
-    title = _ROW_NUMBER.sub("", title).strip()
-    if not _OPENS_DECISION.match(cell_text):
-        return ContentsRow(start, title, None)  # "Recorded", "Information": seen, not decided
     source = lines[cell_line].raw
     span = Span(lines[cell_line].start, lines[cell_line].start + len(source))
     words = cell_text.strip()
@@ -124,6 +125,3 @@ def _row(lines: list[Line], start: int, end: int) -> ContentsRow:
 
 
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?\.?\s+")
-_OPENS_DECISION = re.compile(
-    rf"(?:{_DECIDED})\b|[A-Z][a-z]+\s+(?:received|noted|adopted|approved|agreed)\b"
-)

@@ -403,10 +403,10 @@ def _place_contents_decisions(
     row_lines = {row.line for row in rows}
     starts = [heading.line for heading in headings]
     for row in rows:
-        holder = _item_holding(items, starts, row.line)
-        heading = headings[items.index(holder)]
-        if heading.line not in row_lines or row.line < heading.line:
+        position = bisect_right(starts, row.line) - 1  # the item whose heading is at or above
+        if position < 0 or headings[position].line not in row_lines:
             continue
+        holder, heading = items[position], headings[position]
         if row.line == heading.line and row.title and holder.title.startswith(row.title):
             holder.title = row.title
         decision = row.decision

@@ -165,12 +165,7 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
     if month_only:
         month = MONTHS[month_only["month"].lower()]
         if month_only["day"]:
-            day = int(month_only["day"])
-            year = held.year + (1 if (month, day) <= (held.month, held.day) else 0)
-            try:
-                return date(year, month, day).isoformat()
-            except ValueError:
-                return None
+            return _next_day(held, month, int(month_only["day"]))
         year = held.year + (1 if month <= held.month else 0)
         return f"{year:04d}-{month:02d}"
     month_day = _MONTH_DAY.search(text) if _DIGIT.search(text) else None
@@ -179,11 +174,7 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
         day = int(month_day["day1"] or month_day["day2"])
         month = MONTHS.get(name.lower())
         if month is not None:
-            year = held.year + (1 if (month, day) <= (held.month, held.day) else 0)
-            try:
-                return date(year, month, day).isoformat()
-            except ValueError:
-                return None
+            return _next_day(held, month, day)
     in_months = _IN_MONTHS.search(text)
     if in_months:
         count = (in_months["count"] or in_months["within"]).lower()
@@ -191,3 +182,12 @@ def find_due(text: str, meeting_date: str | None = None) -> str | None:
         total = held.month - 1 + months
         return f"{held.year + total // 12:04d}-{total % 12 + 1:02d}"
     return None
+
+
+def _next_day(held: date, month: int, day: int) -> str | None:
+    """The first ``day`` of ``month`` after the meeting ``held`` (None: no such day)."""
+    year = held.year + (1 if (month, day) <= (held.month, held.day) else 0)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

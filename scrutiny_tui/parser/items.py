@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from scrutiny_tui.parser import actions as action_rules
 from scrutiny_tui.parser import motions
-from scrutiny_tui.parser.blocks import Block, squash
+from scrutiny_tui.parser.blocks import LIST_LABEL, Block, squash
 from scrutiny_tui.parser.decisions import (
     BODY_DECIDES,
     BODY_WORDS,
@@ -352,12 +352,14 @@ def _decides_alone(words: str) -> bool:
         or MINUTES_APPROVED.match(words)
         or _PASSIVE_WHOLE.match(words)
         or _PASSIVE_DECIDED_END.search(words)
-        or re.match(
-            r"(?:the\s+)?(?:Members|Councillors)\s+(?:approved|agreed|adopted|noted)\b",
-            words,
-            re.IGNORECASE,
-        )
+        or _MEMBERS_DECIDE.match(words)
     )
+
+
+# "… seconded by Cllr B, the Members approved the disposal …"
+_MEMBERS_DECIDE = re.compile(
+    r"(?:the\s+)?(?:Members|Councillors)\s+(?:approved|agreed|adopted|noted)\b", re.IGNORECASE
+)
 
 
 def _from_mover(words: str) -> str:
@@ -1007,7 +1009,6 @@ def _line_clauses(block: Block) -> list[str]:
 
 # a lettered part's heading: a few words with no stop, no verb's clause after them
 _SUB_HEADING = re.compile(r"^(?!(?:That|To|The|This|It)\b)[A-Z][\w'’&/-]*(?:\s+[\w'’&/-]+){0,6}$")
-_LABEL_AT_START = re.compile(r"^\s*\(?[A-Za-z0-9]{1,4}[.)]\s*")
 
 
 def _part_heading(block: Block) -> bool:
@@ -1016,7 +1017,9 @@ def _part_heading(block: Block) -> bool:
     if _SUB_HEADING.match(block.text):
         return True
     first, _, rest = block.raw.strip().partition("\n")
-    return bool(rest.strip()) and bool(_SUB_HEADING.match(_LABEL_AT_START.sub("", first).strip()))
+    label = LIST_LABEL.match(first)
+    heading = first[label.end() :] if label else first
+    return bool(rest.strip()) and bool(_SUB_HEADING.match(heading.strip()))
 
 
 def _body_clauses(text: str) -> list[tuple[str | None, str]]:
