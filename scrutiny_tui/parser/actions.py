@@ -38,12 +38,26 @@ _CUE_FORMS = (
     # invite the Head of Repairs to the June meeting": a line the notes mark as asking
     r"action\s*:",
 )
+
+
+def _by_first_letter(forms: tuple[str, ...]) -> str:
+    """The forms as one alternation, those opening on the same letter grouped under it in
+    their order: at each place the engine tries one group, not every form in turn (the same
+    matches, about a quarter quicker), and the form it takes there is the one the plain
+    alternation takes, since only forms opening on that letter can match."""
+    groups: dict[str, list[str]] = {}
+    for form in forms:
+        groups.setdefault(form[0], []).append(form[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in groups.items())
+
+
+_CUE_ALTERNATION = _by_first_letter(_CUE_FORMS)
 # Each pattern opens with a lookahead on the first letters its words can start with: the
 # regex engine then skips most positions at once (about 1.7x quicker on long minutes).
-_CUE = re.compile(r"\b(?=[rabiwtc])(?:" + "|".join(_CUE_FORMS) + ")", re.IGNORECASE)
+_CUE = re.compile(r"\b(?=[rabiwtc])(?:" + _CUE_ALTERNATION + ")", re.IGNORECASE)
 # For lower-cased text, the forms bare: a pattern whose every branch opens with a letter lets
 # the engine skip straight to those letters, quicker still (see _cue_starts)
-_CUE_FORMS_LOWER = re.compile("|".join(_CUE_FORMS))
+_CUE_FORMS_LOWER = re.compile(_CUE_ALTERNATION)
 _ABOUT = re.compile(
     r"\b(?=[abcdfimnoprsuvw])"
     r"(?:report|update|briefing|paper|presentation|information|details|meeting|review|"
@@ -251,6 +265,13 @@ _REPORT_NEXT = (
     ["these"],
 )
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|this|his|her|its|their|that)\s+$", re.IGNORECASE)
+# The cues by the word looked for: hints that share a word ("report" and "reports ", "add "
+# and "addition") or are the same ("bring", "defer") are found by one scan of the text
+_HINT_WORD = {"reports ": "report", "add ": "add", "addition": "add"}
+_LATER_CUES_BY_WORD: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], ...] = tuple(
+    (word, tuple(cue for cue in _LATER_CUES if _HINT_WORD.get(cue[0], cue[0]) == word))
+    for word in dict.fromkeys(_HINT_WORD.get(hint, hint) for hint, _ in _LATER_CUES)
+)
 
 
 def _later_cues(text: str, lower: str | None = None, before: int | None = None) -> list[int]:
@@ -262,19 +283,21 @@ def _later_cues(text: str, lower: str | None = None, before: int | None = None) 
     if lower is None:
         lower = text.lower()
     found: set[int] = set()
-    whole = len(lower)
-    for hint, pattern in _LATER_CUES:
-        end = whole if before is None else before + 60 + len(hint)
-        position = lower.find(hint, 0, end)
+    for word, cues in _LATER_CUES_BY_WORD:
+        end = len(lower) if before is None else before + 60 + len(word)
+        position = lower.find(word, 0, end)
         while position != -1:
-            if (
-                hint != "report"
-                or (
-                    lower[position + 6 : position + 7].isspace()  # the word, not "reported"
-                    and lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT
-                )
-            ):
-                # "report back", "report progress", "report to", "report the … to" only
+            for hint, pattern in cues:
+                if hint != word and not lower.startswith(hint, position):
+                    continue
+                if (
+                    hint == "report"
+                    and not (
+                        lower[position + 6 : position + 7].isspace()  # the word, not "reported"
+                        and lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT
+                    )
+                ):
+                    continue  # "report back", "report progress", "report the … to" only
                 window = pattern.search(text, max(0, position - 60), position + len(hint) + 200)
                 start = -1 if window is None else window.start()
                 if start >= 0 and not (
@@ -282,7 +305,7 @@ def _later_cues(text: str, lower: str | None = None, before: int | None = None) 
                 ):
                     found.add(start)  # not "the report to Cabinet": the noun, not a request
             # the next place that does not overlap this one ("receiveceive" is one "eceive")
-            position = lower.find(hint, position + len(hint), end)
+            position = lower.find(word, position + len(word), end)
     return sorted(found)
 
 

@@ -51,15 +51,25 @@ _HEADER_IN_TEXT = re.compile(
     r"^[ \t]*No\.?[ \t]+Item[ \t]+(?:Summary[ \t]+of[ \t]+)?(?:Decisions?|Outcomes?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# In the lower-cased text, the header from its "item" on (a pattern opening on a literal word
+# lets the regex engine skip from one "item" to the next, about three times quicker than
+# trying every line's start), and what stands before it on its line
+_HEADER_FROM_ITEM = re.compile(
+    r"item[ \t]+(?:summary[ \t]+of[ \t]+)?(?:decisions?|outcomes?)[ \t]*$", re.MULTILINE
+)
+_HEADER_BEFORE_ITEM = re.compile(r"[ \t]*no\.?[ \t]+")
 
 
-def may_hold_contents(text: str) -> bool:
-    # (the words a header needs tested first: each a quick scan, most texts have not both)
-    return (
-        ("ecision" in text or "ECISION" in text or "utcome" in text or "UTCOME" in text)
-        and ("No " in text or "NO " in text or "No." in text)
-        and _HEADER_IN_TEXT.search(text) is not None
-    )
+def may_hold_contents(text: str, lower: str | None = None) -> bool:
+    """Whether a contents table's header ("No Item Summary of Decisions") is a line of the
+    text; ``lower`` is the text lower-cased (parser.lowered) when the caller has it."""
+    if lower is not None:
+        for tail in _HEADER_FROM_ITEM.finditer(lower):
+            line_start = lower.rfind("\n", 0, tail.start()) + 1
+            if _HEADER_BEFORE_ITEM.fullmatch(lower, line_start, tail.start()):
+                return True
+        return False
+    return _HEADER_IN_TEXT.search(text) is not None  # (a text that cannot be lower-cased)
 
 
 def read_contents(lines: list[Line]) -> list[ContentsRow]:

@@ -192,7 +192,9 @@ def parse_text(
         _place_logged_actions(document.items, lines, headings, meeting.date)
     if "|" in text:  # the council's responses, flattened with pipes
         _place_responses(document.items, lines, headings, read_responses(lines))
-    if may_hold_contents(text):  # a contents table's column of decisions ("No Item Decisions")
+    if may_hold_contents(
+        text, lower
+    ):  # a contents table's column of decisions ("No Item Decisions")
         _place_contents_decisions(document.items, headings, read_contents(lines))
     if may_hold_dash_responses(text, lower):  # the responses written as lines of dashed parts
         _place_responses(document.items, lines, headings, read_dash_responses(lines))
@@ -261,13 +263,20 @@ def _sources_as_given(document: ParsedDocument, given: str) -> None:
 # held on Tuesday 14 April 2026": the date the minutes give for the body's next meeting
 _NEXT_MEETING_ON = re.compile(
     r"(?:date\s+of\s+(?:the\s+)?next\s+meeting[ \t]*[:\u2013\u2014-]?"
-    r"|\bnext\s+meeting\s+(?:of\s+the\s+[\w ]{2,60}?\s+)?"
+    # (no "\b" before "next": a pattern whose branches all open on a letter lets the regex
+    # engine skip to those letters, about four times quicker; the boundary is tested after)
+    r"|next\s+meeting\s+(?:of\s+the\s+[\w ]{2,60}?\s+)?"
     r"(?:will|would|is\s+to|is\s+scheduled\s+to)\s+(?:be\s+held|take\s+place)"
     # (the date on the same line or the next, not across a blank line)
     r"(?:\s+on)?)[ \t]*(?:\r?\n[ \t]*)?(?P<when>[^\n]{6,60})",
     re.IGNORECASE,
 )
 _NEXT_MEETING_ON_LOWER = lower_twin(_NEXT_MEETING_ON)
+
+
+def _is_word_character(character: str) -> bool:
+    """What a regex's ``\\w`` matches, for a single character."""
+    return character.isalnum() or character == "_"
 
 
 def _date_next_meeting(
@@ -285,6 +294,10 @@ def _date_next_meeting(
     when = None
     stated = pattern.search(searched)
     while stated is not None and when is None:
+        start = stated.start()
+        if start and searched[start] in "Nn" and _is_word_character(searched[start - 1]):
+            stated = pattern.search(searched, start + 1)  # "…next meeting" inside a word
+            continue
         when = find_date(text[stated.start("when") : stated.end("when")])
         stated = pattern.search(searched, stated.end()) if when is None else None
     if when is None or len(when) != 10 or when <= meeting_date:
