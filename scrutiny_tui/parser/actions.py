@@ -274,45 +274,74 @@ _LATER_CUES_BY_WORD: tuple[tuple[str, tuple[tuple[str, re.Pattern[str]], ...]], 
 )
 
 
-def _later_cues(text: str, lower: str | None = None, before: int | None = None) -> list[int]:
+def cue_words(lower: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Every place in ``lower[start:end]`` where a rarer cue's word appears, as (offset in
+    ``lower``, the word's index in ``_LATER_CUES_BY_WORD``), in order. A caller reading many
+    paragraphs finds the words once over all of them (one ``str.find`` per word rather than
+    one per word per paragraph) and gives each paragraph its share (:func:`words_within`)."""
+    if end is None:
+        end = len(lower)
+    places: list[tuple[int, int]] = []
+    for index, (word, _) in enumerate(_LATER_CUES_BY_WORD):
+        position = lower.find(word, start, end)
+        while position != -1:
+            places.append((position, index))
+            position = lower.find(word, position + 1, end)
+    places.sort()
+    return places
+
+
+def words_within(places: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The places of :func:`cue_words` whose word lies wholly in ``[start, end)``, counted
+    from ``start``: what ``cue_words`` gives for that slice alone."""
+    first = bisect_left(places, (start, -1))
+    last = bisect_left(places, (end, -1), first)
+    return [
+        (position - start, index)
+        for position, index in places[first:last]
+        if position + len(_LATER_CUES_BY_WORD[index][0]) <= end
+    ]
+
+
+def _later_cues(
+    text: str, lower: str | None = None, places: list[tuple[int, int]] | None = None
+) -> list[int]:
     """Where the rarer cues start, in order, each tried only at the places its own word
     appears in the lower-cased text (``str.find`` finds those far more cheaply than each
     cue's own pattern scanning the whole text). ``lower`` is ``text.lower()`` when the
-    caller has it; ``before``, where a cue is known to start already, when only the cues
-    starting before it matter (a cue's words may begin 60 characters before its own word)."""
+    caller has it; ``places``, :func:`cue_words` for the text when the caller has found
+    them over a longer text."""
     if lower is None:
         lower = text.lower()
+    if places is None:
+        places = cue_words(lower)
     found: set[int] = set()
-    for word, cues in _LATER_CUES_BY_WORD:
-        end = len(lower) if before is None else before + 60 + len(word)
-        position = lower.find(word, 0, end)
-        while position != -1:
-            for hint, pattern in cues:
-                if hint != word and not lower.startswith(hint, position):
-                    continue
-                if (
-                    hint == "report"
-                    and not (
-                        lower[position + 6 : position + 7].isspace()  # the word, not "reported"
-                        and lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT
-                    )
-                ):
-                    continue  # "report back", "report progress", "report the … to" only
-                window = pattern.search(text, max(0, position - 60), position + len(hint) + 200)
-                start = -1 if window is None else window.start()
-                if start >= 0 and not (
-                    hint == "report" and _NOUN_BEFORE.search(text, max(0, start - 8), start)
-                ):
-                    found.add(start)  # not "the report to Cabinet": the noun, not a request
-            # the next place that does not overlap this one ("receiveceive" is one "eceive")
-            position = lower.find(word, position + len(word), end)
+    # where each word may next be taken: its places do not overlap ("receiveceive" is one
+    # "eceive"), as a scan of the text from its start would find them
+    free_from = [0] * len(_LATER_CUES_BY_WORD)
+    for position, index in places:
+        if position < free_from[index]:
+            continue
+        word, cues = _LATER_CUES_BY_WORD[index]
+        free_from[index] = position + len(word)
+        for hint, pattern in cues:
+            if hint != word and not lower.startswith(hint, position):
+                continue
+            if (
+                hint == "report"
+                and not (
+                    lower[position + 6 : position + 7].isspace()  # the word, not "reported"
+                    and lower[position + 7 : position + 16].split()[:1] in _REPORT_NEXT
+                )
+            ):
+                continue  # "report back", "report progress", "report the … to" only
+            window = pattern.search(text, max(0, position - 60), position + len(hint) + 200)
+            start = -1 if window is None else window.start()
+            if start >= 0 and not (
+                hint == "report" and _NOUN_BEFORE.search(text, max(0, start - 8), start)
+            ):
+                found.add(start)  # not "the report to Cabinet": the noun, not a request
     return sorted(found)
-
-
-def _cued(text: str) -> bool:
-    if _CUE.search(text):
-        return True
-    return bool(_later_cues(text))
 
 
 # "Comments must be submitted by 21 February": a deadline for comments asks nothing back
@@ -328,12 +357,9 @@ _COMMENTS_DEADLINE = re.compile(
 )
 
 
-_CUE_LOWER = lower_twin(_CUE)
-
-
 def _cue_starts(lower: str) -> list[int]:
-    """Where ``_CUE_LOWER.finditer(lower)`` finds its matches, found sooner. A match of the
-    bare forms that starts a word is the cue pattern's match there (the pattern's boundary
+    """Where ``lower_twin(_CUE).finditer(lower)`` would find its matches, found sooner. A
+    match of the bare forms that starts a word is the cue pattern's match there (the boundary
     holds, its lookahead's letters open every form); one inside a word ("into receive") is
     passed over and the search goes on from the next character, so no match of the cue
     pattern is missed and each is found as its own scan would find it."""
@@ -357,10 +383,13 @@ _DEADLINE_NOUNS = ("comment", "consultation", "engagement", "scheduled", "arrang
 _COMMENTS_DEADLINE_LOWER = lower_twin(_COMMENTS_DEADLINE)
 
 
-def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of ``text`` that asks for something: the cues are found
-    once over the whole text, and only sentences holding one are read further. ``lower`` is
-    ``lowered(text)`` when the caller has it already."""
+def request_sentences(
+    text: str, lower: str | None = None, places: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, int]]:
+    """(start, end, where its first cue starts) of each sentence of ``text`` that asks for
+    something: the cues are found once over the whole text, and only sentences holding one
+    are read further. ``lower`` is ``lowered(text)`` and ``places`` the text's
+    :func:`cue_words`, when the caller has them already."""
     if lower is None:
         lower = lowered(text)
     deadline: re.Pattern[str] | None
@@ -370,13 +399,13 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
     else:  # the same matches, found sooner (see parser.lowered)
         cues = _cue_starts(lower)
         about, deadline, searched = _ABOUT_LOWER, _COMMENTS_DEADLINE_LOWER, lower
-    cues += _later_cues(text, lower)
+    cues += _later_cues(text, lower, places)
     if not cues:
         return []
     if lower is not None and not any(noun in lower for noun in _DEADLINE_NOUNS):
         deadline = None  # no deadline for comments without one of its nouns
     cues.sort()  # so that each sentence finds its first cue by bisection
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int]] = []
     for start, end in sentences(text):
         first = bisect_left(cues, start)  # the first cue at or after the sentence's start
         if (
@@ -385,27 +414,15 @@ def request_sentences(text: str, lower: str | None = None) -> list[tuple[int, in
             and about.search(searched, start, end)
             and not (deadline is not None and deadline.search(searched, start, end))
         ):
-            found.append((start, end))
+            found.append((start, end, cues[first]))
     return found
 
 
-def may_request(text: str) -> bool:
-    """A quick check that some sentence of ``text`` could be a request."""
-    return _cued(text)
-
-
-def is_request(sentence: str) -> bool:
-    return _cued(sentence) and bool(_ABOUT.search(sentence))
-
-
-def due_and_body(sentence: str, meeting_date: str | None = None) -> tuple[str | None, str | None]:
-    """When the request is due and to which body; ``meeting_date`` (ISO) dates "to the April
-    meeting" and "in six months' time", and rules out dates before the meeting."""
-    lower = lowered(sentence)
-    cue = _CUE.search(sentence) if lower is None else _CUE_LOWER.search(lower)
-    later = _later_cues(sentence, lower, cue.start() if cue else None)
-    first = min([*([cue.start()] if cue else []), *later], default=0)
-    after = sentence[first:]
+def due_and_body(request: str, meeting_date: str | None = None) -> tuple[str | None, str | None]:
+    """When the request is due and to which body, from its words (whitespace squashed) from
+    its cue on; ``meeting_date`` (ISO) dates "to the April meeting" and "in six months'
+    time", and rules out dates before the meeting."""
+    after = request
     if (step := _NEXT_STEP.search(after)) is not None:
         after = after[: step.start()]  # the request's own clause, not what happens next
     body_match = None

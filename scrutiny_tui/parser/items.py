@@ -1574,24 +1574,36 @@ def _actions(
 ) -> list[Action]:
     found: list[Action] = []
     keys: set[bytes] = set()  # the key of each request found, to tell repeats
+    # the rarer cues' words, found once over the item's text rather than in each block
+    places = (
+        action_rules.cue_words(
+            lower, min(block.start for block in blocks), max(block.end for block in blocks)
+        )
+        if lower is not None and blocks
+        else None
+    )
     for block in blocks:
         if block.text.endswith(":") and len(block.text) < 200:
             continue  # a lead-in; a paragraph of the debate may end "… as follows:"
         raw = block.raw
         block_lower = None if lower is None else lower[block.start : block.end]
+        block_places = (
+            None if places is None else action_rules.words_within(places, block.start, block.end)
+        )
         # a block whose lines run over a page's foot and head: its words, read without them
         # (each request then points at the whole block)
         gapped = block.gapped
         if gapped:
-            raw, block_lower = block.text, None
-        for start, end in action_rules.request_sentences(raw, block_lower):
+            raw, block_lower, block_places = block.text, None, None
+        for start, end, cue in action_rules.request_sentences(raw, block_lower, block_places):
             sentence = raw[start:end]
             words = squash(sentence)
             key = _key(words)
             if key in keys:
                 continue  # the same request under "Decision:" and again under "Minutes:"
             keys.add(_key(sentence))
-            due, body = action_rules.due_and_body(words, meeting_date)
+            # when and to whom, from the request's own words: its cue on
+            due, body = action_rules.due_and_body(squash(raw[cue:end]), meeting_date)
             if gapped:
                 span, source = Span(block.start, block.end), block.raw
             else:
