@@ -1179,7 +1179,9 @@ def _implicit_decisions(
             if index + offset not in used:
                 _votes_carried(block, content, seen, used, index + offset)
             continue
-        text = _PARAGRAPH_NUMBER.sub("", block.text)
+        text = block.text
+        if text[:1].isdigit():  # "5.3 The Committee noted …": the paragraph's number off
+            text = _PARAGRAPH_NUMBER.sub("", text)
         if (
             not block.marker
             and (_LEAD_IN_CLAUSES.match(text) or _RESOLVED_LEADS_IN.search(text))

@@ -35,9 +35,9 @@ def lowered_document(text: str) -> str | None:
     (a document's blocks are then lowered once, not each again), else None. Beyond the four
     characters above, only the capital sigma lowers by its context (to a final sigma at a
     word's end), so a slice cut after one could lower otherwise."""
-    if lowered(text) is None or (not text.isascii() and "\u03a3" in text):
+    if not text.isascii() and "\u03a3" in text:
         return None
-    return text.lower()
+    return lowered(text)  # (the text lower-cased once: a long document's copy is not cheap)
 
 
 def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
