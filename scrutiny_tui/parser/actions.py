@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 
 from scrutiny_tui.parser.dates import find_due
-from scrutiny_tui.parser.lowered import lower_twin, lowered
+from scrutiny_tui.parser.lowered import is_word_character, lower_twin, lowered
 
 _PROVIDED = (
     r"(?:\w+ly\s+)?(?:provided|brought|submitted|presented|reported|"
@@ -369,7 +369,7 @@ def _cue_starts(lower: str) -> list[int]:
     while (match := search(lower, position)) is not None:
         start = match.start()
         before = lower[start - 1] if start else ""
-        if before.isalnum() or before == "_":  # a word character: no boundary before it
+        if is_word_character(before):  # no boundary before it
             position = start + 1
             continue
         starts.append(start)

@@ -28,7 +28,7 @@ from scrutiny_tui.parser.headings import (
     unreached_listed,
 )
 from scrutiny_tui.parser.items import read_item
-from scrutiny_tui.parser.lowered import lower_twin, lowered_document
+from scrutiny_tui.parser.lowered import is_word_character, lower_twin, lowered_document
 from scrutiny_tui.parser.markup import may_hold_markup, without_inline_markup
 from scrutiny_tui.parser.meeting import (
     APOLOGIES_FROM,
@@ -274,11 +274,6 @@ _NEXT_MEETING_ON = re.compile(
 _NEXT_MEETING_ON_LOWER = lower_twin(_NEXT_MEETING_ON)
 
 
-def _is_word_character(character: str) -> bool:
-    """What a regex's ``\\w`` matches, for a single character."""
-    return character.isalnum() or character == "_"
-
-
 def _date_next_meeting(
     text: str, items: list[Item], meeting_date: str | None, lower: str | None
 ) -> None:
@@ -295,7 +290,7 @@ def _date_next_meeting(
     stated = pattern.search(searched)
     while stated is not None and when is None:
         start = stated.start()
-        if start and searched[start] in "Nn" and _is_word_character(searched[start - 1]):
+        if start and searched[start] in "Nn" and is_word_character(searched[start - 1]):
             stated = pattern.search(searched, start + 1)  # "…next meeting" inside a word
             continue
         when = find_date(text[stated.start("when") : stated.end("when")])

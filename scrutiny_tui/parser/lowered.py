@@ -49,3 +49,9 @@ def lower_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
         # an upper-case letter (or escape such as \\S, \\W, \\B) would no longer mean the same
         raise ValueError(f"not a case-blind pattern in lower-case ASCII: {source!r}")
     return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+def is_word_character(character: str) -> bool:
+    """What a regex's ``\\w`` matches, for one character (or none, for ""): a pattern
+    that drops its leading ``\\b`` to scan quicker tests the boundary with this after."""
+    return character.isalnum() or character == "_"
